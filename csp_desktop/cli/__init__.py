@@ -1,0 +1,13 @@
+"""The command line: a thin shell over the services, so everything in the GUI can be scripted.
+
+`csp-desktop` with no command opens the GUI. Each command opens the register, calls one service and
+turns any error the user can cause into one sentence on stderr with exit status 1.
+"""
+from __future__ import annotations
+
+import click
+
+from .base import CspGroup, main
+from . import register_commands  # noqa: F401  (registers its commands on main)
+
+__all__ = ["CspGroup", "main"]

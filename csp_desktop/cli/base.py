@@ -1,0 +1,57 @@
+"""The command group and the shared pieces every command uses."""
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import UserError
+
+log = logging.getLogger("csp_desktop")
+
+
+class CspGroup(click.Group):
+    """Turns the errors a user can cause into one sentence, and logs bugs with their traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(_os_error(exc)) from None
+
+
+def _os_error(exc: OSError) -> str:
+    name = Path(exc.filename).name if exc.filename else "the file"
+    return f"{name}: {exc.strerror or exc}."
+
+
+@click.group(cls=CspGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="csp-desktop")
+@click.pass_context
+def main(ctx):
+    """CSP Desktop: a Community Safety Partnership's risk register, action tracker and board packs.
+
+    With no command, opens the app on the last register used (or the demo register).
+    """
+    if ctx.invoked_subcommand is None:
+        from ..ui.app import run  # Qt is imported only when the GUI is wanted
+        sys.exit(run(None))
+
+
+def register_argument(must_exist: bool = True):
+    return click.argument("register", type=click.Path(dir_okay=False, path_type=Path, exists=False))
+
+
+@contextlib.contextmanager
+def opened(path: Path, *, read_only: bool = False):
+    from ..store import Register
+    reg = Register.open(path, read_only=read_only)
+    try:
+        yield reg
+    finally:
+        reg.close()

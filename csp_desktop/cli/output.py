@@ -1,0 +1,49 @@
+"""Printing rows as an aligned table, CSV or JSON."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+FORMATS = ("table", "csv", "json")
+MAX_CELL = 48
+
+
+def format_option():
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="How to print the rows.")
+
+
+def emit(rows: list[dict], columns: tuple[str, ...], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _plain(row[k]) for k in columns} for row in rows)
+    else:
+        click.echo(table(rows, columns))
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _cell(value) -> str:
+    text = " ".join(_plain(value).split())
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "\u2026"
+
+
+def table(rows: list[dict], columns: tuple[str, ...]) -> str:
+    cells = [[_cell(row[c]) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""Commands on a register as a whole: create, open, list, check and back up."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..services import listing
+from ..store.maintenance import backup as backup_register
+from ..store.maintenance import check as check_register
+from .base import main, opened
+from .output import emit, format_option
+
+REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+
+
+@main.command()
+@REGISTER
+@click.option("--name", help="The partnership's name (default: the file name).")
+@click.option("--scheme", type=click.Choice(["5x5", "3x3"]), default="5x5", show_default=True,
+              help="The scoring matrix to start with; change it later in Settings.")
+@click.option("--demo", is_flag=True, help="Fill the new register with the fictional demo partnership.")
+def init(register, name, scheme, demo):
+    """Create a new, empty register file REGISTER."""
+    from ..services.registers import create_register
+    reg = create_register(register, name=name, scheme=scheme, demo=demo)
+    click.echo(f"Created {register} ({reg.name}, {reg.scheme.size} matrix).")
+    reg.close()
+
+
+@main.command("open")
+@click.argument("register", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def open_(register):
+    """Open the app on REGISTER (or on the last register used)."""
+    import sys
+    from ..ui.app import run
+    sys.exit(run(register))
+
+
+@main.command()
+@REGISTER
+@format_option()
+def risks(register, fmt):
+    """List the risks, highest residual score first."""
+    with opened(register, read_only=True) as reg:
+        emit(listing.risk_rows(reg), listing.RISK_COLUMNS, fmt)
+
+
+@main.command()
+@REGISTER
+@click.option("--overdue", is_flag=True, help="Only actions past their due date and not complete.")
+@format_option()
+def actions(register, overdue, fmt):
+    """List the actions, soonest due first."""
+    with opened(register, read_only=True) as reg:
+        emit(listing.action_rows(reg, date.today(), overdue_only=overdue), listing.ACTION_COLUMNS, fmt)
+
+
+@main.command()
+@REGISTER
+def check(register):
+    """Check REGISTER's integrity, foreign keys and schema version."""
+    with opened(register, read_only=True) as reg:
+        problems = check_register(reg)
+    if problems:
+        for line in problems:
+            click.echo(line, err=True)
+        raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
+    click.echo(f"{register.name}: ok")
+
+
+@main.command()
+@REGISTER
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def backup(register, folder):
+    """Copy REGISTER into FOLDER safely, even while the app has it open."""
+    with opened(register, read_only=True) as reg:
+        target = backup_register(reg, folder)
+    click.echo(f"Backed up to {target}")

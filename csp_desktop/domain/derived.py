@@ -1,0 +1,52 @@
+"""Facts derived from the register's data and today's date."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .model import Action, Review, Risk
+
+UP, DOWN, UNCHANGED, NEW = "up", "down", "unchanged", "new"
+RED, AMBER, GREEN = "red", "amber", "green"
+CLOSED_ACTION_STATUSES = ("complete", "cancelled")
+DUE_SOON_DAYS = 30
+
+
+def is_overdue(action: Action, today: date) -> bool:
+    return action.due is not None and action.status not in CLOSED_ACTION_STATUSES and action.due < today
+
+
+def rag(action: Action, today: date) -> str | None:
+    """Red when overdue, amber when due within 30 days or not started, green otherwise.
+
+    Closed actions (complete, cancelled) carry no RAG.
+    """
+    if action.status in CLOSED_ACTION_STATUSES:
+        return None
+    if is_overdue(action, today):
+        return RED
+    if action.due is not None and action.due <= today + timedelta(days=DUE_SOON_DAYS):
+        return AMBER
+    return GREEN
+
+
+def review_due(risk: Risk, today: date) -> bool:
+    return risk.status == "open" and risk.next_review is not None and risk.next_review < today
+
+
+def direction_of_travel(history: list[Review]) -> str:
+    """Compare the residual score of the latest review with the one before it."""
+    scored = [r for r in sorted(history, key=lambda r: r.reviewed_on) if r.after is not None]
+    if not scored:
+        return NEW
+    latest = scored[-1]
+    before = scored[-2].after if len(scored) > 1 else latest.before
+    if before is None:
+        return NEW
+    if latest.after.score > before.score:
+        return UP
+    if latest.after.score < before.score:
+        return DOWN
+    return UNCHANGED
+
+
+ARROWS = {UP: "\u2191", DOWN: "\u2193", UNCHANGED: "\u2192", NEW: "\u2022"}

@@ -1,0 +1,1 @@
+"""Reading and writing other people's files: CSV, XLSX and JSON."""

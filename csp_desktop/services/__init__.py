@@ -1,0 +1,1 @@
+"""The use cases the GUI and the command line both call."""

@@ -1,0 +1,75 @@
+"""The action tracker: actions and their timestamped progress notes."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..domain.model import ACTION_STATUSES, Action, ProgressNote
+from . import records
+from .errors import RegisterError
+from .register import Register
+from .rows import action_row, note_row, to_action, to_note
+
+_ACTIONS = """
+SELECT a.*, o.name AS owner_name, p.title AS priority_title, r.ref AS risk_ref
+FROM actions a LEFT JOIN owners o ON o.id = a.owner_id LEFT JOIN priorities p ON p.id = a.priority_id
+LEFT JOIN risks r ON r.id = a.risk_id
+"""
+
+
+def list_actions(reg: Register) -> list[Action]:
+    return [to_action(row) for row in reg.query(_ACTIONS + " ORDER BY a.rowid")]
+
+
+def get_action(reg: Register, action_id: str) -> Action:
+    rows = reg.query(_ACTIONS + " WHERE a.id = ?", [action_id])
+    if not rows:
+        raise RegisterError("That action is no longer in the register.")
+    return to_action(rows[0])
+
+
+def _checked(action: Action) -> dict:
+    if action.status not in ACTION_STATUSES:
+        raise RegisterError(f"{action.status!r} is not an action status (use {', '.join(ACTION_STATUSES)}).")
+    return action_row(action)
+
+
+def add_action(reg: Register, action: Action) -> str:
+    return records.add(reg, "actions", action, _checked(action))
+
+
+def save_action(reg: Register, action: Action) -> dict:
+    return records.save(reg, "actions", action, _checked(action))
+
+
+def delete_action(reg: Register, action: Action) -> None:
+    records.remove(reg, "actions", action)
+
+
+def set_status(reg: Register, action: Action, status: str, today: date) -> dict:
+    """Change the status, stamping the completion date when it becomes complete."""
+    action.status = status
+    action.completed_on = today if status == "complete" else None
+    return save_action(reg, action)
+
+
+def notes_for(reg: Register, action_id: str) -> list[ProgressNote]:
+    rows = reg.query("SELECT * FROM progress_notes WHERE action_id = ? ORDER BY at, rowid", [action_id])
+    return [to_note(row) for row in rows]
+
+
+def notes_by_action(reg: Register) -> dict[str, list[ProgressNote]]:
+    grouped = defaultdict(list)
+    for row in reg.query("SELECT * FROM progress_notes ORDER BY action_id, at, rowid"):
+        grouped[row["action_id"]].append(to_note(row))
+    return dict(grouped)
+
+
+def add_note(reg: Register, note: ProgressNote) -> str:
+    """A progress note; the action's progress text becomes the latest note."""
+    row = note_row(note)
+    with reg.transaction():
+        note.id = reg.insert("progress_notes", {**row, "id": note.id})
+        reg.update("actions", note.action_id, {"progress": note.text})
+    note.version = 1
+    return note.id

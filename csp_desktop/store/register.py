@@ -1,0 +1,249 @@
+"""One register is one SQLite file. Every write is one transaction that also writes its audit rows."""
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from ..domain.model import new_id
+from ..domain.scoring import Scheme, SchemeError, default_5x5
+from . import migrations
+from .errors import ConflictError, NotARegisterError, RegisterError, explain
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def default_who() -> str:
+    try:
+        return os.environ.get("CSP_DESKTOP_USER") or getpass.getuser()
+    except Exception:  # getuser raises when no user name can be found at all
+        return "unknown"
+
+
+class Register:
+    """An open register file. Use `Register.create` for a new one, `Register.open` for an existing one."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, who: str):
+        self.path = path
+        self.read_only = read_only
+        self.who = who
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._scheme: Scheme | None = None
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path, name: str, scheme: Scheme | None = None, *, who: str | None = None) -> "Register":
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise RegisterError(f"{path.name} already exists; choose another name or open it instead.")
+        conn = _connect(path, read_only=False)
+        try:
+            migrations.stamp_new(conn)
+            _run_migrations(conn, path)
+            register = cls(path, conn, read_only=False, who=who or default_who())
+            with register.transaction():
+                register.insert("register_info", {"name": name, "scheme": json.dumps((scheme or default_5x5()).to_dict()),
+                                                  "created_at": now_utc()})
+        except BaseException:
+            conn.close()
+            raise
+        return register
+
+    @classmethod
+    def open(cls, path, *, read_only: bool = False, who: str | None = None) -> "Register":
+        path = Path(path)
+        _check_is_sqlite(path)
+        conn = _connect(path, read_only=read_only)
+        try:
+            _check_is_register(conn, path)
+            if not read_only:
+                _run_migrations(conn, path)
+            register = cls(path, conn, read_only=read_only, who=who or default_who())
+            register.info()
+        except sqlite3.Error as exc:
+            conn.close()
+            raise explain(exc, path) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return register
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from exc
+
+    def get(self, table: str, row_id: str) -> dict | None:
+        rows = self.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        return rows[0] if rows else None
+
+    def info(self) -> dict:
+        rows = self.query("SELECT * FROM register_info LIMIT 1")
+        if not rows:
+            raise NotARegisterError(f"{self.path.name} has no register details; it is damaged.")
+        return rows[0]
+
+    @property
+    def name(self) -> str:
+        return self.info()["name"]
+
+    @property
+    def scheme(self) -> Scheme:
+        if self._scheme is None:
+            try:
+                self._scheme = Scheme.from_dict(json.loads(self.info()["scheme"]))
+            except (ValueError, SchemeError) as exc:
+                raise RegisterError(f"The scoring scheme stored in {self.path.name} is damaged ({exc}).") from exc
+        return self._scheme
+
+    def schema_version(self) -> int:
+        return migrations.schema_version(self.db.conn)
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Register"]:
+        """All or nothing: the writes inside commit together with their audit rows, or none do."""
+        if self.read_only:
+            raise RegisterError(f"{self.path.name} is open read-only, so nothing was changed.")
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from exc
+
+    def insert(self, table: str, row: dict) -> str:
+        return self.insert_many(table, [row])[0]
+
+    def insert_many(self, table: str, rows: Iterable[dict]) -> list[str]:
+        self._require_transaction()
+        stamped = [{"id": new_id(), **row, "version": 1} for row in rows]
+        if not stamped:
+            return []
+        at, who = now_utc(), self.who
+        self.db[table].insert_all(stamped, batch_size=500)
+        self.db["audit"].insert_all(
+            ({"id": new_id(), "at": at, "who": who, "tbl": table, "row_id": row["id"], "change": "insert",
+              "field": None, "old": None, "new": json.dumps(row, default=str, ensure_ascii=False)}
+             for row in stamped), batch_size=500)
+        return [row["id"] for row in stamped]
+
+    def update(self, table: str, row_id: str, changes: dict, expected_version: int | None = None) -> dict:
+        """Write the fields that differ; returns {field: (old, new)} for what changed."""
+        self._require_transaction()
+        current = self._current(table, row_id, expected_version)
+        changed = {k: (current[k], v) for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return {}
+        values = {k: new for k, (_, new) in changed.items()}
+        self.db[table].update(row_id, {**values, "version": current["version"] + 1})
+        at, who = now_utc(), self.who
+        self.db["audit"].insert_all(
+            {"id": new_id(), "at": at, "who": who, "tbl": table, "row_id": row_id, "change": "update",
+             "field": k, "old": _text(old), "new": _text(new)} for k, (old, new) in changed.items())
+        return changed
+
+    def delete(self, table: str, row_id: str, expected_version: int | None = None) -> None:
+        self._require_transaction()
+        current = self._current(table, row_id, expected_version)
+        self.db[table].delete(row_id)
+        self.db["audit"].insert({"id": new_id(), "at": now_utc(), "who": self.who, "tbl": table, "row_id": row_id,
+                                 "change": "delete", "field": None,
+                                 "old": json.dumps(current, default=str, ensure_ascii=False), "new": None})
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        with self.transaction():
+            self.update("register_info", self.info()["id"], {"scheme": json.dumps(scheme.to_dict())})
+        self._scheme = scheme
+
+    def rename(self, name: str) -> None:
+        with self.transaction():
+            self.update("register_info", self.info()["id"], {"name": name})
+
+    def _current(self, table: str, row_id: str, expected_version: int | None) -> dict:
+        current = self.get(table, row_id)
+        if current is None:
+            raise ConflictError(f"That item is no longer in the register (it may have been deleted).")
+        if expected_version is not None and current["version"] != expected_version:
+            raise ConflictError("That item was changed since you started editing it; reload and try again.")
+        return current
+
+    def _require_transaction(self) -> None:
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("Register writes must happen inside Register.transaction().")
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists():
+        raise RegisterError(f"There is no register at {path}.")
+    if path.is_dir():
+        raise NotARegisterError(f"{path} is a folder, not a register file.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise RegisterError(f"{path.name} could not be read ({exc.strerror}).") from exc
+    if head != SQLITE_MAGIC:
+        raise NotARegisterError(f"{path.name} is not a CSP Desktop register (it is not an SQLite database).")
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+        return conn
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from exc
+
+
+def _check_is_register(conn: sqlite3.Connection, path: Path) -> None:
+    if migrations.application_id(conn) != migrations.APPLICATION_ID:
+        raise NotARegisterError(f"{path.name} is an SQLite database but not a CSP Desktop register.")
+    found, known = migrations.schema_version(conn), migrations.latest_version()
+    if found > known:
+        raise NotARegisterError(f"{path.name} was saved by a newer CSP Desktop (schema {found}; this version "
+                                f"knows up to {known}); update the app to open it.")
+
+
+def _run_migrations(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        migrations.migrate(conn)
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise explain(exc, path) from exc

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, views, Qt models and undo commands. Widgets never run SQL."""

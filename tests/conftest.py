@@ -1,0 +1,35 @@
+"""Test setup: headless Qt, a fixed user name for the audit trail, and small register fixtures."""
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["CSP_DESKTOP_USER"] = "tester"
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+REGISTERS = SHARED / "registers"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def register(tmp_path):
+    from csp_desktop.store import Register
+    reg = Register.create(tmp_path / "test.cspreg", "Test Partnership")
+    yield reg
+    reg.close()
+
+
+def snapshot(reg):
+    """Every row of every table, to prove a rejected change wrote nothing."""
+    tables = [t for t in reg.db.table_names()]
+    return {t: sorted(map(repr, reg.query(f"SELECT * FROM [{t}]"))) for t in tables}
+
+
+@pytest.fixture
+def shared_registers():
+    if not REGISTERS.is_dir():
+        pytest.skip("../shared/registers is not beside this checkout")
+    return REGISTERS
