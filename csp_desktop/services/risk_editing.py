@@ -1,0 +1,212 @@
+"""Editing risks, their mitigations and reviews: the use cases the risk editor's undo commands call.
+
+Each function reads the row fresh, so an undo or redo applies to what is stored now, and returns the
+fresh domain object for the views.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..domain.derived import direction_of_travel
+from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
+from ..domain.scoring import Rating
+from ..errors import UserError
+from ..store import Register
+from ..store import partners, records
+from ..store import risks as store_risks
+from ..store import summary
+from ..store.rows import review_row
+
+EDITABLE_FIELDS = ("ref", "title", "description", "category", "priority_id", "owner_id", "status",
+                   "inherent", "residual", "target", "next_review", "exempt")
+MAX_SHORT_TEXT = 500  # refs, titles and categories; descriptions may be as long as people write
+
+
+class RiskEditError(UserError, ValueError):
+    """A value the risk cannot take; nothing was changed."""
+
+
+@dataclass
+class RiskListing:
+    """Every risk with its direction of travel (from its last two scored reviews), and the overdue actions."""
+    risks: list[Risk]
+    travel: dict[str, str] = field(default_factory=dict)
+    overdue_actions: int = 0
+    today: date | None = None
+
+
+def load_risks(reg: Register, today: date | None = None) -> RiskListing:
+    today = today or date.today()
+    risks = store_risks.list_risks(reg)
+    reviews = summary.last_scored_reviews(reg)
+    return RiskListing(risks, {rid: direction_of_travel(history) for rid, history in reviews.items()},
+                       summary.overdue_action_count(reg, today), today)
+
+
+def load_risks_from(path: Path, today: date | None = None) -> RiskListing:
+    """The same, read through a connection of its own, so it can run off the GUI thread."""
+    with Register.open(path, read_only=True) as reg:
+        return load_risks(reg, today)
+
+
+def get_risk(reg: Register, risk_id: str) -> Risk:
+    return store_risks.get_risk(reg, risk_id)
+
+
+def owners(reg: Register) -> list[Owner]:
+    return partners.list_owners(reg)
+
+
+def priorities(reg: Register) -> list[Priority]:
+    return partners.list_priorities(reg)
+
+
+def check_value(name: str, value) -> None:
+    """Refuse a value the risk cannot hold, in one sentence."""
+    if name not in EDITABLE_FIELDS:
+        raise RiskEditError(f"{name!r} is not something a risk has.")
+    if name == "title" and not str(value or "").strip():
+        raise RiskEditError("A risk needs a title.")
+    if name in ("ref", "title", "category") and len(str(value or "")) > MAX_SHORT_TEXT:
+        raise RiskEditError(f"The {name} is longer than {MAX_SHORT_TEXT} characters; shorten it.")
+    if name == "status" and value not in RISK_STATUSES:
+        raise RiskEditError(f"{value!r} is not a risk status (use {', '.join(RISK_STATUSES)}).")
+    if name in ("inherent", "residual", "target") and value is not None and not isinstance(value, Rating):
+        raise RiskEditError(f"The {name} score must be a likelihood and an impact.")
+    if name == "next_review" and value is not None and not isinstance(value, date):
+        raise RiskEditError("The next review must be a date.")
+
+
+def set_risk_fields(reg: Register, risk_id: str, changes: dict) -> Risk:
+    """Write the given fields of one risk in one transaction; returns the risk as now stored."""
+    for name, value in changes.items():
+        check_value(name, value)
+    risk = store_risks.get_risk(reg, risk_id)
+    for name, value in changes.items():
+        setattr(risk, name, value)
+    store_risks.save_risk(reg, risk)
+    return store_risks.get_risk(reg, risk_id)
+
+
+def risk_values(risk: Risk, names) -> dict:
+    return {name: getattr(risk, name) for name in names}
+
+
+def add_risk(reg: Register, risk: Risk) -> Risk:
+    check_value("title", risk.title)
+    store_risks.add_risk(reg, risk)
+    return store_risks.get_risk(reg, risk.id)
+
+
+def remove_risk(reg: Register, risk_id: str) -> None:
+    store_risks.delete_risk(reg, store_risks.get_risk(reg, risk_id))
+
+
+def next_ref(risks: list[Risk]) -> str:
+    """R-NN one above the highest numbered R- reference in use."""
+    numbers = [int(r.ref[2:]) for r in risks if r.ref.upper().startswith("R-") and r.ref[2:].isdigit()]
+    return f"R-{max(numbers, default=0) + 1:02d}"
+
+
+# -- reviews -----------------------------------------------------------------------------------------
+
+def record_review(reg: Register, risk_id: str, after: Rating | None, *, on: date, reviewer: str,
+                  note: str = "", next_review: date | None = None) -> Review:
+    risk = store_risks.get_risk(reg, risk_id)
+    return store_risks.record_review(reg, risk, after, on=on, reviewer=reviewer, note=note, next_review=next_review)
+
+
+def withdraw_review(reg: Register, review: Review, residual: Rating | None, next_review: date | None) -> None:
+    """Undo a review: remove it and put the risk's residual score and next review back as they were."""
+    stored = [r for r in store_risks.reviews_for(reg, review.risk_id) if r.id == review.id]
+    risk = store_risks.get_risk(reg, review.risk_id)
+    risk.residual, risk.next_review = residual, next_review
+    with reg.transaction():
+        if stored:
+            records.remove(reg, "reviews", stored[0])
+        store_risks.save_risk(reg, risk)
+
+
+def restore_review(reg: Register, review: Review) -> None:
+    """Put back a review removed by undo, under its own id."""
+    records.add(reg, "reviews", review, review_row(review))
+
+
+def reviews_for(reg: Register, risk_id: str) -> list[Review]:
+    return store_risks.reviews_for(reg, risk_id)
+
+
+# -- mitigations ---------------------------------------------------------------------------------------
+
+def mitigations_for(reg: Register, risk_id: str) -> list[Mitigation]:
+    return store_risks.mitigations_for(reg, risk_id)
+
+
+def add_mitigation(reg: Register, mitigation: Mitigation) -> Mitigation:
+    if not mitigation.description.strip():
+        raise RiskEditError("A mitigation needs a description.")
+    if not reg.scheme.fits(mitigation.expected):
+        raise RiskEditError(f"The expected residual score is outside the register's {reg.scheme.size} matrix.")
+    store_risks.add_mitigation(reg, mitigation)
+    return mitigation
+
+
+def save_mitigation(reg: Register, mitigation_id: str, risk_id: str, changes: dict) -> Mitigation:
+    if "description" in changes and not str(changes["description"]).strip():
+        raise RiskEditError("A mitigation needs a description.")
+    if not reg.scheme.fits(changes.get("expected")):
+        raise RiskEditError(f"The expected residual score is outside the register's {reg.scheme.size} matrix.")
+    current = _mitigation(reg, risk_id, mitigation_id)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    store_risks.save_mitigation(reg, current)
+    return current
+
+
+def remove_mitigation(reg: Register, mitigation_id: str, risk_id: str) -> Mitigation:
+    current = _mitigation(reg, risk_id, mitigation_id)
+    store_risks.delete_mitigation(reg, current)
+    return current
+
+
+def _mitigation(reg: Register, risk_id: str, mitigation_id: str) -> Mitigation:
+    for mitigation in store_risks.mitigations_for(reg, risk_id):
+        if mitigation.id == mitigation_id:
+            return mitigation
+    raise RiskEditError("That mitigation is no longer in the register.")
+
+
+def linked_actions(reg: Register, risk_id: str) -> list[dict]:
+    return summary.actions_for_risk(reg, risk_id)
+
+
+def reapply_review(reg: Register, review: Review, next_review: date | None) -> None:
+    """Redo a review that undo withdrew: the same review back, and the risk at its score again."""
+    risk = store_risks.get_risk(reg, review.risk_id)
+    risk.residual = review.after
+    if next_review is not None:
+        risk.next_review = next_review
+    with reg.transaction():
+        restore_review(reg, review)
+        store_risks.save_risk(reg, risk)
+
+
+def remove_risk_keeping(reg: Register, risk_id: str) -> tuple[Risk, list[Mitigation], list[Review]]:
+    """Delete a risk; returns it with its mitigations and reviews so undo can put them back."""
+    risk = store_risks.get_risk(reg, risk_id)
+    kept = (risk, store_risks.mitigations_for(reg, risk_id), store_risks.reviews_for(reg, risk_id))
+    store_risks.delete_risk(reg, risk)
+    return kept
+
+
+def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], reviews: list[Review]) -> Risk:
+    """Put back a deleted risk under its own id, with its mitigations and reviews."""
+    with reg.transaction():
+        store_risks.add_risk(reg, risk)
+        for mitigation in mitigations:
+            store_risks.add_mitigation(reg, mitigation)
+        for review in reviews:
+            restore_review(reg, review)
+    return store_risks.get_risk(reg, risk.id)
