@@ -104,9 +104,15 @@ class _SheetReader:
         col = self.layout.columns.get(field)
         if col is None or col >= len(self.row):
             return None
+        value = self.row[col]
         if (self.row_index, col) in self.sheet.formulas:
-            self.note(field, "holds a formula; the value its program last saved was used", WARNING)
-        return self.row[col]
+            if value is None:
+                derived = field.endswith("_score")  # worked out from the levels anyway
+                self.note(field, "holds a formula whose result was never saved; type the value in instead",
+                          WARNING if derived else ERROR)
+            else:
+                self.note(field, "holds a formula; the value its program last saved was used", WARNING)
+        return value
 
     def text(self, field: str, limit: int = MAX_CELL_CHARS) -> str:
         value = self.raw(field)
