@@ -1,25 +1,78 @@
-"""Starting the GUI."""
+"""Starting the GUI: the application, the log file, and which register to open first."""
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .file_menu import data_folder
+from .main_window import MainWindow
+from .text import tell
+
+log = logging.getLogger("csp_desktop")
+DEMO_NAME = "demo.cspreg"
 
 
 def run(path: Path | None) -> int:
+    """Open `path`, or (None) the last register used, else a copy of the demo register in the data folder."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CSP Desktop")
     app.setOrganizationName("CSP Desktop")
-    window = QMainWindow()
-    if path is not None:
-        from ..store import Register
-        with Register.open(path, read_only=True) as reg:
-            title = f"{reg.name} \u2013 {path.name}"
-    else:
-        title = "CSP Desktop"
-    window.setWindowTitle(title)
-    window.setCentralWidget(QLabel(title))
-    window.resize(1366, 768)
+    _log_to_file(data_folder() / "csp-desktop.log")
+    window = MainWindow()
+    sys.excepthook = lambda *exc: _report_bug(window, *exc)
     window.show()
+    # Open once the event loop runs, so the window paints first even for a big register.
+    QTimer.singleShot(0, lambda: _open_first(window, path))
     return app.exec()
+
+
+def first_register(path: Path | None, settings: QSettings) -> Path:
+    if path is not None:
+        return Path(path)
+    last = settings.value("last_register")
+    if last and Path(str(last)).is_file():
+        return Path(str(last))
+    return demo_register(data_folder())
+
+
+def demo_register(folder: Path) -> Path:
+    """The demo partnership, made once in the user's folder (never inside the installed package)."""
+    target = folder / DEMO_NAME
+    if not target.exists():
+        try:
+            from ..services.demo import create_demo
+        except ImportError as exc:  # an install without the demo content
+            raise RuntimeError(f"The demo register is not available in this build ({exc}).") from exc
+        create_demo(target).close()
+    return target
+
+
+def _open_first(window: MainWindow, path: Path | None) -> None:
+    try:
+        target = first_register(path, window.settings)
+    except Exception as exc:  # the demo could not be made: say so, leave File > Open and New working
+        log.exception("Could not prepare the first register")
+        tell(window, "CSP Desktop", f"No register could be opened ({exc}); use File > Open or File > New.")
+        return
+    window.open_register(target)
+
+
+def _log_to_file(path: Path) -> None:
+    if any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        return
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def _report_bug(window, kind, value, tb) -> None:
+    """A programming error: keep the traceback in the log and tell the user in one sentence."""
+    log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    tell(window, "CSP Desktop", f"Something went wrong ({kind.__name__}); it was written to the log in "
+                                f"{data_folder()}. Your saved work is safe.", icon="error")

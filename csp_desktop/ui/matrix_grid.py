@@ -7,7 +7,7 @@ side, impact along the bottom, as on the partnerships' own printed matrices.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
@@ -79,7 +79,8 @@ class MatrixGrid(QWidget):
         """Left label width, bottom label height, caption height."""
         metrics = self.fontMetrics()
         left = min(max(metrics.horizontalAdvance(t) for t in self.scheme.likelihood_labels) + 10, 120)
-        return left, metrics.height() * 2 + 6, metrics.height() + 6
+        caption_lines = 3 if self.mode == PICK else 1
+        return left, metrics.height() * 2 + 6, metrics.height() * caption_lines + 6
 
     def sizeHint(self) -> QSize:
         left, bottom, top = self._margins()
@@ -110,18 +111,26 @@ class MatrixGrid(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         text = self.palette().windowText().color()
         left, bottom, top = self._margins()
-        painter.setPen(text)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(QRect(0, 0, self.width(), top), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.fontMetrics().elidedText(self.caption(), Qt.TextElideMode.ElideRight, self.width()))
-        painter.setFont(self.font())
+        self._paint_caption(painter, text, top)
         for likelihood in range(1, self.scheme.levels(LIKELIHOOD) + 1):
             for impact in range(1, self.scheme.levels(IMPACT) + 1):
                 self._paint_cell(painter, Rating(likelihood, impact))
         self._paint_labels(painter, text, left)
         painter.end()
+
+    def _paint_caption(self, painter: QPainter, colour: QColor, height: int) -> None:
+        """The title in bold; in pick mode the score picked and its band on the lines below."""
+        painter.setPen(colour)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        line = self.fontMetrics().height()
+        painter.drawText(QRect(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft,
+                         painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, self.width()))
+        painter.setFont(self.font())
+        if self.mode == PICK:
+            painter.drawText(QRect(0, line, self.width(), height - line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, describe_rating(self.scheme, self.value))
 
     def _paint_cell(self, painter: QPainter, rating: Rating) -> None:
         rect = self._cell_rect(rating).adjusted(1, 1, -1, -1)
@@ -138,6 +147,8 @@ class MatrixGrid(QWidget):
         if self.mode == PICK and rating == self.value:
             painter.setPen(QPen(text_colour_on(fill), 3))
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
+            painter.setPen(QPen(self.palette().windowText().color(), 2))
+            painter.drawRect(rect.adjusted(-1, -1, 1, 1))
         if self.hasFocus() and rating == self._cursor:
             painter.setPen(QPen(text_colour_on(fill), 1, Qt.PenStyle.DashLine))
             painter.drawRect(rect.adjusted(5, 5, -5, -5))
@@ -150,11 +161,27 @@ class MatrixGrid(QWidget):
                                                   Qt.TextElideMode.ElideRight, left - 6)
             painter.drawText(QRectF(0, rect.top(), left - 4, rect.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setFont(self._impact_font())
+        metrics = painter.fontMetrics()
         for impact in range(1, self.scheme.levels(IMPACT) + 1):
             rect = self._cell_rect(Rating(1, impact))
+            words = [metrics.elidedText(w, Qt.TextElideMode.ElideRight, int(rect.width()) - 2)
+                     for w in self.scheme.label(IMPACT, impact).split()]
             painter.drawText(QRectF(rect.left(), rect.bottom() + 2, rect.width(), self.height() - rect.bottom() - 2),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             self.scheme.label(IMPACT, impact))
+                             " ".join(words))
+        painter.setFont(self.font())
+
+    def _impact_font(self) -> QFont:
+        """The widget's font, made smaller (not below 7 pt) until the longest impact word fits a cell."""
+        font = QFont(self.font())
+        width = self._cell_rect(Rating(1, 1)).width() - 4
+        longest = max((w for label in self.scheme.impact_labels for w in label.split()), key=len, default="")
+        size = font.pointSizeF()
+        while size > 7 and QFontMetricsF(font).horizontalAdvance(longest) > width:
+            size -= 0.5
+            font.setPointSizeF(size)
+        return font
 
     # -- input ---------------------------------------------------------------------------------------
 

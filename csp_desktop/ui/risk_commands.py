@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.model import Mitigation, Review, Risk
@@ -19,6 +20,14 @@ FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description
                "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
                "residual": "residual score", "target": "target score", "next_review": "next review",
                "exempt": "exempt"}
+
+
+class _Refusals(QObject):
+    """Undo and redo run inside Qt, where an exception cannot reach the caller: refusals come out here."""
+    refused = Signal(str)
+
+
+refusals = _Refusals()
 
 
 def push(session, command: "RiskCommand") -> str | None:
@@ -40,16 +49,22 @@ class RiskCommand(QUndoCommand):
         try:
             self.do()
         except UserError as exc:
-            if self._done_once:
-                raise
             self.error = str(exc)
-            self.setObsolete(True)
+            if self._done_once:
+                refusals.refused.emit(self.error)
+            else:
+                self.setObsolete(True)
             return
         self._done_once = True
         self.session.notify("risks")
 
     def undo(self) -> None:
-        self.undo_it()
+        try:
+            self.undo_it()
+        except UserError as exc:
+            self.error = str(exc)
+            refusals.refused.emit(self.error)
+            return
         self.session.notify("risks")
 
     def do(self) -> None:

@@ -173,6 +173,8 @@ class RiskTableModel(QAbstractTableModel):
             return self._score_colour(getattr(row.risk, SCORE_COLUMNS[column]), role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column in (*SCORE_COLUMNS, TRAVEL):
+            return self._spoken(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (*SCORE_COLUMNS, TRAVEL):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -181,8 +183,7 @@ class RiskTableModel(QAbstractTableModel):
         risk = row.risk
         if column in SCORE_COLUMNS:
             rating = getattr(risk, SCORE_COLUMNS[column])
-            band = self.scheme.band_for(rating.score) if rating else None
-            return f"{rating.score} {band.name}" if rating else ""
+            return str(rating.score) if rating else ""  # the band is the colour, the tooltip and the spoken text
         if column == TRAVEL:
             return ARROWS.get(row.travel, "")
         if column == NEXT_REVIEW:
@@ -190,6 +191,13 @@ class RiskTableModel(QAbstractTableModel):
         values = {REF: risk.ref, TITLE: risk.title, OWNER: risk.owner_name, PRIORITY: risk.priority_title,
                   STATUS: risk.status}
         return values.get(column, "")
+
+    def _spoken(self, row: Row, column: int) -> str:
+        if column == TRAVEL:
+            return TRAVEL_WORDS.get(row.travel, "")
+        rating = getattr(row.risk, SCORE_COLUMNS[column])
+        band = self.scheme.band_for(rating.score) if rating else None
+        return f"{rating.score}, {band.name}" if rating and band else "not scored"
 
     def _score_colour(self, rating: Rating | None, role):
         band = self.scheme.band_for(rating.score) if rating else None
@@ -201,7 +209,7 @@ class RiskTableModel(QAbstractTableModel):
     def _tooltip(self, row: Row, column: int) -> str | None:
         risk = row.risk
         if column in SCORE_COLUMNS:
-            return describe_rating(self.scheme, getattr(risk, SCORE_COLUMNS[column]))
+            return plain_tooltip(describe_rating(self.scheme, getattr(risk, SCORE_COLUMNS[column])))
         if column == TRAVEL:
             return TRAVEL_WORDS.get(row.travel)
         if column == TITLE:

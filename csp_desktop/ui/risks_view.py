@@ -17,6 +17,7 @@ from .text import ask, tell
 from .risk_table_model import COLUMNS, REF, TITLE, RiskFilter, RiskFilterProxy, RiskTableModel
 
 ANY = "(any)"
+EDITOR_WIDTH = 400
 
 
 def _combo(accessible: str) -> QComboBox:
@@ -42,8 +43,10 @@ class RisksView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._table_side())
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([880, EDITOR_WIDTH])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -92,10 +95,11 @@ class RisksView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("R-000") + 12)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         width = self.fontMetrics().horizontalAdvance
-        for column, sample in enumerate(("R-000", "", "Owner name here", "Priority", "25 Very high", "25 Very high",
-                                         "25 Very high", "Travel", "Next review", "closed")):
+        for column, sample in enumerate(("R-000", "", "Owner name", "Priority", "25", "25", "25", "Travel",
+                                         "00/00/0000", "closed")):
             if column != TITLE:
                 self.table.setColumnWidth(column, max(width(sample), width(COLUMNS[column])) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
