@@ -1,8 +1,9 @@
 """Undoable edits of risks, mitigations and reviews. Each command keeps the old value when made.
 
-A command's first redo() does the edit; when the service refuses it (a bad value, a read-only file, a
-row changed elsewhere) the command marks itself obsolete so QUndoStack drops it, and keeps the
-one-sentence reason in `.error` for the caller to show. Use `push(session, command)`.
+Use `push(session, command)`: it does the edit first and puts the command on the undo stack only
+when the service accepted it (a bad value, a read-only file or a row changed elsewhere comes back as
+the one-sentence reason, and the stack is untouched). Undo and redo run inside Qt, where an exception
+cannot reach the caller, so a later refusal is announced on `refusals.refused`.
 """
 from __future__ import annotations
 
@@ -31,31 +32,36 @@ refusals = _Refusals()
 
 
 def push(session, command: "RiskCommand") -> str | None:
-    """Do the command through the session's undo stack; returns the reason when it was refused."""
+    """Do the command and put it on the session's undo stack; returns the reason when it was refused."""
+    try:
+        command.do()
+    except UserError as exc:
+        command.error = str(exc)
+        return command.error
+    command.done_already = True
     session.undo_stack.push(command)
-    return command.error
+    return None
 
 
 class RiskCommand(QUndoCommand):
     """Runs an edit, turns a refusal into `.error`, and tells the session what changed."""
 
-    def __init__(self, session, text: str, parent: QUndoCommand | None = None):
-        super().__init__(text, parent)
+    def __init__(self, session, text: str):
+        super().__init__(text)
         self.session = session
         self.error: str | None = None
-        self._done_once = False
+        self.done_already = False  # push() did the first redo itself
 
     def redo(self) -> None:
-        try:
-            self.do()
-        except UserError as exc:
-            self.error = str(exc)
-            if self._done_once:
+        if self.done_already:
+            self.done_already = False
+        else:
+            try:
+                self.do()
+            except UserError as exc:
+                self.error = str(exc)
                 refusals.refused.emit(self.error)
-            else:
-                self.setObsolete(True)
-            return
-        self._done_once = True
+                return
         self.session.notify("risks")
 
     def undo(self) -> None:
@@ -77,9 +83,9 @@ class RiskCommand(QUndoCommand):
 class SetRiskField(RiskCommand):
     """One field of one risk, from its old value to a new one."""
 
-    def __init__(self, session, risk: Risk, name: str, value, parent: QUndoCommand | None = None):
+    def __init__(self, session, risk: Risk, name: str, value):
         label = risk.ref or risk.title
-        super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}", parent)
+        super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}")
         self.risk_id, self.name, self.new, self.old = risk.id, name, value, getattr(risk, name)
 
     def do(self) -> None:
@@ -90,15 +96,17 @@ class SetRiskField(RiskCommand):
 
 
 class EditRisk(RiskCommand):
-    """Several fields changed together (the details form): one undo step, one child per field.
+    """Several fields changed together: one undo step, one child command per field keeping its old value.
 
-    The fields are written in one transaction; each child keeps its own old value.
+    The children are held here, not as Qt children: in PySide6 6.12 a QUndoCommand made with a
+    parent command crashes the interpreter when the stack is freed (double delete). The parent
+    writes all the fields in one transaction.
     """
 
     def __init__(self, session, risk: Risk, changes: dict):
         super().__init__(session, f"Edit {risk.ref or risk.title}")
         self.risk_id = risk.id
-        self.fields = [SetRiskField(session, risk, name, value, self) for name, value in changes.items()]
+        self.fields = [SetRiskField(session, risk, name, value) for name, value in changes.items()]
 
     def do(self) -> None:
         editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.new for c in self.fields})
