@@ -17,7 +17,6 @@ from .risk_data import RiskData
 from .risk_table_model import TRAVEL_WORDS
 from .text import plain_tooltip
 
-HEAT_CELL = 52
 
 
 class DashboardView(QWidget):
@@ -57,7 +56,7 @@ class DashboardView(QWidget):
     def _size_maps(self) -> None:
         for grid in self.maps.values():
             hint = grid.sizeHint()
-            grid.setMinimumSize(hint.width() + HEAT_CELL * 2, hint.height() + HEAT_CELL)
+            grid.setMinimumSize(hint)
 
     def _figures_box(self) -> QGroupBox:
         box = QGroupBox("At a glance")

@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        self.geometry_restored = geometry is not None and self.restoreGeometry(geometry)
+        if not self.geometry_restored:
             self.resize(1366, 768)
 
     def closeEvent(self, event) -> None:

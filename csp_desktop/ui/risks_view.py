@@ -16,14 +16,16 @@ from .risk_editor import RiskEditor
 from .text import ask, tell
 from .risk_table_model import COLUMNS, REF, TITLE, RiskFilter, RiskFilterProxy, RiskTableModel
 
-ANY = "(any)"
+ANY_OF = {"owner": "Any owner", "band": "Any band", "priority": "Any priority", "status": "Any status"}
 EDITOR_WIDTH = 400
 
 
 def _combo(accessible: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Long owner and priority names must not make the window wider than a small, scaled screen.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     return combo
 
 
@@ -66,7 +68,9 @@ class RisksView(QWidget):
         self.search.textChanged.connect(self._filters_changed)
         self.owner, self.band = _combo("Filter by owner"), _combo("Filter by band")
         self.priority, self.status = _combo("Filter by priority"), _combo("Filter by status")
-        self.status.addItems([ANY, *RISK_STATUSES])
+        self.status.addItem(ANY_OF["status"], None)
+        for status in RISK_STATUSES:
+            self.status.addItem(status, status)
         self.overdue = QCheckBox("Review &overdue")
         self.overdue.setAccessibleName("Only risks whose review is overdue")
         self.exempt = QCheckBox("E&xempt")
@@ -116,34 +120,31 @@ class RisksView(QWidget):
         top.addWidget(self.search, 1)
         for widget in (self.new_risk, self.delete_risk):
             top.addWidget(widget)
-        filters = QHBoxLayout()
-        for label, combo in (("Owner", self.owner), ("Band", self.band), ("Priority", self.priority),
-                             ("Status", self.status)):
-            caption = QLabel(label)
-            caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo)
+        filters, flags = QHBoxLayout(), QHBoxLayout()
+        for combo in (self.owner, self.band, self.priority, self.status):
+            filters.addWidget(combo, 1)  # each says what it filters in its first item ("Any owner")
         for widget in (self.overdue, self.exempt, self.clear):
-            filters.addWidget(widget)
-        filters.addStretch()
+            flags.addWidget(widget)
+        flags.addStretch()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addLayout(filters)
+        for row in (top, filters, flags):
+            layout.addLayout(row)
         layout.addWidget(self.table)
         layout.addWidget(self.count)
         return side
 
     def _load_choices(self) -> None:
         register = self.session.register
-        choices = ((self.owner, [(o.name, o.id) for o in editing.owners(register)]),
-                   (self.priority, [(f"{p.ref} {p.title}".strip(), p.id) for p in editing.priorities(register)]),
-                   (self.band, [(b.name, b.name) for b in self.session.scheme.bands]))
-        for combo, items in choices:
+        choices = (("owner", self.owner, [(o.name, o.id) for o in editing.owners(register)]),
+                   ("priority", self.priority,
+                    [(f"{p.ref} {p.title}".strip(), p.id) for p in editing.priorities(register)]),
+                   ("band", self.band, [(b.name, b.name) for b in self.session.scheme.bands]))
+        for what, combo, items in choices:
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ANY, None)
+            combo.addItem(ANY_OF[what], None)
             for text, value in items:
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
@@ -172,10 +173,9 @@ class RisksView(QWidget):
     # -- filtering -----------------------------------------------------------------------------------
 
     def current_filter(self) -> RiskFilter:
-        status = self.status.currentText()
         return RiskFilter(text=self.search.text().strip().casefold(), owner_id=self.owner.currentData(),
                           band=self.band.currentData(), priority_id=self.priority.currentData(),
-                          status=None if status == ANY else status, review_overdue=self.overdue.isChecked(),
+                          status=self.status.currentData(), review_overdue=self.overdue.isChecked(),
                           exempt_only=self.exempt.isChecked(), cell=self._cell, today=date.today())
 
     def _filters_changed(self, *_args) -> None:
