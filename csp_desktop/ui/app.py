@@ -6,7 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from .file_menu import data_folder
@@ -26,8 +26,7 @@ def run(path: Path | None) -> int:
     window = MainWindow()
     sys.excepthook = lambda *exc: _report_bug(window, *exc)
     window.show()
-    # Open once the event loop runs, so the window paints first even for a big register.
-    QTimer.singleShot(0, lambda: _open_first(window, path))
+    window.open_after_paint(lambda: _first_or_none(window, path))
     return app.exec()
 
 
@@ -52,14 +51,13 @@ def demo_register(folder: Path) -> Path:
     return target
 
 
-def _open_first(window: MainWindow, path: Path | None) -> None:
+def _first_or_none(window: MainWindow, path: Path | None) -> Path | None:
     try:
-        target = first_register(path, window.settings)
+        return first_register(path, window.settings)
     except Exception as exc:  # the demo could not be made: say so, leave File > Open and New working
         log.exception("Could not prepare the first register")
         tell(window, "CSP Desktop", f"No register could be opened ({exc}); use File > Open or File > New.")
-        return
-    window.open_register(target)
+        return None
 
 
 def _log_to_file(path: Path) -> None:

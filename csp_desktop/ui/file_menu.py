@@ -13,8 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from ..errors import UserError
-from ..services.opening import backup_to, export_from, import_into
-from ..services.registers import create_register
 from .text import ask, tell
 from .workers import Worker
 
@@ -95,6 +93,7 @@ class FileMenu(QObject):
                                               REGISTER_FILES)
         if not name:
             return
+        from ..services.registers import create_register
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(".cspreg")
         try:
             create_register(path, name=path.stem).close()
@@ -115,6 +114,7 @@ class FileMenu(QObject):
             self.start_import(Path(name), dry_run=True)
 
     def start_import(self, file: Path, *, dry_run: bool) -> None:
+        from ..services.opening import import_into
         register = self.window.session.register.path
         backups = data_folder() / "backups"
         backups.mkdir(exist_ok=True)
@@ -129,6 +129,7 @@ class FileMenu(QObject):
                                                    EXPORT_FILES)
         if not name:
             return
+        from ..services.opening import export_from
         out = Path(name)
         if not out.suffix:
             out = out.with_suffix(".json" if "json" in chosen else ".csv" if "CSV" in chosen else ".xlsx")
@@ -140,6 +141,7 @@ class FileMenu(QObject):
         folder = QFileDialog.getExistingDirectory(self.window, "Back up into folder", str(data_folder()))
         if not folder:
             return
+        from ..services.opening import backup_to
         try:
             target = backup_to(self.window.session.register, Path(folder))
         except UserError as exc:

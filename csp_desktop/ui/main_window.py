@@ -1,20 +1,20 @@
-"""The main window: navigation between the views, the menus, the read-only banner and remembered state."""
+"""The main window: navigation between the views, the menus, the read-only banner and remembered state.
+
+The window paints before the register layer is even imported (sqlite-utils and the store load when
+a register is opened), so the app starts about as fast as an empty Qt window.
+"""
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QProgressBar, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from ..errors import UserError
-from ..services.opening import open_for_editing
 from .file_menu import FileMenu
-from .risk_commands import refusals
-from .risk_data import RiskData
-from .session import Session
 from .text import tell
 
 # (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+6 jump to them.
@@ -32,8 +32,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.settings = store or settings()
-        self.session: Session | None = None
-        self.data: RiskData | None = None
+        self.session = None  # Session of the open register
+        self.data = None     # its RiskData loader
         self.pages: dict[str, QWidget] = {}
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.files = FileMenu(self)
         self._build_menus()
-        refusals.refused.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
+        self._refusals_connected = False
         self.setWindowTitle("CSP Desktop")
         self._restore_geometry()
         self._set_open(False)
@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
 
     def open_register(self, path: Path) -> bool:
         """Open `path` in this window; a file that cannot be opened is refused in one sentence."""
+        from ..services.opening import open_for_editing
+        from .risk_data import RiskData
+        from .session import Session
+        self._connect_refusals()
         try:
             opened = open_for_editing(Path(path))
         except UserError as exc:
@@ -121,6 +125,33 @@ class MainWindow(QMainWindow):
         self.files.remember(opened.register.path)
         self.data.reload()
         return True
+
+    def open_after_paint(self, path_or_chooser) -> None:
+        """Open a register once the window has painted, so starting never shows a blank screen.
+
+        Takes a path, or a function returning one (the start-up choice may itself take time).
+        """
+        self._pending_open = path_or_chooser
+        self.installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self and event.type() == QEvent.Type.Paint and getattr(self, "_pending_open", None) is not None:
+            pending, self._pending_open = self._pending_open, None
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self._open_pending(pending))
+        return super().eventFilter(obj, event)
+
+    def _open_pending(self, pending) -> None:
+        path = pending() if callable(pending) else pending
+        if path is not None:
+            self.open_register(path)
+
+    def _connect_refusals(self) -> None:
+        if not self._refusals_connected:
+            from .risk_commands import refusals
+            refusals.refused.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
+            self._refusals_connected = True
 
     def close_register(self) -> None:
         if self.session is None:

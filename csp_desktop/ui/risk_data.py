@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..services import risk_editing as editing
+from .risk_table_model import make_rows
 from .workers import Worker
 
 RELOAD_ON = ("risks", "actions", "owners", "priorities", "partners", "*")
@@ -34,18 +35,18 @@ class RiskData(QObject):
     def reload(self) -> None:
         path = self.session.register.path
         self.busy.emit(True)
-        self._latest = self._worker.start(lambda: editing.load_risks_from(path))
+        self._latest = self._worker.start(lambda: _prepared(editing.load_risks_from(path)))
 
     def load_now(self) -> None:
         """Load on this thread (small registers, right after an add, tests)."""
         self._latest = -1
-        self._deliver(editing.load_risks(self.session.register))
+        self._deliver(_prepared(editing.load_risks(self.session.register)))
 
     def _arrived(self, ticket: int, outcome) -> None:
         if ticket != self._latest:
             return
         # If a second connection could not be opened, read through the window's own one instead.
-        self._deliver(outcome.value if outcome.ok else editing.load_risks(self.session.register))
+        self._deliver(outcome.value if outcome.ok else _prepared(editing.load_risks(self.session.register)))
 
     def _deliver(self, listing) -> None:
         self.listing = listing
@@ -55,3 +56,9 @@ class RiskData(QObject):
     def wait(self) -> None:
         """Let a running load finish (before the register closes)."""
         self._worker.wait()
+
+
+def _prepared(listing):
+    """The table's rows, search text and all, made where the listing was loaded (off the GUI thread)."""
+    listing.rows = make_rows(listing.risks, listing.travel)
+    return listing

@@ -1,7 +1,7 @@
 """The lists inside the risk editor: mitigations, linked actions and the review history."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -47,7 +47,8 @@ def _table(accessible: str, headers: tuple[str, ...], stretch: int) -> QTableWid
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setWordWrap(True)
-    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())  # rows grow to show wrapped text
+    # Rows grow to show wrapped text once the columns have their widths.
+    header.sectionResized.connect(lambda *_: QTimer.singleShot(0, table.resizeRowsToContents))
     return table
 
 

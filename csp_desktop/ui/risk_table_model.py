@@ -51,6 +51,15 @@ class Row:
         return self._search
 
 
+def make_rows(risks: list[Risk], travel: dict[str, str], with_search: bool = True) -> list[Row]:
+    """Rows for the model; with their search text made now (cheap to do off the GUI thread)."""
+    rows = [Row(risk, travel.get(risk.id, NEW), n) for n, risk in enumerate(risks)]
+    if with_search:
+        for row in rows:
+            row.search  # noqa: B018  (computed and kept)
+    return rows
+
+
 @dataclass
 class RiskFilter:
     """What the user asked to see. Empty fields mean "any"."""
@@ -100,9 +109,10 @@ class RiskTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def set_rows(self, risks: list[Risk], travel: dict[str, str]) -> None:
+    def set_rows(self, risks: list[Risk], travel: dict[str, str], rows: list[Row] | None = None) -> None:
+        """Show these risks; `rows` may come ready-made from make_rows() on a worker thread."""
         self.beginResetModel()
-        self.rows = [Row(risk, travel.get(risk.id, NEW), n) for n, risk in enumerate(risks)]
+        self.rows = rows if rows is not None else make_rows(risks, travel, with_search=False)
         self._keys = {}
         self.apply_filter()
         self.endResetModel()
@@ -226,7 +236,7 @@ class RiskTableModel(QAbstractTableModel):
         held = [self.rows[index.row()] for index in old]
         order = sorted(range(len(self.rows)), key=keys.__getitem__, reverse=descending)
         self.rows = [self.rows[n] for n in order]
-        self._keys = {}
+        self._keys = {column: [cached[n] for n in order] for column, cached in self._keys.items()}
         where = {id(row): n for n, row in enumerate(self.rows)} if old else {}
         self.changePersistentIndexList(old, [self.index(where[id(row)], index.column())
                                              for row, index in zip(held, old)])

@@ -54,12 +54,15 @@ def test_dark_palette_screens(qtbot, window):
                          (QPalette.ColorRole.AlternateBase, "#333333"), (QPalette.ColorRole.Highlight, "#2f65ca")):
         dark.setColor(role, QColor(colour))
     app.setPalette(dark)
+    app.processEvents()
     try:
         for row in (0, 1):
             window.nav.setCurrentRow(row)
             risks = window.pages["Risks"]
             risks.select_risk(risks.model.rows[0].risk.id)
             risks.editor.tabs.setCurrentIndex(1)
+            app.processEvents()
+            assert window.palette().color(QPalette.ColorRole.Window).name() == "#2b2b2b"
             screenshot(window, f"dark-{row + 1}-{VIEWS[row][0].lower()}")
     finally:
         app.setPalette(light)

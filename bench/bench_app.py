@@ -1,0 +1,211 @@
+"""Benchmark the desktop app on big synthetic registers. One command, prints a table:
+
+    /work/venv/bin/python bench/bench_app.py            # 10,000 and 100,000 risks
+    /work/venv/bin/python bench/bench_app.py --sizes 10000 --runs 5
+
+Measures, per register size, against a bare PySide6 QApplication + empty QMainWindow measured in the
+same run: process start to the painted main window (subprocess, median of N), and to the risks
+listed; the longest the GUI thread stalled while the register loaded; filter keystroke to updated
+view; sort of every column; peak memory (maxrss of the child).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path[:0] = [str(ROOT), str(HERE)]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {"start": 2.0, "ratio": 2.0, "filter": 0.050, "sort": 0.100, "rss": 300}
+
+
+# -- children: one process start each ---------------------------------------------------------------
+
+def child(mode: str, path: str | None) -> None:
+    """Started by the parent; prints 'painted=<s> listed=<s> stall=<s> rss_mb=<MB>' and exits."""
+    start = float(os.environ["BENCH_T0"])
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication(sys.argv[:1])
+    marks: dict[str, float] = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow) and "painted" not in marks:
+                QTimer.singleShot(0, lambda: marks.setdefault("painted", time.time() - start))
+            return False
+
+    spy = FirstPaint()
+    app.installEventFilter(spy)
+    if mode == "bare":
+        window = QMainWindow()
+        window.show()
+        _until(app, lambda: "painted" in marks)
+        marks["listed"] = marks["painted"]
+    else:
+        window = _app_window(Path(path))
+        _until(app, lambda: "painted" in marks)
+        _watch_stalls(app, window, marks, start)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"painted={marks['painted']:.4f} listed={marks['listed']:.4f} stall={marks.get('stall', 0):.4f} "
+          f"rss_mb={rss:.1f}", flush=True)
+
+
+def _app_window(path: Path):
+    """The app as `csp-desktop open PATH` starts it: window shown first, register opened once it runs."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from csp_desktop.ui.main_window import MainWindow
+    QApplication.instance().setApplicationName("CSP Desktop bench")
+    settings = QSettings(str(Path(os.environ["BENCH_HOME"]) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    window.show()
+    window.open_after_paint(path)
+    return window
+
+
+def _watch_stalls(app, window, marks, start) -> None:
+    """Run until the risks are listed, noting the longest gap between event-loop turns (a frozen window)."""
+    from PySide6.QtCore import QTimer
+    last = [time.perf_counter()]
+    worst = [0.0]
+
+    def tick():
+        now = time.perf_counter()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    _until(app, lambda: window.data is not None and window.data.listing is not None)
+    app.processEvents()
+    marks["listed"] = time.time() - start
+    marks["stall"] = worst[0]
+    timer.stop()
+
+
+def _until(app, done, limit: float = 120.0) -> None:
+    deadline = time.perf_counter() + limit
+    while not done():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out")
+        time.sleep(0.001)
+
+
+# -- the parent -----------------------------------------------------------------------------------------
+
+def start_once(mode: str, path: Path | None, home: Path) -> dict:
+    env = dict(os.environ, BENCH_HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home),
+               PYTHONPATH=str(ROOT))
+    env["BENCH_T0"] = repr(time.time())
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path or "")], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    line = [row for row in out.splitlines() if row.startswith("painted=")][-1]
+    return {key: float(value) for key, value in (part.split("=") for part in line.split())}
+
+
+def starts(mode: str, path: Path | None, runs: int, home: Path) -> dict:
+    results = [start_once(mode, path, home) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]} | {
+        "rss_max": max(r["rss_mb"] for r in results)}
+
+
+def interaction(path: Path) -> dict:
+    """Filter keystrokes and column sorts in this process, on the real window, timed to a repainted view."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from csp_desktop.ui.main_window import MainWindow
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as home:
+        window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
+        window.resize(1366, 768)
+        window.show()
+        window.open_register(path)
+        window.data.wait()
+        _until(app, lambda: window.data.listing is not None)
+        window.nav.setCurrentRow(1)
+        view = window.pages["Risks"]
+        app.processEvents()
+
+        def settled(action) -> float:
+            t0 = time.perf_counter()
+            action()
+            app.processEvents()
+            view.table.viewport().repaint()
+            return time.perf_counter() - t0
+
+        keys = [settled(lambda ch=ch: QTest.keyClick(view.search, ch)) for ch in "county li"]
+        keys += [settled(lambda: QTest.keyClick(view.search, Qt.Key.Key_Backspace)) for _ in range(9)]
+        sorts = []
+        for column in range(view.model.columnCount()):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                sorts.append(settled(lambda c=column, o=order: view.table.sortByColumn(c, o)))
+        rows = view.model.rowCount()
+        window.close()
+    return {"rows": rows, "filter_median": statistics.median(keys), "filter_max": max(keys),
+            "sort_median": statistics.median(sorts), "sort_max": max(sorts)}
+
+
+def register_of(risks: int) -> Path:
+    from synthetic import build
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"synthetic-{risks}.cspreg"
+    if not path.exists():
+        t0 = time.perf_counter()
+        build(path, risks, risks * 5)
+        print(f"built {path.name}: {risks:,} risks, {risks * 5:,} actions in {time.perf_counter() - t0:.1f} s",
+              flush=True)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.child[0], args.child[1] or None)
+    with tempfile.TemporaryDirectory() as home:
+        bare = starts("bare", None, args.runs, Path(home))
+        rows = []
+        for size in args.sizes:
+            path = register_of(size)
+            rows.append((size, starts("app", path, args.runs, Path(home)), interaction(path)))
+    report(bare, rows, args.runs)
+
+
+def report(bare: dict, rows: list, runs: int) -> None:
+    print(f"\nBaseline: bare QApplication + empty QMainWindow painted: {bare['painted']:.3f} s "
+          f"(median of {runs}), {bare['rss_max']:.0f} MB")
+    head = ("risks", "actions", "painted s", "x bare", "risks listed s", "worst stall ms", "filter ms med/max",
+            "sort ms med/max", "peak MB")
+    print(" | ".join(head))
+    print(" | ".join("---" for _ in head))
+    for size, start, act in rows:
+        print(" | ".join((f"{size:,}", f"{size * 5:,}", f"{start['painted']:.3f}",
+                          f"{start['painted'] / bare['painted']:.2f}", f"{start['listed']:.3f}",
+                          f"{start['stall'] * 1000:.0f}",
+                          f"{act['filter_median'] * 1000:.1f} / {act['filter_max'] * 1000:.1f}",
+                          f"{act['sort_median'] * 1000:.1f} / {act['sort_max'] * 1000:.1f}",
+                          f"{start['rss_max']:.0f}")))
+    print(f"\nTargets at 10,000 risks: painted < {TARGETS['start']} s and < {TARGETS['ratio']}x bare; "
+          f"filter < {TARGETS['filter'] * 1000:.0f} ms; sort < {TARGETS['sort'] * 1000:.0f} ms; "
+          f"peak < {TARGETS['rss']} MB.")
+
+
+if __name__ == "__main__":
+    main()
