@@ -59,7 +59,7 @@ class DashboardView(QWidget):
             grid.setMinimumSize(hint)
 
     def _figures_box(self) -> QGroupBox:
-        box = QGroupBox("At a glance")
+        box = QGroupBox("Open risks, by current score")
         box.setLayout(self.figures)
         self.overdue_button = QPushButton("Show reviews &overdue")
         self.overdue_button.setAccessibleName("Show the risks whose review is overdue")
@@ -110,7 +110,7 @@ class DashboardView(QWidget):
             if item.widget() and item.widget() is not self.overdue_button:
                 item.widget().deleteLater()
         rows = [("Open risks", str(summary.open_risks), None)]
-        rows += [(f"{band.name} (by current score)", str(summary.band_counts.get(band.name, 0)), band.colour)
+        rows += [(band.name, str(summary.band_counts.get(band.name, 0)), band.colour)
                  for band in self.session.scheme.bands]
         if summary.unscored:
             rows.append(("Not yet scored", str(summary.unscored), None))
@@ -125,6 +125,7 @@ class DashboardView(QWidget):
     def _figure_row(self, n: int, words: str, figure: str, colour: str | None) -> None:
         label, value = QLabel(words), QLabel(figure)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         value.setAccessibleName(f"{words}: {figure}")
         font = value.font()

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ..domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
 from .colours import text_colour_on
 from .risk_table_model import describe_rating
+from .text import plain_tooltip
 
 PICK, COUNTS = "pick", "counts"
-MIN_CELL = 34
+MIN_CELL = 28
 
 
 class MatrixGrid(QWidget):
@@ -67,7 +68,7 @@ class MatrixGrid(QWidget):
         if self.mode == COUNTS:
             at += f": {self.counts.get((cursor.likelihood, cursor.impact), 0)} risks"
         self.setAccessibleDescription(f"{self.caption()}. Cell under the cursor: {at}.")
-        self.setToolTip(self.caption())
+        self.setToolTip(plain_tooltip(self.caption()))  # scheme labels are the user's words
 
     def _clamped(self, rating: Rating) -> Rating:
         top_l, top_i = self.scheme.levels(LIKELIHOOD), self.scheme.levels(IMPACT)
@@ -84,7 +85,7 @@ class MatrixGrid(QWidget):
 
     def sizeHint(self) -> QSize:
         left, bottom, top = self._margins()
-        cell = max(MIN_CELL, self.fontMetrics().height() * 2 + 4)
+        cell = max(MIN_CELL, int(self.fontMetrics().height() * 1.6) + 4)
         return QSize(left + cell * self.scheme.levels(IMPACT) + 4, top + cell * self.scheme.levels(LIKELIHOOD) + bottom)
 
     def minimumSizeHint(self) -> QSize:

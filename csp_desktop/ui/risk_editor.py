@@ -52,8 +52,8 @@ class RiskEditor(QWidget):
         self.history.record.clicked.connect(self.open_review_dialog)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Risk editor sections")
-        self.tabs.addTab(_scrolled(self.details), "&Details")
-        self.tabs.addTab(_scrolled(self._grid_page()), "Sc&ores")
+        self.tabs.addTab(_scrolled(self.details, "Risk details"), "&Details")
+        self.tabs.addTab(_scrolled(self._grid_page(), "Inherent, residual and target scores"), "Sc&ores")
         self.tabs.addTab(self.mitigations, "&Mitigations")
         self.tabs.addTab(self.actions, "&Actions")
         self.tabs.addTab(self.history, "Re&views")
@@ -173,8 +173,9 @@ class RiskEditor(QWidget):
             self.details.description.editingFinished.emit()
 
 
-def _scrolled(widget: QWidget) -> QScrollArea:
+def _scrolled(widget: QWidget, name: str) -> QScrollArea:
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

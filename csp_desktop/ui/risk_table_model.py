@@ -156,7 +156,7 @@ class RiskTableModel(QAbstractTableModel):
         if travel is not None:
             row.travel = travel
         self._keys = {}
-        self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+        self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))  # one emit per edit
 
     # -- Qt model ----------------------------------------------------------------------------
 
@@ -229,18 +229,18 @@ class RiskTableModel(QAbstractTableModel):
     # -- sorting -------------------------------------------------------------------------------
 
     def sort_rows(self, column: int, descending: bool) -> None:
-        """Reorder the rows by one column's precomputed keys, keeping selections on their risks."""
+        """Reorder the rows by one column's precomputed keys.
+
+        Announced as a reset, not a layout change: in PySide6 6.12 emitting layoutChanged from Python
+        leaks a reference to True per emit (see pyside_workarounds) and crashes with arguments. The
+        risks view puts the selection back by risk id.
+        """
         keys = self._sort_keys(column)
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        held = [self.rows[index.row()] for index in old]
         order = sorted(range(len(self.rows)), key=keys.__getitem__, reverse=descending)
+        self.beginResetModel()
         self.rows = [self.rows[n] for n in order]
-        self._keys = {column: [cached[n] for n in order] for column, cached in self._keys.items()}
-        where = {id(row): n for n, row in enumerate(self.rows)} if old else {}
-        self.changePersistentIndexList(old, [self.index(where[id(row)], index.column())
-                                             for row, index in zip(held, old)])
-        self.layoutChanged.emit()
+        self._keys = {col: [cached[n] for n in order] for col, cached in self._keys.items()}
+        self.endResetModel()
 
     def _sort_keys(self, column: int) -> list:
         if column not in self._keys:

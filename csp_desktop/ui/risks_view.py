@@ -25,7 +25,7 @@ def _combo(accessible: str) -> QComboBox:
     combo.setAccessibleName(accessible)
     # Long owner and priority names must not make the window wider than a small, scaled screen.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
+    combo.setMinimumContentsLength(5)
     return combo
 
 
@@ -107,6 +107,9 @@ class RisksView(QWidget):
             if column != TITLE:
                 self.table.setColumnWidth(column, max(width(sample), width(COLUMNS[column])) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # A sort resets the model (see RiskTableModel.sort_rows); the proxy and view have reset by the
+        # time this runs (they connected first), so the risk being edited is selected again.
+        self.model.modelReset.connect(self._reselect_after_sort)
 
     def _table_side(self) -> QWidget:
         side = QWidget()
@@ -220,16 +223,22 @@ class RisksView(QWidget):
         index = self.table.currentIndex()
         return self.proxy.risk_at(index.row()) if index.isValid() else None
 
-    def select_risk(self, risk_id: str | None) -> None:
+    def select_risk(self, risk_id: str | None, refresh_editor: bool = True) -> None:
         row = self.proxy.proxy_row_of(risk_id) if risk_id else None
         if row is None:
-            self.editor.show_risk(self.selected_risk().id if self.selected_risk() else None)
+            if refresh_editor:
+                self.editor.show_risk(self.selected_risk().id if self.selected_risk() else None)
             return
         index = self.proxy.index(row, REF)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
-        self.editor.show_risk(risk_id)
+        if refresh_editor:
+            self.editor.show_risk(risk_id)
+
+    def _reselect_after_sort(self, *_args) -> None:
+        if self.editor.risk is not None:
+            self.select_risk(self.editor.risk.id, refresh_editor=False)
 
     def _current_changed(self, current, _previous) -> None:
         self.editor.commit_pending()

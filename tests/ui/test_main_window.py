@@ -143,3 +143,23 @@ def test_export_writes_the_file_in_the_background(qtbot, window, tmp_path):
     window.files._pending[ticket] = ("export", out, False)
     qtbot.waitUntil(lambda: out.exists() and not window.progress.isVisible(), timeout=10000)
     assert '"risks"' in out.read_text(encoding="utf-8")
+
+
+def test_every_control_of_the_dashboard_and_risks_views_is_named_for_screen_readers(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+    risks = window.pages["Risks"]
+    risks.select_risk(risks.model.rows[0].risk.id)
+    unnamed = []
+    for page in (window.pages["Dashboard"], risks, window.nav):
+        for widget in [page, *page.findChildren(QWidget)]:
+            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isEnabled():
+                continue
+            if isinstance(widget, QAbstractButton) and widget.text().strip("&"):
+                continue
+            if widget.metaObject().className() in ("QTabBar", "QScrollBar", "QToolButton", "QHeaderView",
+                                                   "QComboBoxListView"):
+                continue  # Qt names these from their tab texts, arrows and section titles
+            if not widget.accessibleName():
+                unnamed.append(f"{widget.metaObject().className()} in {type(page).__name__}")
+    assert unnamed == [], unnamed

@@ -163,3 +163,11 @@ def test_new_risk_then_delete_and_undo(qtbot, window, messages):
     qtbot.waitUntil(lambda: view.model.rowCount() == total)
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: view.model.rowCount() == total + 1)
+
+
+def test_sorting_by_a_header_keeps_the_risk_being_edited_selected(qtbot, window):
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-07")
+    for column in (RESIDUAL, TRAVEL, 1):
+        view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        assert view.selected_risk().id == risk.id == view.editor.risk.id

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 # The offscreen platform says this whenever a top-level window with a menu bar is shown; it is not ours.
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-screenshots"
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "test-screenshots"
 SCREEN = (1366, 768)
 
 
