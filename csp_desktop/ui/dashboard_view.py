@@ -85,8 +85,11 @@ class DashboardView(QWidget):
 
     def show_listing(self, listing) -> None:
         self._travel = listing.travel
-        self.summary = summarise(listing.risks, self.session.scheme, listing.today or date.today(),
-                                 listing.overdue_actions)
+        if getattr(listing, "summary_scheme", None) == self.session.scheme:
+            self.summary = listing.summary  # counted off the GUI thread by RiskData
+        else:
+            self.summary = summarise(listing.risks, self.session.scheme, listing.today or date.today(),
+                                     listing.overdue_actions)
         self._show()
 
     def _on_changed(self, what: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..services import risk_editing as editing
+from ..services.dashboard import summarise
 from .risk_table_model import make_rows
 from .workers import Worker
 
@@ -33,20 +34,23 @@ class RiskData(QObject):
             self.reload()
 
     def reload(self) -> None:
-        path = self.session.register.path
+        path, scheme = self.session.register.path, self.session.scheme
         self.busy.emit(True)
-        self._latest = self._worker.start(lambda: _prepared(editing.load_risks_from(path)))
+        self._latest = self._worker.start(lambda: _prepared(editing.load_risks_from(path), scheme))
 
     def load_now(self) -> None:
         """Load on this thread (small registers, right after an add, tests)."""
         self._latest = -1
-        self._deliver(_prepared(editing.load_risks(self.session.register)))
+        self._deliver(_prepared(editing.load_risks(self.session.register), self.session.scheme))
 
     def _arrived(self, ticket: int, outcome) -> None:
         if ticket != self._latest:
             return
         # If a second connection could not be opened, read through the window's own one instead.
-        self._deliver(outcome.value if outcome.ok else _prepared(editing.load_risks(self.session.register)))
+        if not outcome.ok:
+            self.load_now()
+            return
+        self._deliver(outcome.value)
 
     def _deliver(self, listing) -> None:
         self.listing = listing
@@ -58,7 +62,10 @@ class RiskData(QObject):
         self._worker.wait()
 
 
-def _prepared(listing):
-    """The table's rows, search text and all, made where the listing was loaded (off the GUI thread)."""
+def _prepared(listing, scheme):
+    """The table's rows (search text and all) and the dashboard's figures, made where the listing was
+    loaded, off the GUI thread. The figures note the scheme they were counted for."""
     listing.rows = make_rows(listing.risks, listing.travel)
+    listing.summary = summarise(listing.risks, scheme, listing.today, listing.overdue_actions)
+    listing.summary_scheme = scheme
     return listing
