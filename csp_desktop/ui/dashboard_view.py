@@ -35,7 +35,6 @@ class DashboardView(QWidget):
         for axis, grid in self.maps.items():
             grid.setAccessibleName(f"{axis.title()} heat map: press Enter on a cell to list its risks")
             grid.cellActivated.connect(lambda rating, axis=axis: self.cell_chosen.emit(axis, rating))
-        self.figures = QGridLayout()
         self.top = self._top_table()
         layout = QVBoxLayout(self)
         upper = QHBoxLayout()
@@ -60,7 +59,9 @@ class DashboardView(QWidget):
 
     def _figures_box(self) -> QGroupBox:
         box = QGroupBox("Open risks, by current score")
-        box.setLayout(self.figures)
+        self.figures_box = box
+        self.figures_panel = QWidget()
+        QVBoxLayout(box).addWidget(self.figures_panel)
         self.overdue_button = QPushButton("Show reviews &overdue")
         self.overdue_button.setAccessibleName("Show the risks whose review is overdue")
         self.overdue_button.clicked.connect(self.overdue_reviews_chosen)
@@ -108,15 +109,26 @@ class DashboardView(QWidget):
         self._show_top(summary.top)
 
     def _show_figures(self, summary: Dashboard) -> None:
-        while self.figures.count():
-            item = self.figures.takeAt(0)
-            if item.widget() and item.widget() is not self.overdue_button:
-                item.widget().deleteLater()
+        """A fresh panel of figures swapped in whole (the rows differ by scheme), the old one gone at once."""
+        old = self.figures_panel
+        self.figures_panel = QWidget()
+        self.figures = QGridLayout(self.figures_panel)
+        self.figures.setContentsMargins(0, 0, 0, 0)
+        self._fill_figures(summary)
+        self.figures_box.layout().replaceWidget(old, self.figures_panel)
+        old.hide()
+        old.deleteLater()
+        self.figures_panel.show()
+
+    def _fill_figures(self, summary: Dashboard) -> None:
         rows = [("Open risks", str(summary.open_risks), None)]
         rows += [(band.name, str(summary.band_counts.get(band.name, 0)), band.colour)
                  for band in self.session.scheme.bands]
         if summary.unscored:
             rows.append(("Not yet scored", str(summary.unscored), None))
+        if summary.outside_matrix:
+            rows.append((f"Scored outside the {self.session.scheme.size} matrix (not in the heat maps)",
+                         str(summary.outside_matrix), None))
         rows += [(f"Above appetite ({self.session.scheme.appetite})", str(len(summary.above_appetite)), None),
                  ("Reviews overdue", str(len(summary.reviews_overdue)), None),
                  ("Actions overdue", str(summary.overdue_actions), None)]

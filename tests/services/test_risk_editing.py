@@ -80,6 +80,9 @@ def test_dashboard_counts_open_risks_only():
     assert summary.band_counts == {"Low": 1, "Medium": 0, "High": 0, "Very high": 1}
     assert [r.title for r in summary.above_appetite] == ["a"] and [r.title for r in summary.top] == ["a", "b"]
     assert [r.title for r in summary.reviews_overdue] == ["a"] and summary.overdue_actions == 3
+    from csp_desktop.domain.scoring import words_3x3
+    on_3x3 = dashboard.summarise(risks, words_3x3(), TODAY)
+    assert on_3x3.outside_matrix == 1 and on_3x3.inherent_cells == {(2, 2): 1} and on_3x3.residual_cells == {}
 
 
 def test_opening_a_locked_register_gives_read_only_with_the_reason(register):

@@ -2,6 +2,7 @@
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from csp_desktop.domain.derived import ARROWS
 from csp_desktop.domain.scoring import Rating, words_3x3
@@ -134,6 +135,9 @@ def test_switching_to_3x3_recolours_every_view(qtbot, window):
     dashboard = window.pages["Dashboard"]
     assert all(grid.scheme.size == "3x3" for grid in dashboard.maps.values())
     assert view.band.count() == 1 + 3
+    outside = [label.text() for label in dashboard.figures_panel.findChildren(QLabel)
+               if label.text().startswith("Scored outside the 3x3 matrix")]
+    assert outside and dashboard.summary.outside_matrix > 0  # the demo scores on 5 levels: say so
     window.nav.setCurrentRow(0)
     screenshot(window, "dashboard-3x3")
 
