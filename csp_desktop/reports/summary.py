@@ -9,8 +9,8 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from ..domain.dates import show
 from ..domain.pack import (CLOSED, NEW_RISK, SCORE_DOWN, SCORE_UP, PackData)
 from .scores import band_style
-from .styles import BODY, SUBHEADING, esc, hex_colour, ink_on, markup, para
-from .tables import BASE_STYLE, chunked
+from .styles import BODY, SUBHEADING, esc, hex_colour, ink_on, markup
+from .tables import BASE_STYLE, chunked, wrapped
 from .tracker import tracked_actions
 
 ABOVE_HEADER = ["Ref", "Risk", "Owner", "Residual", "Band"]
@@ -83,7 +83,9 @@ def _above_appetite(data: PackData) -> list:
     above = [r for r in data.open_risks if scheme.above_appetite(r.current.score if r.current else None)]
     if not above:
         return [markup("Risks above appetite", SUBHEADING), markup("No open risk is above the board's appetite.")]
-    rows = [[r.ref, para(r.title), r.owner, str(r.current.score), scheme.band_for(r.current.score).name]
+    w = ABOVE_WIDTHS
+    rows = [[wrapped(r.ref, w[0]), wrapped(r.title, w[1]), wrapped(r.owner, w[2]), str(r.current.score),
+             scheme.band_for(r.current.score).name]
             for r in above]
     return [markup(f"Risks above appetite ({len(above)})", SUBHEADING)] + chunked(
         ABOVE_HEADER, rows, ABOVE_WIDTHS, lambda i, line: band_style(scheme, above[i].current, 3, line))

@@ -8,8 +8,8 @@ from reportlab.platypus import KeepTogether
 
 from ..domain.dates import show
 from ..domain.pack import PackAction, PackData
-from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup, para
-from .tables import chunked
+from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
+from .tables import chunked, wrapped
 
 HEADER = ["Ref", "Action", "Latest progress", "Risk", "Due", "Status", "RAG"]
 WIDTHS = [c * cm for c in (1.6, 10.6, 7.0, 1.7, 2.1, 2.1, 1.6)]
@@ -51,13 +51,15 @@ def matters_flowables(data: PackData) -> list:
                    f"{show(data.previous.held_on)}, and where they stand.", BODY)
     if not actions:
         return [intro, markup("No actions in this part of the pack arose at that meeting.")]
-    rows = [[a.ref, para(a.title), a.owner, para(a.progress), show(a.due), a.status, _rag(a)] for a in actions]
+    w = MATTERS_WIDTHS
+    rows = [[a.ref, wrapped(a.title, w[1]), wrapped(a.owner, w[2]), wrapped(a.progress, w[3]), show(a.due), a.status,
+             _rag(a)] for a in actions]
     return [intro] + chunked(MATTERS_HEADER, rows, MATTERS_WIDTHS, lambda i, line: _rag_style(actions[i], line))
 
 
 def _row(action: PackAction) -> list:
-    return [action.ref, para(action.title), para(action.progress), action.risk_ref, show(action.due),
-            action.status, _rag(action)]
+    return [wrapped(action.ref, WIDTHS[0]), wrapped(action.title, WIDTHS[1]), wrapped(action.progress, WIDTHS[2]),
+            wrapped(action.risk_ref, WIDTHS[3]), show(action.due), action.status, _rag(action)]
 
 
 def _rag(action: PackAction) -> str:

@@ -6,6 +6,7 @@ import json
 import types
 import typing
 from datetime import date, datetime
+from functools import cache
 
 from ..domain.pack import PackData
 from ..domain.scoring import Scheme
@@ -55,6 +56,12 @@ def _decode(kind, value):
     if kind is date:
         return date.fromisoformat(value)
     if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
+        hints = _hints(kind)
         return kind(**{name: _decode(hints[name], item) for name, item in value.items() if name in hints})
     return value
+
+
+@cache
+def _hints(kind) -> dict:
+    """Field types of a dataclass; resolving them is slow, and a snapshot holds thousands of rows."""
+    return typing.get_type_hints(kind)
