@@ -8,7 +8,7 @@ from ..domain.model import PACK_SECTIONS, Meeting
 from ..domain.pack import MARKINGS
 from ..errors import UserError
 from ..store import Register
-from ..store.meetings import add_meeting, list_meetings
+from ..store.meetings import add_meeting, list_meetings, save_meeting
 from ..store.snapshots import issued_meetings
 
 MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued")
@@ -57,3 +57,18 @@ def meeting_rows(reg: Register) -> list[dict]:
              "time": m.held_on.strftime("%H:%M") if m.held_on.time() != time(0, 0) else "",
              "venue": m.venue, "marking": m.marking, "issued": issued.get(m.id, "")[:10]}
             for m in list_meetings(reg)]
+
+
+def update_meeting(reg: Register, meeting: Meeting) -> dict:
+    """Save an edited meeting (checked like a new one); raises ConflictError if it changed meanwhile."""
+    checked = new_meeting(meeting.board, meeting.held_on.date().isoformat(), at=meeting.held_on.strftime("%H:%M"),
+                          venue=meeting.venue, chair=meeting.chair, attendees=meeting.attendees,
+                          marking=meeting.marking, sections=meeting.sections)
+    checked.id, checked.version = meeting.id, meeting.version
+    changed = save_meeting(reg, checked)
+    meeting.version = checked.version
+    return changed
+
+
+def meetings_of(reg: Register) -> list[Meeting]:
+    return list_meetings(reg)

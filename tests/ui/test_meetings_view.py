@@ -1,0 +1,130 @@
+"""The Meetings view: add and edit meetings, build a pack off the GUI thread, show it, save it, cancel."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
+
+from csp_desktop.services.packs import PackOptions
+from csp_desktop.store.meetings import list_meetings
+from csp_desktop.ui.meeting_dialogs import MeetingDialog, PackOptionsDialog
+from csp_desktop.ui.meetings_view import MeetingsView
+from csp_desktop.ui.pack_build import PackBuild
+from csp_desktop.ui.session import Session
+from pack_register import EXEMPT_REF, fill
+
+
+@pytest.fixture
+def view(qtbot, register):
+    ids = fill(register)
+    session = Session(register)
+    widget = MeetingsView(session)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.ids = ids
+    yield widget
+    if widget.build is not None:
+        widget.build.wait()
+    widget.pdf.close_document()
+
+
+class Answer:
+    """A dialog stand-in whose exec() accepts, so the view's own code path runs without a modal loop."""
+
+    def __init__(self, dialog):
+        self.dialog = dialog
+        dialog.exec = lambda: QDialog.DialogCode.Accepted
+
+
+def test_lists_meetings(view):
+    assert view.model.rowCount() == 2
+    assert view.model.data(view.model.index(1, 0)) == "Partnership Executive Group"
+    assert view.model.data(view.model.index(1, 1)) == "01/12/2026"
+
+
+def test_add_meeting_through_the_dialog(view, register):
+    dialog = MeetingDialog(parent=view)
+    dialog.board.setText("Safer Ynys Môn Board")
+    dialog.venue.setText("Llangefni <Room 2> & annex")
+    dialog.sections["changes"].setChecked(False)
+    Answer(dialog)
+    view.add_meeting(dialog)
+    added = [m for m in list_meetings(register) if m.board == "Safer Ynys Môn Board"]
+    assert len(added) == 1 and added[0].venue == "Llangefni <Room 2> & annex"
+    assert "changes" not in added[0].sections
+    assert view.model.rowCount() == 3
+
+
+def test_add_meeting_without_a_board_is_refused(view, register, monkeypatch):
+    shown = []
+    monkeypatch.setattr("csp_desktop.ui.meetings_view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    dialog = MeetingDialog(parent=view)
+    Answer(dialog)
+    view.add_meeting(dialog)
+    assert shown == ["A meeting needs the name of the board that meets."]
+    assert len(list_meetings(register)) == 2
+
+
+def test_edit_meeting(view, register):
+    view.table.selectRow(1)
+    dialog = MeetingDialog(view.selected_meeting(), parent=view)
+    dialog.chair.setText("Cllr Llŷr")
+    Answer(dialog)
+    view.edit_meeting(dialog)
+    assert list_meetings(register)[1].chair == "Cllr Llŷr"
+
+
+def test_build_pack_in_the_background_and_show_it(view, qtbot, tmp_path):
+    view.table.selectRow(1)
+    meeting = view.selected_meeting()
+    dialog = PackOptionsDialog(meeting, issued=False, parent=view)
+    dialog.part.setCurrentIndex(1)  # exempt
+    Answer(dialog)
+    view.build_pack(dialog)
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    assert view.pdf.document.pageCount() >= 8
+    assert view.pdf.save_button.isEnabled()
+    target = tmp_path / "saved.pdf"
+    view.pdf.save_as(str(target))
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert EXEMPT_REF in text and "NOT FOR PUBLICATION" in text
+
+
+def test_issue_from_the_dialog_marks_the_meeting_issued(view, qtbot):
+    view.table.selectRow(1)
+    dialog = PackOptionsDialog(view.selected_meeting(), issued=False, parent=view)
+    dialog.issue.setChecked(True)
+    Answer(dialog)
+    view.build_pack(dialog)
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    assert view.model.data(view.model.index(1, 5))  # "Pack issued" shows a date
+    again = PackOptionsDialog(view.selected_meeting(), issued=True, parent=view)
+    assert not again.issue.isEnabled()
+
+
+def test_cancelled_build_writes_no_file(register, tmp_path, qtbot):
+    fill(register)
+    out = tmp_path / "never.pdf"
+    build = PackBuild(register.path, out, PackOptions(), date(2026, 11, 23))
+    with qtbot.waitSignal(build.cancelled, timeout=5000):
+        build.cancel()
+        build.run()  # on this thread, so the cancel is certain to be seen
+    assert not out.exists() and not list(tmp_path.glob("*.pdf"))
+
+
+def test_failed_build_reports_one_sentence(tmp_path, qtbot):
+    build = PackBuild(tmp_path / "missing.cspreg", tmp_path / "x.pdf", PackOptions(), date(2026, 11, 23))
+    with qtbot.waitSignal(build.failed, timeout=5000) as signal:
+        build.run()
+    assert signal.args[0].startswith("There is no register at")
+
+
+def test_screenshot(view, qtbot):
+    view.table.selectRow(1)
+    view.start_build(PackOptions(meeting_id=view.ids["this"]))
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    qtbot.wait(500)  # QPdfView renders pages asynchronously; only the picture depends on this
+    folder = Path(__file__).resolve().parents[2] / "test-screenshots"
+    folder.mkdir(exist_ok=True)
+    view.grab().save(str(folder / "meetings_view.png"))
