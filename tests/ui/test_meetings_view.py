@@ -128,3 +128,14 @@ def test_screenshot(view, qtbot):
     folder = Path(__file__).resolve().parents[2] / "test-screenshots"
     folder.mkdir(exist_ok=True)
     view.grab().save(str(folder / "meetings_view.png"))
+
+
+def test_print_renders_every_page(view, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+    view.start_build(PackOptions(meeting_id=view.ids["this"], sections=("summary", "key")))
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    view.pdf.print_to(printer)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 4
