@@ -158,3 +158,14 @@ def test_actions_overdue_filter(tmp_path):
     overdue = json.loads(run("actions", path, "--overdue", "--format", "json").output)
     assert 0 < len(overdue) < len(every)
     assert all(a["rag"] == "red" for a in overdue)
+
+
+def test_a_bug_is_one_sentence_and_a_logged_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("csp_desktop.services.listing.risk_rows", lambda reg: 1 / 0)
+    path = tmp_path / "r.cspreg"
+    run("init", path)
+    message = fails_cleanly(run("risks", path), "Something went wrong", "ZeroDivisionError")
+    log = next((tmp_path / "data").rglob("csp-desktop.log"))
+    assert str(log) in message
+    assert "Traceback" in log.read_text() and "1 / 0" in log.read_text()

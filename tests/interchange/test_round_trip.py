@@ -1,26 +1,18 @@
 """Export then import into a fresh file gives the same register."""
 import csv
 import json
-from datetime import date
-
 import openpyxl
 import pytest
 
 from csp_desktop.domain.model import Risk
-from csp_desktop.services.demo import create_demo
 from csp_desktop.services.exports import export_register, gather
 from csp_desktop.services.imports import import_file
 from csp_desktop.store import Register
 from csp_desktop.store.risks import add_risk, list_risks
 
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    reg = create_demo(tmp_path_factory.mktemp("demo") / "demo.cspreg", TODAY)
-    yield reg
-    reg.close()
+@pytest.fixture
+def demo(demo_register):
+    return demo_register
 
 
 def tables_view(reg):
