@@ -84,12 +84,11 @@ def demo_register(path: Path):
     try:
         from csp_desktop.services.demo import create_demo
     except ImportError:
-        sys.path.insert(0, str(ROOT / "tests"))
-        from pack_register import fill
+        from tests.pack_register import fill
         from csp_desktop.store import Register
         reg = Register.create(path, "Test partnership (demo not in main yet)")
         return reg, fill(reg)["this"], "test register (demo not yet in main)"
-    reg = create_demo(path)
+    reg = create_demo(path, TODAY)
     from csp_desktop.store.meetings import list_meetings
     meetings = list_meetings(reg)
     return reg, (meetings[-1].id if meetings else None), "demo register"

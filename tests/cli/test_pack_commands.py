@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from csp_desktop.cli import main
 from csp_desktop.store import Register
-from pack_register import EXEMPT_REF, fill
+from tests.pack_register import EXEMPT_REF, fill
 
 
 @pytest.fixture

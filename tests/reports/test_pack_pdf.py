@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from csp_desktop.domain.pack import NOT_FOR_PUBLICATION, SCHEDULE_12A
 from csp_desktop.services.packs import PackOptions, build_pack
 from csp_desktop.store import Register
-from pack_register import (EXEMPT_ACTION, EXEMPT_REF, EXEMPT_TITLE, MARKUP_TITLE, NON_LATIN, PUBLIC_ORDER, TODAY,
+from tests.pack_register import (EXEMPT_ACTION, EXEMPT_REF, EXEMPT_TITLE, MARKUP_TITLE, NON_LATIN, PUBLIC_ORDER, TODAY,
                            fill)
 
 EXEMPT_WORDS = (EXEMPT_REF, EXEMPT_TITLE, "Kestrel", "A-9", "A-8", "Named informant")

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
-from conftest import snapshot
+from tests.conftest import snapshot
 from csp_desktop.domain.model import Action, Meeting, Risk
 from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, NEW_ACTION, NEW_RISK, OWNER_CHANGED, REMOVED, SCORE_DOWN,
                                      SCORE_UP, PackData)
@@ -18,7 +18,7 @@ from csp_desktop.store.meetings import add_meeting
 from csp_desktop.store.partners import list_owners
 from csp_desktop.store.risks import add_risk, delete_risk, get_risk, record_review, save_risk
 from csp_desktop.store.snapshots import get_snapshot
-from pack_register import EXEMPT_REF, TODAY, fill
+from tests.pack_register import EXEMPT_REF, TODAY, fill
 
 
 def _refs(items):

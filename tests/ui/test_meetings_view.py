@@ -12,7 +12,7 @@ from csp_desktop.ui.meeting_dialogs import MeetingDialog, PackOptionsDialog
 from csp_desktop.ui.meetings_view import MeetingsView
 from csp_desktop.ui.pack_build import PackBuild
 from csp_desktop.ui.session import Session
-from pack_register import EXEMPT_REF, fill
+from tests.pack_register import EXEMPT_REF, fill
 
 
 @pytest.fixture
