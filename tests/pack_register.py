@@ -40,7 +40,7 @@ def fill(reg) -> dict:
                     inherent=Rating(2, 2), residual=Rating(1, 2)),
         "R-5": Risk("Closed risk about CCTV", ref="R-5", status="closed", inherent=Rating(3, 3), residual=Rating(2, 3)),
         EXEMPT_REF: Risk(EXEMPT_TITLE, ref=EXEMPT_REF, owner_id=police.id, exempt=True,
-                         description="Named informant at risk", inherent=Rating(5, 4), residual=Rating(5, 3)),
+                         description="Named informant at risk", inherent=Rating(5, 4), residual=Rating(5, 3)),  # reviewed up to 5x4
     }
     for risk in risks.values():
         add_risk(reg, risk)
@@ -49,6 +49,7 @@ def fill(reg) -> dict:
     add_mitigation(reg, Mitigation(risks[EXEMPT_REF].id, "Kestrel contingency reserve", owner_id=police.id))
     record_review(reg, risks["R-2"], Rating(4, 3), on=date(2026, 10, 5), reviewer="Ffion")
     record_review(reg, risks["R-3"], Rating(2, 2), on=date(2026, 10, 6), reviewer="Ffion")
+    record_review(reg, risks[EXEMPT_REF], Rating(5, 4), on=date(2026, 10, 7), reviewer="Ffion")
     actions = [
         Action("Write the PCC bid", ref="A-1", owner_id=council.id, due=date(2026, 11, 1), risk_id=risks["R-1"].id,
                meeting_id=last.id, progress="Draft with finance & legal"),

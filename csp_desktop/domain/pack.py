@@ -122,7 +122,7 @@ class PackData:
     actions: tuple[PackAction, ...] = ()      # by owner, then due date
     matters_arising: tuple[PackAction, ...] = ()
     changes: tuple[PackChange, ...] = ()
-    changes_basis: str = "none"               # "snapshot", "history" or "none"
+    changes_basis: str = "none"               # "snapshot", "history", "reviews" or "none"
     marking: str = "OFFICIAL"
     part: str = ALL
     sections: tuple[str, ...] = PACK_SECTIONS

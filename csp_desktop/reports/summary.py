@@ -51,6 +51,9 @@ def comparison_basis(data: PackData) -> str:
     when = f"the {esc(data.previous.board)} on {show(data.previous.held_on)}"
     if data.changes_basis == "snapshot":
         return f"Changes are measured against the pack issued for {when}."
+    if data.changes_basis == "reviews":
+        return (f"This register was started after {when}, so changes are measured from the reviews recorded "
+                "since then (new, closed and reassigned items cannot be told).")
     return f"Changes are measured against the register as it stood at {when} (from the register's history)."
 
 

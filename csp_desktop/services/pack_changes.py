@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 
 from ..domain.dates import from_iso, show
 from ..domain.model import Meeting
@@ -12,20 +13,28 @@ from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, FIRST_SCORED, NEW_A
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.partners import list_owners
+from ..store.risks import reviews_by_risk
 from ..store.snapshots import audit_since, get_snapshot
 from . import pack_json
 
 
 def changes_since(reg: Register, previous: Meeting | None, risks: tuple[PackRisk, ...],
                   actions: tuple[PackAction, ...]) -> tuple[tuple[PackChange, ...], str]:
-    """(changes, basis) where basis says what they were measured against: "snapshot", "history" or "none"."""
+    """(changes, basis): basis says what they were measured against: "snapshot" (the previous meeting's issued
+    pack), "history" (the audit log), "reviews" (the register is younger than the meeting) or "none"."""
     if previous is None:
         return (), "none"
     issued = get_snapshot(reg, previous.id)
     if issued is not None:
         before = pack_json.loads(issued["data"])
         return compare(before.risks, before.actions, risks, actions, reg.scheme), "snapshot"
-    old_risks, old_actions = _as_it_stood(reg, previous.held_on.isoformat(timespec="minutes"), risks, actions)
+    since = previous.held_on.isoformat(timespec="minutes")
+    if reg.info()["created_at"] > since:
+        # The register did not exist then, so its audit log cannot say what the board saw; the reviews,
+        # dated by the people who made them, still say how each score moved.
+        old_risks = _rewound_by_reviews(reg, previous.held_on.date(), risks)
+        return compare(old_risks, actions, risks, actions, reg.scheme), "reviews"
+    old_risks, old_actions = _as_it_stood(reg, since, risks, actions)
     return compare(old_risks, old_actions, risks, actions, reg.scheme), "history"
 
 
@@ -85,6 +94,16 @@ def _score(rating: Rating | None, scheme: Scheme) -> str:
         return "not scored"
     band = scheme.band_for(rating.score)
     return f"{rating.score} ({band.name})" if band else str(rating.score)
+
+
+def _rewound_by_reviews(reg: Register, since: date, risks) -> list[PackRisk]:
+    """Each risk with the residual score it had before the first review on or after `since`."""
+    reviews = reviews_by_risk(reg)
+    rewound = []
+    for risk in risks:
+        later = [r for r in reviews.get(risk.id, []) if r.reviewed_on >= since]
+        rewound.append(replace(risk, residual=later[0].before) if later else risk)
+    return rewound
 
 
 # -- the register as it stood, rebuilt from the audit log --------------------------------------------

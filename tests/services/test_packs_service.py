@@ -41,7 +41,7 @@ def test_for_part_is_the_one_filter(register):
 def test_gathered_risks_are_in_residual_order_with_direction_and_mitigations(register):
     fill(register)
     data = gather(register, None, TODAY)
-    assert _refs(data.open_risks) == ["R-1", EXEMPT_REF, "R-2", "R-3", "R-4"]
+    assert _refs(data.open_risks) == [EXEMPT_REF, "R-1", "R-2", "R-3", "R-4"]
     by_ref = {r.ref: r for r in data.risks}
     assert by_ref["R-2"].direction == "up" and by_ref["R-3"].direction == "unchanged"
     assert by_ref["R-1"].mitigations[0].description == "Bid to PCC fund <2027>"
@@ -103,8 +103,14 @@ def test_changes_compare_with_what_the_previous_board_saw(register):
     assert (up.before, up.after) == ("16 (Very high)", "25 (Very high)")
 
 
+def _started_long_ago(reg):
+    reg.db.conn.execute("UPDATE register_info SET created_at = '2019-01-01T00:00:00+00:00'")
+    reg.db.conn.commit()
+
+
 def test_changes_from_history_when_the_previous_pack_was_not_issued(register):
     ids = fill(register)
+    _started_long_ago(register)
     data = for_part(gather(register, ids["this"], TODAY), "public")
     assert data.changes_basis == "history"
     # Everything was added after the previous meeting's date, so it is all new since then.
@@ -120,6 +126,7 @@ def test_changes_from_history_rewind_scores_and_owners(register):
     add_risk(register, risk)
     register.db.conn.execute("UPDATE audit SET at = '2019-12-01T00:00:00+00:00'")  # made before the old meeting
     register.db.conn.commit()
+    _started_long_ago(register)
     record_review(register, risk, Rating(4, 4), on=date(2026, 1, 1), reviewer="x")
     add_meeting(register, now)
     data = gather(register, now.id, TODAY)
@@ -179,3 +186,20 @@ def test_cancelling_leaves_no_file_and_keeps_an_old_one(register, tmp_path):
 def _action_id(reg, ref):
     from csp_desktop.store.actions import list_actions
     return next(a.id for a in list_actions(reg) if a.ref == ref)
+
+
+def test_a_register_younger_than_the_previous_meeting_measures_changes_by_reviews(tmp_path):
+    from csp_desktop.store import Register
+    reg = Register.create(tmp_path / "young.cspreg", "Young")
+    add_meeting(reg, Meeting("Board", datetime(2020, 3, 1, 10, 0)))
+    falling = Risk("Falling", ref="Y-1", residual=Rating(4, 4))
+    steady = Risk("Steady", ref="Y-2", residual=Rating(2, 2))
+    add_risk(reg, falling)
+    add_risk(reg, steady)
+    record_review(reg, falling, Rating(2, 4), on=date(2020, 4, 1), reviewer="x")
+    record_review(reg, steady, Rating(3, 3), on=date(2020, 2, 1), reviewer="x")  # before the meeting
+    data = gather(reg, None, TODAY)
+    assert data.changes_basis == "reviews"
+    assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [("Y-1", SCORE_DOWN, "16 (Very high)",
+                                                                           "8 (Medium)")]
+    reg.close()
