@@ -47,12 +47,18 @@ class TextBlock(Flowable):
         return [TextBlock(None, self.block_width, self.lines[:cut]), TextBlock(None, self.block_width, self.lines[cut:])]
 
     def draw(self):
-        canv, y = self.canv, self.height
+        """One text object for the whole block: far fewer PDF operators than a drawString per line."""
+        text_object = self.canv.beginText()
+        y, style = self.height, None
         for text, font, size, colour in self.lines:
             y -= size * LEADING
-            canv.setFont(font, size)
-            canv.setFillColor(colour)
-            canv.drawString(0, y + size * 0.22, text)
+            if (font, size, colour) != style:
+                text_object.setFont(font, size)
+                text_object.setFillColor(colour)
+                style = (font, size, colour)
+            text_object.setTextOrigin(0, y + size * 0.22)
+            text_object.textOut(text)
+        self.canv.drawText(text_object)
 
 
 def _lines(run: Run, width: float) -> list[tuple[str, str, float, Color]]:
