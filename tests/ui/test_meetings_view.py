@@ -120,14 +120,23 @@ def test_failed_build_reports_one_sentence(tmp_path, qtbot):
     assert signal.args[0].startswith("There is no register at")
 
 
-def test_screenshot(view, qtbot):
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform, on show()
+def test_the_built_pack_is_shown_and_saved_as_a_screenshot(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
     view.table.selectRow(1)
     view.start_build(PackOptions(meeting_id=view.ids["this"]))
     qtbot.waitUntil(lambda: view.build is None, timeout=20000)
-    qtbot.wait(500)  # QPdfView renders pages asynchronously; only the picture depends on this
+    qtbot.waitUntil(lambda: _dark_pixels(view.pdf.view) > 50, timeout=10000)  # QPdfView renders asynchronously
     folder = Path(__file__).resolve().parents[2] / "test-screenshots"
     folder.mkdir(exist_ok=True)
     view.grab().save(str(folder / "meetings_view.png"))
+
+
+def _dark_pixels(widget) -> int:
+    image = widget.grab().toImage()
+    return sum(image.pixelColor(x, y).lightness() < 100
+               for x in range(0, image.width(), 6) for y in range(0, image.height(), 6))
 
 
 def test_print_renders_every_page(view, qtbot, tmp_path):
@@ -139,3 +148,15 @@ def test_print_renders_every_page(view, qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     view.pdf.print_to(printer)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 4
+
+
+def test_dialog_screenshots(view):
+    view.table.selectRow(1)
+    folder = Path(__file__).resolve().parents[2] / "test-screenshots"
+    folder.mkdir(exist_ok=True)
+    meeting = MeetingDialog(view.selected_meeting(), parent=view)
+    options = PackOptionsDialog(view.selected_meeting(), issued=False, parent=view)
+    assert meeting.board.text() == "Partnership Executive Group" and meeting.chair.text() == "Cllr Siân Ŵyn"
+    assert options.options().sections == meeting.values()["sections"]
+    meeting.grab().save(str(folder / "meeting_dialog.png"))
+    options.grab().save(str(folder / "pack_options_dialog.png"))
