@@ -8,7 +8,7 @@ from ..domain.model import PACK_SECTIONS, Meeting
 from ..domain.pack import MARKINGS
 from ..errors import UserError
 from ..store import Register
-from ..store.meetings import add_meeting, list_meetings, save_meeting
+from ..store.meetings import add_meeting, delete_meeting, get_meeting, list_meetings, save_meeting
 from ..store.snapshots import issued_meetings
 
 MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued")
@@ -72,3 +72,15 @@ def update_meeting(reg: Register, meeting: Meeting) -> dict:
 
 def meetings_of(reg: Register) -> list[Meeting]:
     return list_meetings(reg)
+
+
+def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> dict:
+    """Give the stored meeting `values`' fields, whatever version it is at now (undo and redo use this)."""
+    current = get_meeting(reg, meeting_id)
+    for name in ("board", "held_on", "venue", "chair", "attendees", "marking", "sections"):
+        setattr(current, name, getattr(values, name))
+    return update_meeting(reg, current)
+
+
+def remove_meeting(reg: Register, meeting_id: str) -> None:
+    delete_meeting(reg, get_meeting(reg, meeting_id))

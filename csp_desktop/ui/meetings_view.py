@@ -1,6 +1,7 @@
 """The Meetings view: the board's meetings, add and edit them, and build, show, save and print their packs."""
 from __future__ import annotations
 
+import copy
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..domain.model import Meeting
 from ..errors import UserError
 from ..services.meetings import create_meeting, meeting_rows, meetings_of, new_meeting, update_meeting
 from ..services.packs import PackOptions, issue
+from .meeting_commands import AddMeetingCommand, EditMeetingCommand
 from .meeting_dialogs import MeetingDialog, PackOptionsDialog
 from .pack_build import PackBuild
 from .pdf_pane import PdfPane
@@ -121,7 +123,13 @@ class MeetingsView(QWidget):
         dialog = dialog or MeetingDialog(parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._save(lambda: create_meeting(self.session.register, new_meeting(**dialog.values())))
+        try:
+            meeting = new_meeting(**dialog.values())
+            create_meeting(self.session.register, meeting)
+        except UserError as exc:
+            QMessageBox.warning(self, "Meeting", str(exc))
+            return
+        self._done(AddMeetingCommand(self.session, meeting))
 
     def edit_meeting(self, dialog: MeetingDialog | None = None) -> None:
         meeting = self.selected_meeting()
@@ -130,16 +138,18 @@ class MeetingsView(QWidget):
         dialog = dialog or MeetingDialog(meeting, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        typed = new_meeting(**dialog.values())
-        typed.id, typed.version = meeting.id, meeting.version
-        self._save(lambda: update_meeting(self.session.register, typed))
-
-    def _save(self, write) -> None:
+        before = copy.copy(meeting)
         try:
-            write()
+            typed = new_meeting(**dialog.values())
+            typed.id, typed.version = meeting.id, meeting.version
+            update_meeting(self.session.register, typed)
         except UserError as exc:
             QMessageBox.warning(self, "Meeting", str(exc))
             return
+        self._done(EditMeetingCommand(self.session, before, typed))
+
+    def _done(self, command) -> None:
+        self.session.undo_stack.push(command)
         self.session.notify("meetings")
 
     # -- packs ------------------------------------------------------------------------------------

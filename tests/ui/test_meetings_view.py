@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog
 
 from csp_desktop.services.packs import PackOptions
@@ -160,3 +161,27 @@ def test_dialog_screenshots(view):
     assert options.options().sections == meeting.values()["sections"]
     meeting.grab().save(str(folder / "meeting_dialog.png"))
     options.grab().save(str(folder / "pack_options_dialog.png"))
+
+
+def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register):
+    stack = view.session.undo_stack
+    dialog = MeetingDialog(parent=view)
+    dialog.board.setText("Undo Board")
+    dialog.when.setDateTime(QDateTime(2030, 1, 1, 10, 0, 0))  # listed last, after the two meetings of the fixture
+    Answer(dialog)
+    view.add_meeting(dialog)
+    view.table.selectRow(1)
+    edit = MeetingDialog(view.selected_meeting(), parent=view)
+    edit.venue.setText("Moved venue")
+    Answer(edit)
+    view.edit_meeting(edit)
+    assert stack.count() == 2
+    stack.undo()
+    assert [m.venue for m in list_meetings(register)][1] == "Council Chamber, Pwllheli"
+    stack.undo()
+    assert "Undo Board" not in [m.board for m in list_meetings(register)]
+    assert view.model.rowCount() == 2
+    stack.redo()
+    stack.redo()
+    boards = [m.board for m in list_meetings(register)]
+    assert "Undo Board" in boards and list_meetings(register)[1].venue == "Moved venue"
