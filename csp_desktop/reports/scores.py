@@ -1,8 +1,6 @@
 """How a score is written and coloured in the pack."""
 from __future__ import annotations
 
-from reportlab.lib import colors
-
 from ..domain.derived import ARROWS
 from ..domain.scoring import Rating, Scheme
 from .styles import hex_colour, ink_on
@@ -29,12 +27,3 @@ def band_style(scheme: Scheme, rating: Rating | None, column: int, row: int) -> 
 
 def direction_cell(direction: str) -> str:
     return f"{ARROWS.get(direction, '')} {DIRECTION_WORDS.get(direction, direction)}"
-
-
-def band_name(scheme: Scheme, rating: Rating | None) -> str:
-    band = scheme.band_for(rating.score if rating else None)
-    return band.name if band else "not scored"
-
-
-def swatch(colour: str) -> colors.Color:
-    return hex_colour(colour)

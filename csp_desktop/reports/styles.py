@@ -28,7 +28,6 @@ def _style(name, size=9, leading=None, font=REGULAR, **extra) -> ParagraphStyle:
 
 
 BODY = _style("body", 10, spaceAfter=4)
-SMALL = _style("small", 8)
 CELL = _style("cell", 8)
 HEADING = _style("heading", 16, 20, BOLD, spaceAfter=8, textColor=HEADER_FILL)
 SUBHEADING = _style("subheading", 11, 14, BOLD, spaceBefore=8, spaceAfter=4, textColor=HEADER_FILL)

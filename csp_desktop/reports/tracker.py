@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import CondPageBreak
 
 from ..domain.dates import show
 from ..domain.pack import PackAction, PackData
@@ -38,8 +38,9 @@ def tracker_flowables(data: PackData) -> list:
                          f"action{'s' if len(group) != 1 else ''}{f', {overdue} overdue' if overdue else ''}</font>",
                          SUBHEADING)
         tables = chunked(HEADER, [_row(a) for a in group], WIDTHS, lambda i, line, g=group: _rag_style(g[i], line))
-        story.append(KeepTogether([heading, tables[0]]) if len(group) <= 8 else heading)
-        story.extend(tables[1:] if len(group) <= 8 else tables)
+        # Not KeepTogether/keepWithNext: they re-measure 100-row tables; a conditional break is enough to
+        # keep an owner's heading off the foot of a page.
+        story += [CondPageBreak(2.5 * cm), heading] + tables
     return story
 
 
