@@ -12,15 +12,18 @@ from ..paths import resource
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+ARABIC = "NotoSansArabic-Regular"
+ARABIC_BOLD = "NotoSansArabic-Bold"
 
 
 @cache
 def register_fonts() -> None:
-    """Register the shipped fonts once per process. Shaping (for Urdu and Arabic) stays off: it needs
-    uharfbuzz and a font with those glyphs, and mixed-script shaping has crashed reportlab (FACTS.md)."""
-    for name in (REGULAR, BOLD):
+    """Register the shipped fonts once per process. reportlab's own shaping stays off (it needs uharfbuzz and
+    an unpublished bidi package, and crashed on mixed text, FACTS.md); scripts.py prepares Urdu and Arabic."""
+    for name in (REGULAR, BOLD, ARABIC, ARABIC_BOLD):
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf")), shapable=False))
-    addMapping(REGULAR, 0, 0, REGULAR)
-    addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, REGULAR)
-    addMapping(REGULAR, 1, 1, BOLD)
+    for family, bold in ((REGULAR, BOLD), (ARABIC, ARABIC_BOLD)):
+        addMapping(family, 0, 0, family)
+        addMapping(family, 1, 0, bold)
+        addMapping(family, 0, 1, family)
+        addMapping(family, 1, 1, bold)

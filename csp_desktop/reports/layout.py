@@ -14,6 +14,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from . import scripts
 from .fonts import BOLD, REGULAR
 from .styles import HEADING, INK, MUTED, OVERDUE, RULE
 
@@ -123,7 +124,9 @@ class PackCanvas(Canvas):
         self.line(MARGIN, BAND - 0.1 * cm, width - MARGIN, BAND - 0.1 * cm)
         self.setFillColor(MUTED)
         self.setFont(REGULAR, 8)
-        self.drawString(MARGIN, BAND - 0.45 * cm, _fit(self, f.partnership, width / 2 - MARGIN))
+        name = self.beginText(MARGIN, BAND - 0.45 * cm)
+        scripts.draw(name, _fit(f.partnership, width / 2 - MARGIN), REGULAR, 8)
+        self.drawText(name)
         self.drawRightString(width - MARGIN, BAND - 0.45 * cm, f"Produced {f.produced}    Page {number} of {total}")
         self.restoreState()
 
@@ -142,11 +145,11 @@ class PackCanvas(Canvas):
                 self.linkRect("", key, (x - 400, y - 4, x, y + 12), relative=0, thickness=0)
 
 
-def _fit(canv: Canvas, text: str, width: float) -> str:
+def _fit(text: str, width: float) -> str:
     """The partnership name cut to fit its half of the footer."""
-    if canv.stringWidth(text, REGULAR, 8) <= width:
+    if scripts.width(text, REGULAR, 8) <= width:
         return text
-    while text and canv.stringWidth(text + "\u2026", REGULAR, 8) > width:
+    while text and scripts.width(text + "\u2026", REGULAR, 8) > width:
         text = text[:-1]
     return text + "\u2026"
 

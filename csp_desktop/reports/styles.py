@@ -1,12 +1,11 @@
 """Type, colours and the one way user text becomes Paragraph markup (escaped, so it prints as typed)."""
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from . import scripts
 from .fonts import BOLD, REGULAR, register_fonts
 
 register_fonts()
@@ -36,14 +35,14 @@ COVER_LINE = _style("coverline", 13, 18, spaceAfter=6)
 NOTICE = _style("notice", 12, 16, BOLD, textColor=OVERDUE, spaceAfter=6)
 
 
-def esc(text) -> str:
+def esc(text, bold: bool = False) -> str:
     """User text as Paragraph markup that prints literally: <b>, & and a lone < stay as typed."""
-    return escape(str(text or "")).replace("\r\n", "\n").replace("\n", "<br/>")
+    return "<br/>".join(scripts.markup(line, bold) for line in str(text or "").splitlines()) if text else ""
 
 
 def para(text, style: ParagraphStyle = CELL) -> Paragraph:
     """A paragraph of user text (escaped)."""
-    return Paragraph(esc(text), style)
+    return Paragraph(esc(text, bold=style.fontName == BOLD), style)
 
 
 def markup(trusted: str, style: ParagraphStyle = CELL) -> Paragraph:

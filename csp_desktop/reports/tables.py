@@ -6,6 +6,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Table, TableStyle
 
 from .fonts import BOLD, REGULAR
+from .scripts import has_rtl
 from .styles import HEADER_FILL, INK, RULE, ZEBRA
 
 CHUNK_ROWS = 100
@@ -83,10 +84,14 @@ def _table(header, part, widths, cell_styles, start: int, split_in_row: bool) ->
     return table
 
 
-def wrapped(text, width: float) -> str:
+def wrapped(text, width: float):
     """User text wrapped to a column as a plain string: far cheaper than a Paragraph where one style will do,
     and never read as markup, so it prints exactly as typed."""
+    text = str(text or "")
+    if has_rtl(text):  # Urdu or Arabic: joined forms in visual order, in a font that has them
+        from .textblock import Run, TextBlock
+        return TextBlock([Run(text)], width - CELL_PADDING)
     lines = []
-    for line in str(text or "").splitlines() or [""]:
+    for line in text.splitlines() or [""]:
         lines.extend(simpleSplit(line, REGULAR, CELL_SIZE, width - CELL_PADDING) or [""])
     return "\n".join(lines)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
+from . import scripts
 from .fonts import BOLD, REGULAR
 from .styles import INK, MUTED
 
@@ -52,12 +52,11 @@ class TextBlock(Flowable):
         y, style = self.height, None
         for text, font, size, colour in self.lines:
             y -= size * LEADING
-            if (font, size, colour) != style:
-                text_object.setFont(font, size)
+            if colour != style:
                 text_object.setFillColor(colour)
-                style = (font, size, colour)
+                style = colour
             text_object.setTextOrigin(0, y + size * 0.22)
-            text_object.textOut(text)
+            scripts.draw(text_object, text, font, size)
         self.canv.drawText(text_object)
 
 
@@ -66,5 +65,5 @@ def _lines(run: Run, width: float) -> list[tuple[str, str, float, Color]]:
     colour = MUTED if run.muted else INK
     found = []
     for line in str(run.text).splitlines() or [""]:
-        found += [(piece, font, run.size, colour) for piece in simpleSplit(line, font, run.size, width) or [""]]
+        found += [(piece, font, run.size, colour) for piece in scripts.split(line, font, run.size, width) or [""]]
     return found

@@ -34,7 +34,7 @@ def tracker_flowables(data: PackData) -> list:
     for owner, group in groupby(actions, key=lambda a: a.owner or NO_OWNER):
         group = list(group)
         overdue = sum(a.overdue for a in group)
-        heading = markup(f"{esc(owner)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "
+        heading = markup(f"{esc(owner, bold=True)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "
                          f"action{'s' if len(group) != 1 else ''}{f', {overdue} overdue' if overdue else ''}</font>",
                          SUBHEADING)
         tables = chunked(HEADER, [_row(a) for a in group], WIDTHS, lambda i, line, g=group: _rag_style(g[i], line))
