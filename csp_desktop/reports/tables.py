@@ -1,18 +1,19 @@
-"""Long tables as a run of ~100-row tables with the header repeated: one long reportlab Table that
-splits over many pages grows superlinearly (FACTS.md); chunks of about 100 rows scale linearly."""
+"""Tables of the pack: the shared style, long tables paged with their header, and cheap wrapped text cells."""
 from __future__ import annotations
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Table, TableStyle
 
 from .fonts import BOLD, REGULAR
+from .paged_table import PagedTable
+from .textblock import LEADING
 from .scripts import has_rtl
 from .styles import HEADER_FILL, INK, RULE, ZEBRA
 
-CHUNK_ROWS = 100
 CELL_SIZE = 8
 CELL_PADDING = 6
 TALL_ROW = 300  # points
+TOP_PADDING, BOTTOM_PADDING = 2, 3
 
 BASE_STYLE = [
     ("FONT", (0, 0), (-1, -1), REGULAR, 8),
@@ -22,66 +23,73 @@ BASE_STYLE = [
     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("GRID", (0, 0), (-1, -1), 0.25, RULE),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
 ]
 
 
-def chunked(header: list, rows: list[list], widths: list[float], cell_styles=None) -> list[Table]:
-    """Tables of at most CHUNK_ROWS rows, each starting with `header` (also repeated if it splits).
+def chunked(header: list, rows: list[list], widths: list[float], cell_styles=None) -> list:
+    """The rows as tables with `header` at the top of every page (see paged_table.py).
 
     `cell_styles(row_index, row_number_in_table)` returns the style commands of one data row. Rows move to
-    the next page whole; only a row taller than a page gets a table of its own that may split inside it
-    (reportlab repeats the header above each piece of a split row, which looks wrong between ordinary rows).
+    the next page whole; only a row taller than a page gets a table of its own that may split inside it.
     """
-    tables, start = [], 0
-    for group in _groups(rows):
-        tables.append(_table(header, rows[start:start + group], widths, cell_styles, start,
-                             split_in_row=group == 1 and _too_tall(rows[start])))
-        start += group
-    return tables
+    def styles(first: int, count: int) -> list:
+        commands = list(BASE_STYLE)
+        for offset in range(count):
+            line = offset + 1
+            if (first + offset) % 2:
+                commands.append(("BACKGROUND", (0, line), (-1, line), ZEBRA))
+            if cell_styles is not None:
+                commands.extend(cell_styles(first + offset, line))
+        return commands
+
+    flowables, start = [], 0
+    for count, tall in _groups(rows):
+        if tall:
+            table = Table([header] + rows[start:start + 1], colWidths=widths, repeatRows=1, splitInRow=1,
+                          hAlign="LEFT")
+            table.setStyle(TableStyle(styles(start, 1)))
+            flowables.append(table)
+        else:
+            part = rows[start:start + count]
+            flowables.append(PagedTable(header, part, widths, styles, [_row_height(r) for r in [header] + part], start))
+        start += count
+    return flowables
 
 
-def _groups(rows: list[list]) -> list[int]:
-    sizes, current = [], 0
+def _groups(rows: list[list]) -> list[tuple[int, bool]]:
+    """(row count, taller than a page) runs: ordinary rows together, each too-tall row alone."""
+    groups, current = [], 0
     for row in rows:
         if _too_tall(row):
-            sizes += [current] if current else []
-            sizes.append(1)
+            groups += [(current, False)] if current else []
+            groups.append((1, True))
             current = 0
-            continue
-        current += 1
-        if current == CHUNK_ROWS:
-            sizes.append(current)
-            current = 0
-    return sizes + ([current] if current else [])
+        else:
+            current += 1
+    return groups + ([(current, False)] if current else [])
 
 
 def _too_tall(row: list) -> bool:
     """Taller than about two thirds of a landscape page's frame."""
-    return max(_height(cell) for cell in row) > TALL_ROW
+    return _row_height(row) > TALL_ROW
+
+
+def _row_height(row: list) -> float:
+    """A row's height as reportlab will make it, from its pre-wrapped cells (BASE_STYLE's padding)."""
+    return max(_height(cell) for cell in row) + TOP_PADDING + BOTTOM_PADDING
 
 
 def _height(cell) -> float:
     if isinstance(cell, str):
         return (cell.count("\n") + 1) * CELL_SIZE * 1.2
-    lines = getattr(cell, "lines", None)
-    return len(lines) * CELL_SIZE * 1.22 if lines is not None else 0
-
-
-def _table(header, part, widths, cell_styles, start: int, split_in_row: bool) -> Table:
-    commands = list(BASE_STYLE)
-    for offset in range(len(part)):
-        line = offset + 1
-        if (start + offset) % 2:
-            commands.append(("BACKGROUND", (0, line), (-1, line), ZEBRA))
-        if cell_styles is not None:
-            commands.extend(cell_styles(start + offset, line))
-    table = Table([header] + part, colWidths=widths, repeatRows=1, splitInRow=int(split_in_row), hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
-    return table
+    block = getattr(cell, "lines", None)
+    if block is not None:
+        return sum(size * LEADING for _, _, size, _ in block)
+    return CELL_SIZE * 1.2  # anything else: at least a line; PagedTable checks the real height
 
 
 def wrapped(text, width: float):
