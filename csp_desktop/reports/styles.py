@@ -16,6 +16,7 @@ RULE = colors.HexColor("#9AA5B1")
 HEADER_FILL = colors.HexColor("#243B53")
 GROUP_FILL = colors.HexColor("#D9E2EC")
 ZEBRA = colors.HexColor("#F5F7FA")
+WHITE = colors.white
 OVERDUE = colors.HexColor("#C00000")
 RAG_COLOURS = {"red": colors.HexColor("#C00000"), "amber": colors.HexColor("#FFC000"),
                "green": colors.HexColor("#70AD47")}

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
 from .fonts import BOLD, REGULAR
 from .paged_table import PagedTable
-from .textblock import LEADING
+from .textblock import LEADING, Run, TextBlock
 from .scripts import has_rtl
-from .styles import HEADER_FILL, INK, RULE, ZEBRA
+from .styles import HEADER_FILL, INK, RULE, WHITE, ZEBRA
 
 CELL_SIZE = 8
 CELL_PADDING = 6
@@ -37,13 +38,11 @@ def chunked(header: list, rows: list[list], widths: list[float], cell_styles=Non
     the next page whole; only a row taller than a page gets a table of its own that may split inside it.
     """
     def styles(first: int, count: int) -> list:
-        commands = list(BASE_STYLE)
-        for offset in range(count):
-            line = offset + 1
-            if (first + offset) % 2:
-                commands.append(("BACKGROUND", (0, line), (-1, line), ZEBRA))
-            if cell_styles is not None:
-                commands.extend(cell_styles(first + offset, line))
+        stripes = [WHITE, ZEBRA] if first % 2 == 0 else [ZEBRA, WHITE]  # continue the stripes across pages
+        commands = BASE_STYLE + [("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes)]
+        if cell_styles is not None:
+            for offset in range(count):
+                commands.extend(cell_styles(first + offset, offset + 1))
         return commands
 
     flowables, start = [], 0
@@ -97,8 +96,9 @@ def wrapped(text, width: float):
     and never read as markup, so it prints exactly as typed."""
     text = str(text or "")
     if has_rtl(text):  # Urdu or Arabic: joined forms in visual order, in a font that has them
-        from .textblock import Run, TextBlock
         return TextBlock([Run(text)], width - CELL_PADDING)
+    if "\n" not in text and "\r" not in text and stringWidth(text, REGULAR, CELL_SIZE) <= width - CELL_PADDING:
+        return text  # fits on one line: one measurement instead of one a word
     lines = []
     for line in text.splitlines() or [""]:
         lines.extend(simpleSplit(line, REGULAR, CELL_SIZE, width - CELL_PADDING) or [""])
