@@ -33,6 +33,7 @@ SCHEDULE_12A = "exempt information under Schedule 12A, Local Government Act 1972
 # What changed about an item since the previous meeting (PackChange.what).
 NEW_RISK, CLOSED, REOPENED, REMOVED = "New risk", "Closed", "Reopened", "Removed from the register"
 SCORE_UP, SCORE_DOWN, FIRST_SCORED = "Score up", "Score down", "First scored"
+ESCALATED = "Now above appetite"
 OWNER_CHANGED = "Owner changed"
 NEW_ACTION, ACTION_DONE, DUE_CHANGED = "New action", "Action completed", "Due date changed"
 

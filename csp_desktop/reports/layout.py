@@ -48,6 +48,20 @@ class SectionHeading(Paragraph):
         self.key, self.title, self.level = key, title, level
 
 
+class Bookmark(Flowable):
+    """An invisible outline entry below a section (e.g. each owner in the action tracker)."""
+
+    def __init__(self, key: str, title: str, level: int = 1):
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
 class ContentsList(Flowable):
     """The contents: section titles with dot leaders; page numbers are written once all pages exist."""
 
@@ -170,7 +184,7 @@ class PackDocument(BaseDocTemplate):
         return PageTemplate(id=name, frames=[frame], pagesize=size)
 
     def afterFlowable(self, flowable):
-        if isinstance(flowable, SectionHeading):
+        if isinstance(flowable, (SectionHeading, Bookmark)):
             self.bookmarks.marks.append((self.page, flowable.key, flowable.title, flowable.level))
             self.bookmarks.pages.setdefault(flowable.key, self.page)
         self.done += 1

@@ -7,7 +7,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..domain.dates import show
-from ..domain.pack import (CLOSED, NEW_RISK, SCORE_DOWN, SCORE_UP, PackData)
+from ..domain.pack import CLOSED, ESCALATED, NEW_RISK, SCORE_DOWN, SCORE_UP, PackData
 from .scores import band_style
 from .styles import BODY, SUBHEADING, esc, hex_colour, ink_on, markup
 from .tables import BASE_STYLE, chunked, wrapped
@@ -27,6 +27,7 @@ def key_figures(data: PackData) -> list[tuple[str, int]]:
          sum(data.scheme.above_appetite(r.current.score if r.current else None) for r in risks)),
         ("New risks since the previous meeting", moves[NEW_RISK]),
         ("Risks closed since the previous meeting", moves[CLOSED]),
+        ("Risks escalated: now above appetite", moves[ESCALATED]),
         ("Risks whose score went up", moves[SCORE_UP]),
         ("Risks whose score went down", moves[SCORE_DOWN]),
         ("Risks past their review date", sum(r.review_overdue for r in risks)),

@@ -8,6 +8,7 @@ from reportlab.platypus import CondPageBreak
 
 from ..domain.dates import show
 from ..domain.pack import PackAction, PackData
+from .layout import Bookmark
 from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
 from .tables import chunked, wrapped
 
@@ -31,7 +32,7 @@ def tracker_flowables(data: PackData) -> list:
     if not actions:
         return [markup("There are no open actions in this part of the register.")]
     story = []
-    for owner, group in groupby(actions, key=lambda a: a.owner or NO_OWNER):
+    for number, (owner, group) in enumerate(groupby(actions, key=lambda a: a.owner or NO_OWNER)):
         group = list(group)
         overdue = sum(a.overdue for a in group)
         heading = markup(f"{esc(owner, bold=True)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "
@@ -40,7 +41,7 @@ def tracker_flowables(data: PackData) -> list:
         tables = chunked(HEADER, [_row(a) for a in group], WIDTHS, lambda i, line, g=group: _rag_style(g[i], line))
         # Not KeepTogether/keepWithNext: they re-measure 100-row tables; a conditional break is enough to
         # keep an owner's heading off the foot of a page.
-        story += [CondPageBreak(2.5 * cm), heading] + tables
+        story += [CondPageBreak(2.5 * cm), Bookmark(f"owner-{number}", owner), heading] + tables
     return story
 
 

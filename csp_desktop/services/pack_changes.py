@@ -8,7 +8,7 @@ from datetime import date
 
 from ..domain.dates import from_iso, show
 from ..domain.model import Meeting
-from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, FIRST_SCORED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
+from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, ESCALATED, FIRST_SCORED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
                            REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk)
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
@@ -66,6 +66,8 @@ def _risk_changes(old: PackRisk | None, new: PackRisk, scheme: Scheme) -> list[P
             SCORE_DOWN if now.score < was.score else None
         if what:
             found.append(_change(new, what, _score(was, scheme), _score(now, scheme), exempt))
+        if scheme.above_appetite(now.score) and not (was and scheme.above_appetite(was.score)):
+            found.append(_change(new, ESCALATED, _score(was, scheme), _score(now, scheme), exempt))
     if old.owner != new.owner:
         found.append(_change(new, OWNER_CHANGED, old.owner or "none", new.owner or "none", exempt))
     return found

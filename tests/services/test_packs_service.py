@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from tests.conftest import snapshot
 from csp_desktop.domain.model import Action, Meeting, Risk
-from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, NEW_ACTION, NEW_RISK, OWNER_CHANGED, REMOVED, SCORE_DOWN,
+from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, ESCALATED, NEW_ACTION, NEW_RISK, OWNER_CHANGED, REMOVED, SCORE_DOWN,
                                      SCORE_UP, PackData)
 from csp_desktop.domain.scoring import Rating
 from csp_desktop.errors import UserError
@@ -99,6 +99,7 @@ def test_changes_compare_with_what_the_previous_board_saw(register):
     found = {(c.ref, c.what) for c in data.changes}
     assert found == {("R-1", SCORE_UP), ("R-3", SCORE_DOWN), ("R-4", OWNER_CHANGED), ("R-2", CLOSED),
                      ("R-10", NEW_RISK), ("R-5", REMOVED), ("A-1", ACTION_DONE)}
+    # R-1 was already above appetite (16, Very high), so its rise is not an escalation.
     up = next(c for c in data.changes if c.what == SCORE_UP)
     assert (up.before, up.after) == ("16 (Very high)", "25 (Very high)")
 
@@ -130,7 +131,8 @@ def test_changes_from_history_rewind_scores_and_owners(register):
     record_review(register, risk, Rating(4, 4), on=date(2026, 1, 1), reviewer="x")
     add_meeting(register, now)
     data = gather(register, now.id, TODAY)
-    assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [("H-1", SCORE_UP, "4 (Low)", "16 (Very high)")]
+    assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [
+        ("H-1", SCORE_UP, "4 (Low)", "16 (Very high)"), ("H-1", ESCALATED, "4 (Low)", "16 (Very high)")]
 
 
 def test_no_previous_meeting_means_no_changes(register):
