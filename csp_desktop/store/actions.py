@@ -73,3 +73,10 @@ def add_note(reg: Register, note: ProgressNote) -> str:
         reg.update("actions", note.action_id, {"progress": note.text})
     note.version = 1
     return note.id
+
+
+def delete_note(reg: Register, note: ProgressNote, progress: str) -> None:
+    """Take a progress note away and put the action's progress text back to `progress`, together."""
+    with reg.transaction():
+        reg.delete("progress_notes", note.id)
+        reg.update("actions", note.action_id, {"progress": progress})

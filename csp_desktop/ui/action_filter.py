@@ -1,0 +1,81 @@
+"""Filtering the action tracker: words typed, overdue / due soon, owner and status.
+
+The proxy decides once per filter change which rows show (a flag on each precomputed row), then
+`filterAcceptsRow` only reads that flag: Python is called once per row with no work in it.
+Sorting is left to the source model, which sorts its plain list on precomputed keys far faster than
+Qt could by calling back into Python for every comparison.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from ..domain.derived import CLOSED_ACTION_STATUSES, DUE_SOON_DAYS
+from .action_table_model import ActionRow, ActionTableModel
+
+ALL, OVERDUE, DUE_SOON = "all", "overdue", "due soon"
+OPEN_STATUSES = "open"  # every status but complete and cancelled
+NO_OWNER = ""  # the owner filter's value for actions nobody owns
+
+
+class ActionFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.due = ALL
+        self.owner_id: str | None = None  # None: every owner
+        self.status: str | None = None  # None: every status
+        self.today = date.today()
+
+    def setSourceModel(self, model: ActionTableModel) -> None:
+        super().setSourceModel(model)
+        model.on_new_rows = self._mark_rows  # new rows are filtered before the proxy first sees them
+
+    def set_filters(self, *, text: str | None = None, due: str | None = None, owner_id=..., status=...,
+                    today: date | None = None) -> None:
+        """Change any of the filters and show the rows that pass all of them."""
+        if text is not None:
+            self.words = text.casefold().split()
+        if due is not None:
+            self.due = due
+        if owner_id is not ...:
+            self.owner_id = owner_id
+        if status is not ...:
+            self.status = status
+        if today is not None:
+            self.today = today
+        self._mark_rows(self.sourceModel().rows)
+        self.invalidate()
+
+    def _mark_rows(self, rows: list[ActionRow]) -> None:
+        passes = self._predicate()
+        for row in rows:
+            row.shown = passes(row)
+
+    def _predicate(self):
+        words, due, owner_id, status = self.words, self.due, self.owner_id, self.status
+        soon = self.today + timedelta(days=DUE_SOON_DAYS)
+        today = self.today
+
+        def passes(row: ActionRow) -> bool:
+            action = row.action
+            if owner_id is not None and (action.owner_id or NO_OWNER) != owner_id:
+                return False
+            if status == OPEN_STATUSES and action.status in CLOSED_ACTION_STATUSES:
+                return False
+            if status not in (None, OPEN_STATUSES) and action.status != status:
+                return False
+            if due == OVERDUE and not row.overdue:
+                return False
+            if due == DUE_SOON and not (action.due is not None and action.status not in CLOSED_ACTION_STATUSES
+                                        and today <= action.due <= soon):
+                return False
+            return all(word in row.search for word in words)
+        return passes
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        return self.sourceModel().rows[source_row].shown
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
