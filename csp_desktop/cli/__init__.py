@@ -8,6 +8,6 @@ from __future__ import annotations
 import click
 
 from .base import CspGroup, main
-from . import register_commands  # noqa: F401  (registers its commands on main)
+from . import interchange_commands, register_commands  # noqa: F401  (each registers its commands)
 
 __all__ = ["CspGroup", "main"]

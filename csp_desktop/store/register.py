@@ -134,8 +134,11 @@ class Register:
         try:
             with self.db.atomic():
                 yield self
-        except sqlite3.Error as exc:
-            raise explain(exc, self.path) from exc
+        except BaseException as exc:
+            self._scheme = None  # a rolled-back scheme change must not linger in the cache
+            if isinstance(exc, sqlite3.Error):
+                raise explain(exc, self.path) from exc
+            raise
 
     def insert(self, table: str, row: dict) -> str:
         return self.insert_many(table, [row])[0]
@@ -179,7 +182,7 @@ class Register:
     def set_scheme(self, scheme: Scheme) -> None:
         with self.transaction():
             self.update("register_info", self.info()["id"], {"scheme": json.dumps(scheme.to_dict())})
-        self._scheme = scheme
+            self._scheme = None  # read again, so a rolled-back outer transaction leaves no stale copy
 
     def rename(self, name: str) -> None:
         with self.transaction():
