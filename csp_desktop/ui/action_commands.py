@@ -20,6 +20,7 @@ class AddActionCommand(EditCommand):
     def __init__(self, session, action: Action):
         super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d")
         self.action = action
+        self.action_id = action.id
 
     def do(self) -> None:
         self.action = editing.add_action(self.session.register, self.action)

@@ -137,11 +137,11 @@ class ActionTableModel(QAbstractTableModel):
         if not 0 <= column < len(HEADERS):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         before = [row.action.id for row in self.rows]
         self._order_rows()
         self._move_persistent_indexes(before)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _order_rows(self) -> None:
         column, order = self._sort
