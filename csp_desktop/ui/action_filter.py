@@ -30,11 +30,14 @@ class ActionFilterProxy(QSortFilterProxyModel):
 
     def setSourceModel(self, model: ActionTableModel) -> None:
         super().setSourceModel(model)
+        self._rows = model.rows  # the model only ever changes this list in place
         model.on_new_rows = self._mark_rows  # new rows are filtered before the proxy first sees them
 
     def set_filters(self, *, text: str | None = None, due: str | None = None, owner_id=..., status=...,
                     today: date | None = None) -> None:
         """Change any of the filters and show the rows that pass all of them."""
+        narrowing = text is not None and due is None and owner_id is ... and status is ... and today is None \
+            and _narrows(self.words, text.casefold().split())
         if text is not None:
             self.words = text.casefold().split()
         if due is not None:
@@ -45,7 +48,9 @@ class ActionFilterProxy(QSortFilterProxyModel):
             self.status = status
         if today is not None:
             self.today = today
-        self._mark_rows(self.sourceModel().rows)
+        rows = self.sourceModel().rows
+        # Typing one more letter can only hide rows: check just the ones showing.
+        self._mark_rows([row for row in rows if row.shown] if narrowing else rows)
         self.invalidate()
 
     def _mark_rows(self, rows: list[ActionRow]) -> None:
@@ -75,7 +80,12 @@ class ActionFilterProxy(QSortFilterProxyModel):
         return passes
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        return self.sourceModel().rows[source_row].shown
+        return self._rows[source_row].shown
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
+
+
+def _narrows(old: list[str], new: list[str]) -> bool:
+    """True when every row the new words match was matched by the old words too."""
+    return all(any(word in longer for longer in new) for word in old)

@@ -17,7 +17,9 @@ HEADERS = ("Ref", "Title", "Owner", "Due", "Status", "Progress", "RAG", "Linked 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 RAG_COLOURS = {RED: "#C00000", AMBER: "#FFC000", GREEN: "#70AD47"}
+NO_DUE = date.max.toordinal() + 1  # actions without a due date sort after every date
 RAG_RANK = {RED: 0, AMBER: 1, GREEN: 2, None: 3}
+MAX_TRACKED_ROWS = 64  # above this many selected rows a sort maps every row at once
 SHOWN_CHARS = 300  # a cell shows one line; a 10,000-character title need not be laid out whole
 
 
@@ -67,7 +69,7 @@ class ActionRow:
                       show(action.due), action.status, one_line(action.progress),
                       self.rag.capitalize() if self.rag else "", one_line(linked))
         self.keys = (natural_key(action.ref), action.title.casefold(), action.owner_name.casefold(),
-                     (action.due is None, action.due or date.max), ACTION_STATUSES.index(action.status),
+                     action.due.toordinal() if action.due else NO_DUE, ACTION_STATUSES.index(action.status),
                      action.progress.casefold(), RAG_RANK[self.rag], linked.casefold())
         self.search = "\n".join((action.ref, action.title, action.owner_name, action.progress, linked,
                                  action.status)).casefold()
@@ -138,22 +140,33 @@ class ActionTableModel(QAbstractTableModel):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
-        before = [row.action.id for row in self.rows]
+        moved = self._remember_persistent_rows()
         self._order_rows()
-        self._move_persistent_indexes(before)
+        self._move_persistent_indexes(moved)
         self.layoutChanged.emit()
 
     def _order_rows(self) -> None:
         column, order = self._sort
-        self.rows.sort(key=lambda row: row.keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        keys = [row.keys[column] for row in self.rows]
+        positions = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows[:] = [self.rows[n] for n in positions]
 
-    def _move_persistent_indexes(self, before: list[str]) -> None:
+    def _remember_persistent_rows(self) -> tuple[list, dict[int, ActionRow]]:
+        """The persistent indexes (selection, current cell) and the row each points at, before a sort."""
         old = self.persistentIndexList()
+        return old, {i.row(): self.rows[i.row()] for i in old if 0 <= i.row() < len(self.rows)}
+
+    def _move_persistent_indexes(self, moved: tuple[list, dict[int, ActionRow]]) -> None:
+        old, rows = moved
         if not old:
             return
-        now = {row.action.id: number for number, row in enumerate(self.rows)}
-        new = [self.index(now[before[i.row()]], i.column()) for i in old]
-        self.changePersistentIndexList(old, new)
+        if len(rows) <= MAX_TRACKED_ROWS:  # usually a handful: find each one (identity compare, in C)
+            now = {before: self.rows.index(row) for before, row in rows.items()}
+        else:
+            where = {id(row): number for number, row in enumerate(self.rows)}
+            now = {before: where[id(row)] for before, row in rows.items()}
+        self.changePersistentIndexList(old, [self.index(now[i.row()], i.column()) if i.row() in now
+                                             else QModelIndex() for i in old])
 
 
 def _tooltip(action: Action, column: int, linked: str) -> str:
