@@ -16,6 +16,7 @@ from ..store import actions as store_actions
 from ..store.meetings import list_meetings
 from ..store.partners import list_owners, list_priorities
 from ..store.risks import list_risks
+from .accessible import named
 from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
 from .undoable import push
 
@@ -25,15 +26,6 @@ LINK_TEXT = 60  # characters of a risk or priority title shown in a picker
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= LINK_TEXT else text[:LINK_TEXT - 1] + "\u2026"
-
-
-def named(widget: QWidget, name: str, description: str = "") -> QWidget:
-    """Give a control the name a screen reader says (and a tooltip for the sighted)."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
 
 
 def _picker(name: str, choices: list[tuple[str, str]], current: str | None) -> QComboBox:

@@ -15,7 +15,8 @@ from ..store.actions import list_actions
 from ..store.meetings import list_meetings
 from ..store.partners import list_owners
 from .action_commands import DeleteActionCommand, SetStatusCommand
-from .action_editor import ActionEditor, named
+from .accessible import named
+from .action_editor import ActionEditor
 from .action_filter import ALL, DUE_SOON, NO_OWNER, OPEN_STATUSES, OVERDUE, ActionFilterProxy
 from .action_table_model import ACTION_ROLE, HEADERS, LINKED, STATUS, ActionTableModel
 from .status_delegate import StatusDelegate
