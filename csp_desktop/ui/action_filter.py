@@ -7,6 +7,7 @@ Qt could by calling back into Python for every comparison.
 """
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -36,10 +37,11 @@ class ActionFilterProxy(QSortFilterProxyModel):
     def set_filters(self, *, text: str | None = None, due: str | None = None, owner_id=..., status=...,
                     today: date | None = None) -> None:
         """Change any of the filters and show the rows that pass all of them."""
-        narrowing = text is not None and due is None and owner_id is ... and status is ... and today is None \
-            and _narrows(self.words, text.casefold().split())
-        if text is not None:
-            self.words = text.casefold().split()
+        words = _words(text) if text is not None else None
+        narrowing = words is not None and due is None and owner_id is ... and status is ... and today is None \
+            and _narrows(self.words, words)
+        if words is not None:
+            self.words = words
         if due is not None:
             self.due = due
         if owner_id is not ...:
@@ -84,6 +86,12 @@ class ActionFilterProxy(QSortFilterProxyModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
+
+
+def _words(text: str) -> list[str]:
+    """The words to look for, without invisible direction marks and joiners pasted along with them."""
+    visible = "".join(ch for ch in text if unicodedata.category(ch) != "Cf") if not text.isascii() else text
+    return visible.casefold().split()
 
 
 def _narrows(old: list[str], new: list[str]) -> bool:

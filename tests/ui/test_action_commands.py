@@ -135,3 +135,15 @@ def test_commands_announce_actions(session, stack, register, qtbot):
     with qtbot.waitSignal(session.changed) as blocker:
         stack.push(AddActionCommand(session, Action(title="Signal")))
     assert blocker.args == ["actions"]
+
+
+def test_undo_that_can_no_longer_apply_is_dropped_and_announced(session, stack, register, qtbot):
+    from csp_desktop.ui.undoable import failures
+    action = Action(title="Soon gone")
+    store.add_action(register, action)
+    stack.push(EditActionCommand(session, action, {"title": "Renamed"}))
+    store.delete_action(register, store.get_action(register, action.id))  # someone else deletes it
+    with qtbot.waitSignal(failures.failed) as failed:
+        stack.undo()
+    assert failed.args == ["That action is no longer in the register."]
+    assert stack.count() == 0

@@ -219,3 +219,21 @@ def test_screenshot(view, qtbot):
     qtbot.addWidget(editor)
     editor.show()
     editor.grab().save(str(SCREENSHOTS / "action-editor.png"))
+
+
+def test_hostile_input_does_not_crash(view, session, register, data, qtbot):
+    view.filter_edit.setText("x" * 10_000)
+    assert view.proxy.rowCount() == 0
+    view.filter_edit.setText("\u202e\u0645\u0631\u0627\u062c\u0639\u0629")
+    assert shown(view) == ["A-4"]
+    view.filter_edit.clear()
+    editor = ActionEditor(session, store.get_action(register, data["actions"][1].id), today=TODAY)
+    qtbot.addWidget(editor)
+    editor.has_due.setChecked(True)
+    editor.due_edit.setFocus()
+    editor.due_edit.lineEdit().selectAll()
+    qtbot.keyClicks(editor.due_edit, "31/02/2026")  # no such day: the date edit will not take it
+    due = editor.values()["due"]
+    assert isinstance(due, date)  # whatever the edit kept, it is a real day
+    editor.save()
+    assert store.get_action(register, data["actions"][1].id).due == due
