@@ -107,6 +107,10 @@ def main() -> None:
             orders = iter([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder] * args.repeat)
             ms = timed(lambda: view.table.sortByColumn(column, next(orders)), args.repeat)  # noqa: B023
             rows.append((f"sort by {name}", ms, base_sort))
+        statuses = iter(["complete", "in progress"] * args.repeat)
+        rows.append(("quick status change (write, refresh)",
+                     timed(lambda: view.set_status([view.model.rows[0].action], next(statuses)), args.repeat), None))
+        rows.append(("full reload (after an owner edit)", timed(view.reload, args.repeat), None))
         reg.close()
     print(f"Action tracker with {args.actions:,} actions (median of {args.repeat}+ runs, ms; "
           f"baseline: QStringListModel + QSortFilterProxyModel in C++ on the same titles)")

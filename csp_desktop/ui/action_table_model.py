@@ -92,8 +92,33 @@ class ActionTableModel(QAbstractTableModel):
 
     def set_rows(self, actions: list[Action], today: date, meetings: dict[str, str] | None = None) -> None:
         meetings = meetings or {}
+        self._reset_to([ActionRow(a, today, meetings) for a in actions])
+
+    def apply_changes(self, changed: list[Action], removed: set[str], today: date,
+                      meetings: dict[str, str] | None = None) -> None:
+        """Take in re-read actions and drop deleted ones, rebuilding only the rows that changed.
+
+        Edited rows stay where they are (a row does not jump away under the cursor when its status
+        changes); added or removed rows mean a reset of the reused rows, in the current sort order.
+        """
+        meetings = meetings or {}
+        where = {row.action.id: number for number, row in enumerate(self.rows)}
+        fresh = [ActionRow(a, today, meetings) for a in changed]
+        if removed or any(row.action.id not in where for row in fresh):
+            by_id = {row.action.id: row for row in fresh}
+            kept = [by_id.pop(row.action.id, row) for row in self.rows if row.action.id not in removed]
+            self._reset_to(kept + list(by_id.values()))
+            return
+        if self.on_new_rows is not None:
+            self.on_new_rows(fresh)
+        for row in fresh:
+            number = where[row.action.id]
+            self.rows[number] = row
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
+
+    def _reset_to(self, rows: list[ActionRow]) -> None:
         self.beginResetModel()
-        self.rows[:] = [ActionRow(a, today, meetings) for a in actions]
+        self.rows[:] = rows
         self._order_rows()
         if self.on_new_rows is not None:
             self.on_new_rows(self.rows)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ..domain.dates import show
 from ..domain.model import ACTION_STATUSES
-from ..store.actions import list_actions
+from ..store.actions import action_versions, actions_by_id, list_actions
 from ..store.meetings import list_meetings
 from ..store.partners import list_owners
 from .action_commands import DeleteActionCommand, SetStatusCommand
@@ -136,7 +136,7 @@ class ActionsView(QWidget):
         """Read the actions again and show them, keeping the filters, sort and selection."""
         reg = self.session.register
         selected = {a.id for a in self.selected_actions()}
-        meetings = {m.id: f"{m.board} {show(m.held_on)}" for m in list_meetings(reg)}
+        meetings = self._meetings = {m.id: f"{m.board} {show(m.held_on)}" for m in list_meetings(reg)}
         self._fill_owner_filter(list_owners(reg))
         today = self.today()
         self.proxy.today = today
@@ -182,8 +182,25 @@ class ActionsView(QWidget):
     # -- reacting ------------------------------------------------------------------------------------
 
     def _on_changed(self, what: str) -> None:
-        if what in REFRESH_ON:
+        if what == "actions":
+            self.refresh_actions()
+        elif what in REFRESH_ON:
             self.reload()
+
+    def refresh_actions(self) -> None:
+        """After an edit of actions: read again only the actions whose version moved."""
+        reg = self.session.register
+        stored = action_versions(reg)
+        shown = {row.action.id: row.action.version for row in self.model.rows}
+        changed = [action_id for action_id, version in stored.items() if shown.get(action_id) != version]
+        removed = shown.keys() - stored.keys()
+        if not changed and not removed:
+            return
+        selected = {a.id for a in self.selected_actions()}
+        self.model.apply_changes(actions_by_id(reg, changed), set(removed), self.today(), self._meetings)
+        if removed or len(selected) != len(self.table.selectionModel().selectedRows()):
+            self._select_ids(selected)
+        self._update_count()
 
     def _filter(self, **changes) -> None:
         self.proxy.set_filters(**changes)
@@ -225,6 +242,7 @@ class ActionsView(QWidget):
         if not ids:
             return
         selection = self.table.selectionModel()
+        selection.clearSelection()
         for number, row in enumerate(self.model.rows):
             if row.action.id in ids:
                 index = self.proxy.mapFromSource(self.model.index(number, 0))

@@ -237,3 +237,24 @@ def test_hostile_input_does_not_crash(view, session, register, data, qtbot):
     assert isinstance(due, date)  # whatever the edit kept, it is a real day
     editor.save()
     assert store.get_action(register, data["actions"][1].id).due == due
+
+
+def test_edits_refresh_only_what_changed_and_follow_filters(view, session, register, data):
+    view.status_combo.setCurrentIndex(view.status_combo.findData("open"))
+    assert sorted(shown(view)) == ["A-1", "A-10", "A-2", "A-4"]
+    untouched = view.model.rows[view.model.row_for(data["actions"][0].id)]
+    view.set_status([data["actions"][1]], "complete")
+    assert sorted(shown(view)) == ["A-1", "A-10", "A-4"]
+    assert view.model.rows[view.model.row_for(data["actions"][0].id)] is untouched  # not rebuilt
+    session.undo_stack.undo()
+    assert sorted(shown(view)) == ["A-1", "A-10", "A-2", "A-4"]
+    assert view.count_label.text() == "4 of 6 actions"
+
+
+def test_delete_with_undo(view, session, register, data):
+    view.table.selectRow(row_of(view, "A-1"))
+    view.delete_selected()
+    assert "A-1" not in shown(view) and len(store.list_actions(register)) == 5
+    session.undo_stack.undo()
+    assert "A-1" in shown(view)
+    assert [n.text for n in store.notes_for(register, data["actions"][0].id)] == ["Contractor booked"]
