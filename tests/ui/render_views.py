@@ -54,8 +54,15 @@ def main() -> None:
             view.show()
             app.processEvents()
             view.grab().save(str(out / f"{name}-{mode}-{scale}.png"))
+        for view in views.values():  # tear down in order, before the application and register go
+            view.close()
+            view.deleteLater()
+        app.processEvents()
+        views.clear()
+        session.deleteLater()
+        app.processEvents()
         reg.close()
-    print("rendered", len(views))
+    print("rendered")
 
 
 if __name__ == "__main__":
