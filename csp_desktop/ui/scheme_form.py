@@ -73,7 +73,7 @@ class SchemeForm(QWidget):
         self.name_edit = named(QLineEdit(), "Scheme name")
         form = QFormLayout()
         form.addRow("Scheme &name", self.name_edit)
-        form.addRow("Risk a&ppetite (highest band tolerated)", self.appetite_combo)
+        form.addRow("Risk &appetite (highest band tolerated)", self.appetite_combo)
         layout.addLayout(form)
 
     def _build_levels(self) -> QGroupBox:
@@ -85,7 +85,7 @@ class SchemeForm(QWidget):
             spin.setRange(MIN_LEVELS, MAX_LEVELS)
             spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0") * 8)
             spin.valueChanged.connect(self._show_levels)
-            caption = QLabel(f"{axis.capitalize()} &levels" if axis == LIKELIHOOD else f"{axis.capitalize()} le&vels")
+            caption = QLabel(f"&{axis.capitalize()} levels")  # &Likelihood, &Impact
             caption.setBuddy(spin)
             grid.addWidget(caption, 0, column * 2)
             grid.addWidget(spin, 0, column * 2 + 1, Qt.AlignmentFlag.AlignLeft)

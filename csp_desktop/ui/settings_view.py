@@ -37,12 +37,12 @@ class SettingsView(QScrollArea):
         explain.setWordWrap(True)
         self.name_edit = named(QLineEdit(self.session.register.who), "Your name",
                                "Recorded with every change you make on this laptop")
-        self.save_name_button = named(QPushButton("Save &name"), "Save name")
+        self.save_name_button = named(QPushButton("&Save name"), "Save name")
         self.save_name_button.clicked.connect(self.save_name)
         self.name_edit.returnPressed.connect(self.save_name)
         self.name_message = self._message_label("Name message")
         row = QHBoxLayout()
-        caption = QLabel("Your &name")
+        caption = QLabel("Your na&me")
         caption.setBuddy(self.name_edit)
         for widget, stretch in ((caption, 0), (self.name_edit, 1), (self.save_name_button, 0)):
             row.addWidget(widget, stretch)
@@ -56,7 +56,7 @@ class SettingsView(QScrollArea):
         layout = QVBoxLayout(box)
         self.preset_combo = named(QComboBox(), "Preset scheme")
         self.preset_combo.addItems(list(PRESETS))
-        self.load_preset_button = named(QPushButton("&Load preset"), "Load preset",
+        self.load_preset_button = named(QPushButton("Load &preset"), "Load preset",
                                         "Fill the form with a ready-made scheme; nothing changes until you apply")
         self.load_preset_button.clicked.connect(lambda: self.form.load(preset(self.preset_combo.currentText())))
         row = QHBoxLayout()
@@ -70,7 +70,7 @@ class SettingsView(QScrollArea):
         layout.addWidget(self.form)
         self.scheme_message = self._message_label("Scheme message")
         layout.addWidget(self.scheme_message)
-        self.apply_button = named(QPushButton("&Apply scheme"), "Apply scheme")
+        self.apply_button = named(QPushButton("Appl&y scheme"), "Apply scheme")
         self.apply_button.clicked.connect(self.apply)
         self.revert_button = named(QPushButton("&Revert"), "Revert", "Show the scheme the register uses now")
         self.revert_button.clicked.connect(self.revert)

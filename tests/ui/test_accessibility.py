@@ -46,3 +46,21 @@ def test_every_focusable_control_is_named(register, qtbot, make):
     view = make(Session(register))
     qtbot.addWidget(view)
     assert unnamed_controls(view) == []
+
+
+@pytest.mark.parametrize("make", [
+    lambda s: ActionsView(s, today=lambda: TODAY),
+    lambda s: SettingsView(s),
+    lambda s: PartnersView(s),
+    lambda s: ActionEditor(s, None, today=TODAY),
+])
+def test_alt_keys_are_not_shared(register, qtbot, make):
+    from PySide6.QtWidgets import QLabel
+    view = make(Session(register))
+    qtbot.addWidget(view)
+    keys = []
+    for widget in view.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)) and "&" in widget.text().replace("&&", ""):
+            text = widget.text().replace("&&", "")
+            keys.append(text[text.index("&") + 1].lower())
+    assert len(keys) == len(set(keys)), sorted(keys)
