@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 
 import click
 
 FORMATS = ("table", "csv", "json")
 MAX_CELL = 48
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def format_option():
@@ -37,6 +39,8 @@ def _plain(value) -> str:
 
 def _cell(value) -> str:
     text = " ".join(_plain(value).split())
+    if ISO_DATE.fullmatch(text):
+        text = f"{text[8:10]}/{text[5:7]}/{text[:4]}"  # people read dates en-GB; csv and json keep ISO
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "\u2026"
 
 

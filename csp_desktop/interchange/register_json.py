@@ -127,8 +127,9 @@ def read_json(path: Path) -> Contents:
         risk = reader.build(Risk, item, f"risks[{n}]")
         contents.risks.append(risk)
         for k, m in enumerate(reader.items(item, "mitigations")):
+            order = {} if isinstance(m, dict) and "position" in m else {"position": k}
             contents.mitigations.append(reader.build(Mitigation, m, f"risks[{n}].mitigations[{k}]",
-                                                     risk_id=risk.id))
+                                                     risk_id=risk.id, **order))
         for k, v in enumerate(reader.items(item, "reviews")):
             contents.reviews.append(reader.build(Review, v, f"risks[{n}].reviews[{k}]", risk_id=risk.id))
     for n, item in enumerate(reader.items(document, "actions")):

@@ -104,9 +104,15 @@ class _SheetReader:
         col = self.layout.columns.get(field)
         if col is None or col >= len(self.row):
             return None
+        value = self.row[col]
         if (self.row_index, col) in self.sheet.formulas:
-            self.note(field, "holds a formula; the value its program last saved was used", WARNING)
-        return self.row[col]
+            if value is None:
+                derived = field.endswith("_score")  # worked out from the levels anyway
+                self.note(field, "holds a formula whose result was never saved; type the value in instead",
+                          WARNING if derived else ERROR)
+            else:
+                self.note(field, "holds a formula; the value its program last saved was used", WARNING)
+        return value
 
     def text(self, field: str, limit: int = MAX_CELL_CHARS) -> str:
         value = self.raw(field)
@@ -261,7 +267,7 @@ def _read_indicators(r: _SheetReader) -> None:
             continue
         r.plan.indicators.append(Indicator(title=title, priority_id=r.plan.priority(r.text("priority")),
                                            target=r.text("target"), data_source=r.text("data_source"),
-                                           latest=r.text("latest"), latest_label=label))
+                                           latest=r.text("latest"), latest_label=r.text("latest_label") or label))
 
 
 _READERS = {h.OWNERS: _read_owners, h.PRIORITIES: _read_priorities, h.RISKS: _read_risks, h.MITIGATIONS: _read_mitigations,

@@ -124,6 +124,8 @@ def _check_zip(path: Path, data: bytes) -> None:
 def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> Workbook:
     _check_zip(path, data)
     import openpyxl  # imported here: CSV imports need not pay for it
+    if not openpyxl.DEFUSEDXML:
+        _fail(path, "was not opened: this installation lacks defusedxml, which guards against hostile workbooks")
     try:
         values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
