@@ -18,12 +18,14 @@ from .action_commands import DeleteActionCommand, SetStatusCommand
 from .accessible import named
 from .action_editor import ActionEditor
 from .action_filter import ALL, DUE_SOON, NO_OWNER, OPEN_STATUSES, OVERDUE, ActionFilterProxy
-from .action_table_model import ACTION_ROLE, HEADERS, LINKED, STATUS, ActionTableModel
+from .action_table_model import ACTION_ROLE, STATUS, TITLE, ActionTableModel
 from .status_delegate import StatusDelegate
 from .undoable import push
 
 REFRESH_ON = {"actions", "owners", "risks", "priorities", "meetings", "*"}
-COLUMN_WIDTHS = (70, 300, 150, 90, 100, 260, 70)  # in character-ish units scaled by the font below
+# Starting widths: the text each column must show whole; the title takes what is left.
+COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/00000", "not started ", "Progress: a good long phrase",
+                  "Amber ", "Risk R-00; Priority: a long name")
 
 
 class ActionsView(QWidget):
@@ -98,10 +100,10 @@ class ActionsView(QWidget):
         # Fixed row heights: nothing is measured per row, which keeps 50,000 rows quick.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        unit = table.fontMetrics().averageCharWidth() / 7
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, int(width * unit))
-        table.horizontalHeader().setStretchLastSection(True)
+        metrics = table.fontMetrics()
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 2)
+        table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.delegate = StatusDelegate(table)
         self.delegate.chosen.connect(lambda action, status: self.set_status([action], status))
         table.setItemDelegateForColumn(STATUS, self.delegate)
