@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from csp_desktop.domain.model import ACTION_STATUSES, new_id  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
-from csp_desktop.ui.action_table_model import HEADERS  # noqa: E402
+from csp_desktop.ui.action_rows import HEADERS  # noqa: E402
 from csp_desktop.ui.actions_view import ActionsView  # noqa: E402
 from csp_desktop.ui.session import Session  # noqa: E402
 

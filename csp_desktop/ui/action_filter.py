@@ -1,9 +1,10 @@
 """Filtering the action tracker: words typed, overdue / due soon, owner and status.
 
-The proxy decides once per filter change which rows show (a flag on each precomputed row), then
-`filterAcceptsRow` only reads that flag: Python is called once per row with no work in it.
-Sorting is left to the source model, which sorts its plain list on precomputed keys far faster than
-Qt could by calling back into Python for every comparison.
+The proxy holds the filters and decides, once per change, which rows pass (a flag on each precomputed
+row); the source model then shows just those, in its sort order. Measured with 50,000 actions, a
+Python `filterAcceptsRow` that only read that flag still doubled the cost of a keystroke and of a sort
+(Qt calls it for every row each time), so the proxy leaves Qt's own filtering and sorting idle and
+passes rows through one to one.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from ..domain.derived import CLOSED_ACTION_STATUSES, DUE_SOON_DAYS
-from .action_table_model import ActionRow, ActionTableModel
+from .action_rows import ActionRow
+from .action_table_model import ActionTableModel
 
 ALL, OVERDUE, DUE_SOON = "all", "overdue", "due soon"
 OPEN_STATUSES = "open"  # every status but complete and cancelled
@@ -31,7 +33,6 @@ class ActionFilterProxy(QSortFilterProxyModel):
 
     def setSourceModel(self, model: ActionTableModel) -> None:
         super().setSourceModel(model)
-        self._rows = model.rows  # the model only ever changes this list in place
         model.on_new_rows = self._mark_rows  # new rows are filtered before the proxy first sees them
 
     def set_filters(self, *, text: str | None = None, due: str | None = None, owner_id=..., status=...,
@@ -50,10 +51,10 @@ class ActionFilterProxy(QSortFilterProxyModel):
             self.status = status
         if today is not None:
             self.today = today
-        rows = self.sourceModel().rows
+        model = self.sourceModel()
         # Typing one more letter can only hide rows: check just the ones showing.
-        self._mark_rows([row for row in rows if row.shown] if narrowing else rows)
-        self.invalidate()
+        self._mark_rows(list(model.rows) if narrowing else model.all_rows)
+        model.show_marked()
 
     def _mark_rows(self, rows: list[ActionRow]) -> None:
         if self.due == ALL and self.owner_id is None and self.status is None:
@@ -97,9 +98,6 @@ class ActionFilterProxy(QSortFilterProxyModel):
                 return False
             return all(word in row.search for word in words)
         return passes
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        return self._rows[source_row].shown
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)

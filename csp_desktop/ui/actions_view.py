@@ -18,7 +18,8 @@ from .action_commands import DeleteActionCommand, SetStatusCommand
 from .accessible import named
 from .action_editor import ActionEditor
 from .action_filter import ALL, DUE_SOON, NO_OWNER, OPEN_STATUSES, OVERDUE, ActionFilterProxy
-from .action_table_model import ACTION_ROLE, STATUS, TITLE, ActionTableModel
+from .action_rows import ACTION_ROLE, STATUS, TITLE
+from .action_table_model import ActionTableModel
 from .status_delegate import StatusDelegate
 from .undoable import push
 
@@ -193,7 +194,7 @@ class ActionsView(QWidget):
         """After an edit of actions: read again only the actions whose version moved."""
         reg = self.session.register
         stored = action_versions(reg)
-        shown = {row.action.id: row.action.version for row in self.model.rows}
+        shown = {row.action.id: row.action.version for row in self.model.all_rows}
         changed = [action_id for action_id, version in stored.items() if shown.get(action_id) != version]
         removed = shown.keys() - stored.keys()
         if not changed and not removed:
@@ -205,7 +206,9 @@ class ActionsView(QWidget):
         self._update_count()
 
     def _filter(self, **changes) -> None:
+        selected = {a.id for a in self.selected_actions()}
         self.proxy.set_filters(**changes)
+        self._select_ids(selected)  # the rows that still show stay selected
         self._update_count()
 
     def _activated(self, index) -> None:
@@ -254,7 +257,7 @@ class ActionsView(QWidget):
                     self.table.scrollTo(index)
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.proxy.rowCount():,} of {self.model.rowCount():,} actions")
+        self.count_label.setText(f"{self.proxy.rowCount():,} of {len(self.model.all_rows):,} actions")
 
     def _report(self, error: str | None) -> str | None:
         self.message.setVisible(bool(error))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QColorDialog, QComboBox, QFormLayout, QGridLayout
 
 from ..domain.scoring import IMPACT, LIKELIHOOD, MAX_LEVELS, MIN_LEVELS, Band, Scheme, SchemeError
 from .accessible import named
-from .action_table_model import readable_on
+from .action_rows import readable_on
 
 MAX_BANDS = 6
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from ..domain.model import ACTION_STATUSES
-from .action_table_model import ACTION_ROLE
+from .action_rows import ACTION_ROLE
 
 
 class StatusDelegate(QStyledItemDelegate):

@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.store import actions as store
 from csp_desktop.ui.action_editor import ActionEditor
 from csp_desktop.ui.action_filter import DUE_SOON, OVERDUE
-from csp_desktop.ui.action_table_model import ACTION_ROLE, DUE, RAG, REF, STATUS, TITLE
+from csp_desktop.ui.action_rows import ACTION_ROLE, DUE, RAG, REF, STATUS, TITLE
 from csp_desktop.ui.actions_view import ActionsView
 from csp_desktop.ui.session import Session
 
