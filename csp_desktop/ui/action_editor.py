@@ -64,6 +64,11 @@ class ActionEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 640)
         self._show_notes()
+        if session.read_only:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            for widget in (self.note_edit, self.add_note_button):
+                widget.setEnabled(False)
+            self._say(f"{session.register.path.name} is open read-only: changes cannot be saved.")
 
     # -- building ------------------------------------------------------------------------------------
 

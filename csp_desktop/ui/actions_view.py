@@ -48,6 +48,8 @@ class ActionsView(QWidget):
         layout.addWidget(self._build_table(), 1)
         self._build_actions()
         session.changed.connect(self._on_changed)
+        if session.read_only:
+            self._lock_editing()
         self.reload()
 
     # -- building ------------------------------------------------------------------------------------
@@ -129,6 +131,12 @@ class ActionsView(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
 
+    def _lock_editing(self) -> None:
+        """A register opened read-only: offer no edits (the editor still opens, to read)."""
+        for control in [self.new_button, self.delete_action, *self.status_actions]:
+            control.setEnabled(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
     # -- public --------------------------------------------------------------------------------------
 
     def focus_filter(self) -> None:
@@ -178,9 +186,16 @@ class ActionsView(QWidget):
             self._report(push(self.session, SetStatusCommand(self.session, actions, status, self.today())))
 
     def delete_selected(self) -> None:
-        for action in self.selected_actions():
+        """Delete the selected actions; several at once are one step to undo."""
+        actions = self.selected_actions()
+        stack = self.session.undo_stack
+        if len(actions) > 1:
+            stack.beginMacro(f"Delete {len(actions)} actions")
+        for action in actions:
             if self._report(push(self.session, DeleteActionCommand(self.session, action))):
                 break
+        if len(actions) > 1:
+            stack.endMacro()
 
     # -- reacting ------------------------------------------------------------------------------------
 
@@ -212,7 +227,7 @@ class ActionsView(QWidget):
         self._update_count()
 
     def _activated(self, index) -> None:
-        if index.column() == STATUS:
+        if index.column() == STATUS and not self.session.read_only:
             self.table.edit(index)
         else:
             self.open_editor(index.data(ACTION_ROLE))

@@ -55,6 +55,11 @@ class PartnersView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         session.changed.connect(self._on_changed)
+        if session.read_only:
+            for button in (self.add_org_button, self.rename_org_button, self.delete_org_button,
+                           self.add_owner_button, self.save_owner_button, self.delete_owner_button):
+                button.setEnabled(False)
+            self._say(f"{session.register.path.name} is open read-only: partners and owners cannot be changed.")
         self.reload()
 
     # -- building ------------------------------------------------------------------------------------

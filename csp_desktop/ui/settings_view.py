@@ -29,6 +29,10 @@ class SettingsView(QScrollArea):
         self.setWidget(body)
         session.changed.connect(self._on_changed)
         self.revert()
+        if session.read_only:
+            self.apply_button.setEnabled(False)
+            self._say(self.scheme_message, f"{session.register.path.name} is open read-only: "
+                                           "the scoring scheme cannot be changed.")
 
     def _build_identity(self) -> QGroupBox:
         box = QGroupBox("Who am I")

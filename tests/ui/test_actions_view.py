@@ -10,7 +10,9 @@ from csp_desktop.ui.action_editor import ActionEditor
 from csp_desktop.ui.action_filter import DUE_SOON, OVERDUE
 from csp_desktop.ui.action_rows import ACTION_ROLE, DUE, RAG, REF, STATUS, TITLE
 from csp_desktop.ui.actions_view import ActionsView
+from csp_desktop.ui.partners_view import PartnersView
 from csp_desktop.ui.session import Session
+from csp_desktop.ui.settings_view import SettingsView
 
 from tests.ui.tracker_data import TODAY, fill
 
@@ -204,11 +206,20 @@ def test_a_read_only_register_says_so(tmp_path, register, data, qtbot):
     path = register.path
     register.close()
     with Register.open(path, read_only=True) as reg:
-        view = ActionsView(Session(reg), today=lambda: TODAY)
+        session = Session(reg)
+        view = ActionsView(session, today=lambda: TODAY)
         qtbot.addWidget(view)
+        assert not view.new_button.isEnabled() and not view.status_actions[0].isEnabled()
         view.set_status([view.model.rows[0].action], "cancelled")
         assert "read-only" in view.message.text()
         assert view.message.isVisibleTo(view)
+        editor = ActionEditor(session, view.model.rows[0].action, today=TODAY)
+        qtbot.addWidget(editor)
+        assert "read-only" in editor.message.text() and not editor.add_note_button.isEnabled()
+        partners_view, settings_view = PartnersView(session), SettingsView(session)
+        qtbot.addWidget(partners_view)
+        qtbot.addWidget(settings_view)
+        assert not partners_view.add_owner_button.isEnabled() and not settings_view.apply_button.isEnabled()
 
 
 def test_screenshot(view, qtbot):
@@ -257,4 +268,9 @@ def test_delete_with_undo(view, session, register, data):
     assert "A-1" not in shown(view) and len(store.list_actions(register)) == 5
     session.undo_stack.undo()
     assert "A-1" in shown(view)
+    view.table.selectAll()
+    view.delete_selected()
+    assert store.list_actions(register) == [] and view.count_label.text() == "0 of 0 actions"
+    session.undo_stack.undo()  # the six deletes were one step
+    assert len(store.list_actions(register)) == 6
     assert [n.text for n in store.notes_for(register, data["actions"][0].id)] == ["Contractor booked"]
