@@ -274,3 +274,16 @@ def test_delete_with_undo(view, session, register, data):
     session.undo_stack.undo()  # the six deletes were one step
     assert len(store.list_actions(register)) == 6
     assert [n.text for n in store.notes_for(register, data["actions"][0].id)] == ["Contractor booked"]
+
+
+def test_keyboard_enter_opens_the_editor_and_f2_the_status(view, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(ActionEditor, "exec", lambda self: opened.append(self.title_edit.text()) or 0)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(row_of(view, "A-2"), TITLE))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened == ["Write to the PCC about diversion funding"]
+    view.table.setCurrentIndex(view.proxy.index(row_of(view, "A-2"), STATUS))
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = view.table.indexWidget(view.table.currentIndex()) or view.table.focusWidget()
+    assert editor.accessibleName() == "Status" and editor.currentText() == "not started"
