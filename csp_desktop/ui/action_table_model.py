@@ -84,7 +84,7 @@ class ActionTableModel(QAbstractTableModel):
     def _swap_in(self, position: int, row: ActionRow) -> ActionRow:
         before, self.all_rows[position] = self.all_rows[position], row
         for column, keys in self._keys.items():
-            keys[position] = row.keys[column]
+            keys[position] = row.key(column)
         return before
 
     # -- sorting -------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ class ActionTableModel(QAbstractTableModel):
         column, order = self._sort
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = [row.keys[column] for row in self.all_rows]
+            keys = self._keys[column] = [row.key(column) for row in self.all_rows]
         self._order = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _show_in_order(self) -> None:
