@@ -9,5 +9,6 @@ import click
 
 from .base import CspGroup, main
 from . import interchange_commands, register_commands  # noqa: F401  (each registers its commands)
+from . import pack_commands  # noqa: F401
 
 __all__ = ["CspGroup", "main"]
