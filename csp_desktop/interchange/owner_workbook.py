@@ -1,0 +1,179 @@
+"""Writing an owner's workbook: their part of the register, with only their cells open for editing.
+
+The workbook carries the identity of every row (UUID and version, in hidden columns) and of the register
+and round (on a very hidden sheet), so the return can be matched exactly, whatever the owner does to it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..domain.dates import show
+from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, FIRST_DATA_ROW, FORMAT, HEADER_ROW,
+                           INSTRUCTIONS_SHEET, LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
+                           MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, Column)
+
+OWNER_FILL = PatternFill("solid", fgColor="FFF2CC")   # pale yellow: "type here"
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="BFBFBF")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+UNLOCKED = Protection(locked=False)
+EXCEL_DATE_FORMAT = "dd/mm/yyyy"
+EARLIEST_DATE = date(2000, 1, 1)
+
+
+@dataclass
+class OwnerWorkbook:
+    """Everything one owner's workbook shows; plain data gathered by the service."""
+    meta: dict                      # META_KEYS -> value
+    likelihood_labels: tuple[str, ...]
+    impact_labels: tuple[str, ...]
+    statuses: tuple[str, ...]
+    risks: list[dict] = field(default_factory=list)        # RISK_COLUMNS keys -> value
+    mitigations: list[dict] = field(default_factory=list)
+    actions: list[dict] = field(default_factory=list)
+
+
+def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
+    """Write the workbook to `path` whole or not at all (a temporary file renamed into place)."""
+    wb = Workbook()
+    _instructions(wb.active, book)
+    lists = _meta_sheet(wb, book)
+    _table(wb.create_sheet(RISKS_SHEET), RISK_COLUMNS, book.risks, lists,
+           f"Risks owned by {book.meta['owner_name']}")
+    _table(wb.create_sheet(MITIGATIONS_SHEET), MITIGATION_COLUMNS, book.mitigations, lists,
+           f"Mitigations owned by {book.meta['owner_name']}")
+    _table(wb.create_sheet(ACTIONS_SHEET), ACTION_COLUMNS, book.actions, lists,
+           f"Actions owned by {book.meta['owner_name']}")
+    wb.move_sheet(META_SHEET, offset=len(wb.sheetnames))
+    partial = path.with_name(path.name + ".part")
+    try:
+        wb.save(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+def _instructions(ws, book: OwnerWorkbook) -> None:
+    meta = book.meta
+    ws.title = INSTRUCTIONS_SHEET
+    return_by = show(meta.get("return_by")) or "the date your coordinator gave you"
+    lines = [
+        (f"Quarterly update for {meta['owner_name']}", Font(bold=True, size=14)),
+        (f"From the {meta['register_name']} risk register, sent on {show(meta['sent_at'])}.", None),
+        (f"Please return this workbook by {return_by}.", Font(bold=True, size=12, color="C00000")),
+        ("", None),
+        ("What to do", Font(bold=True)),
+        ("1. On the Risks sheet, give each risk's likelihood and impact as they stand now (pick from the "
+         "list in the yellow cells) and say why in Commentary. Leave them empty if nothing has changed.", None),
+        ("2. On the Mitigations sheet, revise the wording of a mitigation or the score it should bring the "
+         "risk down to, if either has changed.", None),
+        ("3. On the Actions sheet, pick each action's new status, write a progress update, and give a revised "
+         "due date (as 22/11/2026) if it will be late.", None),
+        ("4. Save the workbook as .xlsx (keep its name) and email it back to your coordinator.", None),
+        ("", None),
+        ("Please only type in the yellow cells. Do not add, delete, sort or move rows: each row is matched "
+         "to the register by a hidden identity, and rows that cannot be matched are not taken in.", None),
+        ("Type values, not formulas. Anything you write is kept, even if it cannot be taken in.", None),
+    ]
+    for number, (text, font) in enumerate(lines, start=1):
+        cell = _put(ws, number, 1, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if font is not None:
+            cell.font = font
+    ws.column_dimensions["A"].width = 110
+    ws.protection.sheet = True
+
+
+def _meta_sheet(wb: Workbook, book: OwnerWorkbook) -> dict[str, str]:
+    """The register and round identity, and the drop-down lists the validations point at."""
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "veryHidden"
+    book.meta["format"] = FORMAT
+    for number, key in enumerate(META_KEYS, start=1):
+        _put(ws, number, 1, key)
+        value = book.meta.get(key)
+        _put(ws, number, 2, value.isoformat() if isinstance(value, date) else value)
+    refs = {}
+    for kind, values in ((("likelihood"), book.likelihood_labels), ("impact", book.impact_labels),
+                         (STATUS, book.statuses)):
+        letter = LIST_COLUMNS[kind]
+        for number, value in enumerate(values, start=1):
+            _put(ws, number, _column_index(letter), value)
+        refs[kind] = f"{META_SHEET}!${letter}$1:${letter}${len(values)}"
+    ws.protection.sheet = True
+    return refs
+
+
+def _table(ws, columns: tuple[Column, ...], rows: list[dict], lists: dict[str, str], heading: str) -> None:
+    _put(ws, 1, 1, heading).font = Font(bold=True, size=12)
+    for index, column in enumerate(columns, start=1):
+        cell = _put(ws, HEADER_ROW, index, column.heading)
+        cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), HEADER_FILL, BOX, WRAP
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width, dimension.hidden = column.width, column.hidden
+    for number, row in enumerate(rows, start=FIRST_DATA_ROW):
+        for index, column in enumerate(columns, start=1):
+            cell = _put(ws, number, index, row.get(column.key))
+            cell.border, cell.alignment = BOX, WRAP
+            if column.for_owner:
+                cell.protection, cell.fill = UNLOCKED, OWNER_FILL
+                if column.owner_kind == DATE:
+                    cell.number_format = EXCEL_DATE_FORMAT
+            elif isinstance(row.get(column.key), date):
+                cell.number_format = EXCEL_DATE_FORMAT
+    _validations(ws, columns, len(rows), lists)
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
+    # Locked cells stay read-only; owners may still resize columns and rows to read long text.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _validations(ws, columns: tuple[Column, ...], count: int, lists: dict[str, str]) -> None:
+    if not count:
+        return
+    last = FIRST_DATA_ROW + count - 1
+    for index, column in enumerate(columns, start=1):
+        if not column.for_owner or column.owner_kind == TEXT:
+            continue
+        letter = get_column_letter(index)
+        validation = _validation_for(column)
+        if column.owner_kind in lists:
+            validation.formula1 = f"={lists[column.owner_kind]}"
+        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
+        ws.add_data_validation(validation)
+
+
+def _validation_for(column: Column) -> DataValidation:
+    if column.owner_kind == DATE:
+        serial = (EARLIEST_DATE - date(1899, 12, 30)).days
+        return DataValidation(type="date", operator="greaterThan", formula1=str(serial), allow_blank=True,
+                              showErrorMessage=True, errorTitle="Not a date",
+                              error="Type a date such as 22/11/2026.")
+    return DataValidation(type="list", allow_blank=True, showErrorMessage=True, errorTitle="Pick from the list",
+                          error=f"Choose a {column.heading.lower()} from the drop-down list.")
+
+
+def _put(ws, row: int, column: int, value):
+    """Write a value as data: text that starts with '=' stays text, never becomes a formula."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _column_index(letter: str) -> int:
+    return ord(letter) - ord("A") + 1
