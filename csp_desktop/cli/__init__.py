@@ -9,5 +9,6 @@ import click
 
 from .base import CspGroup, main
 from . import register_commands  # noqa: F401  (registers its commands on main)
+from . import updates_commands  # noqa: F401
 
 __all__ = ["CspGroup", "main"]

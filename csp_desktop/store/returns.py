@@ -17,6 +17,10 @@ UPDATABLE = ("risks", "mitigations", "actions")
 PENDING, APPLIED, REJECTED, NOT_TAKEN = "pending", "applied", "rejected", "not taken"
 TAKEN, REFUSED = "taken", "refused"
 _CHUNK = 500  # SQLite allows 999 parameters in one statement on older builds
+# Every change row is written with every column: a batch insert would otherwise write NULL for a missing one.
+_CHANGE_DEFAULTS = {"tbl": "", "row_id": "", "item": "", "field": "", "old_value": "", "new_value": "",
+                    "register_value": "", "apply_value": None, "sent_version": None, "register_version": None,
+                    "flag": "", "detail": "", "outcome": PENDING}
 
 
 @contextlib.contextmanager
@@ -79,7 +83,8 @@ def log_return(reg: Register, return_row: dict, changes: list[dict]) -> str:
         (stored,) = _stamped([{"received_at": now_utc(), "received_by": reg.who, **return_row}])
         reg.db["returns"].insert(stored)
         reg.db["return_changes"].insert_all(
-            _stamped({**change, "return_id": stored["id"], "position": n} for n, change in enumerate(changes)),
+            _stamped({**_CHANGE_DEFAULTS, **change, "return_id": stored["id"], "position": n}
+                     for n, change in enumerate(changes)),
             batch_size=_CHUNK)
     return stored["id"]
 
