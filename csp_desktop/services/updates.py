@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -102,7 +103,8 @@ def _chosen_owners(reg: Register, names: list[str] | None):
 
 def _write_one(reg: Register, part, by_risk, meta: dict, path: Path) -> tuple[dict, list[dict]]:
     """Write one owner's workbook; returns their sending and the rows it carried, for the round's record."""
-    sending_id = new_id()  # made here because the workbook carries it
+    # Made here because the workbook carries it; derived from the round so a known round can be reproduced.
+    sending_id = str(uuid.uuid5(uuid.UUID(meta["round_id"]), part.owner.id))
     meta.update(sending_id=sending_id, owner_id=part.owner.id, owner_name=part.owner.name)
     book = workbook_for(part, reg.scheme, meta, by_risk)
     write_owner_workbook(book, path)
