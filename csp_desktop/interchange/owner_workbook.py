@@ -110,7 +110,7 @@ def _meta_sheet(wb: Workbook, book: OwnerWorkbook) -> dict[str, str]:
         letter = LIST_COLUMNS[kind]
         for number, value in enumerate(values, start=1):
             _put(ws, number, _column_index(letter), value)
-        refs[kind] = f"{META_SHEET}!${letter}$1:${letter}${len(values)}"
+        refs[kind] = f"'{META_SHEET}'!${letter}$1:${letter}${len(values)}"
     ws.protection.sheet = True
     return refs
 
@@ -150,7 +150,7 @@ def _validations(ws, columns: tuple[Column, ...], count: int, lists: dict[str, s
         letter = get_column_letter(index)
         validation = _validation_for(column)
         if column.owner_kind in lists:
-            validation.formula1 = f"={lists[column.owner_kind]}"
+            validation.formula1 = lists[column.owner_kind]
         validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
         ws.add_data_validation(validation)
 
