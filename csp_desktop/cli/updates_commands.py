@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..domain.dates import parse_date, show
+from ..domain.dates import parse_date
 from ..services import updates as service
 from .base import main, opened
 from .output import emit, format_option, table
@@ -76,16 +76,13 @@ def receive(register, files, dry_run, accept_all):
 
 
 def _account(receipt, dry_run: bool) -> None:
+    line = service.account(receipt)
     if receipt.refused:
-        click.echo(f"{receipt.file}: refused. {receipt.refused}", err=True)
+        click.echo(line, err=True)
         return
+    click.echo(line + (" [dry run: nothing written]" if dry_run and receipt.duplicate_of is None else ""))
     if receipt.duplicate_of is not None:
-        when = show(parse_date(receipt.duplicate_of["received_at"][:10]))
-        click.echo(f"{receipt.file}: already received on {when} (from {receipt.owner}); nothing was applied twice.")
-        if receipt.applied and receipt.applied.applied:
-            click.echo(f"  {len(receipt.applied.applied)} change(s) still waiting from it were applied now.")
         return
-    click.echo(f"{receipt.file} ({receipt.owner}): {_summary(receipt)}" + (" [dry run: nothing written]" if dry_run else ""))
     for note in receipt.notes:
         click.echo(f"  Note: {note}.")
     if receipt.changes:
@@ -96,16 +93,6 @@ def _account(receipt, dry_run: bool) -> None:
     if receipt.applied:
         for change_id, why in receipt.applied.held:
             click.echo(f"  Held back {change_id[:SHORT_ID]}: {why}.")
-
-
-def _summary(receipt) -> str:
-    counts = {}
-    for change in receipt.changes:
-        counts[change.get("outcome", "pending")] = counts.get(change.get("outcome", "pending"), 0) + 1
-    if not receipt.changes:
-        return "no changes proposed."
-    parts = [f"{n} {outcome}" for outcome, n in sorted(counts.items())]
-    return f"{len(receipt.changes)} proposed change(s): {', '.join(parts)}."
 
 
 def _change_row(change: dict) -> dict:

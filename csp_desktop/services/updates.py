@@ -180,6 +180,25 @@ def _proposed(reg: Register, path: Path) -> tuple[list[dict], dict, list[str]]:
     return compare(reg, book, log.sent_items(reg, sending["id"])), sending, book.problems
 
 
+def account(receipt: Receipt) -> str:
+    """One line saying what became of a file, for the coordinator."""
+    if receipt.refused:
+        return f"{receipt.file}: refused. {receipt.refused}"
+    if receipt.duplicate_of is not None:
+        when = show(datetime.fromisoformat(receipt.duplicate_of["received_at"]))
+        line = f"{receipt.file}: already received on {when} (from {receipt.owner}); nothing was applied twice."
+        if receipt.applied and receipt.applied.applied:
+            line += f" {len(receipt.applied.applied)} change(s) still waiting from it were applied now."
+        return line
+    if not receipt.changes:
+        return f"{receipt.file} ({receipt.owner}): no changes proposed."
+    counts: dict[str, int] = {}
+    for change in receipt.changes:
+        counts[change.get("outcome", log.PENDING)] = counts.get(change.get("outcome", log.PENDING), 0) + 1
+    parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+    return f"{receipt.file} ({receipt.owner}): {len(receipt.changes)} proposed change(s): {parts}."
+
+
 # -- deciding ------------------------------------------------------------------------------------------
 
 def accept_clean(reg: Register, return_id: str, today: date) -> Applied:
@@ -204,6 +223,11 @@ def decide(reg: Register, accept_ids: list[str], reject_ids: list[str], today: d
 
 def pending(reg: Register) -> list[dict]:
     return log.changes(reg, outcome=log.PENDING)
+
+
+def under_review(reg: Register) -> list[dict]:
+    """The returns still to be decided, every change of each (those not taken too, for the whole account)."""
+    return log.changes_under_review(reg)
 
 
 def returns_log(reg: Register) -> list[dict]:

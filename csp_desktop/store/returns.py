@@ -113,6 +113,12 @@ def changes(reg: Register, *, return_id: str | None = None, outcome: str | None 
     return reg.query(sql, params)
 
 
+def changes_under_review(reg: Register) -> list[dict]:
+    """Every change of the returns that still have changes waiting, so a file is reviewed whole."""
+    return reg.query(_CHANGES + " WHERE c.return_id IN (SELECT return_id FROM return_changes WHERE outcome = ?)"
+                     " ORDER BY t.received_at, t.rowid, c.position", [PENDING])
+
+
 def set_outcome(reg: Register, change_ids: list[str], outcome: str) -> None:
     """Record what became of changes; each decision bumps the change's version like any other write."""
     at, who = now_utc(), reg.who
