@@ -49,7 +49,7 @@ MITIGATION_COLUMNS = (
 
 ACTION_COLUMNS = (
     Column("ref", "Ref", 8), Column("title", "Action", 40), Column("risk_ref", "Risk", 8),
-    Column("due", "Due", 12), Column("status", "Status", 13), Column("progress", "Latest progress", 40),
+    Column("due", "Due", 11), Column("status", "Status", 13), Column("progress", "Latest progress", 40),
     Column("new_status", "New status", 14, STATUS), Column("new_progress", "Progress update", 48, TEXT),
     Column("new_due", "Revised due date", 14, DATE),
 ) + _IDENTITY

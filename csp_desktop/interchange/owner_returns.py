@@ -7,9 +7,11 @@ formula is reported with it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils.datetime import from_excel
 
 from ..errors import UserError
 from .owner_layout import FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, ROW_ID, ROW_VERSION, SHEETS
@@ -127,6 +129,11 @@ def _fill_cached_values(path: Path, wanted: list[tuple[ReturnedRow, str]]) -> No
     for row, key in wanted:
         twin = by_place.get((row.sheet, row.number))
         row.cells[key].value = twin.cells[key].value if twin else None
+
+
+def day_from_serial(number: float) -> date:
+    """A date a spreadsheet stored as a day number (when a cell lost its date format)."""
+    return from_excel(number).date()
 
 
 def _text(value) -> str:

@@ -10,13 +10,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl.utils.datetime import from_excel
-
 from ..domain.dates import parse_date, show
 from ..domain.model import ACTION_STATUSES
 from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating, Scheme
 from ..interchange.owner_layout import LABEL_KEYS, MAX_CELL_TEXT, SHEETS
-from ..interchange.owner_returns import CellValue, ReturnedRow, ReturnedWorkbook
+from ..interchange.owner_returns import CellValue, ReturnedRow, ReturnedWorkbook, day_from_serial
 from ..store import Register
 from ..store.returns import NOT_TAKEN, PENDING, current_rows
 from .update_send import rating_text
@@ -235,7 +233,7 @@ def _date(value) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if not 32874 <= value <= 73051:  # 1990 to 2100 as spreadsheet day numbers
             raise ValueError(f"{value!r} is not a date (write it as 22/11/2026)")
-        return from_excel(value).date()
+        return day_from_serial(value)
     if isinstance(value, (datetime, date)):
         return parse_date(value)
     return parse_date(str(value) if value is not None else None)
