@@ -104,8 +104,8 @@ def _flagged(p: Proposal, row: ReturnedRow, item: dict, now: dict | None, scheme
               "flag": "", "detail": ""}
     notes = []
     if p.formula and not p.problem.startswith(NO_VALUE):
-        notes.append(f"the cell holds the formula {p.formula}; its last calculated value was read and the formula "
-                     "was not evaluated")
+        notes.append(f"the cell holds the formula {p.formula}; its last calculated value (the owner's value "
+                     "shown) was read and the formula was not evaluated")
     if now is None:
         notes.append("the item was deleted from the register after the workbook was sent")
         change["apply_value"] = None

@@ -48,7 +48,7 @@ class ReturnsView(QWidget):
         layout.addLayout(self._top_bar())
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.account)
-        session.changed.connect(lambda _what: self.refresh())
+        session.changed.connect(self._register_changed)
         self.refresh()
 
     # -- building ----------------------------------------------------------------------------------------
@@ -129,6 +129,10 @@ class ReturnsView(QWidget):
         self.progress.set_rows(updates.progress(reg))
         self.tabs.setTabText(REVIEW_TAB, f"Review changes ({self.review.waiting()} waiting)")
         self.summary.setText(_summary(self.progress.rows))
+
+    def _register_changed(self, _what: str) -> None:
+        # Any change can make a waiting change conflict or its "register now" value stale.
+        self.refresh()
 
     def _show_detail(self) -> None:
         rows = self._selected_rows(self.review_table)

@@ -172,3 +172,27 @@ def test_progress_export_is_safe_csv(register, sent, tmp_path):
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == ",".join(updates.PROGRESS_COLUMNS)
     assert "'=HYPERLINK(1)" in text and "Siân Prŵs" in text
+
+
+def test_mitigation_revisions_are_applied_with_the_owner_named(register, sent, tmp_path):
+    from csp_desktop.store.risks import mitigations_for
+    back = edit_return(sent["book"], {("Mitigations", 3, "Revised mitigation"): "Street pastors Fri & Sat",
+                                      ("Mitigations", 3, "New expected impact"): "Negligible"},
+                       tmp_path / "back.xlsx")
+    receipt = updates.receive(register, back, accept_all=True, today=TODAY)
+    assert [(c["field"], c["outcome"]) for c in receipt.changes] == [("description", "applied"),
+                                                                      ("expected score", "applied")]
+    (m1,) = [m for m in mitigations_for(register, sent["r3"].id) if m.id == sent["m1"].id]
+    assert (m1.description, m1.expected) == ("Street pastors Fri & Sat", Rating(1, 1))
+    assert {a["who"] for a in _audit_by(register, "Siân")} == {"Siân Prŵs (return back.xlsx, taken in by tester)"}
+
+
+def test_an_item_deleted_from_the_register_after_sending_is_a_conflict_never_applied(register, sent, tmp_path):
+    from csp_desktop.store.actions import delete_action
+    delete_action(register, get_action(register, sent["a1"].id))
+    back = edit_return(sent["book"], {("Actions", "A-1", "New status"): "complete"}, tmp_path / "back.xlsx")
+    before = register_state(register)
+    (change,) = updates.receive(register, back, accept_all=True, today=TODAY).changes
+    assert (change["flag"], change["outcome"], change["register_value"]) == ("conflict", "not taken", "(deleted)")
+    assert "deleted from the register after the workbook was sent" in change["detail"]
+    assert register_state(register) == before
