@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.dates import show
-from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, FIRST_DATA_ROW, FORMAT, HEADER_ROW,
+from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, FIRST_DATA_ROW, FORMAT, HEADER_ROW, IMPACT, LIKELIHOOD,
                            INSTRUCTIONS_SHEET, LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
                            MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, Column)
 
@@ -109,7 +109,8 @@ def _instructions(ws, book: OwnerWorkbook) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
             cell.font = font
-        ws.row_dimensions[number].height = _height([(text, INSTRUCTIONS_WIDTH)], size=(font.size if font and font.size else 11))
+        size = font.size if font is not None and font.size else 11
+        ws.row_dimensions[number].height = _height([(text, INSTRUCTIONS_WIDTH)], size=size)
     ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -126,7 +127,7 @@ def _meta_sheet(wb: Workbook, book: OwnerWorkbook) -> dict[str, str]:
         value = book.meta.get(key)
         _put(ws, number, 2, value.isoformat() if isinstance(value, date) else value)
     refs = {}
-    for kind, values in ((("likelihood"), book.likelihood_labels), ("impact", book.impact_labels),
+    for kind, values in ((LIKELIHOOD, book.likelihood_labels), (IMPACT, book.impact_labels),
                          (STATUS, book.statuses)):
         letter = LIST_COLUMNS[kind]
         for number, value in enumerate(values, start=1):

@@ -20,7 +20,6 @@ from ..store.returns import NOT_TAKEN, PENDING, current_rows
 from .update_send import rating_text
 
 CONFLICT, INVALID, ADDED, DELETED, IDENTITY, FORMULA = "conflict", "invalid", "added", "deleted", "identity", "formula"
-NEVER_APPLIED = (INVALID, ADDED, DELETED, IDENTITY)
 NO_VALUE = "the formula"  # how a problem about a formula with no calculated value begins
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +68,8 @@ def _risk_cells(risk: Risk, scheme: Scheme, mitigations: list[Mitigation]) -> di
     current = risk.current
     listed = "\n".join(f"\u2022 {m.description}" + (f" ({m.owner_name})" if m.owner_name else "")
                        for m in mitigations)
-    return {"ref": risk.ref, "title": risk.title, "likelihood": _label(scheme, LIKELIHOOD, current and current.likelihood),
+    return {"ref": risk.ref, "title": risk.title,
+            "likelihood": _label(scheme, LIKELIHOOD, current and current.likelihood),
             "impact": _label(scheme, IMPACT, current and current.impact), "score": current.score if current else None,
             "mitigations": listed, "row_id": risk.id, "row_version": risk.version}
 

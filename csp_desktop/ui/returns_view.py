@@ -216,7 +216,8 @@ class ReturnsView(QWidget):
             self._guarded(self.send, dialog.choice())
 
     def _ask_receive(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Receive returned workbooks", str(self.session.register.path.parent),
+        folder = str(self.session.register.path.parent)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Receive returned workbooks", folder,
                                                 "Excel workbooks (*.xlsx);;All files (*)")
         if paths:
             self._guarded(self.receive_files, [Path(p) for p in paths])
