@@ -139,7 +139,7 @@ class Scheme:
 
     def _from_number(self, number: float, original, axis: str) -> int:
         top = self.levels(axis)
-        if math.isnan(number) or number != int(number) or not 1 <= number <= top:
+        if not math.isfinite(number) or number != int(number) or not 1 <= number <= top:
             raise LevelError(self._explain(original, axis))
         return int(number)
 

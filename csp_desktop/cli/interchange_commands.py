@@ -1,0 +1,74 @@
+"""Commands that take files in and write them out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import UserError
+from ..interchange.headers import FIELDS, IGNORE
+from ..interchange.problems import ReadError
+from .base import main, opened
+from .register_commands import REGISTER
+
+ALL_FIELDS = sorted({f for fields in FIELDS.values() for f in fields} | {IGNORE})
+
+
+def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        column, sep, field = pair.rpartition("=")
+        if not sep or not column.strip():
+            raise UserError(f"--map {pair!r} must be written COLUMN=FIELD, e.g. --map \"Threat=title\".")
+        if field.strip() not in ALL_FIELDS:
+            raise UserError(f"--map {pair!r}: {field!r} is not a field; use one of {', '.join(ALL_FIELDS)}.")
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+@main.command("import")
+@REGISTER
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sheet", help="Read only this sheet of an .xlsx workbook.")
+@click.option("--map", "maps", multiple=True, metavar="COLUMN=FIELD",
+              help="Say what a column holds when its heading is not recognised (repeatable), "
+                   "e.g. --map \"Threat=title\" --map \"Prob.=inherent_likelihood\".")
+@click.option("--scheme", type=click.Choice(["3x3", "5x5"]),
+              help="The matrix the file is scored on (default: worked out from the file).")
+@click.option("--dry-run", is_flag=True, help="Check the file and report what would be imported; write nothing.")
+def import_(register, file, sheet, maps, scheme, dry_run):
+    """Import risks, mitigations, actions, priorities or indicators from FILE (.csv, .xlsx or .json).
+
+    The header row and columns are found by name ("Risk", "Risk description", "Likelihood",
+    "Controlling mechanism", "Risk owner", ...). Either all of the file is imported, or, if any row
+    cannot be read, none of it.
+    """
+    from ..services.imports import import_file
+    mapping = _mapping(maps)
+    with opened(register) as reg:
+        try:
+            result = import_file(reg, file, sheet=sheet, mapping=mapping, scheme=scheme, dry_run=dry_run)
+        except ReadError as exc:
+            for problem in exc.problems[1:]:
+                click.echo(str(problem), err=True)
+            raise
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items()) or "nothing"
+    verb = "Would import" if dry_run else "Imported"
+    click.echo(f"{verb} {counts} from {file.name} into {register.name}.")
+    if result.scheme_changed:
+        click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
+
+
+@main.command()
+@REGISTER
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities", "indicators", "owners"]),
+              default="risks", show_default=True, help="Which table a .csv holds (.xlsx and .json hold them all).")
+def export(register, out, table):
+    """Export REGISTER to OUT: .csv (one table), .xlsx (every table) or .json (everything, exactly)."""
+    from ..services.exports import export_register
+    with opened(register, read_only=True) as reg:
+        export_register(reg, out, table)
+    click.echo(f"Exported {register.name} to {out}.")

@@ -1,0 +1,59 @@
+"""The words people write in real sheets for statuses, yes/no and owners, read into the register's terms."""
+from __future__ import annotations
+
+_RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing"], "open"),
+                **dict.fromkeys(["closed", "archived", "retired", "inactive", "removed"], "closed")}
+_ACTION_STATUS = {
+    **dict.fromkeys(["not started", "not yet started", "planned", "to do", "todo", "new", "pending"], "not started"),
+    **dict.fromkeys(["in progress", "ongoing", "started", "underway", "under way", "in hand", "on track",
+                     "progressing", "active", "in-progress"], "in progress"),
+    **dict.fromkeys(["complete", "completed", "done", "finished", "achieved", "closed"], "complete"),
+    **dict.fromkeys(["cancelled", "canceled", "withdrawn", "dropped", "superseded"], "cancelled"),
+}
+_YES = {"yes", "y", "true", "1", "exempt", "x", "part ii", "part 2"}
+_NO = {"no", "n", "false", "0", "public", "part i", "part 1"}
+_BODY_WORDS = {"group", "groups", "partners", "partnership", "board", "police", "council", "service", "services",
+               "trust", "team", "forum", "authority", "probation", "fire", "health", "nhs", "housing", "agency",
+               "department", "executive", "panel", "committee", "office", "unit", "directorate", "hpeg"}
+
+
+def _key(value) -> str:
+    return " ".join(str(value).replace("_", " ").split()).lower()
+
+
+def parse_risk_status(value) -> str:
+    if value is None or not str(value).strip():
+        return "open"
+    try:
+        return _RISK_STATUS[_key(value)]
+    except KeyError:
+        raise ValueError(f"{str(value)!r} is not a risk status (use open or closed)") from None
+
+
+def parse_action_status(value) -> str:
+    if value is None or not str(value).strip():
+        return "not started"
+    try:
+        return _ACTION_STATUS[_key(value)]
+    except KeyError:
+        raise ValueError(f"{str(value)!r} is not an action status "
+                         "(use not started, in progress, complete or cancelled)") from None
+
+
+def parse_yes_no(value) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    key = _key(value)
+    if not key or key in _NO:
+        return False
+    if key in _YES:
+        return True
+    raise ValueError(f"{str(value)!r} is not yes or no")
+
+
+def guess_owner_kind(name: str) -> str:
+    """A group or organisation ("All partners", "HPEG") owns as a body; anyone else is a person."""
+    words = _key(name).replace("(", " ").replace(")", " ").split()
+    if name.strip().isupper() or (words and words[0] == "all") or _BODY_WORDS.intersection(words):
+        return "body"
+    return "person"

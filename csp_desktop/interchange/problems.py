@@ -1,0 +1,48 @@
+"""Precise accounts of what could not be read: file, sheet, row, column and what was found."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UserError
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    severity: str = ERROR
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None  # e.g. "C (Likelihood)"
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.sheet:
+            where.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ReadError(UserError):
+    """The file could not be taken in; nothing was written. Carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = str(problems[0]).rstrip(".")
+        more = len([p for p in problems if p.severity == ERROR]) - 1
+        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        super().__init__(f"{first}{suffix}; nothing was imported.")
+
+
+def column_name(index: int, header: str | None = None) -> str:
+    """Spreadsheet letters for a 0-based column index, with its heading when known."""
+    letters, n = "", index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters} ({header})" if header else letters

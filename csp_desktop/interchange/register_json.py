@@ -1,0 +1,160 @@
+"""The whole register as JSON: the exact, full-fidelity export, and the demo register's format."""
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority, ProgressNote,
+                            Review, Risk)
+from ..domain.scoring import Rating, Scheme, SchemeError
+from .contents import Contents
+from .problems import Problem, ReadError
+from .tables import MAX_FILE_BYTES
+
+FORMAT, FORMAT_VERSION = "csp-desktop-register", 1
+_DISPLAY_ONLY = {"owner_name", "priority_title", "risk_ref", "version"}
+
+
+def _plain(obj) -> dict:
+    out = {}
+    for f in fields(obj):
+        if f.name in _DISPLAY_ONLY:
+            continue
+        value = getattr(obj, f.name)
+        if isinstance(value, Rating):
+            value = {"likelihood": value.likelihood, "impact": value.impact}
+        elif isinstance(value, datetime):
+            value = value.isoformat(timespec="seconds")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        out[f.name] = value
+    return out
+
+
+def to_json(contents: Contents) -> str:
+    by_risk = lambda items: {r.id: [i for i in items if i.risk_id == r.id] for r in contents.risks}  # noqa: E731
+    mitigations, reviews = by_risk(contents.mitigations), by_risk(contents.reviews)
+    notes = {a.id: [n for n in contents.notes if n.action_id == a.id] for a in contents.actions}
+    document = {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "name": contents.name, "scheme": contents.scheme.to_dict(),
+        "organisations": [_plain(o) for o in contents.organisations],
+        "owners": [_plain(o) for o in contents.owners],
+        "priorities": [_plain(p) for p in contents.priorities],
+        "meetings": [_plain(m) for m in contents.meetings],
+        "risks": [{**_plain(r), "mitigations": [_without(_plain(m), "risk_id") for m in mitigations[r.id]],
+                   "reviews": [_without(_plain(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
+        "actions": [{**_plain(a), "notes": [_without(_plain(n), "action_id") for n in notes[a.id]]}
+                    for a in contents.actions],
+        "indicators": [_plain(i) for i in contents.indicators],
+    }
+    return json.dumps(document, indent=1, ensure_ascii=False)
+
+
+def _without(row: dict, key: str) -> dict:
+    return {k: v for k, v in row.items() if k != key}
+
+
+class _Reader:
+    """Builds dataclasses from JSON objects, naming the exact place of anything wrong."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def fail(self, where: str, message: str):
+        raise ReadError([Problem(self.file, f"{where}: {message}")])
+
+    def build(self, cls, data, where: str, **extra):
+        if not isinstance(data, dict):
+            self.fail(where, "is not an object")
+        allowed = {f.name: f for f in fields(cls)} 
+        values = {}
+        for key, value in data.items():
+            if key not in allowed or key in _DISPLAY_ONLY:
+                continue
+            values[key] = self.value(allowed[key].type, value, f"{where}.{key}")
+        try:
+            return cls(**values, **extra)
+        except TypeError as exc:
+            self.fail(where, f"is missing a field ({exc})")
+
+    def value(self, kind: str, value, where: str):
+        if value is None:
+            return None
+        try:
+            if "Rating" in kind:
+                return Rating(int(value["likelihood"]), int(value["impact"]))
+            if kind.startswith("datetime"):
+                return datetime.fromisoformat(value)
+            if kind.startswith("date"):
+                return date.fromisoformat(value)
+            if kind.startswith("bool"):
+                if not isinstance(value, bool):
+                    raise ValueError("not true or false")
+                return value
+            if kind.startswith("int"):
+                return int(value)
+            if not isinstance(value, str):
+                raise ValueError("not text")
+            return value
+        except (KeyError, TypeError, ValueError) as exc:
+            self.fail(where, f"{str(value)[:60]!r} is not valid ({exc})")
+
+    def items(self, document: dict, key: str) -> list:
+        items = document.get(key, [])
+        if not isinstance(items, list):
+            self.fail(key, "is not a list")
+        return items
+
+
+def read_json(path: Path) -> Contents:
+    path = Path(path)
+    reader = _Reader(path.name)
+    document = _load(path, reader)
+    try:
+        scheme = Scheme.from_dict(document.get("scheme") or {})
+    except SchemeError as exc:
+        reader.fail("scheme", str(exc))
+    contents = Contents(path.name, scheme=scheme, name=document.get("name"), keeps_ids=True)
+    for key, cls in (("organisations", Organisation), ("owners", Owner), ("priorities", Priority),
+                     ("meetings", Meeting), ("indicators", Indicator)):
+        getattr(contents, key).extend(reader.build(cls, item, f"{key}[{n}]")
+                                      for n, item in enumerate(reader.items(document, key)))
+    for n, item in enumerate(reader.items(document, "risks")):
+        risk = reader.build(Risk, item, f"risks[{n}]")
+        contents.risks.append(risk)
+        for k, m in enumerate(reader.items(item, "mitigations")):
+            order = {} if isinstance(m, dict) and "position" in m else {"position": k}
+            contents.mitigations.append(reader.build(Mitigation, m, f"risks[{n}].mitigations[{k}]",
+                                                     risk_id=risk.id, **order))
+        for k, v in enumerate(reader.items(item, "reviews")):
+            contents.reviews.append(reader.build(Review, v, f"risks[{n}].reviews[{k}]", risk_id=risk.id))
+    for n, item in enumerate(reader.items(document, "actions")):
+        action = reader.build(Action, item, f"actions[{n}]")
+        contents.actions.append(action)
+        contents.notes.extend(reader.build(ProgressNote, note, f"actions[{n}].notes[{k}]", action_id=action.id)
+                              for k, note in enumerate(reader.items(item, "notes")))
+    return contents
+
+
+def _load(path: Path, reader: _Reader) -> dict:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            reader.fail("file", "is larger than an import may be")
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        reader.fail("file", "does not exist")
+    except UnicodeDecodeError:
+        reader.fail("file", "is not UTF-8 text, so it is not a register export")
+    except json.JSONDecodeError as exc:
+        reader.fail("file", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+    except RecursionError:
+        reader.fail("file", "is nested too deeply to be a register export")
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        reader.fail("file", f"is JSON but not a CSP Desktop register export (no \"format\": \"{FORMAT}\")")
+    if document.get("format_version", 0) > FORMAT_VERSION:
+        reader.fail("file", "was exported by a newer CSP Desktop; update the app to import it")
+    return document

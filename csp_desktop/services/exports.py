@@ -1,0 +1,69 @@
+"""Writing a register out: CSV (one table), XLSX (every table) or JSON (everything, exactly)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import UserError
+from ..interchange.contents import Contents
+from ..store import Register
+from ..store.actions import list_actions, notes_by_action
+from ..store.indicators import list_indicators
+from ..store.meetings import list_meetings
+from ..store.partners import list_organisations, list_owners, list_priorities
+from ..store.risks import list_risks, mitigations_by_risk, reviews_by_risk
+from .listing import by_current_score
+
+FORMATS = (".csv", ".xlsx", ".json")
+
+
+def gather(reg: Register) -> Contents:
+    risks = by_current_score(list_risks(reg))
+    mitigations, reviews = mitigations_by_risk(reg), reviews_by_risk(reg)
+    actions, notes = list_actions(reg), notes_by_action(reg)
+    return Contents(
+        reg.path.name, scheme=reg.scheme, name=reg.name, organisations=list_organisations(reg),
+        owners=list_owners(reg), priorities=list_priorities(reg), meetings=list_meetings(reg), risks=risks,
+        mitigations=[m for r in risks for m in mitigations.get(r.id, [])],
+        reviews=[v for r in risks for v in reviews.get(r.id, [])], actions=actions,
+        notes=[n for a in actions for n in notes.get(a.id, [])], indicators=list_indicators(reg))
+
+
+def export_register(reg: Register, out: Path, table: str = "risks") -> Path:
+    """Write the register to `out`, whose extension names the format; written whole or not at all."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise UserError(f"{out.name}: choose a file ending in {', '.join(FORMATS)} to export to.")
+    if not out.parent.is_dir():
+        raise UserError(f"There is no folder {out.parent} to export into.")
+    contents = gather(reg)
+    _write_atomically(out, lambda tmp: _write(contents, tmp, suffix, table))
+    return out
+
+
+def _write(contents: Contents, path: Path, suffix: str, table: str) -> None:
+    if suffix == ".json":
+        from ..interchange.register_json import to_json
+        path.write_text(to_json(contents), encoding="utf-8")
+    elif suffix == ".xlsx":
+        from ..interchange.writers import write_xlsx
+        write_xlsx(contents, path)
+    else:
+        from ..interchange.writers import write_csv
+        write_csv(contents, path, table)
+
+
+def _write_atomically(out: Path, write) -> None:
+    """A half-written export never replaces a good file: write beside it, then rename."""
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise UserError(f"{out.name} could not be written ({exc.strerror or exc}).") from exc
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,161 @@
+"""Taking a file into a register: all of it in one transaction, or none of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.scoring import Scheme, preset
+from ..errors import UserError
+from ..interchange.contents import Contents, same_priority
+from ..interchange.problems import Problem
+from ..store import Register, RegisterError
+from ..store import rows as r
+from ..store.partners import list_organisations, list_owners, list_priorities
+from ..store.risks import list_risks
+
+
+@dataclass
+class ImportResult:
+    file: str
+    counts: dict[str, int]
+    warnings: list[Problem] = field(default_factory=list)
+    scheme: Scheme | None = None
+    scheme_changed: bool = False
+    dry_run: bool = False
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back after every check has passed."""
+
+
+def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
+              scheme: str | None = None) -> Contents:
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        if sheet or mapping:
+            raise UserError(f"{path.name} is a register export; --sheet and --map apply only to spreadsheets.")
+        from ..interchange.register_json import read_json
+        return read_json(path)
+    from ..interchange.register_reader import read_spreadsheet
+    return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None)
+
+
+def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
+                scheme: str | None = None, dry_run: bool = False) -> ImportResult:
+    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
+    return apply_contents(reg, contents, dry_run=dry_run)
+
+
+def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False) -> ImportResult:
+    result = ImportResult(contents.file, contents.counts(), list(contents.warnings), dry_run=dry_run)
+    try:
+        with reg.transaction():
+            result.scheme_changed = _adopt_scheme(reg, contents)
+            result.scheme = reg.scheme
+            _Writer(reg, contents).write()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return result
+
+
+def _adopt_scheme(reg: Register, contents: Contents) -> bool:
+    """A register with no risks yet takes the file's matrix; one with risks must already match it."""
+    incoming, current = contents.scheme, reg.scheme
+    if incoming is None or not contents.risks or _settings(incoming) == _settings(current):
+        return False
+    if list_risks(reg):
+        if _same_matrix(incoming, current):
+            return False
+        raise RegisterError(f"{contents.file} is scored on a {incoming.size} matrix but {reg.path.name} uses "
+                            f"{current.size}; import it into a new register or choose --scheme {current.size}.")
+    if _same_matrix(incoming, current) and not contents.keeps_ids:
+        return False  # a spreadsheet names no bands: keep the register's own
+    reg.set_scheme(incoming)
+    return True
+
+
+def _settings(scheme: Scheme) -> dict:
+    return {k: v for k, v in scheme.to_dict().items() if k != "name"}
+
+
+def _same_matrix(a: Scheme, b: Scheme) -> bool:
+    return a.likelihood_labels == b.likelihood_labels and a.impact_labels == b.impact_labels
+
+
+class _Writer:
+    """Writes the contents, reusing owners and priorities the register already has (matched by name)."""
+
+    def __init__(self, reg: Register, contents: Contents):
+        self.reg, self.c, self.ids = reg, contents, {}
+
+    def ref(self, old_id: str | None) -> str | None:
+        return self.ids.get(old_id, old_id)
+
+    def write(self) -> None:
+        self._reuse(self.c.organisations, list_organisations(self.reg), lambda a, b: a.name.lower() == b.name.lower())
+        self._reuse(self.c.owners, list_owners(self.reg), lambda a, b: a.name.lower() == b.name.lower())
+        self._reuse(self.c.priorities, list_priorities(self.reg), same_priority)
+        self._check_new_ids()
+        self._check_scores()
+        self._link_actions_to_register_risks()
+        self._insert("organisations", self.c.organisations, lambda o: {"name": o.name})
+        self._insert("owners", self.c.owners, lambda o: {"name": o.name, "kind": o.kind, "email": o.email,
+                                                         "organisation_id": self.ref(o.organisation_id)})
+        self._insert("priorities", self.c.priorities, lambda p: {"ref": p.ref, "title": p.title,
+                                                                 "lead_agency": p.lead_agency})
+        self._insert("meetings", self.c.meetings, r.meeting_row)
+        self._insert("risks", self.c.risks, lambda x: self._linked(r.risk_row(x)))
+        self._insert("mitigations", self.c.mitigations, lambda x: self._linked(r.mitigation_row(x)))
+        self._insert("reviews", self.c.reviews, r.review_row)
+        self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
+        self._insert("progress_notes", self.c.notes, r.note_row)
+        self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+
+    def _reuse(self, incoming: list, existing: list, same) -> None:
+        kept = []
+        for item in incoming:
+            match = next((e for e in existing if same(e, item)), None)
+            if match is None:
+                kept.append(item)
+            else:
+                self.ids[item.id] = match.id
+        incoming[:] = kept
+
+    def _check_new_ids(self) -> None:
+        for table, items in (("risks", self.c.risks), ("actions", self.c.actions), ("meetings", self.c.meetings)):
+            for item in items:
+                if self.reg.get(table, item.id) is not None:
+                    raise RegisterError(f"{self.c.file} holds {table} already in {self.reg.path.name} "
+                                        f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
+
+    def _check_scores(self) -> None:
+        scheme = self.reg.scheme
+        for risk in self.c.risks:
+            for name in ("inherent", "residual", "target"):
+                if not scheme.fits(getattr(risk, name)):
+                    raise RegisterError(f"{self.c.file}: the {name} score of risk {risk.ref or risk.title!r} is "
+                                        f"outside the register's {scheme.size} matrix.")
+
+    def _link_actions_to_register_risks(self) -> None:
+        unlinked = [a for a in self.c.actions if a.risk_ref and not a.risk_id]
+        if not unlinked:
+            return
+        by_ref = {risk.ref: risk.id for risk in list_risks(self.reg) if risk.ref}
+        for action in unlinked:
+            action.risk_id = by_ref.get(action.risk_ref)
+            if action.risk_id is None:
+                self.c.warnings.append(Problem(self.c.file, f"action {action.ref or action.title[:40]!r} names risk "
+                                                            f"{action.risk_ref!r}, which is not in the register; "
+                                                            "it was imported without that link", "warning"))
+
+    def _linked(self, row: dict) -> dict:
+        for key in ("owner_id", "priority_id", "organisation_id"):
+            if key in row:
+                row[key] = self.ref(row[key])
+        return row
+
+    def _insert(self, table: str, items: list, to_row) -> None:
+        if items:
+            self.reg.insert_many(table, ({**to_row(item), "id": item.id} for item in items))
