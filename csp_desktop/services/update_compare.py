@@ -157,6 +157,8 @@ def _score(field: str, l_cell: CellValue, i_cell: CellValue, shown: dict, l_key:
         return p
     rating = Rating(likelihood, impact)
     p.new_value, p.apply = rating_text(scheme, rating), {"likelihood": likelihood, "impact": impact}
+    if rating == old:  # still worth taking: it becomes a review confirming the score
+        p.new_value += " (confirmed)"
     return p
 
 

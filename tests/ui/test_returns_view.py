@@ -153,3 +153,36 @@ def test_screenshot(view, qtbot):
 def _button(view, text):
     from PySide6.QtWidgets import QPushButton
     return next(b for b in view.findChildren(QPushButton) if b.text() == text)
+
+
+def test_demo_round_screenshot(qtbot, tmp_path):
+    """The demo partnership: every owner sent a workbook, two returns taken in, one with a conflict."""
+    from csp_desktop.services.demo import create_demo
+    from csp_desktop.store.actions import list_actions, save_action
+    reg = create_demo(tmp_path / "demo.cspreg", date(2026, 11, 23))
+    try:
+        sent = updates.send_round(reg, tmp_path / "out", return_by=date(2026, 12, 18))
+        assert len(sent.files) >= 5
+        backs = []
+        for number, book in enumerate(sorted(f.path for f in sent.files)[:2]):
+            edits = {("Risks", 3, "New likelihood"): "Likely", ("Risks", 3, "Commentary"): "Rhagor o ddigwyddiadau; "
+                     "więcej patroli & <CCTV> £2k", ("Actions", 3, "New status"): "complete",
+                     ("Actions", 4, "Progress update"): "Meeting held with housing", ("Risks", 4, "New impact"): "about 3"}
+            backs.append(edit_return(book, edits, tmp_path / f"return-{number}.xlsx"))
+        action = next(a for a in list_actions(reg) if a.status == "in progress")
+        action.progress = "Coordinator's own note"
+        save_action(reg, action)
+        widget = ReturnsView(Session(reg))
+        qtbot.addWidget(widget)
+        widget.resize(1366, 768)
+        widget.receive_files(backs)
+        assert widget.review.waiting() > 0
+        widget.review_table.selectRow(0)
+        widget.show()
+        qtbot.waitExposed(widget)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        assert widget.grab().save(str(SCREENSHOTS / "returns-demo-review.png"))
+        widget.tabs.setCurrentIndex(2)
+        assert widget.grab().save(str(SCREENSHOTS / "returns-demo-progress.png"))
+    finally:
+        reg.close()
