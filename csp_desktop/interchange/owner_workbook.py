@@ -200,10 +200,13 @@ def _validation_for(column: Column) -> DataValidation:
     if column.owner_kind == DATE:
         serial = (EARLIEST_DATE - date(1899, 12, 30)).days
         return DataValidation(type="date", operator="greaterThan", formula1=str(serial), allow_blank=True,
-                              showErrorMessage=True, errorTitle="Not a date",
-                              error="Type a date such as 22/11/2026.")
+                              showErrorMessage=True, errorTitle="Not a date", error="Type a date such as 22/11/2026.",
+                              showInputMessage=True, promptTitle=column.heading,
+                              prompt="Only if the action will be late: the new date, such as 22/11/2026.")
     return DataValidation(type="list", allow_blank=True, showErrorMessage=True, errorTitle="Pick from the list",
-                          error=f"Choose a {column.heading.lower()} from the drop-down list.")
+                          error=f"Choose a {column.heading.lower()} from the drop-down list.",
+                          showInputMessage=True, promptTitle=column.heading,
+                          prompt="Pick from the list; leave empty if nothing has changed.")
 
 
 def _height(texts: list[tuple[object, int]], size: float = 11) -> float:
