@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
+from openpyxl.xml import DEFUSEDXML
 
 from ..errors import UserError
 from .owner_layout import FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, ROW_ID, ROW_VERSION, SHEETS
@@ -57,6 +58,9 @@ def read_owner_workbook(path: Path) -> ReturnedWorkbook:
 
 
 def _open(path: Path, *, data_only: bool):
+    if not DEFUSEDXML:
+        raise NotAWorkbook(f"{path.name} was not opened: this installation lacks defusedxml, which guards "
+                           "against hostile workbooks.")
     try:
         return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds of error on a malformed file; all mean "unreadable"
