@@ -25,7 +25,7 @@ from .session import Session
 REVIEW_TAB, LOG_TAB, PROGRESS_TAB = 0, 1, 2
 COLUMN_WIDTHS = {"decision": 80, "outcome": 80, "flag": 70, "owner_name": 120, "item": 210, "field": 120,
                  "old_value": 170, "register_value": 170, "new_value": 230, "file_name": 160, "received": 120,
-                 "file": 260, "email": 180}
+                 "owner": 170, "file": 320, "email": 220}
 
 
 class ReturnsView(QWidget):
