@@ -59,12 +59,12 @@ def read_owner_workbook(path: Path) -> ReturnedWorkbook:
 
 def _open(path: Path, *, data_only: bool):
     if not DEFUSEDXML:
-        raise NotAWorkbook(f"{path.name} was not opened: this installation lacks defusedxml, which guards "
-                           "against hostile workbooks.")
+        raise NotAWorkbook(path.name, "was not opened: this installation lacks defusedxml, which guards "
+                           "against hostile workbooks")
     try:
         return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds of error on a malformed file; all mean "unreadable"
-        raise NotAWorkbook(f"{path.name} could not be read as a spreadsheet ({type(exc).__name__}).") from exc
+        raise NotAWorkbook(path.name, f"could not be read as a spreadsheet ({type(exc).__name__})") from exc
 
 
 def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
@@ -81,7 +81,7 @@ def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
     except UserError:
         raise
     except Exception as exc:  # malformed sheet XML surfaces only while rows are read
-        raise NotAWorkbook(f"{path.name} could not be read as a spreadsheet ({type(exc).__name__}).") from exc
+        raise NotAWorkbook(path.name, f"could not be read as a spreadsheet ({type(exc).__name__})") from exc
     finally:
         wb.close()
 
