@@ -97,6 +97,10 @@ class _Reader:
                 return value
             if kind.startswith("int"):
                 return int(value)
+            if kind.startswith("tuple[str"):  # e.g. Meeting.sections
+                if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                    raise ValueError("not a list of text")
+                return tuple(value)
             if not isinstance(value, str):
                 raise ValueError("not text")
             return value
