@@ -119,6 +119,8 @@ class ActionEditor(QDialog):
         heading = QLabel("Progress &notes (newest last)")
         self.notes_list = named(QListWidget(), "Progress notes")
         self.notes_list.setWordWrap(True)
+        self.notes_list.setAlternatingRowColors(True)  # where one note ends and the next begins
+        self.notes_list.setSpacing(2)
         heading.setBuddy(self.notes_list)
         self.note_edit = named(QPlainTextEdit(), "New progress note",
                                "What has happened; saved with the time and your name")

@@ -41,3 +41,16 @@ def test_demo_tracker_shows_overdue_in_red(demo_register, qtbot):
     view.due_combo.setCurrentIndex(view.due_combo.findData("overdue"))
     assert view.proxy.rowCount() > 0
     assert {view.proxy.index(r, 6).data() for r in range(view.proxy.rowCount())} == {"Red"}
+
+
+def test_demo_action_editor(demo_register, qtbot):
+    from csp_desktop.store.actions import list_actions, notes_by_action
+    from csp_desktop.ui.action_editor import ActionEditor
+    notes = notes_by_action(demo_register)
+    action = max(list_actions(demo_register), key=lambda a: len(notes.get(a.id, [])))
+    editor = ActionEditor(Session(demo_register), action, today=DEMO_DAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.notes_list.count() == len(notes[action.id]) > 0
+    editor.grab().save(str(SCREENSHOTS / "action-editor-demo.png"))
