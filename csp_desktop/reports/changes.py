@@ -17,7 +17,7 @@ def changes_flowables(data: PackData) -> list:
     if data.previous is None:
         return story
     if not data.changes:
-        return story + [markup("Nothing in this part of the pack has changed since then.")]
+        return story + [markup("Nothing in this part of the pack has changed since then.", BODY)]
     rows = [[c.item.capitalize(), wrapped(c.ref, WIDTHS[1]), wrapped(c.title, WIDTHS[2]), c.what,
              wrapped(c.before, WIDTHS[4]), wrapped(c.after, WIDTHS[5])] for c in data.changes]
     return story + chunked(HEADER, rows, WIDTHS)

@@ -7,7 +7,7 @@ from ..domain.dates import show
 from ..domain.pack import PackData, PackRisk
 from ..domain.scoring import Scheme
 from .scores import TIMES, band_style, direction_cell, score_cell
-from .styles import OVERDUE, markup
+from .styles import BODY, OVERDUE, markup
 from .tables import CELL_PADDING, chunked, wrapped
 from .textblock import Run, TextBlock
 
@@ -20,7 +20,7 @@ INHERENT, RESIDUAL, TARGET, REVIEW = 3, 4, 6, 7
 def register_flowables(data: PackData) -> list:
     risks = data.open_risks
     if not risks:
-        return [markup("There are no open risks in this part of the register.")]
+        return [markup("There are no open risks in this part of the register.", BODY)]
     rows = [_row(risk) for risk in risks]
     return chunked(HEADER, rows, WIDTHS, lambda index, line: _styles(data.scheme, risks[index], line))
 

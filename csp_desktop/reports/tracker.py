@@ -30,7 +30,7 @@ def tracked_actions(data: PackData) -> list[PackAction]:
 def tracker_flowables(data: PackData) -> list:
     actions = tracked_actions(data)
     if not actions:
-        return [markup("There are no open actions in this part of the register.")]
+        return [markup("There are no open actions in this part of the register.", BODY)]
     story = []
     for number, (owner, group) in enumerate(groupby(actions, key=lambda a: a.owner or NO_OWNER)):
         group = list(group)
@@ -47,12 +47,12 @@ def tracker_flowables(data: PackData) -> list:
 
 def matters_flowables(data: PackData) -> list:
     if data.previous is None:
-        return [markup("There is no previous meeting in the register, so there are no matters arising.")]
+        return [markup("There is no previous meeting in the register, so there are no matters arising.", BODY)]
     actions = list(data.matters_arising)
     intro = markup(f"Actions agreed at the {esc(data.previous.board)} on "
                    f"{show(data.previous.held_on)}, and where they stand.", BODY)
     if not actions:
-        return [intro, markup("No actions in this part of the pack arose at that meeting.")]
+        return [intro, markup("No actions in this part of the pack arose at that meeting.", BODY)]
     w = MATTERS_WIDTHS
     rows = [[a.ref, wrapped(a.title, w[1]), wrapped(a.owner, w[2]), wrapped(a.progress, w[3]), show(a.due), a.status,
              _rag(a)] for a in actions]
