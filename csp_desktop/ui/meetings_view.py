@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,8 @@ class MeetingsView(QWidget):
         self.session = session
         self.build: PackBuild | None = None
         self.output_dir = Path(tempfile.mkdtemp(prefix="csp-packs-"))
+        folder = str(self.output_dir)  # built packs live here until saved; not kept after the view goes
+        self.destroyed.connect(lambda *_: shutil.rmtree(folder, ignore_errors=True))
         self.model = MeetingsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)

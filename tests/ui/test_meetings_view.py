@@ -90,6 +90,7 @@ def test_build_pack_in_the_background_and_show_it(view, qtbot, tmp_path):
     view.pdf.save_as(str(target))
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert EXEMPT_REF in text and "NOT FOR PUBLICATION" in text
+    assert list(view.output_dir.glob("*.pdf"))  # the shown pack, in the view's own temporary folder
 
 
 def test_issue_from_the_dialog_marks_the_meeting_issued(view, qtbot):
@@ -185,3 +186,13 @@ def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register):
     stack.redo()
     boards = [m.board for m in list_meetings(register)]
     assert "Undo Board" in boards and list_meetings(register)[1].venue == "Moved venue"
+
+
+def test_built_packs_go_with_the_view(register):
+    from shiboken6 import Shiboken
+    view = MeetingsView(Session(register))
+    folder = view.output_dir
+    (folder / "pack.pdf").write_bytes(b"%PDF")
+    view.pdf.close_document()
+    Shiboken.delete(view)
+    assert not folder.exists()
