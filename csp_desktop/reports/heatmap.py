@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib.units import cm
-from reportlab.lib.utils import simpleSplit
 
 from ..domain.pack import PackData, PackRisk
 from ..domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
 from .fonts import BOLD, REGULAR
+from .scripts import split
 from .styles import INK, MUTED, RULE, hex_colour, ink_on
 
 LABEL_WIDTH = 2.4 * cm
@@ -75,25 +75,25 @@ def _cell(group, scheme, rating: Rating, refs: list[str], x, y, w, h) -> None:
 
 def _ref_lines(refs: list[str], width: float) -> list[str]:
     """The refs in a cell, wrapped to its width; what does not fit is counted, not dropped silently."""
-    lines = simpleSplit(", ".join(refs), REGULAR, REF_SIZE, width)
+    lines = split(", ".join(refs), REGULAR, REF_SIZE, width)
     if len(lines) <= MAX_REF_LINES:
         return lines
-    shown = simpleSplit(", ".join(refs), REGULAR, REF_SIZE, width)[:MAX_REF_LINES - 1]
-    count = len(", ".join(shown).split(", "))
+    shown = lines[:MAX_REF_LINES - 1]
+    count = len(" ".join(shown).split(", "))
     return shown + [f"+ {len(refs) - count} more"]
 
 
 def _axes(group, scheme: Scheme, cell_w, cell_h, columns, rows) -> None:
     for impact in range(1, columns + 1):
         x = LABEL_WIDTH + (impact - 0.5) * cell_w
-        for n, line in enumerate(simpleSplit(f"{impact} {scheme.label(IMPACT, impact)}", REGULAR, 7, cell_w - 4)[:2]):
+        for n, line in enumerate(split(f"{impact} {scheme.label(IMPACT, impact)}", REGULAR, 7, cell_w - 4)[:2]):
             group.add(String(x, AXIS_HEIGHT - 10 - n * 8, line, fontName=REGULAR, fontSize=7, fillColor=MUTED,
                              textAnchor="middle"))
     group.add(String(LABEL_WIDTH + columns * cell_w / 2, 4, "Impact \u2192", fontName=BOLD, fontSize=8,
                      fillColor=INK, textAnchor="middle"))
     for likelihood in range(1, rows + 1):
         y = AXIS_HEIGHT + (likelihood - 0.5) * cell_h
-        for n, line in enumerate(simpleSplit(f"{likelihood} {scheme.label(LIKELIHOOD, likelihood)}", REGULAR, 7,
+        for n, line in enumerate(split(f"{likelihood} {scheme.label(LIKELIHOOD, likelihood)}", REGULAR, 7,
                                              LABEL_WIDTH - 16)[:2]):
             group.add(String(LABEL_WIDTH - 4, y - n * 8, line, fontName=REGULAR, fontSize=7, fillColor=MUTED,
                              textAnchor="end"))

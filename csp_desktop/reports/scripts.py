@@ -50,9 +50,25 @@ def width(text: str, font: str, size: float) -> float:
 
 
 def split(text: str, font: str, size: float, available: float) -> list[str]:
-    """Wrap one line of logical text to `available` points (words stay whole, as simpleSplit does)."""
-    if not has_rtl(text):
-        return simpleSplit(text, font, size, available)
+    """Wrap one line of logical text to `available` points; a word longer than a line (a web address, a
+    run of characters) is broken wherever it must be, so no text ever runs out of its cell."""
+    lines = simpleSplit(text, font, size, available) if not has_rtl(text) else _split_words(text, font, size, available)
+    if all(width(line, font, size) <= available for line in lines):
+        return lines
+    return [piece for line in lines for piece in _break(line, font, size, available)]
+
+
+def _break(line: str, font: str, size: float, available: float) -> list[str]:
+    pieces, current = [], ""
+    for char in line:
+        if current and width(current + char, font, size) > available:
+            pieces.append(current)
+            current = ""
+        current += char
+    return pieces + [current]
+
+
+def _split_words(text: str, font: str, size: float, available: float) -> list[str]:
     lines, current = [], ""
     for word in text.split(" "):
         trial = f"{current} {word}" if current else word

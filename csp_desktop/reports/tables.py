@@ -1,14 +1,13 @@
 """Tables of the pack: the shared style, long tables paged with their header, and cheap wrapped text cells."""
 from __future__ import annotations
 
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
 from .fonts import BOLD, REGULAR
 from .paged_table import PagedTable
 from .textblock import LEADING, Run, TextBlock
-from .scripts import has_rtl
+from .scripts import has_rtl, split
 from .styles import HEADER_FILL, INK, RULE, WHITE, ZEBRA
 
 CELL_SIZE = 8
@@ -101,5 +100,5 @@ def wrapped(text, width: float):
         return text  # fits on one line: one measurement instead of one a word
     lines = []
     for line in text.splitlines() or [""]:
-        lines.extend(simpleSplit(line, REGULAR, CELL_SIZE, width - CELL_PADDING) or [""])
+        lines.extend(split(line, REGULAR, CELL_SIZE, width - CELL_PADDING) or [""])
     return "\n".join(lines)

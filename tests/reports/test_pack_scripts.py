@@ -48,3 +48,19 @@ def test_rtl_markup_is_escaped_and_wraps():
     assert "<b>" not in markup and "&lt;b&gt;" in markup and 'name="NotoSansArabic-Regular"' in markup
     lines = scripts.split(" ".join([URDU_TITLE] * 30), "DejaVuSans", 8, 120)
     assert len(lines) > 5 and all(scripts.width(line, "DejaVuSans", 8) <= 120 for line in lines[:-1])
+
+
+def test_a_word_longer_than_its_cell_is_broken_not_overflowed():
+    address = "https://example.org/" + "x" * 300
+    lines = scripts.split(f"See {address} now", "DejaVuSans", 8, 100)
+    assert "".join(lines).replace(" ", "") == f"See{address}now"
+    assert all(scripts.width(line, "DejaVuSans", 8) <= 100 for line in lines)
+
+
+def test_a_crowded_heat_map_cell_counts_the_refs_it_cannot_show():
+    from csp_desktop.reports.heatmap import MAX_REF_LINES, _ref_lines
+    refs = [f"R-{n}" for n in range(1, 41)]
+    lines = _ref_lines(refs, 60)
+    shown = " ".join(lines[:-1]).replace(",", " ").split()
+    assert len(lines) == MAX_REF_LINES and lines[-1] == f"+ {40 - len(shown)} more"
+    assert shown == refs[:len(shown)]
