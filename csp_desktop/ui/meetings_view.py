@@ -1,7 +1,6 @@
 """The Meetings view: the board's meetings, add and edit them, and build, show, save and print their packs."""
 from __future__ import annotations
 
-import copy
 import shutil
 import tempfile
 from datetime import date
@@ -13,12 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessage
 
 from ..domain.model import Meeting
 from ..errors import UserError
-from ..services.meetings import create_meeting, meeting_rows, meetings_of, new_meeting, update_meeting
+from ..services.meetings import meeting_rows, meetings_of, new_meeting
 from ..services.packs import PackOptions, issue
 from .meeting_commands import AddMeetingCommand, EditMeetingCommand
 from .meeting_dialogs import MeetingDialog, PackOptionsDialog
 from .pack_build import PackBuild
 from .pdf_pane import PdfPane
+from .undoable import push
 
 COLUMNS = (("board", "Board"), ("date", "Date"), ("time", "Time"), ("venue", "Venue"), ("marking", "Marking"),
            ("issued", "Pack issued"))
@@ -126,13 +126,7 @@ class MeetingsView(QWidget):
         dialog = dialog or MeetingDialog(parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            meeting = new_meeting(**dialog.values())
-            create_meeting(self.session.register, meeting)
-        except UserError as exc:
-            QMessageBox.warning(self, "Meeting", str(exc))
-            return
-        self._done(AddMeetingCommand(self.session, meeting))
+        self._push(lambda: AddMeetingCommand(self.session, new_meeting(**dialog.values())))
 
     def edit_meeting(self, dialog: MeetingDialog | None = None) -> None:
         meeting = self.selected_meeting()
@@ -141,19 +135,21 @@ class MeetingsView(QWidget):
         dialog = dialog or MeetingDialog(meeting, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        before = copy.copy(meeting)
-        try:
+
+        def command():
             typed = new_meeting(**dialog.values())
             typed.id, typed.version = meeting.id, meeting.version
-            update_meeting(self.session.register, typed)
-        except UserError as exc:
-            QMessageBox.warning(self, "Meeting", str(exc))
-            return
-        self._done(EditMeetingCommand(self.session, before, typed))
+            return EditMeetingCommand(self.session, meeting, typed)
+        self._push(command)
 
-    def _done(self, command) -> None:
-        self.session.undo_stack.push(command)
-        self.session.notify("meetings")
+    def _push(self, make_command) -> None:
+        """Check what was typed (new_meeting), then save it as one undoable step; say why if refused."""
+        try:
+            error = push(self.session, make_command())
+        except UserError as exc:
+            error = str(exc)
+        if error:
+            QMessageBox.warning(self, "Meeting", error)
 
     # -- packs ------------------------------------------------------------------------------------
 

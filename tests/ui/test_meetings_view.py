@@ -196,3 +196,21 @@ def test_built_packs_go_with_the_view(register):
     view.pdf.close_document()
     Shiboken.delete(view)
     assert not folder.exists()
+
+
+def test_editing_a_meeting_changed_meanwhile_is_refused(view, register, monkeypatch):
+    from csp_desktop.services.meetings import set_meeting
+    shown = []
+    monkeypatch.setattr("csp_desktop.ui.meetings_view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    view.table.selectRow(1)
+    dialog = MeetingDialog(view.selected_meeting(), parent=view)
+    elsewhere = list_meetings(register)[1]
+    elsewhere.venue = "Changed on another laptop"
+    set_meeting(register, elsewhere.id, elsewhere)
+    dialog.venue.setText("Mine")
+    monkeypatch.setattr(view, "selected_meeting", lambda: dialog.meeting)  # the meeting as it was read
+    Answer(dialog)
+    view.edit_meeting(dialog)
+    assert shown and "changed since you started editing" in shown[0]
+    assert list_meetings(register)[1].venue == "Changed on another laptop"
+    assert view.session.undo_stack.count() == 0
