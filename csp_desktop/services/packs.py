@@ -6,7 +6,7 @@ maps, counts, changes, matters arising, metadata, bookmarks) is drawn from what 
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -78,8 +78,7 @@ def _write_whole(out: Path, write: Callable[[Path], int]) -> int:
     folder = out.resolve().parent
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist, so the pack was not written.")
-    handle, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".pdf", dir=folder)
-    os.close(handle)
+    temporary = folder / f".pack-{uuid.uuid4().hex}.pdf"  # not mkstemp: its 0600 mode would stay on the pack
     try:
         pages = write(Path(temporary))
         os.replace(temporary, out)

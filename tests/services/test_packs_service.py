@@ -205,3 +205,13 @@ def test_a_register_younger_than_the_previous_meeting_measures_changes_by_review
     assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [("Y-1", SCORE_DOWN, "16 (Very high)",
                                                                            "8 (Medium)")]
     reg.close()
+
+
+def test_the_pack_file_gets_the_usual_permissions(register, tmp_path):
+    import os
+    fill(register)
+    out = tmp_path / "p.pdf"
+    build_pack(register, out, PackOptions(sections=("key",)), TODAY)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
