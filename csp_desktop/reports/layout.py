@@ -12,10 +12,11 @@ from functools import partial
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
 from . import scripts
 from .fonts import BOLD, REGULAR
+from .paged_table import PagedTable
 from .styles import HEADING, INK, MUTED, OVERDUE, RULE
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
@@ -187,9 +188,18 @@ class PackDocument(BaseDocTemplate):
         if isinstance(flowable, (SectionHeading, Bookmark)):
             self.bookmarks.marks.append((self.page, flowable.key, flowable.title, flowable.level))
             self.bookmarks.pages.setdefault(flowable.key, self.page)
-        self.done += 1
+        self.done += work(flowable)
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
+
+
+def work(flowable) -> int:
+    """How much of the pack a laid-out flowable stands for: a table's rows, else one."""
+    if isinstance(flowable, PagedTable):
+        return len(flowable.rows)
+    if isinstance(flowable, Table):
+        return max(1, len(flowable._cellvalues) - 1)
+    return 1
 
 
 def canvas_maker(furniture: PageFurniture, bookmarks: Bookmarks):

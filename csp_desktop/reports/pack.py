@@ -15,7 +15,7 @@ from .cover import cover_flowables
 from .heatmap import heatmaps
 from .key import key_flowables
 from .layout import (BAND, LANDSCAPE, MARGIN, PORTRAIT, Bookmarks, ContentsList, PackDocument, PageFurniture,
-                     SectionHeading, canvas_maker)
+                     SectionHeading, canvas_maker, work)
 from .register_table import register_flowables
 from .summary import summary_flowables
 from .tracker import matters_flowables, tracker_flowables
@@ -28,7 +28,7 @@ def render(data: PackData, path: Path, progress: Callable[[int, int], None] | No
     """Write the pack to `path`; returns its page count. `progress(done, total)` may raise to stop."""
     bookmarks = Bookmarks()
     story = _story(data, bookmarks)
-    doc = PackDocument(str(path), bookmarks=bookmarks, progress=progress, total=len(story),
+    doc = PackDocument(str(path), bookmarks=bookmarks, progress=progress, total=sum(map(work, story)),
                        title=data.title, author=data.partnership, subject=_subject(data),
                        creator="CSP Desktop", producer="CSP Desktop (reportlab)")
     maker = canvas_maker(_furniture(data), bookmarks)

@@ -215,3 +215,12 @@ def test_the_pack_file_gets_the_usual_permissions(register, tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_progress_rises_steadily_to_the_end(register, tmp_path):
+    fill(register)
+    seen = []
+    build_pack(register, tmp_path / "p.pdf", PackOptions(), TODAY, lambda done, total: seen.append((done, total)))
+    totals = {total for _, total in seen}
+    assert len(totals) == 1 and seen[-1][0] == seen[-1][1]
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen) and len(seen) > 10
