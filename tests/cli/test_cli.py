@@ -169,3 +169,12 @@ def test_a_bug_is_one_sentence_and_a_logged_traceback(tmp_path, monkeypatch):
     log = next((tmp_path / "data").rglob("csp-desktop.log"))
     assert str(log) in message
     assert "Traceback" in log.read_text() and "1 / 0" in log.read_text()
+
+
+def test_import_says_what_it_matched_rather_than_added(tmp_path):
+    path = tmp_path / "h.cspreg"
+    run("init", path)
+    run("import", path, SHARED / "herefordshire-2012-priorities.csv")
+    result = run("import", path, SHARED / "herefordshire-2012-actions.csv")
+    assert result.output.strip() == ("Imported 24 actions from herefordshire-2012-actions.csv into h.cspreg "
+                                     "(matched 3 priorities already in the register).")
