@@ -33,3 +33,16 @@ def shared_registers():
     if not REGISTERS.is_dir():
         pytest.skip("../shared/registers is not beside this checkout")
     return REGISTERS
+
+
+
+
+@pytest.fixture(scope="module")
+def demo_register(tmp_path_factory):
+    """The demo register, made once per test module; tests must not change it."""
+    from datetime import date
+
+    from csp_desktop.services.demo import create_demo
+    reg = create_demo(tmp_path_factory.mktemp("demo") / "demo.cspreg", date(2026, 11, 23))
+    yield reg
+    reg.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from .base import CspGroup, main
-from . import interchange_commands, register_commands  # noqa: F401  (each registers its commands)
+# Each module registers its commands on main.
+from . import interchange_commands, pack_commands, register_commands, updates_commands  # noqa: F401
 
 __all__ = ["CspGroup", "main"]

@@ -23,6 +23,25 @@ class CspGroup(click.Group):
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(_os_error(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: the user gets one sentence, the log gets the traceback
+            raise click.ClickException(_log_bug(exc)) from None
+
+
+def _log_bug(exc: Exception) -> str:
+    try:
+        from ..ui.locations import log_file
+        path = log_file()
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.error("Unexpected error in %s", " ".join(sys.argv), exc_info=exc)
+        handler.close()
+        log.removeHandler(handler)
+        return f"Something went wrong inside CSP Desktop ({type(exc).__name__}); the details are in {path}."
+    except Exception:  # the log itself could not be written: say what we can
+        return f"Something went wrong inside CSP Desktop ({type(exc).__name__}: {exc})."
 
 
 def _os_error(exc: OSError) -> str:

@@ -56,7 +56,9 @@ def import_(register, file, sheet, maps, scheme, dry_run):
         click.echo(f"warning: {warning}", err=True)
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items()) or "nothing"
     verb = "Would import" if dry_run else "Imported"
-    click.echo(f"{verb} {counts} from {file.name} into {register.name}.")
+    matched = ", ".join(f"{n} {name}" for name, n in result.matched.items())
+    also = f" (matched {matched} already in the register)" if matched else ""
+    click.echo(f"{verb} {counts} from {file.name} into {register.name}{also}.")
     if result.scheme_changed:
         click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
 

@@ -10,6 +10,8 @@ from .scoring import Rating
 RISK_STATUSES = ("open", "closed")
 ACTION_STATUSES = ("not started", "in progress", "complete", "cancelled")
 OWNER_KINDS = ("person", "body")
+# The parts of a board pack a meeting can choose; the cover and contents are always there.
+PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "matters", "changes", "key")
 
 
 def new_id() -> str:
@@ -133,6 +135,7 @@ class Meeting:
     chair: str = ""
     attendees: str = ""
     marking: str = "OFFICIAL"
+    sections: tuple[str, ...] = PACK_SECTIONS
     id: str = field(default_factory=new_id)
     version: int = 0
 

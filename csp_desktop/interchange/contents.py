@@ -30,21 +30,32 @@ class Contents:
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     keeps_ids: bool = False  # a full-fidelity file (JSON) whose ids must be kept
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _find(self, kind: str, items: list, key, wanted):
+        """Look-ups by name or ref in constant time; items are only ever appended while a file is read."""
+        size, index = self._index.get(kind, (0, {}))
+        if size > len(items):
+            size, index = 0, {}
+        for item in items[size:]:
+            index.setdefault(key(item), item)
+        self._index[kind] = (len(items), index)
+        return index.get(wanted)
 
     def owner(self, name: str | None, kind: str | None = None) -> str | None:
         """The plan's owner of that name (made on first use); returns its id."""
         name = " ".join(str(name or "").split())
         if not name:
             return None
-        for owner in self.owners:
-            if owner.name.lower() == name.lower():
-                return owner.id
+        found = self._find("owners", self.owners, lambda o: o.name.lower(), name.lower())
+        if found is not None:
+            return found.id
         owner = Owner(name=name, kind=kind or guess_owner_kind(name))
         self.owners.append(owner)
         return owner.id
 
     def organisation(self, name: str) -> str:
-        found = next((o for o in self.organisations if o.name.lower() == name.lower()), None)
+        found = self._find("organisations", self.organisations, lambda o: o.name.lower(), name.lower())
         if found is None:
             found = Organisation(name=name)
             self.organisations.append(found)
@@ -64,7 +75,7 @@ class Contents:
         return found.id
 
     def risk_by_ref(self, ref: str) -> Risk | None:
-        return next((r for r in self.risks if ref and r.ref == ref), None)
+        return self._find("risks", self.risks, lambda r: r.ref, ref) if ref else None
 
     def counts(self) -> dict[str, int]:
         names = ("priorities", "owners", "risks", "mitigations", "reviews", "actions", "notes", "indicators",

@@ -87,6 +87,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["data source", "source"], "data_source"),
         **dict.fromkeys(["target"], "target"),
         **dict.fromkeys(["latest", "actual", "outturn", "latest performance", "performance"], "latest"),
+        **dict.fromkeys(["latest as at", "as at"], "latest_label"),
     },
 }
 

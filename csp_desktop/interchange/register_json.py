@@ -97,6 +97,10 @@ class _Reader:
                 return value
             if kind.startswith("int"):
                 return int(value)
+            if kind.startswith("tuple[str"):  # e.g. Meeting.sections
+                if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                    raise ValueError("not a list of text")
+                return tuple(value)
             if not isinstance(value, str):
                 raise ValueError("not text")
             return value
@@ -127,8 +131,9 @@ def read_json(path: Path) -> Contents:
         risk = reader.build(Risk, item, f"risks[{n}]")
         contents.risks.append(risk)
         for k, m in enumerate(reader.items(item, "mitigations")):
+            order = {} if isinstance(m, dict) and "position" in m else {"position": k}
             contents.mitigations.append(reader.build(Mitigation, m, f"risks[{n}].mitigations[{k}]",
-                                                     risk_id=risk.id))
+                                                     risk_id=risk.id, **order))
         for k, v in enumerate(reader.items(item, "reviews")):
             contents.reviews.append(reader.build(Review, v, f"risks[{n}].reviews[{k}]", risk_id=risk.id))
     for n, item in enumerate(reader.items(document, "actions")):

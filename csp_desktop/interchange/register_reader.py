@@ -267,7 +267,7 @@ def _read_indicators(r: _SheetReader) -> None:
             continue
         r.plan.indicators.append(Indicator(title=title, priority_id=r.plan.priority(r.text("priority")),
                                            target=r.text("target"), data_source=r.text("data_source"),
-                                           latest=r.text("latest"), latest_label=label))
+                                           latest=r.text("latest"), latest_label=r.text("latest_label") or label))
 
 
 _READERS = {h.OWNERS: _read_owners, h.PRIORITIES: _read_priorities, h.RISKS: _read_risks, h.MITIGATIONS: _read_mitigations,

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem, ReadError, WARNING
+from .safe_xlsx import OLE_MAGIC, NotAWorkbook, check_xlsx
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_XLSX_UNPACKED = 500 * 1024 * 1024
-MAX_XLSX_RATIO = 200           # uncompressed / compressed; far above any real workbook
 MAX_CELL_CHARS = 50_000
 CSV_FIELD_LIMIT = 64 * 1024 * 1024  # read long cells so the length check can name them
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -39,12 +37,8 @@ class Workbook:
 def read_tables(path: Path, sheet: str | None = None) -> Workbook:
     path = Path(path)
     data = _read_bytes(path)
-    if data[:4] == b"PK\x03\x04":
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() in XLSX_SUFFIXES or data[:8] == OLE_MAGIC:
         return _read_xlsx(path, data, sheet)
-    if path.suffix.lower() in XLSX_SUFFIXES:
-        _fail(path, "is not a valid .xlsx workbook (it is not a zip file)")
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        _fail(path, "is an old-style .xls workbook; save it as .xlsx or .csv and import that")
     if sheet:
         _fail(path, "is a CSV file, which has no sheets; leave out --sheet")
     return _read_csv(path, data)
@@ -105,24 +99,11 @@ def _unprotect(cell: str) -> str:
     return cell
 
 
-def _check_zip(path: Path, data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile:
-        _fail(path, "is not a valid .xlsx workbook (its zip structure is damaged)")
-    names = {m.filename for m in members}
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        _fail(path, "is a zip file but not an Excel workbook")
-    unpacked = sum(m.file_size for m in members)
-    packed = max(1, sum(m.compress_size for m in members))
-    if unpacked > MAX_XLSX_UNPACKED or (unpacked > 10 * 1024 * 1024 and unpacked / packed > MAX_XLSX_RATIO):
-        _fail(path, f"would unpack to {unpacked // (1024 * 1024)} MB, far more than a register needs; "
-                    "it looks like a zip bomb and was not opened")
-
-
 def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> Workbook:
-    _check_zip(path, data)
+    try:
+        check_xlsx(path, max_bytes=MAX_FILE_BYTES)
+    except NotAWorkbook as exc:
+        _fail(path, exc.reason)
     import openpyxl  # imported here: CSV imports need not pay for it
     if not openpyxl.DEFUSEDXML:
         _fail(path, "was not opened: this installation lacks defusedxml, which guards against hostile workbooks")

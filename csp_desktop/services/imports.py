@@ -17,7 +17,8 @@ from ..store.risks import list_risks
 @dataclass
 class ImportResult:
     file: str
-    counts: dict[str, int]
+    counts: dict[str, int]                      # what was added
+    matched: dict[str, int] = field(default_factory=dict)  # what the register already had (by name)
     warnings: list[Problem] = field(default_factory=list)
     scheme: Scheme | None = None
     scheme_changed: bool = False
@@ -47,12 +48,15 @@ def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping:
 
 
 def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False) -> ImportResult:
-    result = ImportResult(contents.file, contents.counts(), list(contents.warnings), dry_run=dry_run)
+    result = ImportResult(contents.file, {}, list(contents.warnings), dry_run=dry_run)
     try:
         with reg.transaction():
             result.scheme_changed = _adopt_scheme(reg, contents)
             result.scheme = reg.scheme
-            _Writer(reg, contents).write()
+            writer = _Writer(reg, contents)
+            writer.write()
+            result.counts, result.matched = contents.counts(), writer.matched
+            result.warnings = list(contents.warnings)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -88,15 +92,16 @@ class _Writer:
     """Writes the contents, reusing owners and priorities the register already has (matched by name)."""
 
     def __init__(self, reg: Register, contents: Contents):
-        self.reg, self.c, self.ids = reg, contents, {}
+        self.reg, self.c, self.ids, self.matched = reg, contents, {}, {}
 
     def ref(self, old_id: str | None) -> str | None:
         return self.ids.get(old_id, old_id)
 
     def write(self) -> None:
-        self._reuse(self.c.organisations, list_organisations(self.reg), lambda a, b: a.name.lower() == b.name.lower())
-        self._reuse(self.c.owners, list_owners(self.reg), lambda a, b: a.name.lower() == b.name.lower())
-        self._reuse(self.c.priorities, list_priorities(self.reg), same_priority)
+        same_name = lambda a, b: a.name.lower() == b.name.lower()  # noqa: E731
+        self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
+        self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
+        self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
         self._check_new_ids()
         self._check_scores()
         self._link_actions_to_register_risks()
@@ -113,7 +118,7 @@ class _Writer:
         self._insert("progress_notes", self.c.notes, r.note_row)
         self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
 
-    def _reuse(self, incoming: list, existing: list, same) -> None:
+    def _reuse(self, name: str, incoming: list, existing: list, same) -> None:
         kept = []
         for item in incoming:
             match = next((e for e in existing if same(e, item)), None)
@@ -121,6 +126,8 @@ class _Writer:
                 kept.append(item)
             else:
                 self.ids[item.id] = match.id
+        if len(kept) < len(incoming):
+            self.matched[name] = len(incoming) - len(kept)
         incoming[:] = kept
 
     def _check_new_ids(self) -> None:

@@ -73,3 +73,25 @@ def add_note(reg: Register, note: ProgressNote) -> str:
         reg.update("actions", note.action_id, {"progress": note.text})
     note.version = 1
     return note.id
+
+
+def delete_note(reg: Register, note: ProgressNote, progress: str) -> None:
+    """Take a progress note away and put the action's progress text back to `progress`, together."""
+    with reg.transaction():
+        reg.delete("progress_notes", note.id)
+        reg.update("actions", note.action_id, {"progress": progress})
+
+
+def action_versions(reg: Register) -> dict[str, int]:
+    """Every action's id and version: enough to tell which rows a view must read again."""
+    return {row["id"]: row["version"] for row in reg.query("SELECT id, version FROM actions")}
+
+
+def actions_by_id(reg: Register, ids: list[str], chunk: int = 500) -> list[Action]:
+    """The named actions (those still in the register), read in chunks below SQLite's parameter limit."""
+    found = []
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        marks = ", ".join("?" * len(part))
+        found += [to_action(row) for row in reg.query(_ACTIONS + f" WHERE a.id IN ({marks})", part)]
+    return found

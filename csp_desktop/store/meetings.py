@@ -25,3 +25,14 @@ def add_meeting(reg: Register, meeting: Meeting) -> str:
 
 def save_meeting(reg: Register, meeting: Meeting) -> dict:
     return records.save(reg, "meetings", meeting, meeting_row(meeting))
+
+
+def delete_meeting(reg: Register, meeting: Meeting) -> None:
+    """Remove a meeting; actions that arose at it stay, unlinked, and its issued pack goes with it."""
+    records.remove(reg, "meetings", meeting)
+
+
+def previous_meeting(reg: Register, before: str) -> Meeting | None:
+    """The latest meeting held before the ISO date-time `before` (any board), or None."""
+    rows = reg.query("SELECT * FROM meetings WHERE held_on < ? ORDER BY held_on DESC, rowid DESC LIMIT 1", [before])
+    return to_meeting(rows[0]) if rows else None

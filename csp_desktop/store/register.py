@@ -144,17 +144,27 @@ class Register:
         return self.insert_many(table, [row])[0]
 
     def insert_many(self, table: str, rows: Iterable[dict]) -> list[str]:
+        """Insert rows that share one set of columns, with one audit row each."""
         self._require_transaction()
-        stamped = [{"id": new_id(), **row, "version": 1} for row in rows]
+        stamped = [{**row, "id": row.get("id") or new_id(), "version": 1} for row in rows]
         if not stamped:
             return []
         at, who = now_utc(), self.who
-        self.db[table].insert_all(stamped, batch_size=500)
-        self.db["audit"].insert_all(
-            ({"id": new_id(), "at": at, "who": who, "tbl": table, "row_id": row["id"], "change": "insert",
-              "field": None, "old": None, "new": json.dumps(row, default=str, ensure_ascii=False)}
-             for row in stamped), batch_size=500)
+        self._insert_rows(table, stamped)
+        self._insert_rows("audit", [
+            {"id": new_id(), "at": at, "who": who, "tbl": table, "row_id": row["id"], "change": "insert",
+             "field": None, "old": None, "new": json.dumps(row, default=str, ensure_ascii=False)}
+            for row in stamped])
         return [row["id"] for row in stamped]
+
+    def _insert_rows(self, table: str, rows: list[dict]) -> None:
+        columns = list(rows[0])
+        if any(len(row) != len(columns) for row in rows):
+            raise RuntimeError(f"Rows for {table} must all have the same columns.")
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        self.db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})",
+                                 [[row[c] for c in columns] for row in rows])
 
     def update(self, table: str, row_id: str, changes: dict, expected_version: int | None = None) -> dict:
         """Write the fields that differ; returns {field: (old, new)} for what changed."""

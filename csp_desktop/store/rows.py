@@ -1,11 +1,12 @@
 """Mapping between table rows and domain dataclasses."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from ..domain.dates import from_iso, to_iso
-from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority,
-                            ProgressNote, Review, Risk)
+from ..domain.model import (PACK_SECTIONS, Action, Indicator, Meeting, Mitigation, Organisation, Owner,
+                            Priority, ProgressNote, Review, Risk)
 from ..domain.scoring import Rating
 
 
@@ -88,13 +89,16 @@ def to_note(row: dict) -> ProgressNote:
 
 def meeting_row(m: Meeting) -> dict:
     return {"board": m.board, "held_on": m.held_on.isoformat(timespec="minutes"), "venue": m.venue,
-            "chair": m.chair, "attendees": m.attendees, "marking": m.marking}
+            "chair": m.chair, "attendees": m.attendees, "marking": m.marking,
+            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections])}
 
 
 def to_meeting(row: dict) -> Meeting:
+    stored = row.get("sections") or ""
+    sections = tuple(s for s in json.loads(stored) if s in PACK_SECTIONS) if stored else PACK_SECTIONS
     return Meeting(id=row["id"], version=row["version"], board=row["board"],
                    held_on=datetime.fromisoformat(row["held_on"]), venue=row["venue"], chair=row["chair"],
-                   attendees=row["attendees"], marking=row["marking"])
+                   attendees=row["attendees"], marking=row["marking"], sections=sections)
 
 
 def to_owner(row: dict) -> Owner:

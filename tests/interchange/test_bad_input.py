@@ -32,7 +32,7 @@ def test_not_a_spreadsheet(register, tmp_path):
 def test_pretend_xlsx_that_is_text(register, tmp_path):
     path = tmp_path / "register.xlsx"
     path.write_text("Risk,Likelihood\nx,1\n")
-    _rejected(register, path, "not a valid .xlsx")
+    _rejected(register, path, r"is not a spreadsheet \(.xlsx\)")
 
 
 def test_empty_file_and_empty_sheet(register, tmp_path):
@@ -155,6 +155,7 @@ def test_zip_bomb_is_not_opened(register, tmp_path):
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (600 * 1024 * 1024))
     _rejected(register, path, "zip bomb")
 
@@ -187,6 +188,7 @@ def test_old_xls_is_explained(register, tmp_path):
     path = tmp_path / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     _rejected(register, path, "old-style .xls")
+    _rejected(register, path.rename(path.with_suffix(".csv")), "old-style .xls")
 
 
 def test_a_bad_row_among_thousands_rejects_the_whole_file(register, tmp_path):

@@ -27,7 +27,8 @@ def test_new_register_is_stamped_and_uses_wal(register):
 def test_store_does_not_import_qt():
     import subprocess
     import sys
-    code = "import csp_desktop.store.risks, csp_desktop.services.imports, sys; print('PySide6' in sys.modules)"
+    code = ("import csp_desktop.domain.derived, csp_desktop.store.risks, csp_desktop.services.imports, "
+            "csp_desktop.services.exports, csp_desktop.cli, sys; print('PySide6' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
 
 

@@ -1,0 +1,69 @@
+"""The layout of an owner workbook, shared by the writer and the reader so the two cannot drift apart."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORMAT = "csp-desktop owner workbook 1"
+META_SHEET = "_csp"
+INSTRUCTIONS_SHEET = "Instructions"
+RISKS_SHEET, MITIGATIONS_SHEET, ACTIONS_SHEET = "Risks", "Mitigations", "Actions"
+HEADER_ROW = 2          # row 1 carries a heading line for the owner
+FIRST_DATA_ROW = 3
+ROW_ID, ROW_VERSION = "row_id", "row_version"
+
+# Kinds of owner cell: what the reader expects in them.
+LIKELIHOOD, IMPACT, STATUS, DATE, TEXT = "likelihood", "impact", "status", "date", "text"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    heading: str
+    width: int = 14
+    owner_kind: str | None = None   # set for the cells the owner fills in; all others are locked
+    hidden: bool = False
+
+    @property
+    def for_owner(self) -> bool:
+        return self.owner_kind is not None
+
+
+_IDENTITY = (Column(ROW_ID, "Row ID (do not edit)", 38, hidden=True),
+             Column(ROW_VERSION, "Row version (do not edit)", 8, hidden=True))
+
+RISK_COLUMNS = (
+    Column("ref", "Ref", 8), Column("title", "Risk", 40),
+    Column("likelihood", "Current likelihood", 14), Column("impact", "Current impact", 14),
+    Column("score", "Current score", 9), Column("mitigations", "Mitigations", 48),
+    Column("new_likelihood", "New likelihood", 16, LIKELIHOOD), Column("new_impact", "New impact", 16, IMPACT),
+    Column("commentary", "Commentary", 48, TEXT),
+) + _IDENTITY
+
+MITIGATION_COLUMNS = (
+    Column("risk_ref", "Risk ref", 8), Column("risk_title", "Risk", 30), Column("description", "Mitigation", 44),
+    Column("expected_likelihood", "Expected likelihood", 14), Column("expected_impact", "Expected impact", 14),
+    Column("new_description", "Revised mitigation", 44, TEXT),
+    Column("new_expected_likelihood", "New expected likelihood", 16, LIKELIHOOD),
+    Column("new_expected_impact", "New expected impact", 16, IMPACT),
+) + _IDENTITY
+
+ACTION_COLUMNS = (
+    Column("ref", "Ref", 8), Column("title", "Action", 40), Column("risk_ref", "Risk", 8),
+    Column("due", "Due", 11), Column("status", "Status", 13), Column("progress", "Latest progress", 40),
+    Column("new_status", "New status", 14, STATUS), Column("new_progress", "Progress update", 48, TEXT),
+    Column("new_due", "Revised due date", 14, DATE),
+) + _IDENTITY
+
+SHEETS = {RISKS_SHEET: ("risks", RISK_COLUMNS), MITIGATIONS_SHEET: ("mitigations", MITIGATION_COLUMNS),
+          ACTIONS_SHEET: ("actions", ACTION_COLUMNS)}
+
+# The visible cells that say which row the owner is looking at; they must still match the hidden row ID.
+LABEL_KEYS = {"risks": ("ref", "title"), "mitigations": ("risk_ref", "description"), "actions": ("ref", "title")}
+
+# Where the meta sheet keeps its facts (column A names, column B values) and its drop-down lists.
+META_KEYS = ("format", "register_id", "register_name", "round_id", "sending_id", "owner_id", "owner_name",
+             "sent_at", "return_by")
+LIST_COLUMNS = {LIKELIHOOD: "D", IMPACT: "E", STATUS: "F"}
+
+# Excel refuses more than this in one cell, so a longer text cannot have come from a spreadsheet program.
+MAX_CELL_TEXT = 32767

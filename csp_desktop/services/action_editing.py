@@ -1,0 +1,99 @@
+"""Editing the action tracker: the use cases behind the GUI's undoable action edits."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+from ..domain.model import ACTION_STATUSES, Action, ProgressNote
+from ..errors import UserError
+from ..store import Register
+from ..store import actions as store
+
+# The fields a person edits; the rest (id, version, display names) belong to the register.
+EDITABLE_FIELDS = ("ref", "title", "owner_id", "due", "status", "progress", "risk_id", "mitigation_id",
+                   "priority_id", "meeting_id", "exempt", "completed_on")
+MAX_TEXT = 100_000  # far beyond any real title or note, small enough to keep the register sane
+
+
+def editable_values(action: Action) -> dict:
+    return {name: getattr(action, name) for name in EDITABLE_FIELDS}
+
+
+def check(action: Action) -> None:
+    """Raise a one-sentence UserError for an action that cannot be saved as it is."""
+    if not action.title.strip():
+        raise UserError("An action needs a title.")
+    if action.status not in ACTION_STATUSES:
+        raise UserError(f"{action.status!r} is not an action status (use {', '.join(ACTION_STATUSES)}).")
+    for name in ("title", "ref", "progress"):
+        if len(getattr(action, name)) > MAX_TEXT:
+            raise UserError(f"The action's {name} is longer than {MAX_TEXT:,} characters.")
+
+
+def add_action(reg: Register, action: Action) -> Action:
+    """Add a new action (keeping its id, so an undone add can be redone as the same row)."""
+    check(action)
+    store.add_action(reg, action)
+    return store.get_action(reg, action.id)
+
+
+def restore_action(reg: Register, action: Action, notes: list[ProgressNote]) -> None:
+    """Put back a deleted action with its progress notes (undoing a delete)."""
+    store.add_action(reg, dataclasses.replace(action))
+    for note in notes:
+        store.add_note(reg, dataclasses.replace(note))
+    if notes:
+        update_action(reg, action.id, {"progress": action.progress})
+
+
+def delete_action(reg: Register, action_id: str) -> tuple[Action, list[ProgressNote]]:
+    """Delete an action; returns it and its notes as they were, so the delete can be undone."""
+    action = store.get_action(reg, action_id)
+    notes = store.notes_for(reg, action_id)
+    store.delete_action(reg, action)
+    return action, notes
+
+
+def update_action(reg: Register, action_id: str, values: dict, expected_version: int | None = None) -> Action:
+    """Set the given fields of the action as stored now; a stale `expected_version` is refused."""
+    action = store.get_action(reg, action_id)
+    if expected_version is not None and action.version != expected_version:
+        raise UserError("That action was changed since you started editing it; reload and try again.")
+    changed = dataclasses.replace(action, **values)
+    check(changed)
+    store.save_action(reg, changed)
+    return changed
+
+
+def status_values(status: str, today: date) -> dict:
+    """The fields a status change writes: completion is stamped with today's date."""
+    if status not in ACTION_STATUSES:
+        raise UserError(f"{status!r} is not an action status (use {', '.join(ACTION_STATUSES)}).")
+    return {"status": status, "completed_on": today if status == "complete" else None}
+
+
+def add_note(reg: Register, action_id: str, text: str, author: str, at: datetime | None = None) -> ProgressNote:
+    """Record a progress note; the action's progress becomes its text."""
+    text = text.strip()
+    if not text:
+        raise UserError("A progress note needs some text.")
+    if len(text) > MAX_TEXT:
+        raise UserError(f"A progress note can be at most {MAX_TEXT:,} characters.")
+    store.get_action(reg, action_id)  # a clear sentence if the action has gone
+    note = ProgressNote(action_id=action_id, text=text, author=author,
+                        at=at or datetime.now().replace(microsecond=0))
+    store.add_note(reg, note)
+    return note
+
+
+def readd_note(reg: Register, note: ProgressNote) -> None:
+    """Redo an undone note: the same id, time and author as first recorded."""
+    store.add_note(reg, dataclasses.replace(note))
+
+
+def remove_note(reg: Register, note: ProgressNote, progress_before: str) -> None:
+    store.delete_note(reg, note, progress_before)
+
+
+def notes_for(reg: Register, action_id: str) -> list[ProgressNote]:
+    return store.notes_for(reg, action_id)

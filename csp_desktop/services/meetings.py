@@ -1,0 +1,86 @@
+"""Board meetings: making one from what a user typed, and listing them with whether their pack was issued."""
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from ..domain.dates import parse_date
+from ..domain.model import PACK_SECTIONS, Meeting
+from ..domain.pack import MARKINGS
+from ..errors import UserError
+from ..store import Register
+from ..store.meetings import add_meeting, delete_meeting, get_meeting, list_meetings, save_meeting
+from ..store.snapshots import issued_meetings
+
+MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued")
+
+
+class MeetingError(UserError):
+    """A meeting the user described that cannot be saved as it is."""
+
+
+def new_meeting(board: str, on: str, *, at: str = "", venue: str = "", chair: str = "", attendees: str = "",
+                marking: str = "OFFICIAL", sections: tuple[str, ...] = PACK_SECTIONS) -> Meeting:
+    """A checked Meeting from text as typed: a date like 2026-12-01 or 01/12/2026 and a time like 14:30."""
+    if not board.strip():
+        raise MeetingError("A meeting needs the name of the board that meets.")
+    try:
+        day = parse_date(on)
+    except ValueError as exc:
+        raise MeetingError(f"The meeting date {exc}.") from None
+    if day is None:
+        raise MeetingError("A meeting needs a date.")
+    if marking not in MARKINGS:
+        raise MeetingError(f"{marking!r} is not a protective marking (use {', '.join(MARKINGS)}).")
+    unknown = [s for s in sections if s not in PACK_SECTIONS]
+    if unknown:
+        raise MeetingError(f"{unknown[0]!r} is not a section of the pack (use {', '.join(PACK_SECTIONS)}).")
+    return Meeting(board=board.strip(), held_on=datetime.combine(day, _time(at)), venue=venue.strip(),
+                   chair=chair.strip(), attendees=attendees.strip(), marking=marking, sections=tuple(sections))
+
+
+def _time(text: str) -> time:
+    if not text.strip():
+        return time(0, 0)
+    try:
+        return time.fromisoformat(text.strip().replace(".", ":"))
+    except ValueError:
+        raise MeetingError(f"{text!r} is not a time of day (write it as 14:30).") from None
+
+
+def create_meeting(reg: Register, meeting: Meeting) -> str:
+    return add_meeting(reg, meeting)
+
+
+def meeting_rows(reg: Register) -> list[dict]:
+    issued = issued_meetings(reg)
+    return [{"id": m.id, "board": m.board, "date": m.held_on.date().isoformat(),
+             "time": m.held_on.strftime("%H:%M") if m.held_on.time() != time(0, 0) else "",
+             "venue": m.venue, "marking": m.marking, "issued": issued.get(m.id, "")[:10]}
+            for m in list_meetings(reg)]
+
+
+def update_meeting(reg: Register, meeting: Meeting) -> dict:
+    """Save an edited meeting (checked like a new one); raises ConflictError if it changed meanwhile."""
+    checked = new_meeting(meeting.board, meeting.held_on.date().isoformat(), at=meeting.held_on.strftime("%H:%M"),
+                          venue=meeting.venue, chair=meeting.chair, attendees=meeting.attendees,
+                          marking=meeting.marking, sections=meeting.sections)
+    checked.id, checked.version = meeting.id, meeting.version
+    changed = save_meeting(reg, checked)
+    meeting.version = checked.version
+    return changed
+
+
+def meetings_of(reg: Register) -> list[Meeting]:
+    return list_meetings(reg)
+
+
+def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> dict:
+    """Give the stored meeting `values`' fields, whatever version it is at now (undo and redo use this)."""
+    current = get_meeting(reg, meeting_id)
+    for name in ("board", "held_on", "venue", "chair", "attendees", "marking", "sections"):
+        setattr(current, name, getattr(values, name))
+    return update_meeting(reg, current)
+
+
+def remove_meeting(reg: Register, meeting_id: str) -> None:
+    delete_meeting(reg, get_meeting(reg, meeting_id))

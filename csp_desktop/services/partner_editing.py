@@ -1,0 +1,114 @@
+"""Partner organisations and owners: add, rename and delete, each undoable."""
+from __future__ import annotations
+
+import dataclasses
+
+from ..domain.model import OWNER_KINDS, Organisation, Owner
+from ..errors import UserError
+from ..store import Register
+from ..store import partners as store
+
+MAX_NAME = 500
+
+
+def _clean_name(name: str, what: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise UserError(f"The {what} needs a name.")
+    if len(name) > MAX_NAME:
+        raise UserError(f"The {what}'s name can be at most {MAX_NAME} characters.")
+    return name
+
+
+def _check_unique(existing: list, name: str, own_id: str | None, what: str) -> None:
+    if any(o.name.casefold() == name.casefold() and o.id != own_id for o in existing):
+        raise UserError(f"There is already an {what} called {name!r}.")
+
+
+def check_owner(reg: Register, owner: Owner) -> Owner:
+    """The owner as it will be stored (name tidied), or a one-sentence reason it cannot be."""
+    owner = dataclasses.replace(owner, name=_clean_name(owner.name, "owner"), email=owner.email.strip())
+    if owner.kind not in OWNER_KINDS:
+        raise UserError(f"{owner.kind!r} is not a kind of owner (use {' or '.join(OWNER_KINDS)}).")
+    if owner.email and ("@" not in owner.email or " " in owner.email):
+        raise UserError(f"{owner.email!r} does not look like an email address.")
+    _check_unique(store.list_owners(reg), owner.name, owner.id, "owner")
+    return owner
+
+
+def add_owner(reg: Register, owner: Owner) -> Owner:
+    owner = check_owner(reg, owner)
+    store.add_owner(reg, owner)
+    return owner
+
+
+def owner_by_id(reg: Register, owner_id: str) -> Owner:
+    for owner in store.list_owners(reg):
+        if owner.id == owner_id:
+            return owner
+    raise UserError("That owner is no longer in the register.")
+
+
+def update_owner(reg: Register, owner_id: str, values: dict) -> Owner:
+    """Change an owner's name, kind, organisation or email as stored now."""
+    owner = check_owner(reg, dataclasses.replace(owner_by_id(reg, owner_id), **values))
+    store.save_owner(reg, owner)
+    return owner
+
+
+def owner_usage(reg: Register, owner_id: str) -> dict[str, int]:
+    """How many risks, actions and mitigations the owner owns."""
+    return {table: len(ids) for table, ids in store.owner_links(reg, owner_id).items()}
+
+
+def describe_usage(usage: dict[str, int]) -> str:
+    parts = [f"{n} {table if n != 1 else table[:-1]}" for table, n in usage.items() if n]
+    return ", ".join(parts)
+
+
+def delete_owner(reg: Register, owner_id: str) -> tuple[Owner, dict[str, list[str]]]:
+    """Delete an owner; returns it and what it owned so the delete can be undone."""
+    owner = owner_by_id(reg, owner_id)
+    links = store.owner_links(reg, owner_id)
+    store.delete_owner(reg, owner)
+    return owner, links
+
+
+def restore_owner(reg: Register, owner: Owner, links: dict[str, list[str]]) -> None:
+    store.restore_owner(reg, dataclasses.replace(owner), links)
+
+
+def check_organisation(reg: Register, org: Organisation) -> Organisation:
+    org = dataclasses.replace(org, name=_clean_name(org.name, "organisation"))
+    _check_unique(store.list_organisations(reg), org.name, org.id, "organisation")
+    return org
+
+
+def add_organisation(reg: Register, org: Organisation) -> Organisation:
+    org = check_organisation(reg, org)
+    store.add_organisation(reg, org)
+    return org
+
+
+def organisation_by_id(reg: Register, org_id: str) -> Organisation:
+    for org in store.list_organisations(reg):
+        if org.id == org_id:
+            return org
+    raise UserError("That organisation is no longer in the register.")
+
+
+def rename_organisation(reg: Register, org_id: str, name: str) -> Organisation:
+    org = check_organisation(reg, dataclasses.replace(organisation_by_id(reg, org_id), name=name))
+    store.save_organisation(reg, org)
+    return org
+
+
+def delete_organisation(reg: Register, org_id: str) -> tuple[Organisation, dict[str, list[str]]]:
+    org = organisation_by_id(reg, org_id)
+    links = store.organisation_links(reg, org_id)
+    store.delete_organisation(reg, org)
+    return org, links
+
+
+def restore_organisation(reg: Register, org: Organisation, links: dict[str, list[str]]) -> None:
+    store.restore_organisation(reg, dataclasses.replace(org), links)

@@ -1,0 +1,65 @@
+"""Choosing whom to send workbooks to, the return date and the folder to write them into."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+DEFAULT_WEEKS_TO_RETURN = 4
+
+
+@dataclass
+class SendChoice:
+    owners: list[str]
+    return_by: date
+    folder: Path
+
+
+class SendDialog(QDialog):
+    def __init__(self, owners: list[str], folder: Path, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Send update workbooks")
+        self.owner_list = QListWidget()
+        for name in owners:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.owner_list.addItem(item)
+        start = (today or date.today()) + timedelta(weeks=DEFAULT_WEEKS_TO_RETURN)
+        self.return_by = QDateEdit(QDate(start.year, start.month, start.day))
+        self.return_by.setCalendarPopup(True)
+        self.return_by.setDisplayFormat("dd/MM/yyyy")
+        self.folder = QLineEdit(str(folder))
+        browse = QPushButton("Browse\u2026")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Return by:", self.return_by)
+        form.addRow("Write workbooks to:", folder_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Send")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Owners (each gets one workbook with their open risks, mitigations and actions):"))
+        layout.addWidget(self.owner_list, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the workbooks", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def choice(self) -> SendChoice:
+        items = (self.owner_list.item(n) for n in range(self.owner_list.count()))
+        picked = self.return_by.date()
+        return SendChoice(owners=[i.text() for i in items if i.checkState() == Qt.Checked],
+                          return_by=date(picked.year(), picked.month(), picked.day()),
+                          folder=Path(self.folder.text().strip()))

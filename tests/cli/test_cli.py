@@ -1,0 +1,180 @@
+"""Every command through click's CliRunner: output, exit status, and the register left alone on errors."""
+import json
+import click
+import pytest
+from click.testing import CliRunner
+
+from csp_desktop.cli import main
+from csp_desktop.store import Register
+from tests.conftest import FIXTURES, snapshot
+
+SHARED = FIXTURES / "shared-registers"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def fails_cleanly(result, *words):
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    message = result.output.strip().splitlines()[-1]
+    assert message.startswith("Error: ")
+    for word in words:
+        assert word in message
+    return message
+
+
+def _all_commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield prefix + (name,), command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, prefix + (name,))
+
+
+def test_every_command_has_help_text():
+    for path, command in _all_commands(main):
+        assert command.help and len(command.help) > 20, path
+        result = CliRunner().invoke(main, [*path, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+@pytest.fixture
+def herefordshire(tmp_path):
+    path = tmp_path / "h.cspreg"
+    assert run("init", path, "--name", "Herefordshire CSP").exit_code == 0
+    for name in ("herefordshire-2012-priorities", "herefordshire-2012", "herefordshire-2012-actions",
+                 "herefordshire-2012-performance"):
+        result = run("import", path, SHARED / f"{name}.csv")
+        assert result.exit_code == 0, result.output
+    return path
+
+
+def test_init_import_and_risks_json(herefordshire):
+    rows = json.loads(run("risks", herefordshire, "--format", "json").output)
+    assert [r["residual_score"] for r in rows] == [6, 4, 4, 2, 2, 1]
+    first = rows[0]
+    assert first == {"ref": "2", "title": "Unable to deliver the plan due to reduced financial provision and / or "
+                     "reduction in staff", "owner": "All partners", "inherent_likelihood": 4, "inherent_impact": 2,
+                     "inherent_score": 8, "residual_likelihood": 3, "residual_impact": 2, "residual_score": 6,
+                     "band": "Medium", "exempt": False}
+
+
+def test_risks_table_and_csv(herefordshire):
+    table = run("risks", herefordshire).output
+    assert "HPEG" in table and "res" in table.splitlines()[0]
+    lines = run("risks", herefordshire, "--format", "csv").output.splitlines()
+    assert lines[0].startswith("ref,title,owner,inherent_likelihood")
+    assert len(lines) == 7
+
+
+def test_swcsp_words_register_keeps_unknown_residual_as_null(tmp_path):
+    path = tmp_path / "s.cspreg"
+    run("init", path)
+    result = run("import", path, SHARED / "swcsp-2008.csv")
+    assert "3x3 matrix" in result.output
+    rows = json.loads(run("risks", path, "--format", "json").output)
+    funding = next(r for r in rows if r["title"].startswith("Loss of funding"))
+    assert (funding["inherent_impact"], funding["inherent_likelihood"]) == (3, 2)
+    assert funding["residual_score"] is None and funding["ref"] == ""
+
+
+def test_dry_run_writes_nothing(herefordshire):
+    reg = Register.open(herefordshire)
+    before = snapshot(reg)
+    reg.close()
+    result = run("import", herefordshire, SHARED / "swcsp-2008-actions.csv", "--dry-run")
+    assert result.exit_code == 0 and result.output.startswith("Would import 6 priorities, 29 actions")
+    reg = Register.open(herefordshire)
+    assert snapshot(reg) == before
+    reg.close()
+
+
+def test_import_errors_are_one_sentence_and_change_nothing(herefordshire, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Risk,Likelihood,Impact\nFlood,Highish,2\nFire,3,9\n")
+    reg = Register.open(herefordshire)
+    before = snapshot(reg)
+    reg.close()
+    result = run("import", herefordshire, bad)
+    fails_cleanly(result, "bad.csv", "row 2", "column B (Likelihood)", "Highish", "nothing was imported")
+    assert "row 3, column C (Impact)" in result.output  # the rest of the problems are listed too
+    reg = Register.open(herefordshire)
+    assert snapshot(reg) == before
+    reg.close()
+
+
+def test_map_option(tmp_path):
+    path = tmp_path / "m.cspreg"
+    run("init", path)
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Threat,Chance,Damage\nFlood,2,3\n")
+    result = run("import", path, odd, "--map", "Threat=title", "--map", "Chance=inherent_likelihood",
+                 "--map", "Damage=inherent_impact")
+    assert result.exit_code == 0, result.output
+    fails_cleanly(run("import", path, odd, "--map", "Threat"), "COLUMN=FIELD")
+    fails_cleanly(run("import", path, odd, "--map", "Threat=colour"), "not a field")
+
+
+def test_user_errors(tmp_path):
+    fails_cleanly(run("risks", tmp_path / "missing.cspreg"), "There is no register")
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    fails_cleanly(run("risks", text), "not a CSP Desktop register")
+    path = tmp_path / "r.cspreg"
+    run("init", path)
+    fails_cleanly(run("init", path), "already exists")
+    fails_cleanly(run("import", path, tmp_path / "nope.csv"), "nope.csv", "does not exist")
+    fails_cleanly(run("export", path, tmp_path / "out.pdf"), "choose a file ending in")
+    fails_cleanly(run("backup", path, tmp_path / "nowhere"), "no folder")
+
+
+def test_export_backup_and_check(herefordshire, tmp_path):
+    for name in ("out.csv", "out.xlsx", "out.json"):
+        assert run("export", herefordshire, tmp_path / name).exit_code == 0
+    assert (tmp_path / "out.json").read_text(encoding="utf-8").startswith("{")
+    assert run("export", herefordshire, tmp_path / "actions.csv", "--table", "actions").exit_code == 0
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    result = run("backup", herefordshire, folder)
+    assert result.exit_code == 0
+    copy = next(folder.iterdir())
+    assert run("check", copy).output.strip().endswith(": ok")
+
+
+def test_check_reports_problems(herefordshire):
+    reg = Register.open(herefordshire)
+    reg.db.conn.execute("PRAGMA foreign_keys = OFF")
+    reg.db.conn.execute("INSERT INTO mitigations (id, risk_id, description) VALUES ('m', 'ghost', 'x')")
+    reg.db.conn.commit()
+    reg.close()
+    fails_cleanly(run("check", herefordshire), "1 problem")
+
+
+def test_actions_overdue_filter(tmp_path):
+    path = tmp_path / "demo.cspreg"
+    assert run("init", path, "--demo").exit_code == 0
+    every = json.loads(run("actions", path, "--format", "json").output)
+    overdue = json.loads(run("actions", path, "--overdue", "--format", "json").output)
+    assert 0 < len(overdue) < len(every)
+    assert all(a["rag"] == "red" for a in overdue)
+
+
+def test_a_bug_is_one_sentence_and_a_logged_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("csp_desktop.services.listing.risk_rows", lambda reg: 1 / 0)
+    path = tmp_path / "r.cspreg"
+    run("init", path)
+    message = fails_cleanly(run("risks", path), "Something went wrong", "ZeroDivisionError")
+    log = next((tmp_path / "data").rglob("csp-desktop.log"))
+    assert str(log) in message
+    assert "Traceback" in log.read_text() and "1 / 0" in log.read_text()
+
+
+def test_import_says_what_it_matched_rather_than_added(tmp_path):
+    path = tmp_path / "h.cspreg"
+    run("init", path)
+    run("import", path, SHARED / "herefordshire-2012-priorities.csv")
+    result = run("import", path, SHARED / "herefordshire-2012-actions.csv")
+    assert result.output.strip() == ("Imported 24 actions from herefordshire-2012-actions.csv into h.cspreg "
+                                     "(matched 3 priorities already in the register).")

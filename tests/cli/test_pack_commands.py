@@ -1,0 +1,95 @@
+"""meetings, meeting-add and pack from the command line."""
+import re
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from csp_desktop.cli import main
+from csp_desktop.store import Register
+from tests.pack_register import EXEMPT_REF, fill
+
+
+@pytest.fixture
+def path(tmp_path):
+    reg = Register.create(tmp_path / "r.cspreg", "Test CSP")
+    fill(reg)
+    reg.close()
+    return tmp_path / "r.cspreg"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_every_pack_command_has_help():
+    for name in ("meetings", "meeting-add", "pack"):
+        result = run(name, "--help")
+        assert result.exit_code == 0 and len(result.output.splitlines()) > 3
+
+
+def test_meeting_add_prints_the_id_and_meetings_lists_it(path):
+    added = run("meeting-add", path, "--board", "Safer Gwynedd Board", "--date", "2027-03-02", "--venue", "Hall & <1>",
+                "--marking", "OFFICIAL-SENSITIVE")
+    assert added.exit_code == 0, added.output
+    new_id = added.output.strip()
+    assert re.fullmatch(r"[0-9a-f-]{36}", new_id)
+    listed = run("meetings", path, "--format", "csv")
+    assert listed.exit_code == 0
+    row = next(line for line in listed.output.splitlines() if line.startswith(new_id))
+    assert "Safer Gwynedd Board,2027-03-02,,Hall & <1>,OFFICIAL-SENSITIVE" in row
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--board", "", "--date", "2027-01-01"), "needs the name"),
+    (("--board", "B", "--date", "31/02/2027"), "not a date"),
+    (("--board", "B", "--date", "2027-01-01", "--marking", "SECRET"), "SECRET"),
+])
+def test_meeting_add_refuses_bad_input(path, args, message):
+    result = run("meeting-add", path, *args)
+    assert result.exit_code != 0 and message in result.output
+    assert len(run("meetings", path, "--format", "csv").output.splitlines()) == 3  # header + 2 meetings
+
+
+def test_pack_defaults_to_the_public_part_as_at_today(path, tmp_path):
+    out = tmp_path / "pack.pdf"
+    result = run("pack", path, out)
+    assert result.exit_code == 0, result.output
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "public part" in result.output and "as at" in text and EXEMPT_REF not in text
+
+
+def test_pack_for_a_meeting_exempt_part_with_marking(path, tmp_path):
+    meeting_id = run("meetings", path, "--format", "csv").output.splitlines()[2].split(",")[0]
+    out = tmp_path / "exempt.pdf"
+    result = run("pack", path, out, "--meeting", meeting_id, "--part", "exempt", "--marking", "OFFICIAL-SENSITIVE")
+    assert result.exit_code == 0, result.output
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    assert all("NOT FOR PUBLICATION" in t and "OFFICIAL-SENSITIVE" in t for t in pages)
+    assert EXEMPT_REF in "".join(pages)
+
+
+def test_pack_issue_then_listed_as_issued(path, tmp_path):
+    meeting_id = run("meetings", path, "--format", "csv").output.splitlines()[2].split(",")[0]
+    result = run("pack", path, tmp_path / "p.pdf", "--meeting", meeting_id, "--issue")
+    assert result.exit_code == 0 and "as issued" in result.output
+    listed = run("meetings", path, "--format", "json").output
+    assert '"issued": "20' in listed
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--meeting", "no-such-id"), "no meeting with id"),
+    (("--part", "secret"), "Invalid value"),
+    (("--issue",), "Only a meeting"),
+])
+def test_pack_refuses_bad_options(path, tmp_path, args, message):
+    result = run("pack", path, tmp_path / "p.pdf", *args)
+    assert result.exit_code != 0 and message in result.output
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_pack_on_a_file_that_is_not_a_register(tmp_path):
+    junk = tmp_path / "junk.cspreg"
+    junk.write_text("hello")
+    result = run("pack", junk, tmp_path / "p.pdf")
+    assert result.exit_code == 1 and result.output.startswith("Error:")

@@ -1,0 +1,81 @@
+"""The owner workbook as written: protection, drop-downs from the register's own labels, hidden identities."""
+from datetime import date
+
+from openpyxl import load_workbook
+
+from csp_desktop.domain.scoring import words_3x3
+from csp_desktop.interchange.owner_layout import ACTION_COLUMNS, FORMAT, RISK_COLUMNS
+from csp_desktop.interchange.owner_returns import read_owner_workbook
+from csp_desktop.interchange.owner_workbook import OwnerWorkbook, write_owner_workbook
+
+META = {"register_id": "reg-1", "register_name": "Test CSP", "round_id": "round-1", "sending_id": "send-1",
+        "owner_id": "own-1", "owner_name": "Siân", "sent_at": date(2026, 11, 23), "return_by": date(2026, 12, 20)}
+
+
+def _book(**rows) -> OwnerWorkbook:
+    scheme = words_3x3()
+    return OwnerWorkbook(meta=dict(META), likelihood_labels=scheme.likelihood_labels,
+                         impact_labels=scheme.impact_labels, statuses=("not started", "complete"), **rows)
+
+
+RISK = {"ref": "R-1", "title": "=HYPERLINK(\"http://x\")", "likelihood": "Medium", "impact": "High", "score": 6,
+        "mitigations": "\u2022 Patrols\x07", "row_id": "risk-1", "row_version": 3}
+ACTION = {"ref": "A-1", "title": "Train staff", "due": date(2026, 12, 31), "status": "not started",
+          "row_id": "act-1", "row_version": 1}
+
+
+def test_only_owner_cells_are_unlocked_and_sheets_are_protected(tmp_path):
+    path = write_owner_workbook(_book(risks=[RISK], actions=[ACTION]), tmp_path / "o.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "_csp"]
+    assert all(ws.protection.sheet for ws in wb.worksheets)
+    risks = wb["Risks"]
+    unlocked = [c.heading for i, c in enumerate(RISK_COLUMNS, start=1) if not risks.cell(3, i).protection.locked]
+    assert unlocked == ["New likelihood", "New impact", "Commentary"]
+    assert [risks.column_dimensions[x].hidden for x in "JK"] == [True, True]
+    assert (risks["J3"].value, risks["K3"].value) == ("risk-1", 3)
+
+
+def test_user_text_stays_text_and_control_characters_are_dropped(tmp_path):
+    path = write_owner_workbook(_book(risks=[RISK]), tmp_path / "o.xlsx")
+    cell = load_workbook(path)["Risks"]["B3"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
+    assert load_workbook(path)["Risks"]["F3"].value == "\u2022 Patrols"
+
+
+def test_drop_downs_use_the_registers_own_labels_and_dates_are_validated(tmp_path):
+    path = write_owner_workbook(_book(risks=[RISK], actions=[ACTION]), tmp_path / "o.xlsx")
+    wb = load_workbook(path)
+    meta = wb["_csp"]
+    assert meta.sheet_state == "veryHidden"
+    lists = {dv.formula1: str(dv.sqref) for dv in wb["Risks"].data_validations.dataValidation}
+    assert lists == {"'_csp'!$D$1:$D$3": "G3", "'_csp'!$E$1:$E$3": "H3"}
+    assert [meta[f"D{n}"].value for n in (1, 2, 3)] == ["Low", "Medium", "High"]
+    kinds = {dv.type: str(dv.sqref) for dv in wb["Actions"].data_validations.dataValidation}
+    status_col = "ABCDEFGHIJK"[[c.key for c in ACTION_COLUMNS].index("new_status")]
+    assert kinds == {"list": f"{status_col}3", "date": "I3"}
+    assert wb["Actions"]["I3"].number_format == "dd/mm/yyyy"
+
+
+def test_instructions_give_the_return_date_and_the_meta_reads_back(tmp_path):
+    path = write_owner_workbook(_book(risks=[RISK]), tmp_path / "o.xlsx")
+    text = " ".join(str(c.value) for c in load_workbook(path)["Instructions"]["A"] if c.value)
+    assert "Please return this workbook by 20/12/2026." in text and "Siân" in text
+    book = read_owner_workbook(path)
+    assert book.meta["format"] == FORMAT and book.meta["sending_id"] == "send-1"
+    (row,) = book.rows
+    assert (row.row_id, row.version, row.cells["title"].formula) == ("risk-1", 3, None)
+
+
+def test_the_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    import pytest
+    from openpyxl.workbook import workbook
+
+    def broken_save(self, filename):
+        with open(filename, "wb") as handle:
+            handle.write(b"half")
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(workbook.Workbook, "save", broken_save)
+    with pytest.raises(OSError):
+        write_owner_workbook(_book(risks=[RISK]), tmp_path / "o.xlsx")
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,66 @@
+"""Every control a keyboard can reach in the views has a name a screen reader can say."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+
+from csp_desktop.ui.action_editor import ActionEditor
+from csp_desktop.ui.actions_view import ActionsView
+from csp_desktop.ui.partners_view import PartnersView
+from csp_desktop.ui.session import Session
+from csp_desktop.ui.settings_view import SettingsView
+from tests.ui.tracker_data import TODAY, fill
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus != Qt.FocusPolicy.TabFocus:
+            continue
+        if inside_compound_control(widget):
+            continue  # Qt's own pieces of a combo or date edit, named through their owner
+        has_name = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+        if not has_name:
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def inside_compound_control(widget: QWidget) -> bool:
+    if widget.objectName().startswith("qt_"):
+        return True
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, QComboBox) or type(parent).__name__ == "QComboBoxPrivateContainer":
+            return True
+        parent = parent.parent()
+    return False
+
+
+@pytest.mark.parametrize("make", [
+    lambda s: ActionsView(s, today=lambda: TODAY),
+    lambda s: SettingsView(s),
+    lambda s: PartnersView(s),
+    lambda s: ActionEditor(s, None, today=TODAY),
+])
+def test_every_focusable_control_is_named(register, qtbot, make):
+    fill(register)
+    view = make(Session(register))
+    qtbot.addWidget(view)
+    assert unnamed_controls(view) == []
+
+
+@pytest.mark.parametrize("make", [
+    lambda s: ActionsView(s, today=lambda: TODAY),
+    lambda s: SettingsView(s),
+    lambda s: PartnersView(s),
+    lambda s: ActionEditor(s, None, today=TODAY),
+])
+def test_alt_keys_are_not_shared(register, qtbot, make):
+    from PySide6.QtWidgets import QLabel
+    view = make(Session(register))
+    qtbot.addWidget(view)
+    keys = []
+    for widget in view.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)) and "&" in widget.text().replace("&&", ""):
+            text = widget.text().replace("&&", "")
+            keys.append(text[text.index("&") + 1].lower())
+    assert len(keys) == len(set(keys)), sorted(keys)
