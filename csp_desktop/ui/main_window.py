@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
 
 from ..errors import UserError
 from .file_menu import FileMenu
-from .pyside_workarounds import guard_true_refcount
 from .text import tell
 
 # (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+6 jump to them.
@@ -32,7 +31,6 @@ def settings() -> QSettings:
 class MainWindow(QMainWindow):
     def __init__(self, store: QSettings | None = None, parent=None):
         super().__init__(parent)
-        guard_true_refcount()
         self.settings = store or settings()
         self.session = None  # Session of the open register
         self.data = None     # its RiskData loader

@@ -232,7 +232,7 @@ class RiskTableModel(QAbstractTableModel):
         """Reorder the rows by one column's precomputed keys.
 
         Announced as a reset, not a layout change: in PySide6 6.12 emitting layoutChanged from Python
-        leaks a reference to True per emit (see pyside_workarounds) and crashes with arguments. The
+        leaks a reference to True per emit (see qt_workarounds) and crashes with arguments. The
         risks view puts the selection back by risk id.
         """
         keys = self._sort_keys(column)

@@ -41,6 +41,9 @@ def main(register: str, prefix: str) -> None:
     window.grab().save(shots[-1])
     print(f"size={window.width()}x{window.height()} min={window.minimumSizeHint().width()}x"
           f"{window.minimumSizeHint().height()}")
+    chrome = window.minimumSizeHint().width() - window.stack.minimumSizeHint().width()
+    for title, page in window.pages.items():
+        print(f"page={title.split()[0]} needs={page.minimumSizeHint().width() + chrome}")
     window.close()
 
 
