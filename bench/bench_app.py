@@ -137,7 +137,7 @@ def interaction(path: Path) -> dict:
         window.data.wait()
         _until(app, lambda: window.data.listing is not None)
         window.nav.setCurrentRow(1)
-        view = window.pages["Risks"]
+        view = window.page("Risks")
         app.processEvents()
 
         def settled(action) -> float:

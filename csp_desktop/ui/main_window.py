@@ -170,17 +170,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CSP Desktop")
 
     def _build_pages(self) -> None:
-        for title, module, name in VIEWS:
-            page = self._make_page(title, module, name)
-            self.pages[title] = page
-            self.stack.addWidget(page)
-        dashboard, risks = self.pages["Dashboard"], self.pages["Risks"]
-        dashboard.cell_chosen.connect(self.open_cell)
-        dashboard.risk_chosen.connect(self.open_risk)
-        dashboard.overdue_reviews_chosen.connect(self.open_overdue_reviews)
+        """Build only the view to show now; the others are built the first time they are shown, so
+        opening a big register does not wait for views nobody has looked at yet."""
         view = int(self.settings.value("view", 0) or 0)
         self.nav.setCurrentRow(view if 0 <= view < len(VIEWS) else 0)
         self.show_view(self.nav.currentRow())
+
+    def page(self, title: str) -> QWidget:
+        """The view called `title`, built on first use."""
+        if title not in self.pages:
+            _title, module, name = next(v for v in VIEWS if v[0] == title)
+            page = self._make_page(title, module, name)
+            self.pages[title] = page
+            self.stack.addWidget(page)
+            if title == "Dashboard":
+                page.cell_chosen.connect(self.open_cell)
+                page.risk_chosen.connect(self.open_risk)
+                page.overdue_reviews_chosen.connect(self.open_overdue_reviews)
+        return self.pages[title]
 
     def _make_page(self, title: str, module: str, name: str) -> QWidget:
         try:
@@ -217,7 +224,7 @@ class MainWindow(QMainWindow):
     def show_view(self, row: int) -> None:
         if self.session is None or not 0 <= row < len(VIEWS):
             return
-        self.stack.setCurrentWidget(self.pages[VIEWS[row][0]])
+        self.stack.setCurrentWidget(self.page(VIEWS[row][0]))
         self.settings.setValue("view", row)
 
     def current_page(self) -> QWidget | None:
@@ -231,17 +238,17 @@ class MainWindow(QMainWindow):
 
     def open_cell(self, axis: str, rating) -> None:
         self.nav.setCurrentRow(1)
-        self.pages["Risks"].show_cell(axis, rating)
+        self.page("Risks").show_cell(axis, rating)
 
     def open_risk(self, risk_id: str) -> None:
         self.nav.setCurrentRow(1)
-        risks = self.pages["Risks"]
+        risks = self.page("Risks")
         risks.clear_filters()
         risks.select_risk(risk_id)
 
     def open_overdue_reviews(self) -> None:
         self.nav.setCurrentRow(1)
-        risks = self.pages["Risks"]
+        risks = self.page("Risks")
         risks.clear_filters()
         risks.overdue.setChecked(True)
 

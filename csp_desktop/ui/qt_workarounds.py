@@ -16,8 +16,13 @@ def keep_bools_alive() -> None:
     "bool_dealloc: deallocating True or False" after a few hundred emits: a long editing session, or a
     test run, crashes. Python 3.12 made True and False immortal, so there is nothing to do there.
     Giving them a huge reference count is what 3.12 does, and is harmless with a fixed binding.
+
+    The same binding drops a reference to None each time Python reads an empty value through Qt
+    (`index.data(role)` where the model has nothing for that role: 100 reads lower
+    `sys.getrefcount(None)` by 100), which ends in "none_dealloc: deallocating None"; None is
+    kept alive the same way.
     """
     if sys.version_info >= (3, 12):
         return
-    for value in (True, False):
+    for value in (True, False, None):
         ctypes.c_ssize_t.from_address(id(value)).value += _SPARE_REFERENCES

@@ -30,7 +30,7 @@ def main(register: str, prefix: str) -> None:
     shots = []
     for row, name in ((0, "dashboard"), (1, "risks")):
         window.nav.setCurrentRow(row)
-        risks = window.pages["Risks"]
+        risks = window.page("Risks")
         risks.select_risk(risks.model.rows[2].risk.id)
         app.processEvents()
         shots.append(f"{prefix}-{name}.png")
@@ -42,7 +42,9 @@ def main(register: str, prefix: str) -> None:
     print(f"size={window.width()}x{window.height()} min={window.minimumSizeHint().width()}x"
           f"{window.minimumSizeHint().height()}")
     chrome = window.minimumSizeHint().width() - window.stack.minimumSizeHint().width()
-    for title, page in window.pages.items():
+    from csp_desktop.ui.main_window import VIEWS
+    for title, _module, _cls in VIEWS:
+        page = window.page(title)
         print(f"page={title.split()[0]} needs={page.minimumSizeHint().width() + chrome}")
     window.close()
 

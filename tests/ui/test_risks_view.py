@@ -17,7 +17,7 @@ RISKS = 1  # navigation row of the Risks view
 
 def risks_view(qtbot, window):
     window.nav.setCurrentRow(RISKS)
-    return window.pages["Risks"]
+    return window.page("Risks")
 
 
 def pick_risk(view, ref):
@@ -132,7 +132,7 @@ def test_switching_to_3x3_recolours_every_view(qtbot, window):
     row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, RESIDUAL).data() == "4")
     assert view.proxy.index(row, RESIDUAL).data(Qt.ItemDataRole.BackgroundRole).name().upper() == "#FFC000"
     assert view.editor.grids["residual"].scheme.size == "3x3"
-    dashboard = window.pages["Dashboard"]
+    dashboard = window.page("Dashboard")
     assert all(grid.scheme.size == "3x3" for grid in dashboard.maps.values())
     assert view.band.count() == 1 + 3
     outside = [label.text() for label in dashboard.figures_panel.findChildren(QLabel)
@@ -143,14 +143,14 @@ def test_switching_to_3x3_recolours_every_view(qtbot, window):
 
 
 def test_dashboard_cell_opens_the_risks_in_it(qtbot, window):
-    dashboard = window.pages["Dashboard"]
+    dashboard = window.page("Dashboard")
     window.nav.setCurrentRow(0)
     cells = dashboard.summary.residual_cells
     (likelihood, impact), count = max(cells.items(), key=lambda item: item[1])
     grid = dashboard.maps["residual"]
     centre = grid._cell_rect(Rating(likelihood, impact)).center()
     qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
-    view = window.pages["Risks"]
+    view = window.page("Risks")
     assert window.stack.currentWidget() is view
     shown = [view.proxy.risk_at(r) for r in range(view.proxy.rowCount())]
     assert len(shown) == count and all(r.residual == Rating(likelihood, impact) and r.status == "open" for r in shown)
