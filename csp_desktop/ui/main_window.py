@@ -148,9 +148,12 @@ class MainWindow(QMainWindow):
             self.open_register(path)
 
     def _connect_refusals(self) -> None:
+        """Undo/redo refusals from both command families (risk_commands and undoable) reach the user."""
         if not self._refusals_connected:
             from .risk_commands import refusals
+            from .undoable import failures
             refusals.refused.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
+            failures.failed.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
             self._refusals_connected = True
 
     def close_register(self) -> None:

@@ -165,3 +165,16 @@ def test_every_control_of_the_dashboard_and_risks_views_is_named_for_screen_read
             if not widget.accessibleName():
                 unnamed.append(f"{widget.metaObject().className()} in {type(page).__name__}")
     assert unnamed == [], unnamed
+
+
+def test_an_undo_the_register_refuses_is_explained_and_the_history_cleared(qtbot, window, messages):
+    from csp_desktop.ui import risk_commands as c
+    risks = window.page("Risks")
+    risk = risks.model.rows[0].risk
+    assert c.push(window.session, c.SetRiskField(window.session, risk, "title", "Changed")) is None
+    with window.session.register.transaction():  # another program deletes the risk
+        window.session.register.delete("risks", risk.id)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+    assert messages[0] == ("Undo", "That risk is no longer in the register. The undo history was cleared.")
+    assert window.session.undo_stack.count() == 0
