@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         if obj is self and event.type() == QEvent.Type.Paint and getattr(self, "_pending_open", None) is not None:
             pending, self._pending_open = self._pending_open, None
             self.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self._open_pending(pending))
+            QTimer.singleShot(0, self, lambda: self._open_pending(pending))
         return super().eventFilter(obj, event)
 
     def _open_pending(self, pending) -> None:

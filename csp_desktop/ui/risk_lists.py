@@ -48,7 +48,7 @@ def _table(accessible: str, headers: tuple[str, ...], stretch: int) -> QTableWid
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setWordWrap(True)
     # Rows grow to show wrapped text once the columns have their widths.
-    header.sectionResized.connect(lambda *_: QTimer.singleShot(0, table.resizeRowsToContents))
+    header.sectionResized.connect(lambda *_: QTimer.singleShot(0, table, table.resizeRowsToContents))
     return table
 
 
