@@ -54,8 +54,7 @@ class ActionsView(QWidget):
 
     # -- building ------------------------------------------------------------------------------------
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> QVBoxLayout:
         self.filter_edit = named(QLineEdit(), "Filter actions", "Type words to show only actions containing them")
         self.filter_edit.setPlaceholderText("Type to filter by ref, title, owner, progress\u2026")
         self.filter_edit.setClearButtonEnabled(True)
@@ -77,16 +76,24 @@ class ActionsView(QWidget):
         self.new_button.clicked.connect(self.new_action)
         self.edit_button = named(QPushButton("&Edit\u2026"), "Edit action")
         self.edit_button.clicked.connect(self.edit_current)
-        for label, widget in (("&Filter:", self.filter_edit), ("D&ue:", self.due_combo),
-                              ("&Owner:", self.owner_combo), ("S&tatus:", self.status_combo)):
+        for combo in (self.due_combo, self.owner_combo, self.status_combo):
+            # Long owner names must not push the view wider than a scaled laptop screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        # Two rows, so the view fits a 1366x768 laptop at 150% scaling beside the navigation.
+        search, filters = QHBoxLayout(), QHBoxLayout()
+        for row, label, widget in ((search, "&Filter:", self.filter_edit), (filters, "D&ue:", self.due_combo),
+                                   (filters, "&Owner:", self.owner_combo), (filters, "S&tatus:", self.status_combo)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             row.addWidget(caption)
-            row.addWidget(widget, 3 if widget is self.filter_edit else 1)
-        row.addWidget(self.count_label)
-        row.addWidget(self.new_button)
-        row.addWidget(self.edit_button)
-        return row
+            row.addWidget(widget, 1)
+        for widget in (self.count_label, self.new_button, self.edit_button):
+            search.addWidget(widget)
+        rows = QVBoxLayout()
+        rows.addLayout(search)
+        rows.addLayout(filters)
+        return rows
 
     def _build_table(self) -> QTableView:
         table = self.table = named(QTableView(), "Action tracker",

@@ -17,9 +17,10 @@ from ..errors import UserError
 from .file_menu import FileMenu
 from .text import tell
 
-# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+6 jump to them.
+# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+7 jump to them.
 VIEWS = (("Dashboard", "dashboard_view", "DashboardView"), ("Risks", "risks_view", "RisksView"),
          ("Actions", "actions_view", "ActionsView"), ("Meetings", "meetings_view", "MeetingsView"),
+         ("Owner updates", "returns_view", "ReturnsView"),
          ("Partners & owners", "partners_view", "PartnersView"), ("Settings", "settings_view", "SettingsView"))
 SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's one risk loader
 
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.data.wait()
         self.files.wait()
         for page in self.pages.values():
+            page.close()  # lets a view finish or cancel its background work (a pack being built)
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages = {}
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
         """The view called `title`, built on first use."""
         if title not in self.pages:
             _title, module, name = next(v for v in VIEWS if v[0] == title)
-            page = self._make_page(title, module, name)
+            page = self._make_page(module, name)
             self.pages[title] = page
             self.stack.addWidget(page)
             if title == "Dashboard":
@@ -192,13 +194,9 @@ class MainWindow(QMainWindow):
                 page.overdue_reviews_chosen.connect(self.open_overdue_reviews)
         return self.pages[title]
 
-    def _make_page(self, title: str, module: str, name: str) -> QWidget:
-        try:
-            cls = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{module}":
-                raise
-            return _not_built(title, module, name)
+    def _make_page(self, module: str, name: str) -> QWidget:
+        # Imported on first visit, so starting the app does not pay for every view.
+        cls = getattr(importlib.import_module(f"{__package__}.{module}"), name)
         if name in SHARED_DATA:
             return cls(self.session, data=self.data)
         return cls(self.session)
@@ -294,11 +292,3 @@ class MainWindow(QMainWindow):
         self.close_register()
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _not_built(title: str, module: str, name: str) -> QWidget:
-    page = QLabel(f"{title}: not built yet (csp_desktop/ui/{module}.py with {name} is still being written).")
-    page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    page.setWordWrap(True)
-    page.setAccessibleName(f"{title} not built yet")
-    return page

@@ -17,8 +17,8 @@ def test_window_fits_a_scaled_laptop_screen(demo_path, factor):
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     needs = dict(line[5:].split(" needs=") for line in result.stdout.splitlines() if line.startswith("page="))
-    # This test covers the views of issue 4 part A; the others report their own widths here too.
-    for page in ("Dashboard", "Risks"):
-        assert int(needs[page]) <= round(1366 / float(factor)) + 1, (page, needs)
+    assert len(needs) == 7
+    for page, width in needs.items():
+        assert int(width) <= round(1366 / float(factor)) + 1, (page, needs)
     for name in ("dashboard", "risks", "risks-scores"):
         assert (SCREENSHOTS / f"{prefix.name}-{name}.png").stat().st_size > 10_000
