@@ -149,11 +149,9 @@ class MainWindow(QMainWindow):
             self.open_register(path)
 
     def _connect_refusals(self) -> None:
-        """Undo/redo refusals from both command families (risk_commands and undoable) reach the user."""
+        """An undo or redo the register refused (it changed under the command) reaches the user."""
         if not self._refusals_connected:
-            from .risk_commands import refusals
             from .undoable import failures
-            refusals.refused.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
             failures.failed.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
             self._refusals_connected = True
 

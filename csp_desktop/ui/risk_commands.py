@@ -1,21 +1,17 @@
 """Undoable edits of risks, mitigations and reviews. Each command keeps the old value when made.
 
-Use `push(session, command)`: it does the edit first and puts the command on the undo stack only
-when the service accepted it (a bad value, a read-only file or a row changed elsewhere comes back as
-the one-sentence reason, and the stack is untouched). Undo and redo run inside Qt, where an exception
-cannot reach the caller, so a later refusal is announced on `refusals.refused`.
+Push them with `undoable.push(session, command)` (re-exported here): a refusal comes back as the
+one-sentence reason and leaves the undo stack untouched; a later failed undo or redo is announced on
+`undoable.failures`.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
-
 from ..domain.model import Mitigation, Review, Risk
 from ..domain.scoring import Rating
-from ..errors import UserError
 from ..services import risk_editing as editing
+from .undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
 
 FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
                "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
@@ -23,61 +19,10 @@ FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description
                "exempt": "exempt"}
 
 
-class _Refusals(QObject):
-    """Undo and redo run inside Qt, where an exception cannot reach the caller: refusals come out here."""
-    refused = Signal(str)
+class RiskCommand(EditCommand):
+    """An edit of the risks side of the register; views of risks refresh after it."""
 
-
-refusals = _Refusals()
-
-
-def push(session, command: "RiskCommand") -> str | None:
-    """Do the command and put it on the session's undo stack; returns the reason when it was refused."""
-    try:
-        command.do()
-    except UserError as exc:
-        command.error = str(exc)
-        return command.error
-    command.done_already = True
-    session.undo_stack.push(command)
-    return None
-
-
-class RiskCommand(QUndoCommand):
-    """Runs an edit, turns a refusal into `.error`, and tells the session what changed."""
-
-    def __init__(self, session, text: str):
-        super().__init__(text)
-        self.session = session
-        self.error: str | None = None
-        self.done_already = False  # push() did the first redo itself
-
-    def redo(self) -> None:
-        if self.done_already:
-            self.done_already = False
-        else:
-            try:
-                self.do()
-            except UserError as exc:
-                self.error = str(exc)
-                refusals.refused.emit(self.error)
-                return
-        self.session.notify("risks")
-
-    def undo(self) -> None:
-        try:
-            self.undo_it()
-        except UserError as exc:
-            self.error = str(exc)
-            refusals.refused.emit(self.error)
-            return
-        self.session.notify("risks")
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_it(self) -> None:
-        raise NotImplementedError
+    topic = "risks"
 
 
 class SetRiskField(RiskCommand):

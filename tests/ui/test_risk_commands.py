@@ -10,6 +10,7 @@ from csp_desktop.store import Register
 from csp_desktop.store.partners import add_owner
 from csp_desktop.store.risks import add_risk, get_risk, mitigations_for, record_review, reviews_for
 from csp_desktop.ui import risk_commands as c
+from csp_desktop.ui.undoable import failures
 from csp_desktop.ui.session import Session
 from tests.conftest import snapshot
 
@@ -133,7 +134,7 @@ def test_undo_refused_by_the_register_is_reported_not_raised(session, risk, qtbo
     session.register.query("SELECT 1")  # the row is deleted behind the app's back:
     with session.register.transaction():
         session.register.delete("risks", risk.id)
-    with qtbot.waitSignal(c.refusals.refused) as told:
+    with qtbot.waitSignal(failures.failed) as told:
         session.undo_stack.undo()
     assert "no longer in the register" in told.args[0]
 
