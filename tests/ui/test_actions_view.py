@@ -14,21 +14,16 @@ from csp_desktop.ui.partners_view import PartnersView
 from csp_desktop.ui.session import Session
 from csp_desktop.ui.settings_view import SettingsView
 
-from tests.ui.tracker_data import TODAY, fill
+from tests.ui.tracker_data import TODAY
+from tests.ui.windows import SCREENSHOTS
 
 # The offscreen platform says this whenever a window is shown; it is not about our code.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-SCREENSHOTS = __import__("pathlib").Path(__file__).resolve().parents[2] / "test-screenshots"
 
 
 @pytest.fixture
-def data(register):
-    return fill(register)
-
-
-@pytest.fixture
-def session(register, data):
-    return Session(register)
+def session(filled_session):
+    return filled_session
 
 
 @pytest.fixture

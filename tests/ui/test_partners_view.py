@@ -4,22 +4,15 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from csp_desktop.store import actions, partners, risks
 from csp_desktop.ui.partners_view import PartnersView
-from csp_desktop.ui.session import Session
 from tests.conftest import snapshot
-from tests.ui.tracker_data import fill
+from tests.ui.windows import SCREENSHOTS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-SCREENSHOTS = __import__("pathlib").Path(__file__).resolve().parents[2] / "test-screenshots"
 
 
 @pytest.fixture
-def data(register):
-    return fill(register)
-
-
-@pytest.fixture
-def session(register, data):
-    return Session(register)
+def session(filled_session):
+    return filled_session
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from tests.conftest import snapshot
 from tests.ui.tracker_data import fill
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-SCREENSHOTS = __import__("pathlib").Path(__file__).resolve().parents[2] / "test-screenshots"
+from tests.ui.windows import SCREENSHOTS
 
 
 @pytest.fixture
