@@ -18,6 +18,11 @@ def format_option():
                         help="How to print the rows.")
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 risk", "2 risks": counts as a person writes them."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def emit(rows: list[dict], columns: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))

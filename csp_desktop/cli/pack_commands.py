@@ -11,7 +11,7 @@ from ..domain.pack import MARKINGS, PARTS, PUBLIC
 from ..services.meetings import MEETING_COLUMNS, create_meeting, meeting_rows, new_meeting
 from ..services.packs import PackOptions, build_pack
 from .base import main, opened
-from .output import emit, format_option
+from .output import counted, emit, format_option
 
 REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -61,5 +61,5 @@ def pack(register, out, meeting_id, part, marking, sections, issue):
     with opened(register, read_only=not issue) as reg:
         result = build_pack(reg, out, options, date.today())
     note = f", as issued {result.issued_at[:10]}" if result.issued_at else ""
-    click.echo(f"Wrote {out} ({result.pages} pages, {result.risks} risks, {result.actions} actions, "
-               f"{part} part{note}).")
+    click.echo(f"Wrote {out} ({counted(result.pages, 'page')}, {counted(result.risks, 'risk')}, "
+               f"{counted(result.actions, 'action')}, {part} part{note}).")
