@@ -9,9 +9,10 @@ import contextlib
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QProgressBar,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..domain.dates import show
@@ -21,6 +22,7 @@ from ..store.partners import list_owners
 from .returns_models import RETURN_COLUMNS, ChangesModel, ProgressModel, RowsModel
 from .send_dialog import SendChoice, SendDialog
 from .session import Session
+from .workers import Worker
 
 REVIEW_TAB, LOG_TAB, PROGRESS_TAB = 0, 1, 2
 COLUMN_WIDTHS = {"decision": 80, "outcome": 80, "flag": 70, "owner_name": 120, "item": 210, "field": 120,
@@ -49,6 +51,9 @@ class ReturnsView(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.account)
         session.changed.connect(self._register_changed)
+        self.worker = Worker(self)  # sending and receiving take seconds: never on the GUI thread
+        self.worker.finished.connect(self._finished)
+        self._pending: dict[int, tuple] = {}
         self.refresh()
 
     # -- building ----------------------------------------------------------------------------------------
@@ -65,6 +70,12 @@ class ReturnsView(QWidget):
         bar.addWidget(heading)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # the services report no steps: a moving bar says work is going on
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.hide()
+        bar.addWidget(self.busy_bar)
         bar.addWidget(self.send_button)
         bar.addWidget(self.receive_button)
         return bar
@@ -154,29 +165,51 @@ class ReturnsView(QWidget):
 
     # -- acting ------------------------------------------------------------------------------------------
 
-    def send(self, choice: SendChoice) -> updates.RoundSent | None:
+    def send(self, choice: SendChoice) -> int | None:
+        """Start writing the owners' workbooks in the background; the account shows when it is done."""
         if not choice.owners:
             self._say("Choose at least one owner to send to.")
             return None
-        with self._busy():
-            sent = updates.send_round(self.session.register, choice.folder, owner_names=choice.owners,
-                                      return_by=choice.return_by)
-        lines = [f"Sent {len(sent.files)} workbook(s) to {choice.folder}, to be returned by {show(choice.return_by)}."]
-        if sent.skipped:
-            lines.append(f"Nothing open to update for {', '.join(sent.skipped)}; no workbook written.")
-        self._say(*lines)
-        self.session.notify("returns")
-        return sent
+        return self._start("send", lambda reg: updates.send_round(
+            reg, choice.folder, owner_names=choice.owners, return_by=choice.return_by), choice)
 
-    def receive_files(self, paths: list[Path]) -> list[updates.Receipt]:
-        receipts = []
-        with self._busy():
-            for path in paths:
-                receipts.append(updates.receive(self.session.register, Path(path)))
-        self._say(*(updates.account(r) for r in receipts))
+    def receive_files(self, paths: list[Path]) -> int:
+        """Start taking returned workbooks in the background; each is logged, nothing is applied yet."""
+        return self._start("receive", lambda reg: [updates.receive(reg, Path(p)) for p in paths], None)
+
+    def wait(self) -> None:
+        """Block until background work is done and its result shown (closing, and tests)."""
+        self.worker.wait()
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+
+    def _start(self, kind: str, work, detail) -> int:
+        path, who, read_only = self.session.register.path, self.session.register.who, self.session.read_only
+        self._set_working(True)
+        ticket = self.worker.start(lambda: _with_own_connection(path, who, read_only, work))
+        self._pending[ticket] = (kind, detail)
+        return ticket
+
+    def _finished(self, ticket: int, outcome) -> None:
+        kind, detail = self._pending.pop(ticket, (None, None))
+        self._set_working(bool(self._pending))
+        if not outcome.ok:
+            self._say(outcome.error or f"That failed inside CSP Desktop ({outcome.bug}); the details are in the log.")
+        elif kind == "send":
+            self._say(*_sent_account(outcome.value, detail))
+        elif kind == "receive":
+            self._say(*(updates.account(r) for r in outcome.value))
+            self.tabs.setCurrentIndex(REVIEW_TAB)
         self.session.notify("returns")
-        self.tabs.setCurrentIndex(REVIEW_TAB)
-        return receipts
+
+    def _set_working(self, working: bool) -> None:
+        self.busy_bar.setVisible(working)
+        for button in (self.send_button, self.receive_button):
+            button.setEnabled(not working and not self.session.read_only)
+
+    def closeEvent(self, event) -> None:
+        self.wait()
+        super().closeEvent(event)
 
     def apply(self) -> updates.Applied | None:
         accept, reject = self.review.chosen("accept"), self.review.chosen("reject")
@@ -281,3 +314,17 @@ def _summary(progress: list[dict]) -> str:
     overdue = sum(r["state"] == "overdue" for r in progress)
     text = f"{returned} of {len(progress)} owners have returned their latest workbook"
     return text + (f"; {overdue} overdue." if overdue else ".")
+
+
+def _with_own_connection(path: Path, who: str, read_only: bool, work):
+    """Run `work(register)` on a connection of this thread's own; SQLite connections stay on one thread."""
+    from ..store import Register
+    with Register.open(path, read_only=read_only, who=who) as reg:
+        return work(reg)
+
+
+def _sent_account(sent: updates.RoundSent, choice: SendChoice) -> list[str]:
+    lines = [f"Sent {len(sent.files)} workbook(s) to {choice.folder}, to be returned by {show(choice.return_by)}."]
+    if sent.skipped:
+        lines.append(f"Nothing open to update for {', '.join(sent.skipped)}; no workbook written.")
+    return lines

@@ -52,6 +52,7 @@ def _select(widget, rows):
 
 def test_review_accept_reject_and_apply(view, qtbot):
     view.receive_files([view.back])
+    view.wait()
     assert "sian-back.xlsx (Siân Prŵs): 5 proposed change(s): 1 not taken, 4 pending." in view.account.toPlainText()
     assert view.tabs.tabText(0) == "Review changes (4 waiting)"
     assert {c["field"] for c in view.review.rows} == {"score", "commentary", "status", "progress"}
@@ -77,6 +78,7 @@ def test_accept_file_takes_only_clean_changes_and_reject_file_takes_all(view, qt
     reg = view.session.register
     before = register_state(reg)
     view.receive_files([view.back])
+    view.wait()
     assert register_state(reg) == before   # receiving alone writes only the returns log
     _select(view, [0])
     qtbot.mouseClick(_button(view, "Reject whole file"), Qt.LeftButton)
@@ -91,6 +93,7 @@ def test_refused_and_duplicate_files_are_explained(view, tmp_path):
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"not a workbook")
     view.receive_files([view.back, junk, view.back])
+    view.wait()
     text = view.account.toPlainText().splitlines()
     assert text[1] == "junk.xlsx: refused. junk.xlsx is not a spreadsheet (.xlsx)."
     assert "already received on" in text[2] and "nothing was applied twice" in text[2]
@@ -99,6 +102,7 @@ def test_refused_and_duplicate_files_are_explained(view, tmp_path):
 
 def test_returns_log_shows_every_change_of_a_return(view, qtbot):
     view.receive_files([view.back])
+    view.wait()
     view.tabs.setCurrentIndex(1)
     view.log_table.selectRow(0)
     outcomes = sorted(c["outcome"] for c in view.log_changes.rows)
@@ -114,6 +118,7 @@ def test_send_from_the_app_and_progress(view, qtbot, tmp_path):
     choice = dialog.choice()
     assert choice == SendChoice(["Siân Prŵs"], date(2026, 12, 21), tmp_path / "round2")
     view.send(choice)
+    view.wait()
     assert len(list((tmp_path / "round2").glob("*.xlsx"))) == 1
     assert "Sent 1 workbook(s)" in view.account.toPlainText()
     states = {r["owner"]: r["state"] for r in view.progress.rows}
@@ -123,6 +128,7 @@ def test_send_from_the_app_and_progress(view, qtbot, tmp_path):
 
 def test_models_pass_the_model_tester(view, qtmodeltester):
     view.receive_files([view.back])
+    view.wait()
     qtmodeltester.check(view.review)
     qtmodeltester.check(view.progress)
     assert isinstance(view.review, ChangesModel) and isinstance(view.progress, ProgressModel)
@@ -134,6 +140,7 @@ def test_screenshot(view, qtbot):
     a2.progress = "Coordinator: chased by phone 20/11"   # a conflict to show
     save_action(view.session.register, a2)
     view.receive_files([view.back])
+    view.wait()
     _select(view, [_row(view.review, "score")])
     view._decide_selected("accept")
     _select(view, [_row(view.review, "progress")])
@@ -176,6 +183,7 @@ def test_demo_round_screenshot(qtbot, tmp_path):
         qtbot.addWidget(widget)
         widget.resize(1366, 768)
         widget.receive_files(backs)
+        widget.wait()
         assert widget.review.waiting() > 0
         widget.review_table.selectRow(0)
         widget.show()
@@ -186,3 +194,26 @@ def test_demo_round_screenshot(qtbot, tmp_path):
         assert widget.grab().save(str(SCREENSHOTS / "returns-demo-progress.png"))
     finally:
         reg.close()
+
+
+def test_sending_runs_off_the_gui_thread_with_a_busy_bar(view, qtbot, tmp_path):
+    view.show()
+    choice = SendChoice(["Siân Prŵs"], date(2026, 12, 21), tmp_path / "round3")
+    view.send(choice)
+    # Until the GUI thread hears back, the window stays usable and says it is working.
+    assert view.busy_bar.isVisible()
+    assert not view.send_button.isEnabled() and not view.receive_button.isEnabled()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    view.grab().save(str(SCREENSHOTS / "returns-sending.png"))
+    view.wait()
+    assert not view.busy_bar.isVisible() and view.send_button.isEnabled()
+    assert "Sent 1 workbook(s)" in view.account.toPlainText()
+
+
+def test_a_refused_send_is_one_sentence(view, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    view.send(SendChoice(["Siân Prŵs"], date(2026, 12, 21), blocked / "round"))
+    view.wait()
+    text = view.account.toPlainText()
+    assert text and "Traceback" not in text and "Sent" not in text
