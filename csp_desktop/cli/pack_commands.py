@@ -9,7 +9,6 @@ import click
 from ..domain.model import PACK_SECTIONS
 from ..domain.pack import MARKINGS, PARTS, PUBLIC
 from ..services.meetings import MEETING_COLUMNS, create_meeting, meeting_rows, new_meeting
-from ..services.packs import PackOptions, build_pack
 from .base import main, opened
 from .output import counted, emit, format_option
 
@@ -56,6 +55,7 @@ def meeting_add(register, board, on, at, venue, chair, marking):
                                             "later builds and the next meeting's changes use it.")
 def pack(register, out, meeting_id, part, marking, sections, issue):
     """Write the board pack of REGISTER to OUT (a PDF)."""
+    from ..services.packs import PackOptions, build_pack  # reportlab loads only for this command
     options = PackOptions(meeting_id=meeting_id, part=part, marking=marking, sections=tuple(sections) or None,
                           issue=issue)
     with opened(register, read_only=not issue) as reg:

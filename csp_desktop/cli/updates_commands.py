@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from ..domain.dates import parse_date
-from ..services import updates as service
 from .base import main, opened
 from .output import emit, format_option, table
 
@@ -15,6 +14,12 @@ REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=
 CHANGE_COLUMNS = ("id", "item", "field", "old_value", "new_value", "flag", "outcome")
 LOG_COLUMNS = ("received", "owner", "file", "status", "changes", "applied", "pending", "rejected", "not_taken")
 SHORT_ID = 8
+
+
+def _service():
+    # Imported when a command runs: openpyxl is heavy, and every other command would pay for it.
+    from ..services import updates
+    return updates
 
 
 def _date(ctx, param, value):
@@ -42,7 +47,7 @@ def updates():
 def send(register, outdir, owners, return_by):
     """Write one .xlsx per owner into OUTDIR: their open risks, mitigations and actions to update."""
     with opened(register) as reg:
-        sent = service.send_round(reg, outdir, owner_names=list(owners) or None, return_by=return_by)
+        sent = _service().send_round(reg, outdir, owner_names=list(owners) or None, return_by=return_by)
     for f in sent.files:
         click.echo(f"{f.path.name}: {f.risks} risks, {f.mitigations} mitigations, {f.actions} actions")
     if sent.skipped:
@@ -68,7 +73,7 @@ def receive(register, files, dry_run, accept_all):
     refused = 0
     with opened(register, read_only=dry_run) as reg:
         for path in files:
-            receipt = service.receive(reg, path, dry_run=dry_run, accept_all=accept_all)
+            receipt = _service().receive(reg, path, dry_run=dry_run, accept_all=accept_all)
             refused += bool(receipt.refused)
             _account(receipt, dry_run)
     if refused:
@@ -76,7 +81,7 @@ def receive(register, files, dry_run, accept_all):
 
 
 def _account(receipt, dry_run: bool) -> None:
-    line = service.account(receipt)
+    line = _service().account(receipt)
     if receipt.refused:
         click.echo(line, err=True)
         return
@@ -109,13 +114,13 @@ def _change_row(change: dict) -> dict:
 def status(register, export, fmt):
     """Which owners have returned their latest workbook and which are outstanding or overdue."""
     with opened(register, read_only=True) as reg:
-        rows = service.progress(reg, date.today())
+        rows = _service().progress(reg, date.today())
     if not rows:
         click.echo("No workbooks have been sent from this register yet.")
         return
-    emit(rows, service.PROGRESS_COLUMNS, fmt)
+    emit(rows, _service().PROGRESS_COLUMNS, fmt)
     if export:
-        service.export_progress(rows, export)
+        _service().export_progress(rows, export)
         click.echo(f"Wrote {export}", err=fmt != "table")
 
 
@@ -126,10 +131,10 @@ def status(register, export, fmt):
 def log_(register, return_id, fmt):
     """The returns log: every file received or refused, and what became of its changes."""
     with opened(register, read_only=True) as reg:
-        returns = service.returns_log(reg)
+        returns = _service().returns_log(reg)
         if return_id:
             found = _one(returns, return_id, "return")
-            emit([_change_row(c) for c in service.changes_of(reg, found["id"])], CHANGE_COLUMNS, fmt)
+            emit([_change_row(c) for c in _service().changes_of(reg, found["id"])], CHANGE_COLUMNS, fmt)
             return
     emit([_log_row(r) for r in returns], ("id",) + LOG_COLUMNS, fmt)
 
@@ -150,8 +155,8 @@ def decide(register, accept, reject):
     if not accept and not reject:
         raise click.UsageError("Give at least one --accept or --reject.")
     with opened(register) as reg:
-        waiting = service.pending(reg)
-        result = service.decide(reg, [_one(waiting, i, "waiting change")["id"] for i in accept],
+        waiting = _service().pending(reg)
+        result = _service().decide(reg, [_one(waiting, i, "waiting change")["id"] for i in accept],
                                 [_one(waiting, i, "waiting change")["id"] for i in reject])
     click.echo(f"Applied {len(result.applied)}, rejected {len(result.rejected)}.")
     for change_id, why in result.held:
