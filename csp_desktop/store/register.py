@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,7 @@ from .errors import ConflictError, NotARegisterError, RegisterError, explain
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+log = logging.getLogger(__name__)
 
 
 def now_utc() -> str:
@@ -69,7 +71,8 @@ class Register:
         conn = _connect(path, read_only=read_only)
         try:
             _check_is_register(conn, path)
-            if not read_only:
+            if not read_only and migrations.schema_version(conn) < migrations.latest_version():
+                _keep_copy_before_upgrade(conn, path)
                 _run_migrations(conn, path)
             register = cls(path, conn, read_only=read_only, who=who or default_who())
             register.info()
@@ -251,6 +254,21 @@ def _check_is_register(conn: sqlite3.Connection, path: Path) -> None:
     if found > known:
         raise NotARegisterError(f"{path.name} was saved by a newer CSP Desktop (schema {found}; this version "
                                 f"knows up to {known}); update the app to open it.")
+
+
+def _keep_copy_before_upgrade(conn: sqlite3.Connection, path: Path) -> Path:
+    """An older register is upgraded in place; first a copy as it was is kept beside it."""
+    found = migrations.schema_version(conn)
+    copy = path.with_name(f"{path.stem}.before-schema-{migrations.latest_version()}{path.suffix}")
+    if copy.exists():
+        return copy
+    target = sqlite3.connect(str(copy))
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    log.info("Kept %s (schema %s) before upgrading %s", copy.name, found, path.name)
+    return copy
 
 
 def _run_migrations(conn: sqlite3.Connection, path: Path) -> None:

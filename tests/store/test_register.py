@@ -172,3 +172,31 @@ def test_check_reports_broken_foreign_keys(register):
     register.db.conn.execute("INSERT INTO mitigations (id, risk_id, description) VALUES ('m', 'ghost', 'x')")
     register.db.conn.commit()
     assert any("missing row in risks" in p for p in check(register))
+
+
+def test_an_older_register_is_upgraded_after_a_copy_is_kept(register):
+    path = register.path
+    add_risk(register, Risk("Kept through the upgrade"))
+    latest = migrations.latest_version()
+    newer = [t for t in register.db.table_names() if t not in _tables_of_first_migration()]
+    for table in newer:
+        register.db.conn.execute(f"DROP TABLE [{table}]")
+    register.db.conn.execute("ALTER TABLE meetings DROP COLUMN sections")
+    register.db.conn.execute("PRAGMA user_version = 1")
+    register.db.conn.commit()
+    register.close()
+    upgraded = Register.open(path)
+    assert upgraded.schema_version() == latest
+    assert [r.title for r in list_risks(upgraded)] == ["Kept through the upgrade"]
+    upgraded.close()
+    copy = path.with_name(f"{path.stem}.before-schema-{latest}{path.suffix}")
+    old = sqlite3.connect(copy)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT title FROM risks").fetchall() == [("Kept through the upgrade",)]
+    old.close()
+
+
+def _tables_of_first_migration() -> set[str]:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(migrations.migration_files()[0].read_text(encoding="utf-8"))
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
