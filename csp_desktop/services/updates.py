@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +25,13 @@ from ..store.partners import list_owners
 from .update_apply import Applied, apply_decisions
 from .update_compare import compare
 from .update_send import file_name_for, owner_parts, sent_items, workbook_for
+
+
+class SendCancelled(UserError):
+    """Raised by a progress callback to stop a round; send_round then keeps no workbook and records nothing."""
+
+    def __init__(self):
+        super().__init__("Sending was cancelled: no workbooks were kept and nothing was recorded.")
 
 
 @dataclass
@@ -58,10 +66,13 @@ class Receipt:
 # -- sending -------------------------------------------------------------------------------------------
 
 def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = None,
-               return_by: date | None = None, round_id: str | None = None) -> RoundSent:
+               return_by: date | None = None, round_id: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> RoundSent:
     """One workbook per owner in `outdir`; the round is recorded only if every workbook was written.
 
     `round_id` is for reproducing a known round (test fixtures); normally a new id is made.
+    `progress(done, total)` is called before the first owner and after each one; if it raises (e.g.
+    SendCancelled) the workbooks already written are removed and nothing is recorded.
     """
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
@@ -73,14 +84,17 @@ def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = N
     common = {"register_id": reg.info()["id"], "register_name": reg.name, "round_id": result.round_id,
               "sent_at": sent_at.date(), "return_by": return_by}
     sendings = []
+    report = progress or (lambda done, total: None)
     try:
-        for part in parts:
+        report(0, len(parts))
+        for done, part in enumerate(parts, start=1):
             if part.empty:
                 result.skipped.append(part.owner.name)
-                continue
-            path = file_name_for(part.owner.name, sent_at.strftime("%Y-%m-%d"), outdir)
-            sendings.append(_write_one(reg, part, by_risk, dict(common), path))
-            result.files.append(SentFile(part.owner.name, path, *_counts(sendings[-1][0])))
+            else:
+                path = file_name_for(part.owner.name, sent_at.strftime("%Y-%m-%d"), outdir)
+                sendings.append(_write_one(reg, part, by_risk, dict(common), path))
+                result.files.append(SentFile(part.owner.name, path, *_counts(sendings[-1][0])))
+            report(done, len(parts))
         log.record_round(reg, {"id": result.round_id, "sent_at": sent_at.isoformat(), "sent_by": reg.who,
                                "return_by": return_by.isoformat() if return_by else None}, sendings)
     except BaseException:

@@ -6,10 +6,11 @@ Applying returns is not on the undo stack: it is recorded for good in the return
 from __future__ import annotations
 
 import contextlib
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
                                QProgressBar,
@@ -54,6 +55,9 @@ class ReturnsView(QWidget):
         self.worker = Worker(self)  # sending and receiving take seconds: never on the GUI thread
         self.worker.finished.connect(self._finished)
         self._pending: dict[int, tuple] = {}
+        self._progress = _Progress(self)  # emitted on the pool thread, shown on the GUI thread (queued)
+        self._progress.step.connect(self._show_step)
+        self._cancel = threading.Event()
         self.refresh()
 
     # -- building ----------------------------------------------------------------------------------------
@@ -71,11 +75,15 @@ class ReturnsView(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
         self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)  # the services report no steps: a moving bar says work is going on
-        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setMaximumWidth(220)
         self.busy_bar.setAccessibleName("Working")
         self.busy_bar.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop sending: the workbooks already written are removed and nothing is recorded.")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
         bar.addWidget(self.busy_bar)
+        bar.addWidget(self.cancel_button)
         bar.addWidget(self.send_button)
         bar.addWidget(self.receive_button)
         return bar
@@ -170,8 +178,24 @@ class ReturnsView(QWidget):
         if not choice.owners:
             self._say("Choose at least one owner to send to.")
             return None
+        if not self._pending:  # a Cancel stops every send queued or running, so share one flag while busy
+            self._cancel = threading.Event()
+        cancel = self._cancel
+        step = self._progress.step
+
+        def report(done: int, total: int) -> None:  # runs on the pool thread: a signal, no widgets
+            if cancel.is_set():
+                raise updates.SendCancelled()
+            step.emit(done, total)
+
         return self._start("send", lambda reg: updates.send_round(
-            reg, choice.folder, owner_names=choice.owners, return_by=choice.return_by), choice)
+            reg, choice.folder, owner_names=choice.owners, return_by=choice.return_by, progress=report), choice)
+
+    def cancel(self) -> None:
+        """Stop the send at the next owner; the service then removes what it wrote and records nothing."""
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.busy_bar.setFormat("Cancelling\u2026")
 
     def receive_files(self, paths: list[Path]) -> int:
         """Start taking returned workbooks in the background; each is logged, nothing is applied yet."""
@@ -185,9 +209,9 @@ class ReturnsView(QWidget):
 
     def _start(self, kind: str, work, detail) -> int:
         path, who, read_only = self.session.register.path, self.session.register.who, self.session.read_only
-        self._set_working(True)
         ticket = self.worker.start(lambda: _with_own_connection(path, who, read_only, work))
         self._pending[ticket] = (kind, detail)
+        self._set_working(True)
         return ticket
 
     def _finished(self, ticket: int, outcome) -> None:
@@ -202,8 +226,18 @@ class ReturnsView(QWidget):
             self.tabs.setCurrentIndex(REVIEW_TAB)
         self.session.notify("returns")
 
+    def _show_step(self, done: int, total: int) -> None:
+        self.busy_bar.setRange(0, max(total, 1))
+        self.busy_bar.setValue(done)
+        if not self._cancel.is_set():
+            self.busy_bar.setFormat(f"Sent {done} of {total} owners")
+
     def _set_working(self, working: bool) -> None:
+        self.busy_bar.setRange(0, 0)  # moving until (and unless) the work reports steps
         self.busy_bar.setVisible(working)
+        sending = any(kind == "send" for kind, _ in self._pending.values())
+        self.cancel_button.setVisible(working and sending)
+        self.cancel_button.setEnabled(not self._cancel.is_set())
         for button in (self.send_button, self.receive_button):
             button.setEnabled(not working and not self.session.read_only)
 
@@ -314,6 +348,10 @@ def _summary(progress: list[dict]) -> str:
     overdue = sum(r["state"] == "overdue" for r in progress)
     text = f"{returned} of {len(progress)} owners have returned their latest workbook"
     return text + (f"; {overdue} overdue." if overdue else ".")
+
+
+class _Progress(QObject):
+    step = Signal(int, int)  # owners done, owners in all
 
 
 def _with_own_connection(path: Path, who: str, read_only: bool, work):

@@ -196,3 +196,22 @@ def test_an_item_deleted_from_the_register_after_sending_is_a_conflict_never_app
     assert (change["flag"], change["outcome"], change["register_value"]) == ("conflict", "not taken", "(deleted)")
     assert "deleted from the register after the workbook was sent" in change["detail"]
     assert register_state(register) == before
+
+
+def test_send_reports_each_owner_and_a_cancel_keeps_nothing(register, tmp_path):
+    from tests.conftest import snapshot
+    build_round_register(register)
+    steps = []
+    updates.send_round(register, tmp_path / "all", progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(0, 2), (1, 2), (2, 2)]
+
+    before = snapshot(register)
+
+    def cancel_after_first(done, total):
+        if done == 1:
+            raise updates.SendCancelled()
+
+    with pytest.raises(updates.SendCancelled, match="nothing was recorded"):
+        updates.send_round(register, tmp_path / "cancelled", progress=cancel_after_first)
+    assert snapshot(register) == before   # no round, no sendings, no items
+    assert list((tmp_path / "cancelled").iterdir()) == []   # the workbook written first is removed

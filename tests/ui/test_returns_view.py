@@ -210,6 +210,36 @@ def test_sending_runs_off_the_gui_thread_with_a_busy_bar(view, qtbot, tmp_path):
     assert "Sent 1 workbook(s)" in view.account.toPlainText()
 
 
+def test_sending_shows_a_percentage_per_owner(view, qtbot, tmp_path):
+    shown = []   # what the bar showed after each step reached the GUI thread
+    bar = view.busy_bar
+    view._progress.step.connect(lambda *_: shown.append((bar.value(), bar.maximum(), bar.text())))
+    view.send(SendChoice(["Police & Crime", "Siân Prŵs"], date(2026, 12, 21), tmp_path / "round4"))
+    view.wait()
+    assert shown == [(0, 2, "Sent 0 of 2 owners"), (1, 2, "Sent 1 of 2 owners"), (2, 2, "Sent 2 of 2 owners")]
+    assert not bar.isVisible()
+    assert "Sent 2 workbook(s)" in view.account.toPlainText()
+
+
+def test_cancel_sends_nothing_and_records_nothing(view, qtbot, tmp_path):
+    import threading
+    from tests.conftest import snapshot
+    before = snapshot(view.session.register)
+    gate = threading.Event()
+    view.worker.start(gate.wait)   # holds the one pool thread, so the send cannot begin before Cancel
+    view.show()
+    view.send(SendChoice(["Police & Crime", "Siân Prŵs"], date(2026, 12, 21), tmp_path / "round5"))
+    assert view.cancel_button.isVisible() and view.cancel_button.isEnabled()
+    qtbot.mouseClick(view.cancel_button, Qt.LeftButton)
+    assert not view.cancel_button.isEnabled()
+    gate.set()
+    view.wait()
+    assert "Sending was cancelled" in view.account.toPlainText()
+    assert snapshot(view.session.register) == before
+    assert not any((tmp_path / "round5").glob("*.xlsx"))
+    assert not view.cancel_button.isVisible() and view.send_button.isEnabled()
+
+
 def test_a_refused_send_is_one_sentence(view, tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
