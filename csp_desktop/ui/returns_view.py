@@ -75,11 +75,12 @@ class ReturnsView(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
         self.busy_bar = QProgressBar()
-        self.busy_bar.setMaximumWidth(220)
+        self.busy_bar.setFixedWidth(200)  # room for "Sent 30 of 30 owners" on one line
         self.busy_bar.setAccessibleName("Working")
         self.busy_bar.hide()
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop sending: the workbooks already written are removed and nothing is recorded.")
+        self.cancel_button.setToolTip("Stop sending: the workbooks already written are removed and "
+                                      "nothing is recorded.")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         bar.addWidget(self.busy_bar)

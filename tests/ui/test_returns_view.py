@@ -211,9 +211,21 @@ def test_sending_runs_off_the_gui_thread_with_a_busy_bar(view, qtbot, tmp_path):
 
 
 def test_sending_shows_a_percentage_per_owner(view, qtbot, tmp_path):
+    view.receive_files([view.back])   # something in the review table, as in a real round
+    view.wait()
+    view.show()
+    qtbot.waitExposed(view)
     shown = []   # what the bar showed after each step reached the GUI thread
+
+    def seen(done, total):
+        shown.append((bar.value(), bar.maximum(), bar.text()))
+        if done == 1:   # mid-send, inside the slot: the view as the user sees it between owners
+            assert view.cancel_button.isVisible() and not view.send_button.isEnabled()
+            SCREENSHOTS.mkdir(exist_ok=True)
+            assert view.grab().save(str(SCREENSHOTS / "returns-sending-progress.png"))
+
     bar = view.busy_bar
-    view._progress.step.connect(lambda *_: shown.append((bar.value(), bar.maximum(), bar.text())))
+    view._progress.step.connect(seen)
     view.send(SendChoice(["Police & Crime", "Siân Prŵs"], date(2026, 12, 21), tmp_path / "round4"))
     view.wait()
     assert shown == [(0, 2, "Sent 0 of 2 owners"), (1, 2, "Sent 1 of 2 owners"), (2, 2, "Sent 2 of 2 owners")]
