@@ -1,6 +1,7 @@
 """Taking a file into a register: all of it in one transaction, or none of it."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from ..interchange.problems import Problem
 from ..store import Register, RegisterError
 from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
+from ..store.actions import list_actions
 from ..store.risks import list_risks
 
 
@@ -88,6 +90,10 @@ def _same_matrix(a: Scheme, b: Scheme) -> bool:
     return a.likelihood_labels == b.likelihood_labels and a.impact_labels == b.impact_labels
 
 
+def _identity(item) -> tuple[str, str]:
+    return ("ref", item.ref) if item.ref else ("title", " ".join(item.title.split()).lower())
+
+
 class _Writer:
     """Writes the contents, reusing owners and priorities the register already has (matched by name)."""
 
@@ -103,7 +109,9 @@ class _Writer:
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
         self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
         self._check_new_ids()
+        self._check_not_already_imported()
         self._check_scores()
+        self._number_unreferenced()
         self._link_actions_to_register_risks()
         self._insert("organisations", self.c.organisations, lambda o: {"name": o.name})
         self._insert("owners", self.c.owners, lambda o: {"name": o.name, "kind": o.kind, "email": o.email,
@@ -136,6 +144,34 @@ class _Writer:
                 if self.reg.get(table, item.id) is not None:
                     raise RegisterError(f"{self.c.file} holds {table} already in {self.reg.path.name} "
                                         f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
+
+    def _check_not_already_imported(self) -> None:
+        """The same sheet imported twice must not double the register: risks and actions are matched by
+        their ref, or by their title where they have none."""
+        for table, items, existing in (("risks", self.c.risks, list_risks(self.reg)),
+                                       ("actions", self.c.actions, list_actions(self.reg))):
+            known = {("ref", x.ref) for x in existing if x.ref} | {_identity(dataclasses.replace(x, ref=""))
+                                                                  for x in existing}
+            repeated = [item.ref or item.title for item in items if _identity(item) in known]
+            if repeated:
+                shown = ", ".join(repr(x[:40]) for x in repeated[:3]) + (" ..." if len(repeated) > 3 else "")
+                raise RegisterError(f"{self.c.file}: {len(repeated)} of its {table} are already in "
+                                    f"{self.reg.path.name} ({shown}); nothing was imported. Change them in "
+                                    "the app, or through an owner update round.")
+
+    def _number_unreferenced(self) -> None:
+        """Give risks and actions without a reference the next free R-NN / A-NNN, as a coordinator would."""
+        for items, existing, prefix, width in ((self.c.risks, list_risks(self.reg), "R-", 2),
+                                               (self.c.actions, list_actions(self.reg), "A-", 3)):
+            taken = {x.ref for x in existing} | {x.ref for x in items}
+            number = 0
+            for item in items:
+                while not item.ref:
+                    number += 1
+                    candidate = f"{prefix}{number:0{width}d}"
+                    if candidate not in taken:
+                        item.ref = candidate
+                        taken.add(candidate)
 
     def _check_scores(self) -> None:
         scheme = self.reg.scheme

@@ -76,7 +76,8 @@ def test_swcsp_words_register_keeps_unknown_residual_as_null(tmp_path):
     rows = json.loads(run("risks", path, "--format", "json").output)
     funding = next(r for r in rows if r["title"].startswith("Loss of funding"))
     assert (funding["inherent_impact"], funding["inherent_likelihood"]) == (3, 2)
-    assert funding["residual_score"] is None and funding["ref"] == ""
+    assert funding["residual_score"] is None
+    assert [r["ref"] for r in sorted(rows, key=lambda r: r["ref"])] == ["R-01", "R-02", "R-03", "R-04", "R-05"]
 
 
 def test_dry_run_writes_nothing(herefordshire):
@@ -178,3 +179,18 @@ def test_import_says_what_it_matched_rather_than_added(tmp_path):
     result = run("import", path, SHARED / "herefordshire-2012-actions.csv")
     assert result.output.strip() == ("Imported 24 actions from herefordshire-2012-actions.csv into h.cspreg "
                                      "(matched 3 priorities already in the register).")
+
+
+def test_importing_the_same_sheet_twice_is_refused_whole(tmp_path):
+    path = tmp_path / "twice.cspreg"
+    run("init", path)
+    for name in ("herefordshire-2012.csv", "swcsp-2008-actions.csv"):
+        assert run("import", path, SHARED / name).exit_code == 0
+        before = Register.open(path)
+        rows = snapshot(before)
+        before.close()
+        fails_cleanly(run("import", path, SHARED / name), "already in twice.cspreg", "nothing was imported")
+        fails_cleanly(run("import", path, SHARED / name, "--dry-run"), "already in")
+        after = Register.open(path)
+        assert snapshot(after) == rows
+        after.close()
