@@ -21,6 +21,10 @@ class CspGroup(click.Group):
             return super().invoke(ctx)
         except UserError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # The reader went away (`... | head`): stop quietly, as other command-line tools do.
+            sys.stderr.close()
+            sys.exit(0)
         except OSError as exc:
             raise click.ClickException(_os_error(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):

@@ -22,6 +22,8 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
             raise UserError(f"--map {pair!r} must be written COLUMN=FIELD, e.g. --map \"Threat=title\".")
         if field.strip() not in ALL_FIELDS:
             raise UserError(f"--map {pair!r}: {field!r} is not a field; use one of {', '.join(ALL_FIELDS)}.")
+        if field.strip() != IGNORE and field.strip() in mapping.values():
+            raise UserError(f"--map gives two columns the field {field.strip()!r}; each field takes one column.")
         mapping[column.strip()] = field.strip()
     return mapping
 

@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from ..interchange.writers import safe_text
+
 FORMATS = ("table", "csv", "json")
 MAX_CELL = 48
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -29,7 +31,7 @@ def emit(rows: list[dict], columns: tuple[str, ...], fmt: str) -> None:
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _plain(row[k]) for k in columns} for row in rows)
+        writer.writerows({k: safe_text(_plain(row[k])) for k in columns} for row in rows)
     else:
         click.echo(table(rows, columns))
 

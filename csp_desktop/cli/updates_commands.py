@@ -25,8 +25,8 @@ def _service():
 def _date(ctx, param, value):
     try:
         return parse_date(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except ValueError as exc:  # a bad value is the user's to put right: one sentence, exit 1
+        raise click.ClickException(f"--{param.name.replace('_', '-')}: {exc}.") from None
 
 
 @main.group()

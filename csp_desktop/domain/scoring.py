@@ -145,7 +145,8 @@ class Scheme:
 
     def _explain(self, value, axis: str) -> str:
         labels = ", ".join(self.labels(axis))
-        return (f"{str(value)!r} is not a {axis} level on this {self.levels(axis)}-level scale "
+        article = "an" if axis[0] in "aeiou" else "a"
+        return (f"{str(value)!r} is not {article} {axis} level on this {self.levels(axis)}-level scale "
                 f"(use {labels} or 1-{self.levels(axis)})")
 
     def to_dict(self) -> dict:

@@ -27,6 +27,7 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     tables = [(s, layout) for s, layout in tables if layout is not None]
     if not tables:
         raise ReadError([_nothing_found(book)])
+    _check_mapped_columns_exist(book.file, tables, mapping or {})
     scheme_sheet = next((s for s in book.sheets if s.name == SCHEME_SHEET), None)
     if any(layout.kind == h.RISKS for _, layout in tables):
         plan.scheme = scheme or (read_scheme_sheet(scheme_sheet, book.file) if scheme_sheet else None) \
@@ -41,6 +42,14 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if errors:
         raise ReadError(errors)
     return plan
+
+
+def _check_mapped_columns_exist(file: str, tables, mapping: dict[str, str]) -> None:
+    found = {h.normalise(header) for _, layout in tables for header in layout.headers}
+    missing = [column for column in mapping if h.normalise(column) not in found]
+    if missing:
+        raise ReadError([Problem(file, f"has no column {missing[0]!r} to map (its header row has "
+                                       f"{', '.join(repr(x) for x in tables[0][1].headers if x)})")])
 
 
 def _nothing_found(book) -> Problem:

@@ -194,3 +194,21 @@ def test_importing_the_same_sheet_twice_is_refused_whole(tmp_path):
         after = Register.open(path)
         assert snapshot(after) == rows
         after.close()
+
+
+def test_csv_on_stdout_is_formula_safe(tmp_path):
+    path = tmp_path / "f.cspreg"
+    run("init", path)
+    sheet = tmp_path / "f.csv"
+    sheet.write_text('Ref,Risk,Likelihood,Impact\nR-1,"=HYPERLINK(""http://x.invalid"",""go"")",2,2\n')
+    run("import", path, sheet)
+    line = run("risks", path, "--format", "csv").output.splitlines()[1]
+    assert line.startswith('R-1,"\'=HYPERLINK(')
+
+
+def test_map_mistakes_are_refused(tmp_path):
+    path = tmp_path / "m2.cspreg"
+    run("init", path)
+    fails_cleanly(run("import", path, SHARED / "swcsp-2008.csv", "--map", "Risk=title", "--map", "Impact=title"),
+                  "two columns", "'title'")
+    fails_cleanly(run("import", path, SHARED / "swcsp-2008.csv", "--map", "Nope=title"), "no column 'Nope'")

@@ -42,7 +42,7 @@ def test_send_writes_one_workbook_per_owner(tmp_path, setup):
 def test_send_refuses_a_bad_date_and_an_unknown_owner(tmp_path, setup):
     path, _ = setup
     bad_date = run("updates", "send", path, tmp_path / "out", "--return-by", "next Friday")
-    assert bad_date.exit_code == 2 and "is not a date" in bad_date.output
+    assert bad_date.exit_code == 1 and "Error: --return-by: 'next Friday' is not a date" in bad_date.output
     unknown = run("updates", "send", path, tmp_path / "out", "--owner", "Nobody")
     assert unknown.exit_code == 1 and "Error: There is no owner called 'Nobody'" in unknown.output
 

@@ -98,3 +98,8 @@ def test_parse_level_returns_a_level_or_a_clear_error(value):
         assert "impact level" in str(exc)
     else:
         assert level is None or 1 <= level <= 3
+
+
+def test_impact_errors_read_as_english():
+    with pytest.raises(LevelError, match="'9' is not an impact level"):
+        default_5x5().parse_level("9", IMPACT)
