@@ -181,8 +181,8 @@ def _sent_rating(l_label, i_label, scheme: Scheme) -> Rating | None:
 
 def _text(field: str, cell: CellValue, old: str) -> Proposal | None:
     words = _words(cell)
-    if _blank(cell) or words == old.strip():
-        return None
+    if _blank(cell) or (words and words == old.strip()):
+        return None  # (a formula with no calculated value has no words, yet must be reported)
     p = Proposal(field, words, old_value=old, apply={"text": words}, formula=_formula(cell))
     if not words:
         p.new_value = cell.formula

@@ -224,3 +224,13 @@ def test_a_sheet_that_lost_a_column_is_skipped_and_said_so(register, sent, tmp_p
     assert receipt.notes == ["the Actions sheet has lost its 'New status' column, so nothing on it was taken"]
     assert [c["tbl"] for c in receipt.changes if c["outcome"] == "applied"] == ["risks"]
     assert get_action(register, sent["a1"].id).version == 1
+
+
+def test_a_formula_in_an_empty_cell_is_reported_not_lost(register, sent, tmp_path):
+    back = edit_return(sent["book"], {("Risks", "R-01", "Commentary"): "=SUM(1,2)"}, tmp_path / "back.xlsx")
+    before = register_state(register)
+    receipt = updates.receive(register, back, accept_all=True, today=TODAY)
+    assert register_state(register) == before
+    (commentary,) = _by(receipt, "commentary")
+    assert (commentary["flag"], commentary["outcome"], commentary["new_value"]) == ("invalid", "not taken",
+                                                                                  "=SUM(1,2)")
