@@ -9,6 +9,7 @@ import click
 from ..domain.model import PACK_SECTIONS
 from ..domain.pack import MARKINGS, PARTS, PUBLIC
 from ..services.meetings import MEETING_COLUMNS, create_meeting, meeting_rows, new_meeting
+from ..errors import UserError
 from .base import main, opened
 from .output import counted, emit, format_option
 
@@ -55,6 +56,8 @@ def meeting_add(register, board, on, at, venue, chair, marking):
                                             "later builds and the next meeting's changes use it.")
 def pack(register, out, meeting_id, part, marking, sections, issue):
     """Write the board pack of REGISTER to OUT (a PDF)."""
+    if out.suffix.lower() != ".pdf":
+        raise UserError(f"{out.name}: a pack is a PDF; name the file ending in .pdf.")
     from ..services.packs import PackOptions, build_pack  # reportlab loads only for this command
     options = PackOptions(meeting_id=meeting_id, part=part, marking=marking, sections=tuple(sections) or None,
                           issue=issue)

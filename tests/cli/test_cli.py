@@ -212,3 +212,10 @@ def test_map_mistakes_are_refused(tmp_path):
     fails_cleanly(run("import", path, SHARED / "swcsp-2008.csv", "--map", "Risk=title", "--map", "Impact=title"),
                   "two columns", "'title'")
     fails_cleanly(run("import", path, SHARED / "swcsp-2008.csv", "--map", "Nope=title"), "no column 'Nope'")
+
+
+def test_a_pack_must_be_named_pdf(tmp_path):
+    path = tmp_path / "p.cspreg"
+    run("init", path)
+    fails_cleanly(run("pack", path, tmp_path / "pack.txt"), "name the file ending in .pdf")
+    assert not (tmp_path / "pack.txt").exists()
