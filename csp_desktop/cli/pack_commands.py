@@ -62,7 +62,20 @@ def pack(register, out, meeting_id, part, marking, sections, issue):
     options = PackOptions(meeting_id=meeting_id, part=part, marking=marking, sections=tuple(sections) or None,
                           issue=issue)
     with opened(register, read_only=not issue) as reg:
+        if issue and meeting_id:
+            _warn_if_issued_late(reg, meeting_id)
         result = build_pack(reg, out, options, date.today())
     note = f", as issued {result.issued_at[:10]}" if result.issued_at else ""
     click.echo(f"Wrote {out} ({counted(result.pages, 'page')}, {counted(result.risks, 'risk')}, "
                f"{counted(result.actions, 'action')}, {part} part{note}).")
+
+
+def _warn_if_issued_late(reg, meeting_id: str) -> None:
+    """Issuing keeps the register as it stands today as what the board saw; after the meeting that may not be so."""
+    from ..domain.dates import show
+    from ..services.packs import issued_on
+    from ..store.meetings import get_meeting
+    meeting = get_meeting(reg, meeting_id)
+    if issued_on(reg, meeting_id) is None and meeting.held_on.date() < date.today():
+        click.echo(f"warning: {meeting.board} met on {show(meeting.held_on)}; the register as it stands today is "
+                   "kept as what that board saw.", err=True)

@@ -113,6 +113,12 @@ def gather(reg: Register, meeting_id: str | None, today: date) -> PackData:
     return _from_register(reg, meeting, today)
 
 
+def issued_on(reg: Register, meeting_id: str) -> str | None:
+    """When the meeting's pack was issued, or None if it never was."""
+    snapshot = get_snapshot(reg, meeting_id)
+    return None if snapshot is None else snapshot["issued_at"]
+
+
 def issue(reg: Register, meeting_id: str, today: date) -> None:
     """Keep the register as it stands now as the meeting's issued pack (once per meeting)."""
     meeting = get_meeting(reg, meeting_id)
