@@ -32,7 +32,8 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if any(layout.kind == h.RISKS for _, layout in tables):
         plan.scheme = scheme or (read_scheme_sheet(scheme_sheet, book.file) if scheme_sheet else None) \
             or infer_scheme(tables)
-    problems: list[Problem] = []
+    problems: list[Problem] = [_unread_columns(book.file, table, layout) for table, layout in tables]
+    problems = [p for p in problems if p is not None]
     for kind in _KIND_ORDER:
         for table, layout in tables:
             if layout.kind == kind:
@@ -42,6 +43,18 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if errors:
         raise ReadError(errors)
     return plan
+
+
+def _unread_columns(file: str, table: Sheet, layout: h.Layout) -> Problem | None:
+    """Say which headed columns were not taken in, so nothing is dropped without a word."""
+    used = set(layout.columns.values())
+    unread = [name for col, name in enumerate(layout.headers)
+              if name and col not in used and h.SYNONYMS[layout.kind].get(h.normalise(name)) != h.IGNORE]
+    if not unread:
+        return None
+    names = ", ".join(repr(n) for n in unread)
+    return Problem(file, f"these columns were not imported: {names} (name what they hold with --map)", WARNING,
+                   table.name, layout.header_row + 1)
 
 
 def _check_mapped_columns_exist(file: str, tables, mapping: dict[str, str]) -> None:

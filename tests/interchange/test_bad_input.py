@@ -211,3 +211,11 @@ def _with_saved_results(source, target, replacements):
             for old, new in replacements.items():
                 data = data.replace(old, new)
             out.writestr(item, data)
+
+
+def test_columns_that_are_not_read_are_named(register, tmp_path):
+    path = _write(tmp_path / "extra.csv", "Risk,Likelihood,Impact,Band,Directorate,\nFlood,2,3,Medium,Place,\n")
+    result = import_file(register, path)
+    (warning,) = result.warnings
+    assert str(warning) == ("extra.csv, row 1: these columns were not imported: 'Directorate' "
+                            "(name what they hold with --map)")
