@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from ..domain.dates import show
 from ..domain.derived import ARROWS, NEW, review_due
@@ -23,6 +23,7 @@ from .text import plain_tooltip
 
 COLUMNS = ("Ref", "Title", "Owner", "Priority", "Inherent", "Residual", "Target", "Travel", "Next review", "Status")
 REF, TITLE, OWNER, PRIORITY, INHERENT, RESIDUAL, TARGET, TRAVEL, NEXT_REVIEW, STATUS = range(len(COLUMNS))
+OVERDUE_RED = "#D32F2F"  # readable on light and dark palettes
 SCORE_COLUMNS = {INHERENT: "inherent", RESIDUAL: "residual", TARGET: "target"}
 TRAVEL_WORDS = {"up": "Up (worse)", "down": "Down (better)", "unchanged": "Unchanged", NEW: "No earlier review"}
 _TRAVEL_ORDER = {"down": 0, "unchanged": 1, NEW: 2, "up": 3}
@@ -181,6 +182,8 @@ class RiskTableModel(QAbstractTableModel):
             return row.risk
         if column in SCORE_COLUMNS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._score_colour(getattr(row.risk, SCORE_COLUMNS[column]), role)
+        if column == NEXT_REVIEW and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            return self._overdue_look(row.risk, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole and column in (*SCORE_COLUMNS, TRAVEL):
@@ -208,6 +211,16 @@ class RiskTableModel(QAbstractTableModel):
         rating = getattr(row.risk, SCORE_COLUMNS[column])
         band = self.scheme.band_for(rating.score) if rating else None
         return f"{rating.score}, {band.name}" if rating and band else "not scored"
+
+    def _overdue_look(self, risk: Risk, role):
+        """A review date already past reads bold and red, as in the printed pack."""
+        if not review_due(risk, date.today()):
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return QColor(OVERDUE_RED)
 
     def _score_colour(self, rating: Rating | None, role):
         band = self.scheme.band_for(rating.score) if rating else None

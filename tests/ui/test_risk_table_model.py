@@ -119,3 +119,14 @@ def test_one_changed_risk_is_shown_without_a_reload(models):
     changed.title = "Renamed"
     model.replace_risk(changed, travel="up")
     assert proxy.index(proxy.proxy_row_of(changed.id), TITLE).data() == "Renamed"
+
+
+def test_a_review_date_already_past_reads_bold_and_red(models):
+    model, _proxy = models
+    today = date.today()  # the view judges against the real day, so the data must too
+    model.set_rows([Risk("Late", ref="R-1", next_review=today - timedelta(days=1)),
+                    Risk("Due later", ref="R-2", next_review=today + timedelta(days=30))], {})
+    column = model.columnCount() - 2  # Next review
+    assert model.index(0, column).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, column).data(Qt.ItemDataRole.ForegroundRole).name().upper() == "#D32F2F"
+    assert model.index(1, column).data(Qt.ItemDataRole.FontRole) is None
