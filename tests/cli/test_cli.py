@@ -15,6 +15,12 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+def rows_of(path):
+    """Every row of the register at `path`, to prove a refused command wrote nothing."""
+    with Register.open(path, read_only=True) as reg:
+        return snapshot(reg)
+
+
 def fails_cleanly(result, *words):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
@@ -81,28 +87,20 @@ def test_swcsp_words_register_keeps_unknown_residual_as_null(tmp_path):
 
 
 def test_dry_run_writes_nothing(herefordshire):
-    reg = Register.open(herefordshire)
-    before = snapshot(reg)
-    reg.close()
+    before = rows_of(herefordshire)
     result = run("import", herefordshire, SHARED / "swcsp-2008-actions.csv", "--dry-run")
     assert result.exit_code == 0 and result.output.startswith("Would import 6 priorities, 29 actions")
-    reg = Register.open(herefordshire)
-    assert snapshot(reg) == before
-    reg.close()
+    assert rows_of(herefordshire) == before
 
 
 def test_import_errors_are_one_sentence_and_change_nothing(herefordshire, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Risk,Likelihood,Impact\nFlood,Highish,2\nFire,3,9\n")
-    reg = Register.open(herefordshire)
-    before = snapshot(reg)
-    reg.close()
+    before = rows_of(herefordshire)
     result = run("import", herefordshire, bad)
     fails_cleanly(result, "bad.csv", "row 2", "column B (Likelihood)", "Highish", "nothing was imported")
     assert "row 3, column C (Impact)" in result.output  # the rest of the problems are listed too
-    reg = Register.open(herefordshire)
-    assert snapshot(reg) == before
-    reg.close()
+    assert rows_of(herefordshire) == before
 
 
 def test_map_option(tmp_path):
@@ -186,14 +184,10 @@ def test_importing_the_same_sheet_twice_is_refused_whole(tmp_path):
     run("init", path)
     for name in ("herefordshire-2012.csv", "swcsp-2008-actions.csv"):
         assert run("import", path, SHARED / name).exit_code == 0
-        before = Register.open(path)
-        rows = snapshot(before)
-        before.close()
+        rows = rows_of(path)
         fails_cleanly(run("import", path, SHARED / name), "already in twice.cspreg", "nothing was imported")
         fails_cleanly(run("import", path, SHARED / name, "--dry-run"), "already in")
-        after = Register.open(path)
-        assert snapshot(after) == rows
-        after.close()
+        assert rows_of(path) == rows
 
 
 def test_csv_on_stdout_is_formula_safe(tmp_path):
