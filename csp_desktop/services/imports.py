@@ -99,6 +99,8 @@ class _Writer:
 
     def __init__(self, reg: Register, contents: Contents):
         self.reg, self.c, self.ids, self.matched = reg, contents, {}, {}
+        # What the register already holds, read once for every check below.
+        self.existing_risks, self.existing_actions = list_risks(reg), list_actions(reg)
 
     def ref(self, old_id: str | None) -> str | None:
         return self.ids.get(old_id, old_id)
@@ -148,8 +150,8 @@ class _Writer:
     def _check_not_already_imported(self) -> None:
         """The same sheet imported twice must not double the register: risks and actions are matched by
         their ref, or by their title where they have none."""
-        for table, items, existing in (("risks", self.c.risks, list_risks(self.reg)),
-                                       ("actions", self.c.actions, list_actions(self.reg))):
+        for table, items, existing in (("risks", self.c.risks, self.existing_risks),
+                                       ("actions", self.c.actions, self.existing_actions)):
             known = {("ref", x.ref) for x in existing if x.ref} | {_identity(dataclasses.replace(x, ref=""))
                                                                   for x in existing}
             repeated = [item.ref or item.title for item in items if _identity(item) in known]
@@ -161,8 +163,8 @@ class _Writer:
 
     def _number_unreferenced(self) -> None:
         """Give risks and actions without a reference the next free R-NN / A-NNN, as a coordinator would."""
-        for items, existing, prefix, width in ((self.c.risks, list_risks(self.reg), "R-", 2),
-                                               (self.c.actions, list_actions(self.reg), "A-", 3)):
+        for items, existing, prefix, width in ((self.c.risks, self.existing_risks, "R-", 2),
+                                               (self.c.actions, self.existing_actions, "A-", 3)):
             taken = {x.ref for x in existing} | {x.ref for x in items}
             number = 0
             for item in items:
@@ -185,7 +187,7 @@ class _Writer:
         unlinked = [a for a in self.c.actions if a.risk_ref and not a.risk_id]
         if not unlinked:
             return
-        by_ref = {risk.ref: risk.id for risk in list_risks(self.reg) if risk.ref}
+        by_ref = {risk.ref: risk.id for risk in self.existing_risks if risk.ref}
         for action in unlinked:
             action.risk_id = by_ref.get(action.risk_ref)
             if action.risk_id is None:
