@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from csp_desktop.domain.model import ACTION_STATUSES, new_id  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
-from csp_desktop.ui.action_rows import HEADERS  # noqa: E402
-from csp_desktop.ui.actions_view import ActionsView  # noqa: E402
-from csp_desktop.ui.session import Session  # noqa: E402
+from csp_desktop.ui.actions.action_rows import HEADERS  # noqa: E402
+from csp_desktop.ui.actions.actions_view import ActionsView  # noqa: E402
+from csp_desktop.ui.shell.session import Session  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 WORDS = ("repair camera review protocol write funding youth diversion hate crime report community "

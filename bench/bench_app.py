@@ -65,7 +65,7 @@ def _app_window(path: Path):
     """The app as `csp-desktop open PATH` starts it: window shown first, register opened once it runs."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from csp_desktop.ui.main_window import MainWindow
+    from csp_desktop.ui.shell.main_window import MainWindow
     QApplication.instance().setApplicationName("CSP Desktop bench")
     settings = QSettings(str(Path(os.environ["BENCH_HOME"]) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
@@ -127,7 +127,7 @@ def interaction(path: Path) -> dict:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from csp_desktop.ui.main_window import MainWindow
+    from csp_desktop.ui.shell.main_window import MainWindow
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as home:
         window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))

@@ -35,7 +35,7 @@ class CspGroup(click.Group):
 
 def _log_bug(exc: Exception) -> str:
     try:
-        from ..ui.locations import log_file
+        from ..ui.shell.locations import log_file
         path = log_file()
         handler = logging.FileHandler(path, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -62,7 +62,7 @@ def main(ctx):
     With no command, opens the app on the last register used (or the demo register).
     """
     if ctx.invoked_subcommand is None:
-        from ..ui.app import run  # Qt is imported only when the GUI is wanted
+        from ..ui.shell.app import run  # Qt is imported only when the GUI is wanted
         sys.exit(run(None))
 
 

@@ -34,7 +34,7 @@ def init(register, name, scheme, demo):
 def open_(register):
     """Open the app on REGISTER (or on the last register used)."""
     import sys
-    from ..ui.app import run
+    from ..ui.shell.app import run
     sys.exit(run(register))
 
 

@@ -1,5 +1,5 @@
 """Everything Qt: the main window, views, Qt models and undo commands. Widgets never run SQL."""
 
-from .qt_workarounds import keep_bools_alive
+from .shell.qt_workarounds import keep_bools_alive
 
 keep_bools_alive()

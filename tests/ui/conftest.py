@@ -1,7 +1,7 @@
 """Fixtures the view tests share: a register filled with tracker data, and its session."""
 import pytest
 
-from csp_desktop.ui.session import Session
+from csp_desktop.ui.shell.session import Session
 from tests.ui.tracker_data import fill
 
 

@@ -37,10 +37,10 @@ def main() -> None:
     if mode == "dark":
         app.setPalette(dark_palette())
     from csp_desktop.store import Register
-    from csp_desktop.ui.actions_view import ActionsView
-    from csp_desktop.ui.partners_view import PartnersView
-    from csp_desktop.ui.session import Session
-    from csp_desktop.ui.settings_view import SettingsView
+    from csp_desktop.ui.actions.actions_view import ActionsView
+    from csp_desktop.ui.partners.partners_view import PartnersView
+    from csp_desktop.ui.shell.session import Session
+    from csp_desktop.ui.settings.settings_view import SettingsView
     from tests.ui.tracker_data import TODAY, fill
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(register: str, prefix: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from csp_desktop.ui.main_window import MainWindow
+    from csp_desktop.ui.shell.main_window import MainWindow
     app = QApplication([])
     factor = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     settings = QSettings(str(Path(prefix).parent / f"scaled-{factor}.ini"), QSettings.Format.IniFormat)
@@ -42,7 +42,7 @@ def main(register: str, prefix: str) -> None:
     print(f"size={window.width()}x{window.height()} min={window.minimumSizeHint().width()}x"
           f"{window.minimumSizeHint().height()}")
     chrome = window.minimumSizeHint().width() - window.stack.minimumSizeHint().width()
-    from csp_desktop.ui.main_window import VIEWS
+    from csp_desktop.ui.shell.main_window import VIEWS
     for title, _module, _cls in VIEWS:
         page = window.page(title)
         print(f"page={title.split()[0]} needs={page.minimumSizeHint().width() + chrome}")

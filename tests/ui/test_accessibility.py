@@ -3,11 +3,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
-from csp_desktop.ui.action_editor import ActionEditor
-from csp_desktop.ui.actions_view import ActionsView
-from csp_desktop.ui.partners_view import PartnersView
-from csp_desktop.ui.session import Session
-from csp_desktop.ui.settings_view import SettingsView
+from csp_desktop.ui.actions.action_editor import ActionEditor
+from csp_desktop.ui.actions.actions_view import ActionsView
+from csp_desktop.ui.partners.partners_view import PartnersView
+from csp_desktop.ui.shell.session import Session
+from csp_desktop.ui.settings.settings_view import SettingsView
 from tests.ui.tracker_data import TODAY, fill
 
 

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 
-from csp_desktop.ui.actions_view import ActionsView
-from csp_desktop.ui.partners_view import PartnersView
-from csp_desktop.ui.session import Session
-from csp_desktop.ui.settings_view import SettingsView
+from csp_desktop.ui.actions.actions_view import ActionsView
+from csp_desktop.ui.partners.partners_view import PartnersView
+from csp_desktop.ui.shell.session import Session
+from csp_desktop.ui.settings.settings_view import SettingsView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-screenshots"
@@ -45,7 +45,7 @@ def test_demo_tracker_shows_overdue_in_red(demo_register, qtbot):
 
 def test_demo_action_editor(demo_register, qtbot):
     from csp_desktop.store.actions import list_actions, notes_by_action
-    from csp_desktop.ui.action_editor import ActionEditor
+    from csp_desktop.ui.actions.action_editor import ActionEditor
     notes = notes_by_action(demo_register)
     action = max(list_actions(demo_register), key=lambda a: len(notes.get(a.id, [])))
     editor = ActionEditor(Session(demo_register), action, today=DEMO_DAY)

@@ -27,7 +27,7 @@ def demo_path(tmp_path) -> Path:
 @pytest.fixture
 def demo_session(demo_path, qtbot):
     from csp_desktop.store import Register
-    from csp_desktop.ui.session import Session
+    from csp_desktop.ui.shell.session import Session
     reg = Register.open(demo_path)
     session = Session(reg)
     yield session
@@ -59,7 +59,7 @@ def messages(monkeypatch) -> Messages:
 
 @pytest.fixture
 def window(qtbot, demo_path, qsettings, messages):
-    from csp_desktop.ui.main_window import MainWindow
+    from csp_desktop.ui.shell.main_window import MainWindow
     win = MainWindow(qsettings)
     qtbot.addWidget(win)
     win.resize(*SCREEN)

@@ -1,0 +1,113 @@
+"""Undoable edits of the action tracker: each keeps what it needs to put things back when created."""
+from __future__ import annotations
+
+from datetime import date
+
+from ...domain.model import Action, ProgressNote
+from ...errors import UserError
+from ...services import action_editing as editing
+from ..shell.undoable import EditCommand
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+class AddActionCommand(EditCommand):
+    topic = "actions"
+
+    def __init__(self, session, action: Action):
+        super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d")
+        self.action = action
+        self.action_id = action.id
+
+    def do(self) -> None:
+        self.action = editing.add_action(self.session.register, self.action)
+
+    def undo_it(self) -> None:
+        editing.delete_action(self.session.register, self.action.id)
+
+
+class DeleteActionCommand(EditCommand):
+    topic = "actions"
+
+    def __init__(self, session, action: Action):
+        super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d")
+        self.action_id = action.id
+        self.removed: tuple[Action, list[ProgressNote]] | None = None
+
+    def do(self) -> None:
+        self.removed = editing.delete_action(self.session.register, self.action_id)
+
+    def undo_it(self) -> None:
+        editing.restore_action(self.session.register, *self.removed)
+
+
+class EditActionCommand(EditCommand):
+    """Change some fields of one action; the first run refuses if the action changed since it was read."""
+    topic = "actions"
+
+    def __init__(self, session, before: Action, values: dict):
+        super().__init__(session, f"Edit action \u201c{_short(before.title)}\u201d")
+        self.action_id = before.id
+        self.expected_version: int | None = before.version
+        self.old = {name: getattr(before, name) for name in values}
+        self.new = dict(values)
+
+    def do(self) -> None:
+        editing.update_action(self.session.register, self.action_id, self.new, self.expected_version)
+        self.expected_version = None  # undo and redo apply to whatever the register holds then
+
+    def undo_it(self) -> None:
+        editing.update_action(self.session.register, self.action_id, self.old)
+
+
+class SetStatusCommand(EditCommand):
+    """The quick status change, for one or several actions at once: all change or none do."""
+    topic = "actions"
+
+    def __init__(self, session, actions: list[Action], status: str, today: date):
+        what = f"\u201c{_short(actions[0].title)}\u201d" if len(actions) == 1 else f"{len(actions)} actions"
+        super().__init__(session, f"Mark {what} {status}")
+        self.new = editing.status_values(status, today)
+        self.old = {a.id: {"status": a.status, "completed_on": a.completed_on} for a in actions}
+
+    def do(self) -> None:
+        self._apply({action_id: self.new for action_id in self.old}, self.old)
+
+    def undo_it(self) -> None:
+        self._apply(self.old, {action_id: self.new for action_id in self.old})
+
+    def _apply(self, values: dict[str, dict], restore: dict[str, dict]) -> None:
+        done = []
+        try:
+            for action_id, changes in values.items():
+                editing.update_action(self.session.register, action_id, changes)
+                done.append(action_id)
+        except UserError:
+            for action_id in done:  # put back the ones already changed, then say why
+                editing.update_action(self.session.register, action_id, restore[action_id])
+            raise
+
+
+class AddNoteCommand(EditCommand):
+    """A progress note with the time and the author; undo takes it away and restores the progress text."""
+    topic = "actions"
+
+    def __init__(self, session, action: Action, text: str):
+        super().__init__(session, f"Add a progress note to \u201c{_short(action.title)}\u201d")
+        self.action_id = action.id
+        self.text = text
+        self.progress_before = action.progress
+        self.note: ProgressNote | None = None
+
+    def do(self) -> None:
+        reg = self.session.register
+        if self.note is None:
+            self.note = editing.add_note(reg, self.action_id, self.text, reg.who)
+        else:
+            editing.readd_note(reg, self.note)
+
+    def undo_it(self) -> None:
+        editing.remove_note(self.session.register, self.note, self.progress_before)

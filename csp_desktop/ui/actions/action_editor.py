@@ -1,0 +1,203 @@
+"""The action editor: a dialog for a new or existing action, with its progress notes."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from ...domain.dates import show
+from ...domain.model import ACTION_STATUSES, Action
+from ...services import action_editing as editing
+from ...store import actions as store_actions
+from ...store.meetings import list_meetings
+from ...store.partners import list_owners, list_priorities
+from ...store.risks import list_risks
+from ..common.accessible import named
+from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
+from ..shell.undoable import push
+
+LINK_TEXT = 60  # characters of a risk or priority title shown in a picker
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LINK_TEXT else text[:LINK_TEXT - 1] + "\u2026"
+
+
+def _picker(name: str, choices: list[tuple[str, str]], current: str | None) -> QComboBox:
+    """A combo of (id, text) with a "(none)" first; the id is the item data."""
+    combo = named(QComboBox(), name)
+    combo.addItem("(none)", None)
+    for item_id, text in choices:
+        combo.addItem(text, item_id)
+    combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+    return combo
+
+
+class ActionEditor(QDialog):
+    """Edit the fields and save them in one undoable step; notes are saved as they are added."""
+
+    def __init__(self, session, action: Action | None = None, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.action = dataclasses.replace(action) if action else None  # the table's copy stays as it is
+        self.today = today or date.today()
+        self.saved: Action | None = None
+        self.setWindowTitle("Edit action" if action else "New action")
+        self.setAccessibleName(self.windowTitle())
+        start = action or Action(title="")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form(start))
+        layout.addWidget(self._build_notes())
+        self.message = named(QLabel(), "Problem")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 640)
+        self._show_notes()
+        if session.read_only:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            for widget in (self.note_edit, self.add_note_button):
+                widget.setEnabled(False)
+            self._say(f"{session.register.path.name} is open read-only: changes cannot be saved.")
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _build_form(self, a: Action) -> QFormLayout:
+        reg = self.session.register
+        form = QFormLayout()
+        self.title_edit = named(QLineEdit(a.title), "Title", "What is to be done")
+        self.ref_edit = named(QLineEdit(a.ref), "Reference", "The action's reference, such as A-12")
+        self.owner_combo = _picker("Owner", [(o.id, o.name) for o in list_owners(reg)], a.owner_id)
+        self.has_due = named(QCheckBox("Has a due date"), "Has a due date")
+        self.has_due.setChecked(a.due is not None)
+        self.due_edit = named(QDateEdit(), "Due date", "Day/month/year")
+        self.due_edit.setDisplayFormat("dd/MM/yyyy")
+        self.due_edit.setCalendarPopup(True)
+        due = a.due or self.today
+        self.due_edit.setDate(QDate(due.year, due.month, due.day))
+        self.due_edit.setEnabled(a.due is not None)
+        self.has_due.toggled.connect(self.due_edit.setEnabled)
+        self.status_combo = named(QComboBox(), "Status")
+        self.status_combo.addItems(ACTION_STATUSES)
+        self.status_combo.setCurrentText(a.status)
+        risks = [(r.id, f"{r.ref} \u2013 {_short(r.title)}" if r.ref else _short(r.title)) for r in list_risks(reg)]
+        self.risk_combo = _picker("Linked risk", risks, a.risk_id)
+        priorities = [(p.id, f"{p.ref} {_short(p.title)}".strip()) for p in list_priorities(reg)]
+        self.priority_combo = _picker("Linked priority", priorities, a.priority_id)
+        meetings = [(m.id, f"{_short(m.board)} {show(m.held_on)}") for m in list_meetings(reg)]
+        self.meeting_combo = _picker("Arose at meeting", meetings, a.meeting_id)
+        self.exempt_box = named(QCheckBox("Exempt: Part II pack only"), "Exempt",
+                                "Exempt under Schedule 12A: never printed in the public pack")
+        self.exempt_box.setChecked(a.exempt)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due_edit, 1)
+        for label, field in (("&Title", self.title_edit), ("&Ref", self.ref_edit), ("&Owner", self.owner_combo)):
+            form.addRow(label, field)
+        form.addRow("&Due", due_row)
+        form.labelForField(due_row).setBuddy(self.has_due)
+        for label, field in (("&Status", self.status_combo), ("Linked ris&k", self.risk_combo),
+                             ("Linked &priority", self.priority_combo), ("&Meeting", self.meeting_combo),
+                             ("", self.exempt_box)):
+            form.addRow(label, field)
+        return form
+
+    def _build_notes(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Progress &notes (newest last)")
+        self.notes_list = named(QListWidget(), "Progress notes")
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setAlternatingRowColors(True)  # where one note ends and the next begins
+        self.notes_list.setSpacing(2)
+        heading.setBuddy(self.notes_list)
+        self.note_edit = named(QPlainTextEdit(), "New progress note",
+                               "What has happened; saved with the time and your name")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.add_note_button = named(QPushButton("&Add note"), "Add note")
+        self.add_note_button.clicked.connect(self.add_note)
+        if self.action is None:
+            for widget in (self.note_edit, self.add_note_button):
+                widget.setEnabled(False)
+            self.note_edit.setPlaceholderText("Save the action first, then add progress notes.")
+        row = QHBoxLayout()
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(heading)
+        layout.addWidget(self.notes_list, 1)
+        layout.addLayout(row)
+        return box
+
+    # -- reading the form ----------------------------------------------------------------------------
+
+    def values(self) -> dict:
+        """The editable fields as the form holds them now."""
+        due = self.due_edit.date().toPython() if self.has_due.isChecked() else None
+        status = self.status_combo.currentText()
+        before = self.action.completed_on if self.action else None
+        completed = (before or self.today) if status == "complete" else None
+        return {"title": self.title_edit.text().strip(), "ref": self.ref_edit.text().strip(),
+                "owner_id": self.owner_combo.currentData(), "due": due, "status": status,
+                "risk_id": self.risk_combo.currentData(), "priority_id": self.priority_combo.currentData(),
+                "meeting_id": self.meeting_combo.currentData(), "exempt": self.exempt_box.isChecked(),
+                "completed_on": completed}
+
+    # -- saving --------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        values = self.values()
+        if self.action is None:
+            command = AddActionCommand(self.session, Action(**values))
+        else:
+            changed = {k: v for k, v in values.items() if getattr(self.action, k) != v}
+            if not changed:
+                self.accept()
+                return
+            command = EditActionCommand(self.session, self.action, changed)
+        error = push(self.session, command)
+        if error:
+            self._say(error)
+            return
+        self.saved = store_actions.get_action(self.session.register, command.action_id)
+        self.accept()
+
+    def add_note(self) -> None:
+        if self.action is None:
+            return
+        error = push(self.session, AddNoteCommand(self.session, self.action, self.note_edit.toPlainText()))
+        if error:
+            self._say(error)
+            return
+        self.message.hide()
+        self.note_edit.clear()
+        # The note bumped the action's version; later saves of this form start from the new one.
+        fresh = store_actions.get_action(self.session.register, self.action.id)
+        self.action.version, self.action.progress = fresh.version, fresh.progress
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        self.notes_list.clear()
+        if self.action is None:
+            return
+        for note in editing.notes_for(self.session.register, self.action.id):
+            when = note.at.strftime("%d/%m/%Y %H:%M") if note.at else ""
+            item = QListWidgetItem(f"{when} \u2013 {note.author or 'unknown'}\n{note.text}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{when}, {note.author}: {note.text}")
+            self.notes_list.addItem(item)
+        self.notes_list.scrollToBottom()
+
+    def _say(self, sentence: str) -> None:
+        self.message.setText("\u26a0 " + sentence)
+        self.message.show()

@@ -1,0 +1,174 @@
+"""The Dashboard: inherent and residual heat maps, counts per band, what needs attention, the top ten."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain.derived import ARROWS
+from ...domain.model import Risk
+from ...services.dashboard import Dashboard, summarise
+from ..common.colours import text_colour_on
+from ..common.matrix_grid import COUNTS, MatrixGrid
+from ..risks.risk_loader import RiskData
+from ..risks.risk_table_model import TRAVEL_WORDS
+from ..common.text import plain_tooltip
+
+
+
+class DashboardView(QWidget):
+    cell_chosen = Signal(str, object)     # "inherent" | "residual", Rating
+    risk_chosen = Signal(str)             # risk id
+    overdue_reviews_chosen = Signal()
+
+    def __init__(self, session, data: RiskData | None = None, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.data = data or RiskData(session, self)
+        self.summary = Dashboard()
+        self._travel: dict[str, str] = {}
+        self.maps = {axis: MatrixGrid(session.scheme, COUNTS, f"{axis.title()} risks (open)") for axis in
+                     ("inherent", "residual")}
+        for axis, grid in self.maps.items():
+            grid.setAccessibleName(f"{axis.title()} heat map: press Enter on a cell to list its risks")
+            grid.cellActivated.connect(lambda rating, axis=axis: self.cell_chosen.emit(axis, rating))
+        self.top = self._top_table()
+        layout = QVBoxLayout(self)
+        upper = QHBoxLayout()
+        for grid in self.maps.values():
+            upper.addWidget(grid, 1)
+        upper.addWidget(self._figures_box())
+        layout.addLayout(upper, 3)
+        box = QGroupBox("Ten highest residual risks")
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.top)
+        layout.addWidget(box, 2)
+        self.data.loaded.connect(self.show_listing)
+        session.changed.connect(self._on_changed)
+        self._size_maps()
+        if self.data.listing is not None:
+            self.show_listing(self.data.listing)
+
+    def _size_maps(self) -> None:
+        for grid in self.maps.values():
+            hint = grid.sizeHint()
+            grid.setMinimumSize(hint)
+
+    def _figures_box(self) -> QGroupBox:
+        box = QGroupBox("Open risks, by current score")
+        self.figures_box = box
+        self.figures_panel = QWidget()
+        QVBoxLayout(box).addWidget(self.figures_panel)
+        self.overdue_button = QPushButton("Show reviews &overdue")
+        self.overdue_button.setAccessibleName("Show the risks whose review is overdue")
+        self.overdue_button.clicked.connect(self.overdue_reviews_chosen)
+        return box
+
+    def _top_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5)
+        table.setAccessibleName("Ten highest residual risks: press Enter to open one")
+        table.setHorizontalHeaderLabels(("Ref", "Title", "Owner", "Residual", "Travel"))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.activated.connect(lambda index: self._open_top(index.row()))
+        table.doubleClicked.connect(lambda index: self._open_top(index.row()))
+        return table
+
+    # -- showing --------------------------------------------------------------------------------------
+
+    def show_listing(self, listing) -> None:
+        self._travel = listing.travel
+        if getattr(listing, "summary_scheme", None) == self.session.scheme:
+            self.summary = listing.summary  # counted off the GUI thread by RiskData
+        else:
+            self.summary = summarise(listing.risks, self.session.scheme, listing.today or date.today(),
+                                     listing.overdue_actions)
+        self._show()
+
+    def _on_changed(self, what: str) -> None:
+        if what in ("scheme", "*"):
+            for grid in self.maps.values():
+                grid.set_scheme(self.session.scheme)
+            self._size_maps()
+            if self.data.listing is not None:
+                self.show_listing(self.data.listing)
+
+    def _show(self) -> None:
+        summary = self.summary
+        self.maps["inherent"].set_counts(summary.inherent_cells)
+        self.maps["residual"].set_counts(summary.residual_cells)
+        self._show_figures(summary)
+        self._show_top(summary.top)
+
+    def _show_figures(self, summary: Dashboard) -> None:
+        """A fresh panel of figures swapped in whole (the rows differ by scheme), the old one gone at once."""
+        old = self.figures_panel
+        self.figures_panel = QWidget()
+        self.figures = QGridLayout(self.figures_panel)
+        self.figures.setContentsMargins(0, 0, 0, 0)
+        self._fill_figures(summary)
+        self.figures_box.layout().replaceWidget(old, self.figures_panel)
+        old.hide()
+        old.deleteLater()
+        self.figures_panel.show()
+
+    def _fill_figures(self, summary: Dashboard) -> None:
+        rows = [("Open risks", str(summary.open_risks), None)]
+        rows += [(band.name, str(summary.band_counts.get(band.name, 0)), band.colour)
+                 for band in self.session.scheme.bands]
+        if summary.unscored:
+            rows.append(("Not yet scored", str(summary.unscored), None))
+        if summary.outside_matrix:
+            rows.append((f"Scored outside the {self.session.scheme.size} matrix (not in the heat maps)",
+                         str(summary.outside_matrix), None))
+        rows += [(f"Above appetite ({self.session.scheme.appetite})", str(len(summary.above_appetite)), None),
+                 ("Reviews overdue", str(len(summary.reviews_overdue)), None),
+                 ("Actions overdue", str(summary.overdue_actions), None)]
+        for n, (words, figure, colour) in enumerate(rows):
+            self._figure_row(n, words, figure, colour)
+        self.figures.addWidget(self.overdue_button, len(rows), 0, 1, 2)
+        self.figures.setRowStretch(len(rows) + 1, 1)
+
+    def _figure_row(self, n: int, words: str, figure: str, colour: str | None) -> None:
+        label, value = QLabel(words), QLabel(figure)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        value.setAccessibleName(f"{words}: {figure}")
+        font = value.font()
+        font.setBold(True)
+        value.setFont(font)
+        if colour:
+            value.setStyleSheet(f"background: {colour}; color: {text_colour_on(colour).name()}; padding: 2px 8px")
+        self.figures.addWidget(label, n, 0)
+        self.figures.addWidget(value, n, 1)
+
+    def _show_top(self, risks: list[Risk]) -> None:
+        scheme = self.session.scheme
+        self.top.setRowCount(len(risks))
+        for r, risk in enumerate(risks):
+            band = scheme.band_for(risk.current.score)
+            travel = self._travel.get(risk.id, "new")
+            cells = (risk.ref, risk.title, risk.owner_name, f"{risk.current.score} {band.name if band else ''}",
+                     f"{ARROWS.get(travel, '')} {TRAVEL_WORDS.get(travel, '')}")
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(plain_tooltip(risk.description if c == 1 else text))
+                item.setData(Qt.ItemDataRole.UserRole, risk.id)
+                if c == 3 and band:
+                    item.setBackground(QColor(band.colour))
+                    item.setForeground(text_colour_on(band.colour))
+                self.top.setItem(r, c, item)
+
+    def _open_top(self, row: int) -> None:
+        item = self.top.item(row, 0)
+        if item is not None:
+            self.risk_chosen.emit(item.data(Qt.ItemDataRole.UserRole))

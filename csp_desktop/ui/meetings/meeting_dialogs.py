@@ -1,0 +1,105 @@
+"""The meeting form and the pack options form."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from ...domain.model import PACK_SECTIONS, Meeting
+from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
+from ...services.packs import PackOptions
+
+
+def _section_boxes(parent: QWidget, chosen: tuple[str, ...]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
+    group = QGroupBox("Sections", parent)
+    layout = QVBoxLayout(group)
+    boxes = {}
+    for key in PACK_SECTIONS:
+        box = QCheckBox(SECTION_TITLES[key], group)
+        box.setChecked(key in chosen)
+        layout.addWidget(box)
+        boxes[key] = box
+    return group, boxes
+
+
+class MeetingDialog(QDialog):
+    """Add or edit a meeting: board, date and time, venue, chair, attendees, marking and pack sections."""
+
+    def __init__(self, meeting: Meeting | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Edit meeting" if meeting else "Add meeting")
+        self.meeting = meeting
+        m = meeting or Meeting(board="", held_on=datetime.now().replace(hour=10, minute=0, second=0, microsecond=0))
+        self.board = QLineEdit(m.board, self)
+        self.when = QDateTimeEdit(QDateTime(m.held_on), self)
+        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.venue, self.chair = QLineEdit(m.venue, self), QLineEdit(m.chair, self)
+        self.attendees = QPlainTextEdit(m.attendees, self)
+        self.attendees.setFixedHeight(60)
+        self.marking = QComboBox(self)
+        self.marking.addItems(MARKINGS)
+        self.marking.setCurrentText(m.marking if m.marking in MARKINGS else MARKINGS[0])
+        group, self.sections = _section_boxes(self, m.sections)
+        form = QFormLayout()
+        for label, widget in (("Board", self.board), ("Date and time", self.when), ("Venue", self.venue),
+                              ("Chair", self.chair), ("Attendees", self.attendees), ("Marking", self.marking)):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(group)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        """What was typed, for services.meetings.new_meeting (which checks it)."""
+        held = self.when.dateTime().toPython()
+        return {"board": self.board.text(), "on": held.date().isoformat(), "at": held.strftime("%H:%M"),
+                "venue": self.venue.text(), "chair": self.chair.text(), "attendees": self.attendees.toPlainText(),
+                "marking": self.marking.currentText(),
+                "sections": tuple(k for k, box in self.sections.items() if box.isChecked())}
+
+
+class PackOptionsDialog(QDialog):
+    """Which part, marking and sections, and whether to issue the pack (keep the register as presented)."""
+
+    def __init__(self, meeting: Meeting | None, issued: bool, parent=None):
+        super().__init__(parent)
+        self.meeting = meeting
+        self.setWindowTitle(f"Build pack: {meeting.board}, {meeting.held_on:%d/%m/%Y}" if meeting
+                            else "Build pack: register as at today")
+        self.part = QComboBox(self)
+        for part in PARTS:
+            self.part.addItem("Part I (public)" if part == PUBLIC else "Part II (exempt items only)", part)
+        self.marking = QComboBox(self)
+        self.marking.addItems(MARKINGS)
+        self.marking.setCurrentText(meeting.marking if meeting and meeting.marking in MARKINGS else MARKINGS[0])
+        group, self.sections = _section_boxes(self, meeting.sections if meeting else PACK_SECTIONS)
+        self.issue = QCheckBox("Issue this pack (keep the register as presented to the meeting)", self)
+        self.issue.setEnabled(meeting is not None and not issued)
+        if issued:
+            self.issue.setText("Issued: the pack is rebuilt as presented")
+        form = QFormLayout()
+        form.addRow("Part", self.part)
+        form.addRow("Marking", self.marking)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText("Build")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(group)
+        layout.addWidget(self.issue)
+        layout.addWidget(buttons)
+
+    def options(self) -> PackOptions:
+        return PackOptions(meeting_id=self.meeting.id if self.meeting else None, part=self.part.currentData(),
+                           marking=self.marking.currentText(),
+                           sections=tuple(k for k, box in self.sections.items() if box.isChecked()),
+                           issue=self.issue.isEnabled() and self.issue.isChecked())
+
+

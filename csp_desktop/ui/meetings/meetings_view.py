@@ -1,0 +1,221 @@
+"""The Meetings view: the board's meetings, add and edit them, and build, show, save and print their packs."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ...domain.model import Meeting
+from ...errors import UserError
+from ...services.meetings import meeting_rows, meetings_of, new_meeting
+from ...services.packs import PackOptions, issue
+from .meeting_commands import AddMeetingCommand, EditMeetingCommand
+from .meeting_dialogs import MeetingDialog, PackOptionsDialog
+from .pack_build import PackBuild
+from .pdf_pane import PdfPane
+from ..shell.undoable import push
+
+COLUMNS = (("board", "Board"), ("date", "Date"), ("time", "Time"), ("venue", "Venue"), ("marking", "Marking"),
+           ("issued", "Pack issued"))
+
+
+class MeetingsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role != Qt.DisplayRole:
+            return None
+        key = COLUMNS[index.column()][0]
+        value = self.rows[index.row()][key]
+        if key in ("date", "issued") and value:
+            return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
+        return value
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+
+class MeetingsView(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.build: PackBuild | None = None
+        self.output_dir = Path(tempfile.mkdtemp(prefix="csp-packs-"))
+        folder = str(self.output_dir)  # built packs live here until saved; not kept after the view goes
+        self.destroyed.connect(lambda *_: shutil.rmtree(folder, ignore_errors=True))
+        self.model = MeetingsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda _: self.edit_meeting())
+        self.add_button = QPushButton("Add meeting\u2026", self)
+        self.edit_button = QPushButton("Edit meeting\u2026", self)
+        self.pack_button = QPushButton("Build pack\u2026", self)
+        self.add_button.clicked.connect(lambda: self.add_meeting())
+        self.edit_button.clicked.connect(lambda: self.edit_meeting())
+        self.pack_button.clicked.connect(lambda: self.build_pack())
+        self.progress = QProgressBar(self)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel_build)
+        self.pdf = PdfPane(self)
+        self._layout()
+        self._set_building(False)
+        session.changed.connect(self._changed)
+        self.refresh()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for widget in (self.add_button, self.edit_button, self.pack_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.cancel_button)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.pdf)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- meetings ---------------------------------------------------------------------------------
+
+    def _changed(self, what: str) -> None:
+        if what in ("meetings", "*"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(meeting_rows(self.session.register))
+        self.table.resizeColumnsToContents()
+
+    def selected_meeting(self) -> Meeting | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        wanted = self.model.rows[rows[0].row()]["id"]
+        return next((m for m in meetings_of(self.session.register) if m.id == wanted), None)
+
+    def add_meeting(self, dialog: MeetingDialog | None = None) -> None:
+        dialog = dialog or MeetingDialog(parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._push(lambda: AddMeetingCommand(self.session, new_meeting(**dialog.values())))
+
+    def edit_meeting(self, dialog: MeetingDialog | None = None) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        dialog = dialog or MeetingDialog(meeting, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def command():
+            typed = new_meeting(**dialog.values())
+            typed.id, typed.version = meeting.id, meeting.version
+            return EditMeetingCommand(self.session, meeting, typed)
+        self._push(command)
+
+    def _push(self, make_command) -> None:
+        """Check what was typed (new_meeting), then save it as one undoable step; say why if refused."""
+        try:
+            error = push(self.session, make_command())
+        except UserError as exc:
+            error = str(exc)
+        if error:
+            QMessageBox.warning(self, "Meeting", error)
+
+    # -- packs ------------------------------------------------------------------------------------
+
+    def build_pack(self, dialog: PackOptionsDialog | None = None) -> None:
+        meeting = self.selected_meeting()
+        issued = bool(meeting and next(r for r in self.model.rows if r["id"] == meeting.id)["issued"])
+        dialog = dialog or PackOptionsDialog(meeting, issued, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.start_build(dialog.options())
+
+    def start_build(self, options: PackOptions) -> PackBuild | None:
+        """Issue first on this thread if asked (a write), then build read-only in the background."""
+        if self.build is not None:
+            return None
+        today = date.today()
+        if options.issue:
+            try:
+                issue(self.session.register, options.meeting_id, today)
+            except UserError as exc:
+                QMessageBox.warning(self, "Pack", str(exc))
+                return None
+            self.session.notify("meetings")
+        out = self.output_dir / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
+        self.pdf.close_document()
+        self.build = PackBuild(self.session.register.path, out, PackOptions(
+            meeting_id=options.meeting_id, part=options.part, marking=options.marking, sections=options.sections),
+            today, self)
+        self.build.progressed.connect(self._progressed)
+        self.build.built.connect(self._built)
+        self.build.failed.connect(self._failed)
+        self.build.finished.connect(self._finished)
+        self._set_building(True)
+        self.build.start()
+        return self.build
+
+    def cancel_build(self) -> None:
+        if self.build is not None:
+            self.build.cancel()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _built(self, path: str, pages: int) -> None:
+        part = "Part II (exempt)" if "-exempt-" in Path(path).name else "Part I (public)"
+        self.pdf.show_pdf(Path(path), f"{part}: {pages} pages")
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Pack", message)
+
+    def _finished(self) -> None:
+        self.build.deleteLater()
+        self.build = None
+        self._set_building(False)
+
+    def _set_building(self, building: bool) -> None:
+        self.progress.setVisible(building)
+        self.cancel_button.setVisible(building)
+        self.progress.setValue(0)
+        for button in (self.add_button, self.edit_button, self.pack_button):
+            button.setEnabled(not building)
+
+    def closeEvent(self, event) -> None:
+        if self.build is not None:
+            self.build.cancel()
+            self.build.wait()
+        self.pdf.close_document()
+        super().closeEvent(event)

@@ -1,0 +1,96 @@
+"""Undoable edits of partner organisations and owners."""
+from __future__ import annotations
+
+from ...domain.model import Organisation, Owner
+from ...services import partner_editing as editing
+from ..shell.undoable import EditCommand
+
+
+class AddOwnerCommand(EditCommand):
+    topic = "owners"
+
+    def __init__(self, session, owner: Owner):
+        super().__init__(session, f"Add owner {owner.name.strip()}")
+        self.owner = owner
+
+    def do(self) -> None:
+        self.owner = editing.add_owner(self.session.register, self.owner)
+
+    def undo_it(self) -> None:
+        editing.delete_owner(self.session.register, self.owner.id)
+
+
+class UpdateOwnerCommand(EditCommand):
+    """Rename an owner or change its kind, organisation or email."""
+    topic = "owners"
+
+    def __init__(self, session, before: Owner, values: dict):
+        super().__init__(session, f"Change owner {before.name}")
+        self.owner_id = before.id
+        self.old = {name: getattr(before, name) for name in values}
+        self.new = dict(values)
+
+    def do(self) -> None:
+        editing.update_owner(self.session.register, self.owner_id, self.new)
+
+    def undo_it(self) -> None:
+        editing.update_owner(self.session.register, self.owner_id, self.old)
+
+
+class DeleteOwnerCommand(EditCommand):
+    """Delete an owner; undo brings it back as the owner of everything it owned."""
+    topic = "owners"
+
+    def __init__(self, session, owner: Owner):
+        super().__init__(session, f"Delete owner {owner.name}")
+        self.owner_id = owner.id
+        self.removed = None
+
+    def do(self) -> None:
+        self.removed = editing.delete_owner(self.session.register, self.owner_id)
+
+    def undo_it(self) -> None:
+        editing.restore_owner(self.session.register, *self.removed)
+
+
+class AddOrganisationCommand(EditCommand):
+    topic = "owners"
+
+    def __init__(self, session, org: Organisation):
+        super().__init__(session, f"Add organisation {org.name.strip()}")
+        self.org = org
+
+    def do(self) -> None:
+        self.org = editing.add_organisation(self.session.register, self.org)
+
+    def undo_it(self) -> None:
+        editing.delete_organisation(self.session.register, self.org.id)
+
+
+class RenameOrganisationCommand(EditCommand):
+    topic = "owners"
+
+    def __init__(self, session, org: Organisation, name: str):
+        super().__init__(session, f"Rename organisation {org.name}")
+        self.org_id, self.old, self.new = org.id, org.name, name
+
+    def do(self) -> None:
+        editing.rename_organisation(self.session.register, self.org_id, self.new)
+
+    def undo_it(self) -> None:
+        editing.rename_organisation(self.session.register, self.org_id, self.old)
+
+
+class DeleteOrganisationCommand(EditCommand):
+    topic = "owners"
+
+    def __init__(self, session, org: Organisation):
+        super().__init__(session, f"Delete organisation {org.name}")
+        self.org_id = org.id
+        self.removed = None
+
+    def do(self) -> None:
+        self.removed = editing.delete_organisation(self.session.register, self.org_id)
+
+    def undo_it(self) -> None:
+        editing.restore_organisation(self.session.register, *self.removed)

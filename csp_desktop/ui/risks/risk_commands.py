@@ -1,0 +1,149 @@
+"""Undoable edits of risks, mitigations and reviews. Each command keeps the old value when made.
+
+Push them with `undoable.push(session, command)` (re-exported here): a refusal comes back as the
+one-sentence reason and leaves the undo stack untouched; a later failed undo or redo is announced on
+`undoable.failures`.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ...domain.model import Mitigation, Review, Risk
+from ...domain.scoring import Rating
+from ...services import risk_editing as editing
+from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
+
+FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
+               "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
+               "residual": "residual score", "target": "target score", "next_review": "next review",
+               "exempt": "exempt"}
+
+
+class RiskCommand(EditCommand):
+    """An edit of the risks side of the register; views of risks refresh after it."""
+
+    topic = "risks"
+
+
+class SetRiskField(RiskCommand):
+    """One field of one risk, from its old value to a new one."""
+
+    def __init__(self, session, risk: Risk, name: str, value):
+        label = risk.ref or risk.title
+        super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}")
+        self.risk_id, self.name, self.new, self.old = risk.id, name, value, getattr(risk, name)
+
+    def do(self) -> None:
+        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new})
+
+    def undo_it(self) -> None:
+        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old})
+
+
+class EditRisk(RiskCommand):
+    """Several fields changed together: one undo step, one child command per field keeping its old value.
+
+    The children are held here, not as Qt children: in PySide6 6.12 a QUndoCommand made with a
+    parent command crashes the interpreter when the stack is freed (double delete). The parent
+    writes all the fields in one transaction.
+    """
+
+    def __init__(self, session, risk: Risk, changes: dict):
+        super().__init__(session, f"Edit {risk.ref or risk.title}")
+        self.risk_id = risk.id
+        self.fields = [SetRiskField(session, risk, name, value) for name, value in changes.items()]
+
+    def do(self) -> None:
+        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.new for c in self.fields})
+
+    def undo_it(self) -> None:
+        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.old for c in self.fields})
+
+
+class AddRisk(RiskCommand):
+    def __init__(self, session, risk: Risk):
+        super().__init__(session, f"Add risk {risk.ref or risk.title}")
+        self.risk = risk
+        self.saved: Risk | None = None
+
+    def do(self) -> None:
+        if self.saved is None:
+            self.saved = editing.add_risk(self.session.register, self.risk)
+        else:
+            self.saved = editing.restore_risk(self.session.register, self.saved, [], [])
+
+    def undo_it(self) -> None:
+        editing.remove_risk(self.session.register, self.risk.id)
+
+
+class RemoveRisk(RiskCommand):
+    def __init__(self, session, risk: Risk):
+        super().__init__(session, f"Delete risk {risk.ref or risk.title}")
+        self.risk_id = risk.id
+        self.kept = None
+
+    def do(self) -> None:
+        self.kept = editing.remove_risk_keeping(self.session.register, self.risk_id)
+
+    def undo_it(self) -> None:
+        editing.restore_risk(self.session.register, *self.kept)
+
+
+class RecordReview(RiskCommand):
+    """A review appended to the history; the same score again is a valid review."""
+
+    def __init__(self, session, risk: Risk, after: Rating | None, *, on: date, reviewer: str, note: str = "",
+                 next_review: date | None = None):
+        super().__init__(session, f"Record review of {risk.ref or risk.title}")
+        self.risk_id, self.after, self.on, self.reviewer, self.note = risk.id, after, on, reviewer, note
+        self.next_review = next_review
+        self.old_residual, self.old_next_review = risk.residual, risk.next_review
+        self.review: Review | None = None
+
+    def do(self) -> None:
+        if self.review is None:
+            self.review = editing.record_review(self.session.register, self.risk_id, self.after, on=self.on,
+                                                reviewer=self.reviewer, note=self.note, next_review=self.next_review)
+        else:
+            editing.reapply_review(self.session.register, self.review, self.next_review)
+
+    def undo_it(self) -> None:
+        editing.withdraw_review(self.session.register, self.review, self.old_residual, self.old_next_review)
+
+
+class AddMitigation(RiskCommand):
+    def __init__(self, session, mitigation: Mitigation):
+        super().__init__(session, "Add mitigation")
+        self.mitigation = mitigation
+
+    def do(self) -> None:
+        editing.add_mitigation(self.session.register, self.mitigation)
+
+    def undo_it(self) -> None:
+        editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id)
+
+
+class EditMitigation(RiskCommand):
+    def __init__(self, session, mitigation: Mitigation, changes: dict):
+        super().__init__(session, "Edit mitigation")
+        self.mitigation_id, self.risk_id = mitigation.id, mitigation.risk_id
+        self.new = dict(changes)
+        self.old = {name: getattr(mitigation, name) for name in changes}
+
+    def do(self) -> None:
+        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.new)
+
+    def undo_it(self) -> None:
+        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.old)
+
+
+class RemoveMitigation(RiskCommand):
+    def __init__(self, session, mitigation: Mitigation):
+        super().__init__(session, "Remove mitigation")
+        self.mitigation = mitigation
+
+    def do(self) -> None:
+        self.mitigation = editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id)
+
+    def undo_it(self) -> None:
+        editing.add_mitigation(self.session.register, self.mitigation)

@@ -1,0 +1,44 @@
+""""Who am I": the name this laptop writes into the audit trail, kept in QSettings."""
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QSettings
+
+from ...errors import UserError
+
+KEY = "identity/name"
+MAX_NAME = 200
+
+
+def clean_name(name: str) -> str:
+    """The name as it will be recorded, or a one-sentence reason it cannot be."""
+    name = " ".join(name.split())
+    if not name:
+        raise UserError("Your name cannot be empty: it is recorded with every change you make.")
+    if len(name) > MAX_NAME:
+        raise UserError(f"Your name can be at most {MAX_NAME} characters.")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise UserError("Your name cannot contain control characters.")
+    return name
+
+
+def saved_name(settings: QSettings | None = None) -> str | None:
+    value = (settings or QSettings()).value(KEY)
+    return str(value) if value else None
+
+
+def apply_saved_identity(session, settings: QSettings | None = None) -> None:
+    """At opening: edits are recorded under the name saved on this laptop, if one was saved."""
+    name = saved_name(settings)
+    if name:
+        session.register.who = name
+
+
+def save_identity(session, name: str, settings: QSettings | None = None) -> str:
+    name = clean_name(name)
+    settings = settings or QSettings()
+    settings.setValue(KEY, name)
+    settings.sync()
+    session.register.who = name
+    return name

@@ -1,0 +1,191 @@
+"""The File menu: New, Open, Open Recent, Import, Export, Backup, Quit.
+
+Import and export run off the GUI thread through their own connections (a progress bar shows
+meanwhile); an import is checked in full first (a dry run), shown, and only then applied, after a
+backup, since it cannot be undone with Ctrl+Z.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from ...errors import UserError
+from ..common.text import ask, tell
+from .workers import Worker
+
+RECENT_MAX = 8
+REGISTER_FILES = "Registers (*.cspreg *.sqlite *.db);;All files (*)"
+IMPORT_FILES = "Spreadsheets and register exports (*.xlsx *.csv *.json);;All files (*)"
+EXPORT_FILES = "Excel workbook, every table (*.xlsx);;Register export, everything (*.json);;Risks as CSV (*.csv)"
+PROBLEMS_SHOWN = 15
+
+
+def data_folder() -> Path:
+    """The user's own folder for registers, backups and the log (QStandardPaths.AppDataLocation)."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class FileMenu(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._finished)
+        self._pending: dict[int, tuple] = {}
+
+    def add_to(self, menu) -> None:
+        self.new = self._action(menu, "&New register…", QKeySequence.StandardKey.New, self.new_register)
+        self.open = self._action(menu, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.recent = menu.addMenu("Open &Recent")
+        self.recent.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        self.import_ = self._action(menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
+        self.export = self._action(menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
+        self.backup = self._action(menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
+        menu.addSeparator()
+        self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.window.close)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def set_open(self, is_open: bool, read_only: bool = False) -> None:
+        self.import_.setEnabled(is_open and not read_only)
+        self.export.setEnabled(is_open)
+        self.backup.setEnabled(is_open)
+
+    def wait(self) -> None:
+        self.worker.wait()
+
+    # -- recent files ------------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.window.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def remember(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        files = [text] + [f for f in self.recent_files() if f != text]
+        self.window.settings.setValue("recent", files[:RECENT_MAX])
+        self.window.settings.setValue("last_register", text)
+
+    def _fill_recent(self) -> None:
+        self.recent.clear()
+        files = self.recent_files()
+        for n, name in enumerate(files, start=1):
+            action = self.recent.addAction(f"&{n} {name}")
+            action.triggered.connect(lambda _=False, name=name: self.window.open_register(Path(name)))
+        if not files:
+            self.recent.addAction("(none yet)").setEnabled(False)
+
+    # -- new and open -------------------------------------------------------------------------------
+
+    def new_register(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "New register", str(data_folder() / "register.cspreg"),
+                                              REGISTER_FILES)
+        if not name:
+            return
+        from ...services.registers import create_register
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".cspreg")
+        try:
+            create_register(path, name=path.stem).close()
+        except UserError as exc:
+            return tell(self.window, "New register", str(exc))
+        self.window.open_register(path)
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open register", str(data_folder()), REGISTER_FILES)
+        if name:
+            self.window.open_register(Path(name))
+
+    # -- import, export, backup -------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import", str(Path.home()), IMPORT_FILES)
+        if name:
+            self.start_import(Path(name), dry_run=True)
+
+    def start_import(self, file: Path, *, dry_run: bool) -> None:
+        from ...services.opening import import_into
+        register = self.window.session.register.path
+        backups = data_folder() / "backups"
+        backups.mkdir(exist_ok=True)
+        self.import_.setEnabled(False)
+        self.window.set_busy(True, f"{'Checking' if dry_run else 'Importing'} {file.name}…")
+        ticket = self.worker.start(lambda: import_into(register, file, dry_run=dry_run, backup_folder=backups))
+        self._pending[ticket] = ("import", file, dry_run)
+
+    def export_dialog(self) -> None:
+        reg = self.window.session.register
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(Path.home() / f"{reg.path.stem}.xlsx"),
+                                                   EXPORT_FILES)
+        if not name:
+            return
+        from ...services.opening import export_from
+        out = Path(name)
+        if not out.suffix:
+            out = out.with_suffix(".json" if "json" in chosen else ".csv" if "CSV" in chosen else ".xlsx")
+        self.window.set_busy(True, f"Exporting to {out.name}…")
+        ticket = self.worker.start(lambda: export_from(reg.path, out))
+        self._pending[ticket] = ("export", out, False)
+
+    def backup_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Back up into folder", str(data_folder()))
+        if not folder:
+            return
+        from ...services.opening import backup_to
+        try:
+            target = backup_to(self.window.session.register, Path(folder))
+        except UserError as exc:
+            return tell(self.window, "Backup", str(exc))
+        self.window.statusBar().showMessage(f"Backed up to {target}", 10000)
+
+    def _finished(self, ticket: int, outcome) -> None:
+        kind, file, dry_run = self._pending.pop(ticket, (None, None, None))
+        self.window.set_busy(False)
+        if kind == "export":
+            return self._exported(file, outcome)
+        if kind == "import":
+            self._imported(file, dry_run, outcome)
+
+    def _exported(self, out: Path, outcome) -> None:
+        if not outcome.ok:
+            return tell(self.window, "Export", outcome.error or f"The export failed ({outcome.bug}); see the log.")
+        self.window.statusBar().showMessage(f"Exported to {out}", 10000)
+
+    def _imported(self, file: Path, dry_run: bool, outcome) -> None:
+        self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
+        if not outcome.ok:
+            details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
+            message = outcome.error or f"The import failed ({outcome.bug}); see the log."
+            return tell(self.window, "Import", f"{message}\n\n{details}".strip())
+        if dry_run:
+            if ask(self.window, "Import", import_summary(outcome.value)):
+                self.start_import(file, dry_run=False)
+            return
+        self.window.open_register(self.window.session.register.path)  # everything fresh, scheme included
+        self.window.statusBar().showMessage(f"Imported {file.name}: {_counts(outcome.value.counts)}.", 10000)
+
+
+def _counts(counts: dict) -> str:
+    return ", ".join(f"{n} {name}" for name, n in counts.items()) or "nothing"
+
+
+def import_summary(result) -> str:
+    """What a dry run found, as plain text for the confirmation question."""
+    lines = [f"{result.file} can be imported: {_counts(result.counts)}."]
+    if result.scheme_changed and result.scheme is not None:
+        lines.append(f"The register will take the file's {result.scheme.size} scoring scheme.")
+    if result.warnings:
+        lines.append(f"{len(result.warnings)} warning(s):")
+        lines += [str(w) for w in result.warnings[:PROBLEMS_SHOWN]]
+    lines.append("A backup is made first; the import cannot be undone with Ctrl+Z. Import now?")
+    return "\n".join(lines)

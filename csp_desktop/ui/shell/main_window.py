@@ -1,0 +1,292 @@
+"""The main window: navigation between the views, the menus, the read-only banner and remembered state.
+
+The window paints before the register layer is even imported (sqlite-utils and the store load when
+a register is opened), so the app starts about as fast as an empty Qt window.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QProgressBar, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from ...errors import UserError
+from .file_menu import FileMenu
+from ..common.text import tell
+
+# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+7 jump to them.
+VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "risks.risks_view", "RisksView"),
+         ("Actions", "actions.actions_view", "ActionsView"), ("Meetings", "meetings.meetings_view", "MeetingsView"),
+         ("Owner updates", "updates.updates_view", "ReturnsView"),
+         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"))
+SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's one risk loader
+
+
+def settings() -> QSettings:
+    return QSettings()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = store or settings()
+        self.session = None  # Session of the open register
+        self.data = None     # its RiskData loader
+        self.pages: dict[str, QWidget] = {}
+        self.banner = QLabel()
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setStyleSheet("background: #FFF2CC; color: #000000; padding: 6px; border: 1px solid #BF9000")
+        self.banner.hide()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Views")
+        self.nav.addItems([title for title, _m, _c in VIEWS])
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 28)
+        self.nav.currentRowChanged.connect(self.show_view)
+        self.stack = QStackedWidget()
+        self.empty = QLabel("No register is open. Use File > Open or File > New.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        self._build_layout()
+        self._build_status()
+        self.files = FileMenu(self)
+        self._build_menus()
+        self._refusals_connected = False
+        self.setWindowTitle("CSP Desktop")
+        self._restore_geometry()
+        self._set_open(False)
+
+    def _build_layout(self) -> None:
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Working")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_menus(self) -> None:
+        self.files.add_to(self.menuBar().addMenu("&File"))
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", QKeySequence.StandardKey.Undo, self._undo)
+        self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"), self._redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find", QKeySequence.StandardKey.Find, self.find)
+        view = self.menuBar().addMenu("&View")
+        for n, (title, _m, _c) in enumerate(VIEWS):
+            self._action(view, title, QKeySequence(f"Ctrl+{n + 1}"), lambda _=False, n=n: self.nav.setCurrentRow(n))
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def open_register(self, path: Path) -> bool:
+        """Open `path` in this window; a file that cannot be opened is refused in one sentence."""
+        from ...services.opening import open_for_editing
+        from ..risks.risk_loader import RiskData
+        from .session import Session
+        self._connect_refusals()
+        try:
+            opened = open_for_editing(Path(path))
+        except UserError as exc:
+            tell(self, "Open register", str(exc))
+            return False
+        self.close_register()
+        self.session = Session(opened.register, self)
+        self.data = RiskData(self.session, self)
+        self.data.busy.connect(self.set_busy)
+        self._build_pages()
+        self.banner.setText(opened.read_only_reason or "")
+        self.banner.setVisible(bool(opened.read_only_reason))
+        self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.session.changed.connect(self._on_changed)
+        self._set_open(True)
+        self._show_title()
+        self.files.remember(opened.register.path)
+        self.data.reload()
+        return True
+
+    def open_after_paint(self, path_or_chooser) -> None:
+        """Open a register once the window has painted, so starting never shows a blank screen.
+
+        Takes a path, or a function returning one (the start-up choice may itself take time).
+        """
+        self._pending_open = path_or_chooser
+        self.installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self and event.type() == QEvent.Type.Paint and getattr(self, "_pending_open", None) is not None:
+            pending, self._pending_open = self._pending_open, None
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self, lambda: self._open_pending(pending))
+        return super().eventFilter(obj, event)
+
+    def _open_pending(self, pending) -> None:
+        path = pending() if callable(pending) else pending
+        if path is not None:
+            self.open_register(path)
+
+    def _connect_refusals(self) -> None:
+        """An undo or redo the register refused (it changed under the command) reaches the user."""
+        if not self._refusals_connected:
+            from .undoable import failures
+            failures.failed.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
+            self._refusals_connected = True
+
+    def close_register(self) -> None:
+        if self.session is None:
+            return
+        self.data.wait()
+        self.files.wait()
+        for page in self.pages.values():
+            page.close()  # lets a view finish or cancel its background work (a pack being built)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self.session.register.close()
+        self.session.deleteLater()
+        self.session = self.data = None
+        self._set_open(False)
+        self.banner.hide()
+        self.setWindowTitle("CSP Desktop")
+
+    def _build_pages(self) -> None:
+        """Build only the view to show now; the others are built the first time they are shown, so
+        opening a big register does not wait for views nobody has looked at yet."""
+        view = int(self.settings.value("view", 0) or 0)
+        self.nav.setCurrentRow(view if 0 <= view < len(VIEWS) else 0)
+        self.show_view(self.nav.currentRow())
+
+    def page(self, title: str) -> QWidget:
+        """The view called `title`, built on first use."""
+        if title not in self.pages:
+            _title, module, name = next(v for v in VIEWS if v[0] == title)
+            page = self._make_page(module, name)
+            self.pages[title] = page
+            self.stack.addWidget(page)
+            if title == "Dashboard":
+                page.cell_chosen.connect(self.open_cell)
+                page.risk_chosen.connect(self.open_risk)
+                page.overdue_reviews_chosen.connect(self.open_overdue_reviews)
+        return self.pages[title]
+
+    def _make_page(self, module: str, name: str) -> QWidget:
+        # Imported on first visit, so starting the app does not pay for every view.
+        cls = getattr(importlib.import_module(f"csp_desktop.ui.{module}"), name)
+        if name in SHARED_DATA:
+            return cls(self.session, data=self.data)
+        return cls(self.session)
+
+    def _set_open(self, is_open: bool) -> None:
+        self.nav.setEnabled(is_open)
+        self.find_action.setEnabled(is_open)
+        stack = self.session.undo_stack if is_open else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.files.set_open(is_open, read_only=bool(is_open and self.session.read_only))
+        if not is_open:
+            self.stack.setCurrentWidget(self.empty)
+
+    def _show_title(self) -> None:
+        reg = self.session.register
+        read_only = " (read-only)" if reg.read_only else ""
+        self.setWindowTitle(f"{reg.name} \u2013 {reg.path.name}{read_only} \u2013 CSP Desktop")
+
+    def _on_changed(self, what: str) -> None:
+        if what in ("register", "*"):
+            self._show_title()
+
+    # -- views -----------------------------------------------------------------------------------------
+
+    def show_view(self, row: int) -> None:
+        if self.session is None or not 0 <= row < len(VIEWS):
+            return
+        self.stack.setCurrentWidget(self.page(VIEWS[row][0]))
+        self.settings.setValue("view", row)
+
+    def current_page(self) -> QWidget | None:
+        page = self.stack.currentWidget()
+        return None if page is self.empty else page
+
+    def find(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "focus_filter"):
+            page.focus_filter()
+
+    def open_cell(self, axis: str, rating) -> None:
+        self.nav.setCurrentRow(1)
+        self.page("Risks").show_cell(axis, rating)
+
+    def open_risk(self, risk_id: str) -> None:
+        self.nav.setCurrentRow(1)
+        risks = self.page("Risks")
+        risks.clear_filters()
+        risks.select_risk(risk_id)
+
+    def open_overdue_reviews(self) -> None:
+        self.nav.setCurrentRow(1)
+        risks = self.page("Risks")
+        risks.clear_filters()
+        risks.overdue.setChecked(True)
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        self.progress.setVisible(busy)
+        if message:
+            self.statusBar().showMessage(message)
+        elif not busy:
+            self.statusBar().clearMessage()
+
+    # -- undo ------------------------------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        if self.session is not None and not self.session.read_only:
+            self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None and not self.session.read_only:
+            self.session.undo_stack.redo()
+
+    def _step_refused(self, message: str) -> None:
+        """An undo or redo the register refused (changed elsewhere, file now locked): explain, start afresh."""
+        if self.session is None:
+            return
+        self.session.undo_stack.clear()
+        self.session.notify("*")
+        tell(self, "Undo", f"{message} The undo history was cleared.")
+
+    # -- remembered state ----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        self.geometry_restored = geometry is not None and self.restoreGeometry(geometry)
+        if not self.geometry_restored:
+            self.resize(1366, 768)
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("view", self.nav.currentRow())
+        self.close_register()
+        self.settings.sync()
+        super().closeEvent(event)

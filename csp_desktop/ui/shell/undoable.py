@@ -1,0 +1,61 @@
+"""The base of every undoable edit: one QUndoCommand per edit that calls a service and tells the session.
+
+A command's first redo happens inside QUndoStack.push. When a service refuses (a UserError: a bad
+value, a read-only register, a row someone else changed), the command records the sentence in
+`error` and makes itself obsolete, so the stack drops it and nothing half-done stays undoable.
+Failures of a later undo or redo (the register changed under it) are announced on `failures`.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from ...errors import UserError
+
+
+class CommandFailures(QObject):
+    failed = Signal(str)
+
+
+failures = CommandFailures()
+
+
+class EditCommand(QUndoCommand):
+    """Subclasses set `topic` (what session.notify announces) and implement `do` and `undo_it`."""
+
+    topic = "*"
+
+    def __init__(self, session, text: str):
+        super().__init__(text)
+        self.session = session
+        self.error: str | None = None
+        self._pushed = False
+
+    def redo(self) -> None:
+        self._run(self.do)
+
+    def undo(self) -> None:
+        self._run(self.undo_it)
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_it(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, step) -> None:
+        try:
+            step()
+        except UserError as exc:
+            self.error = str(exc)
+            self.setObsolete(True)
+            if self._pushed:
+                failures.failed.emit(self.error)
+        self._pushed = True
+        self.session.notify(self.topic)
+
+
+def push(session, command: EditCommand) -> str | None:
+    """Push and run the command; returns the sentence explaining why it was refused, or None."""
+    session.undo_stack.push(command)
+    return command.error

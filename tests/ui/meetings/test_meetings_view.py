@@ -1,0 +1,216 @@
+"""The Meetings view: add and edit meetings, build a pack off the GUI thread, show it, save it, cancel."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QDialog
+
+from csp_desktop.services.packs import PackOptions
+from csp_desktop.store.meetings import list_meetings
+from csp_desktop.ui.meetings.meeting_dialogs import MeetingDialog, PackOptionsDialog
+from csp_desktop.ui.meetings.meetings_view import MeetingsView
+from csp_desktop.ui.meetings.pack_build import PackBuild
+from csp_desktop.ui.shell.session import Session
+from tests.pack_register import EXEMPT_REF, fill
+
+
+@pytest.fixture
+def view(qtbot, register):
+    ids = fill(register)
+    session = Session(register)
+    widget = MeetingsView(session)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.ids = ids
+    yield widget
+    if widget.build is not None:
+        widget.build.wait()
+    widget.pdf.close_document()
+
+
+class Answer:
+    """A dialog stand-in whose exec() accepts, so the view's own code path runs without a modal loop."""
+
+    def __init__(self, dialog):
+        self.dialog = dialog
+        dialog.exec = lambda: QDialog.DialogCode.Accepted
+
+
+def test_lists_meetings(view):
+    assert view.model.rowCount() == 2
+    assert view.model.data(view.model.index(1, 0)) == "Partnership Executive Group"
+    assert view.model.data(view.model.index(1, 1)) == "01/12/2026"
+
+
+def test_add_meeting_through_the_dialog(view, register):
+    dialog = MeetingDialog(parent=view)
+    dialog.board.setText("Safer Ynys Môn Board")
+    dialog.venue.setText("Llangefni <Room 2> & annex")
+    dialog.sections["changes"].setChecked(False)
+    Answer(dialog)
+    view.add_meeting(dialog)
+    added = [m for m in list_meetings(register) if m.board == "Safer Ynys Môn Board"]
+    assert len(added) == 1 and added[0].venue == "Llangefni <Room 2> & annex"
+    assert "changes" not in added[0].sections
+    assert view.model.rowCount() == 3
+
+
+def test_add_meeting_without_a_board_is_refused(view, register, monkeypatch):
+    shown = []
+    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    dialog = MeetingDialog(parent=view)
+    Answer(dialog)
+    view.add_meeting(dialog)
+    assert shown == ["A meeting needs the name of the board that meets."]
+    assert len(list_meetings(register)) == 2
+
+
+def test_edit_meeting(view, register):
+    view.table.selectRow(1)
+    dialog = MeetingDialog(view.selected_meeting(), parent=view)
+    dialog.chair.setText("Cllr Llŷr")
+    Answer(dialog)
+    view.edit_meeting(dialog)
+    assert list_meetings(register)[1].chair == "Cllr Llŷr"
+
+
+def test_build_pack_in_the_background_and_show_it(view, qtbot, tmp_path):
+    view.table.selectRow(1)
+    meeting = view.selected_meeting()
+    dialog = PackOptionsDialog(meeting, issued=False, parent=view)
+    dialog.part.setCurrentIndex(1)  # exempt
+    Answer(dialog)
+    view.build_pack(dialog)
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    assert view.pdf.document.pageCount() >= 8
+    assert view.pdf.save_button.isEnabled()
+    target = tmp_path / "saved.pdf"
+    view.pdf.save_as(str(target))
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert EXEMPT_REF in text and "NOT FOR PUBLICATION" in text
+    assert list(view.output_dir.glob("*.pdf"))  # the shown pack, in the view's own temporary folder
+
+
+def test_issue_from_the_dialog_marks_the_meeting_issued(view, qtbot):
+    view.table.selectRow(1)
+    dialog = PackOptionsDialog(view.selected_meeting(), issued=False, parent=view)
+    dialog.issue.setChecked(True)
+    Answer(dialog)
+    view.build_pack(dialog)
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    assert view.model.data(view.model.index(1, 5))  # "Pack issued" shows a date
+    again = PackOptionsDialog(view.selected_meeting(), issued=True, parent=view)
+    assert not again.issue.isEnabled()
+
+
+def test_cancelled_build_writes_no_file(register, tmp_path, qtbot):
+    fill(register)
+    out = tmp_path / "never.pdf"
+    build = PackBuild(register.path, out, PackOptions(), date(2026, 11, 23))
+    with qtbot.waitSignal(build.cancelled, timeout=5000):
+        build.cancel()
+        build.run()  # on this thread, so the cancel is certain to be seen
+    assert not out.exists() and not list(tmp_path.glob("*.pdf"))
+
+
+def test_failed_build_reports_one_sentence(tmp_path, qtbot):
+    build = PackBuild(tmp_path / "missing.cspreg", tmp_path / "x.pdf", PackOptions(), date(2026, 11, 23))
+    with qtbot.waitSignal(build.failed, timeout=5000) as signal:
+        build.run()
+    assert signal.args[0].startswith("There is no register at")
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform, on show()
+def test_the_built_pack_is_shown_and_saved_as_a_screenshot(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.selectRow(1)
+    view.start_build(PackOptions(meeting_id=view.ids["this"]))
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    qtbot.waitUntil(lambda: _dark_pixels(view.pdf.view) > 50, timeout=10000)  # QPdfView renders asynchronously
+    folder = Path(__file__).resolve().parents[3] / "test-screenshots"
+    folder.mkdir(exist_ok=True)
+    view.grab().save(str(folder / "meetings_view.png"))
+
+
+def _dark_pixels(widget) -> int:
+    image = widget.grab().toImage()
+    return sum(image.pixelColor(x, y).lightness() < 100
+               for x in range(0, image.width(), 6) for y in range(0, image.height(), 6))
+
+
+def test_print_renders_every_page(view, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+    view.start_build(PackOptions(meeting_id=view.ids["this"], sections=("summary", "key")))
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    view.pdf.print_to(printer)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 4
+
+
+def test_dialog_screenshots(view):
+    view.table.selectRow(1)
+    folder = Path(__file__).resolve().parents[3] / "test-screenshots"
+    folder.mkdir(exist_ok=True)
+    meeting = MeetingDialog(view.selected_meeting(), parent=view)
+    options = PackOptionsDialog(view.selected_meeting(), issued=False, parent=view)
+    assert meeting.board.text() == "Partnership Executive Group" and meeting.chair.text() == "Cllr Siân Ŵyn"
+    assert options.options().sections == meeting.values()["sections"]
+    meeting.grab().save(str(folder / "meeting_dialog.png"))
+    options.grab().save(str(folder / "pack_options_dialog.png"))
+
+
+def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register):
+    stack = view.session.undo_stack
+    dialog = MeetingDialog(parent=view)
+    dialog.board.setText("Undo Board")
+    dialog.when.setDateTime(QDateTime(2030, 1, 1, 10, 0, 0))  # listed last, after the two meetings of the fixture
+    Answer(dialog)
+    view.add_meeting(dialog)
+    view.table.selectRow(1)
+    edit = MeetingDialog(view.selected_meeting(), parent=view)
+    edit.venue.setText("Moved venue")
+    Answer(edit)
+    view.edit_meeting(edit)
+    assert stack.count() == 2
+    stack.undo()
+    assert [m.venue for m in list_meetings(register)][1] == "Council Chamber, Pwllheli"
+    stack.undo()
+    assert "Undo Board" not in [m.board for m in list_meetings(register)]
+    assert view.model.rowCount() == 2
+    stack.redo()
+    stack.redo()
+    boards = [m.board for m in list_meetings(register)]
+    assert "Undo Board" in boards and list_meetings(register)[1].venue == "Moved venue"
+
+
+def test_built_packs_go_with_the_view(register):
+    from shiboken6 import Shiboken
+    view = MeetingsView(Session(register))
+    folder = view.output_dir
+    (folder / "pack.pdf").write_bytes(b"%PDF")
+    view.pdf.close_document()
+    Shiboken.delete(view)
+    assert not folder.exists()
+
+
+def test_editing_a_meeting_changed_meanwhile_is_refused(view, register, monkeypatch):
+    from csp_desktop.services.meetings import set_meeting
+    shown = []
+    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    view.table.selectRow(1)
+    dialog = MeetingDialog(view.selected_meeting(), parent=view)
+    elsewhere = list_meetings(register)[1]
+    elsewhere.venue = "Changed on another laptop"
+    set_meeting(register, elsewhere.id, elsewhere)
+    dialog.venue.setText("Mine")
+    monkeypatch.setattr(view, "selected_meeting", lambda: dialog.meeting)  # the meeting as it was read
+    Answer(dialog)
+    view.edit_meeting(dialog)
+    assert shown and "changed since you started editing" in shown[0]
+    assert list_meetings(register)[1].venue == "Changed on another laptop"
+    assert view.session.undo_stack.count() == 0

@@ -1,0 +1,177 @@
+"""The Risks view and editor in the main window, on the demo register: filter, edit, undo, review, rescheme."""
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+
+from csp_desktop.domain.derived import ARROWS
+from csp_desktop.domain.scoring import Rating, words_3x3
+from csp_desktop.store.risks import get_risk, list_risks, reviews_for
+from csp_desktop.ui.risks.risk_table_model import RESIDUAL, TRAVEL
+from tests.ui.windows import (OFFSCREEN_NOISE, demo_path, messages, qsettings, screenshot,  # noqa: F401
+                              wait_loaded, window)
+
+pytestmark = OFFSCREEN_NOISE
+RISKS = 1  # navigation row of the Risks view
+
+
+def risks_view(qtbot, window):
+    window.nav.setCurrentRow(RISKS)
+    return window.page("Risks")
+
+
+def pick_risk(view, ref):
+    risk = next(row.risk for row in view.model.rows if row.risk.ref == ref)
+    view.select_risk(risk.id)
+    return risk
+
+
+def test_opens_the_demo_with_every_risk_listed(qtbot, window):
+    view = risks_view(qtbot, window)
+    assert window.windowTitle().startswith("Safer Glanhafren Community Safety Partnership \u2013 demo.cspreg")
+    assert view.model.rowCount() == view.proxy.rowCount() == len(list_risks(window.session.register))
+    assert not window.banner.isVisible()
+
+
+def test_typing_filters_and_find_focuses_the_box(qtbot, window):
+    view = risks_view(qtbot, window)
+    window.find_action.trigger()
+    assert view.search.hasFocus()
+    qtbot.keyClicks(view.search, "exploitation")
+    shown = view.proxy.rowCount()
+    assert 0 < shown < view.model.rowCount()
+    for row in range(shown):
+        risk = view.proxy.risk_at(row)
+        assert "exploitation" in f"{risk.ref} {risk.title} {risk.description} {risk.owner_name}".lower()
+    assert view.count.text().startswith(f"{shown} of {view.model.rowCount()} risks shown")
+    view.clear.click()
+    assert view.proxy.rowCount() == view.model.rowCount()
+
+
+def test_residual_score_changed_on_the_grid_by_keyboard_then_undone(qtbot, window):
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-03")
+    reg = window.session.register
+    before = get_risk(reg, risk.id).residual
+    view.editor.tabs.setCurrentIndex(1)
+    grid = view.editor.grids["residual"]
+    grid.setFocus()
+    assert grid.accessibleName() == "Residual (now)"
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Space):
+        qtbot.keyClick(grid, key)
+    expected = Rating(before.likelihood - 1, before.impact - 1)
+    assert get_risk(reg, risk.id).residual == expected
+    assert "= " + str(expected.score) in grid.caption()
+    wait_loaded(qtbot, window)
+    row = view.proxy.proxy_row_of(risk.id)
+    assert view.proxy.index(row, RESIDUAL).data() == str(expected.score)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_risk(reg, risk.id).residual == before
+    assert view.editor.grids["residual"].value == before
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert get_risk(reg, risk.id).residual == expected
+
+
+def test_grid_click_sets_the_target(qtbot, window):
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-05")
+    view.editor.tabs.setCurrentIndex(1)
+    grid = view.editor.grids["target"]
+    view.editor.tabs.currentWidget().ensureWidgetVisible(grid)
+    centre = grid._cell_rect(Rating(1, 2)).center()
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    assert get_risk(window.session.register, risk.id).target == Rating(1, 2)
+
+
+def test_recording_a_review_shows_in_history_and_direction_of_travel(qtbot, window):
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-03")
+    editor = view.editor
+    rows_before = editor.history.table.rowCount()
+    lower = Rating(2, 3)
+    assert editor.record_review(after=lower, on=date.today(), reviewer="tester", note="Better \U0001F44D")
+    assert editor.history.table.rowCount() == rows_before + 1
+    assert editor.history.table.item(0, 4).text() == "Better \U0001F44D"
+    assert editor.history.travel.text() == f"Direction of travel: {ARROWS['down']} Down (better)"
+    wait_loaded(qtbot, window)
+    assert view.proxy.index(view.proxy.proxy_row_of(risk.id), TRAVEL).data() == ARROWS["down"]
+    # The same score again is a valid review: the history grows, travel is "unchanged".
+    assert editor.record_review(after=lower, on=date.today(), reviewer="tester")
+    assert len(reviews_for(window.session.register, risk.id)) == rows_before + 2
+    assert "Unchanged" in editor.history.travel.text()
+
+
+def test_hostile_text_is_kept_exactly_and_an_impossible_date_refused(qtbot, window):
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-02")
+    form = view.editor.details
+    long_text = ("\u05e1\u05d9\u05db\u05d5\u05df <b>&amp;</b> \U0001F525 " * 800)[:10000]
+    form.description.setFocus()
+    form.description.setPlainText(long_text)
+    form.title.setFocus()  # leaving the box saves it
+    qtbot.waitUntil(lambda: get_risk(window.session.register, risk.id).description == long_text)
+    form.title.setText("\u0645\u062e\u0627\u0637\u0631 \u2013 \u0141\u00f3d\u017a \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F")
+    form.title.editingFinished.emit()
+    assert get_risk(window.session.register, risk.id).title.startswith("\u0645\u062e\u0627\u0637\u0631")
+    review_before = get_risk(window.session.register, risk.id).next_review
+    form.next_review.setText("31/02/2026")
+    form.next_review.editingFinished.emit()
+    assert view.editor.message.text() == "Next review: '31/02/2026' is not a date (write it as 22/11/2026 or 2026-11-22)."
+    assert get_risk(window.session.register, risk.id).next_review == review_before
+    form.title.setText("   ")
+    form.title.editingFinished.emit()
+    assert view.editor.message.text() == "A risk needs a title."
+
+
+def test_switching_to_3x3_recolours_every_view(qtbot, window):
+    view = risks_view(qtbot, window)
+    reg = window.session.register
+    reg.set_scheme(words_3x3())
+    window.session.notify("scheme")
+    # Score 4 is "Low" (green) on the 5x5 demo scheme and "Medium" (amber) on the 3x3 words scheme.
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, RESIDUAL).data() == "4")
+    assert view.proxy.index(row, RESIDUAL).data(Qt.ItemDataRole.BackgroundRole).name().upper() == "#FFC000"
+    assert view.editor.grids["residual"].scheme.size == "3x3"
+    dashboard = window.page("Dashboard")
+    assert all(grid.scheme.size == "3x3" for grid in dashboard.maps.values())
+    assert view.band.count() == 1 + 3
+    outside = [label.text() for label in dashboard.figures_panel.findChildren(QLabel)
+               if label.text().startswith("Scored outside the 3x3 matrix")]
+    assert outside and dashboard.summary.outside_matrix > 0  # the demo scores on 5 levels: say so
+    window.nav.setCurrentRow(0)
+    screenshot(window, "dashboard-3x3")
+
+
+def test_dashboard_cell_opens_the_risks_in_it(qtbot, window):
+    dashboard = window.page("Dashboard")
+    window.nav.setCurrentRow(0)
+    cells = dashboard.summary.residual_cells
+    (likelihood, impact), count = max(cells.items(), key=lambda item: item[1])
+    grid = dashboard.maps["residual"]
+    centre = grid._cell_rect(Rating(likelihood, impact)).center()
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    view = window.page("Risks")
+    assert window.stack.currentWidget() is view
+    shown = [view.proxy.risk_at(r) for r in range(view.proxy.rowCount())]
+    assert len(shown) == count and all(r.residual == Rating(likelihood, impact) and r.status == "open" for r in shown)
+
+
+def test_new_risk_then_delete_and_undo(qtbot, window, messages):
+    view = risks_view(qtbot, window)
+    total = view.model.rowCount()
+    view.new_risk.click()
+    assert view.model.rowCount() == total + 1
+    assert view.editor.risk.title == "New risk" and view.editor.risk.ref == "R-27"
+    view.delete_risk.click()
+    assert messages[-1][0] == "Delete risk"
+    qtbot.waitUntil(lambda: view.model.rowCount() == total)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: view.model.rowCount() == total + 1)
+
+
+def test_sorting_by_a_header_keeps_the_risk_being_edited_selected(qtbot, window):
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-07")
+    for column in (RESIDUAL, TRAVEL, 1):
+        view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        assert view.selected_risk().id == risk.id == view.editor.risk.id

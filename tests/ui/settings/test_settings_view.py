@@ -1,0 +1,142 @@
+"""Settings: the scoring scheme editor and "who am I"."""
+import pytest
+from PySide6.QtCore import QSettings
+
+from csp_desktop.domain.model import Risk
+from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
+from csp_desktop.store import risks
+from csp_desktop.ui.settings import identity
+from csp_desktop.ui.shell.session import Session
+from csp_desktop.ui.settings.settings_view import SettingsView
+from tests.conftest import snapshot
+from tests.ui.tracker_data import fill
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+from tests.ui.windows import SCREENSHOTS
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def session(register):
+    return Session(register)
+
+
+@pytest.fixture
+def view(session, settings, qtbot):
+    widget = SettingsView(session, settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    return widget
+
+
+def test_shows_the_register_scheme(view):
+    assert view.form.scheme() == default_5x5()
+    assert [row.band().name for row in view.form.band_rows] == ["Low", "Medium", "High", "Very high"]
+    assert view.form.appetite_combo.currentText() == "Medium"
+
+
+def test_switch_to_3x3_with_undo(view, session, register, qtbot):
+    view.preset_combo.setCurrentText("3x3")
+    view.load_preset_button.click()
+    assert register.scheme == default_5x5()  # nothing changes until applied
+    with qtbot.waitSignal(session.changed) as signal:
+        view.apply_button.click()
+    assert signal.args == ["scheme"]
+    assert register.scheme == words_3x3()
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert register.scheme == default_5x5()
+    assert view.form.size_spins["likelihood"].value() == 5
+
+
+def test_edits_labels_bands_and_appetite(view, register):
+    view.form.size_spins["impact"].setValue(4)
+    view.form.label_edits["impact"][3][1].setText("Sévère \u0634\u062f\u06cc\u062f")
+    view.form.band_rows[-1].lowest_spin.setValue(12)
+    view.form.band_rows[-1].set_colour("#7030A0")
+    view.form.appetite_combo.setCurrentText("High")
+    assert view.apply()
+    scheme = register.scheme
+    assert scheme.size == "5x4"
+    assert scheme.impact_labels[3] == "Sévère \u0634\u062f\u06cc\u062f"
+    assert (scheme.bands[-1].lowest, scheme.bands[-1].colour, scheme.appetite) == (12, "#7030A0", "High")
+
+
+@pytest.mark.parametrize("spoil, sentence", [
+    (lambda f: f.label_edits["likelihood"][2][1].setText("  "), "Every likelihood level needs a label."),
+    (lambda f: f.band_rows[1].lowest_spin.setValue(1), "Bands must start at score 1 and rise without repeating."),
+    (lambda f: f.band_rows[1].name_edit.setText(""), "Every band needs a name."),
+    (lambda f: f.band_rows[-1].lowest_spin.setValue(25) or f.size_spins["impact"].setValue(3),
+     "Band 'Very high' starts above the highest score 15."),
+])
+def test_rejects_an_invalid_scheme_and_changes_nothing(view, register, session, spoil, sentence):
+    before = snapshot(register)
+    spoil(view.form)
+    assert not view.apply()
+    assert view.scheme_message.text() == "\u26a0 " + sentence
+    assert snapshot(register) == before
+    assert session.undo_stack.count() == 0
+
+
+def test_refuses_to_shrink_below_levels_risks_use(view, register, session):
+    fill(register)  # R-02 is 4x4 inherent, R-10 is 5x5
+    risks.add_risk(register, Risk("Low one", ref="R-03", inherent=Rating(2, 2)))
+    before = snapshot(register)
+    view.preset_combo.setCurrentText("3x3")
+    view.load_preset_button.click()
+    assert not view.apply()
+    assert view.scheme_message.text() == ("\u26a0 The matrix cannot shrink to 3x3: 2 risks use a higher level "
+                                          "(R-02, R-10); re-score them first.")
+    assert snapshot(register) == before and session.undo_stack.count() == 0
+
+
+def test_band_colour_dialog(view, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *args: QColor("#123456")))
+    view.form.band_rows[0].colour_button.click()
+    assert view.form.scheme().bands[0].colour == "#123456"
+    assert "#123456" in view.form.band_rows[0].colour_button.text()
+
+
+def test_add_and_remove_bands(view, register):
+    view.form.add_band_button.click()
+    assert len(view.form.band_rows) == 5
+    assert view.form.band_rows[-1].lowest_spin.value() == 17
+    view.form.band_rows[-1].name_edit.setText("Extreme")
+    view.form.band_rows[0].remove_button.click()
+    assert not view.apply()  # the first band must start at 1
+    view.form.band_rows[0].lowest_spin.setValue(1)
+    assert view.apply()
+    assert [b.name for b in register.scheme.bands] == ["Medium", "High", "Very high", "Extreme"]
+
+
+def test_who_am_i_is_saved_and_used(view, session, register, settings):
+    view.name_edit.setText("  Gwenllian  ap Rhys ")
+    assert view.save_name()
+    assert register.who == "Gwenllian ap Rhys"
+    assert settings.value(identity.KEY) == "Gwenllian ap Rhys"
+    other = Session(register)
+    register.who = "someone else"
+    identity.apply_saved_identity(other, settings)
+    assert register.who == "Gwenllian ap Rhys"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 10_000, "tab\x07bell"])
+def test_who_am_i_rejects_bad_names(view, register, settings, name):
+    view.name_edit.setText(name)
+    assert not view.save_name()
+    assert view.name_message.text().startswith("\u26a0 ")
+    assert register.who == "tester" and settings.value(identity.KEY) is None
+
+
+def test_screenshot(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(10)  # let the scroll area lay out its body
+    SCREENSHOTS.mkdir(exist_ok=True)
+    view.grab().save(str(SCREENSHOTS / "settings-view.png"))
