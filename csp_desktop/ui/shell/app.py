@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from .file_menu import data_folder
 from .main_window import MainWindow
 from ..common.text import tell
+from .qt_workarounds import apply_workarounds
 
 log = logging.getLogger("csp_desktop")
 DEMO_NAME = "demo.cspreg"
@@ -19,6 +20,7 @@ DEMO_NAME = "demo.cspreg"
 
 def run(path: Path | None) -> int:
     """Open `path`, or (None) the last register used, else a copy of the demo register in the data folder."""
+    apply_workarounds()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CSP Desktop")
     app.setOrganizationName("CSP Desktop")
