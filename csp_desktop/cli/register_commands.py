@@ -66,6 +66,8 @@ def check(register):
     if problems:
         for line in problems:
             click.echo(line, err=True)
+        if any(not line.startswith("schema version") for line in problems):
+            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found.")
         raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
     click.echo(f"{register.name}: ok")
 

@@ -12,10 +12,26 @@ from pathlib import Path
 from .errors import RegisterDamaged
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """SQLite's quick check (its structure, without comparing indexes to tables): [] when healthy."""
-    lines = [row[0] for row in conn.execute("PRAGMA quick_check(20)").fetchall()]
-    return [] if lines == ["ok"] else lines
+def quick_check(conn: sqlite3.Connection, thorough: bool = False) -> list[str]:
+    """SQLite's quick check (the structure of every page), or with `thorough` its integrity check (which
+    also compares every index with its table: a flipped byte in an index shows only there). [] if healthy."""
+    pragma = "integrity_check" if thorough else "quick_check"
+    lines = pragma_lines(conn, f"PRAGMA {pragma}(20)")
+    problems = [] if lines == ["ok"] else lines
+    if thorough and not problems:  # the app never writes a broken reference (foreign_keys is on): damage did
+        problems = [f"{row[0]} row {row[1]} points to a missing {row[2]} row"
+                    for row in conn.execute("PRAGMA foreign_key_check").fetchmany(20)]
+    return problems
+
+
+def pragma_lines(conn: sqlite3.Connection, sql: str) -> list[str]:
+    """The first column of a check's rows; its messages quote damaged bytes, so they are decoded leniently."""
+    before = conn.text_factory
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
+    try:
+        return [row[0] for row in conn.execute(sql).fetchall()]
+    finally:
+        conn.text_factory = before
 
 
 class DamageLog:
@@ -55,8 +71,7 @@ class DamageLog:
 
 
 def damaged_sentence(name: str) -> str:
-    return (f"{name} is damaged, so nothing more will be written to it; restore a backup, "
-            f"or open it read-only to copy out what can still be read.")
+    return f"{name} is damaged, so nothing more will be written to it; restore it from a backup."
 
 
 DAMAGE = DamageLog()

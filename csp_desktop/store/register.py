@@ -16,7 +16,7 @@ import sqlite_utils
 from ..domain.model import new_id
 from ..domain.scoring import Scheme, SchemeError, default_5x5
 from . import migrations
-from .damage import DAMAGE, quick_check
+from .damage import DAMAGE, damaged_sentence, quick_check
 from .errors import ConflictError, NotARegisterError, RegisterDamaged, RegisterError, explain
 from .writer_lock import RegisterHeld, WriterLock, current_holder, this_machine
 
@@ -86,7 +86,7 @@ class Register:
                     _run_migrations(conn, path)
             register = cls(path, conn, read_only=read_only, who=who or default_who())
             register.info()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
             raise _explained(exc, path) from exc
         except BaseException:
@@ -94,12 +94,13 @@ class Register:
             raise
         return register
 
-    def quick_check(self) -> None:
-        """Refuse (RegisterDamaged) when SQLite's quick check finds damage; run before big writes."""
+    def quick_check(self, thorough: bool = True) -> None:
+        """Refuse (RegisterDamaged) when SQLite finds damage. Run before the big writes (imports, returns,
+        restores), thoroughly by default: opening runs the quick one."""
         DAMAGE.refuse_if_damaged(self.path)
         try:
-            DAMAGE.check(self.path, quick_check(self.db.conn))
-        except sqlite3.Error as exc:
+            DAMAGE.check(self.path, quick_check(self.db.conn, thorough))
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._explained(exc) from exc
 
     def close(self) -> None:
@@ -121,7 +122,7 @@ class Register:
     def query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         try:
             return list(self.db.query(sql, params))
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._explained(exc) from exc
 
     def _explained(self, exc: sqlite3.Error) -> RegisterError:
@@ -183,7 +184,7 @@ class Register:
             self._scheme = None  # a rolled-back scheme change must not linger in the cache
             if conn.in_transaction and isinstance(exc, sqlite3.Error):
                 conn.execute("ROLLBACK")  # COMMIT itself failed (disk full, damage): leave nothing open
-            if isinstance(exc, sqlite3.Error):
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
                 raise self._explained(exc) from exc
             raise
 
@@ -258,9 +259,10 @@ class Register:
             raise RuntimeError("Register writes must happen inside Register.transaction().")
 
 
-def _explained(exc: sqlite3.Error, path: Path) -> RegisterError:
-    """One sentence; damage found by any read or write marks the file so nothing more is written to it."""
-    error = explain(exc, path)
+def _explained(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> RegisterError:
+    """One sentence; damage found by any read or write marks the file so nothing more is written to it.
+    Text that is not UTF-8 can only come from damage: the app writes nothing else."""
+    error = RegisterDamaged(damaged_sentence(path.name)) if isinstance(exc, UnicodeDecodeError) else explain(exc, path)
     if isinstance(error, RegisterDamaged):
         DAMAGE.mark(path, str(error))
     return error
