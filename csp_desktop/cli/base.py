@@ -66,15 +66,15 @@ def main(ctx):
         sys.exit(run(None))
 
 
-def register_argument(must_exist: bool = True):
-    return click.argument("register", type=click.Path(dir_okay=False, path_type=Path, exists=False))
+def register_argument():
+    """The REGISTER argument. Folders are let through so that opening says what is wrong in one sentence
+    (exit 1), not click's usage error (exit 2)."""
+    return click.argument("register", type=click.Path(path_type=Path))
 
 
 @contextlib.contextmanager
 def opened(path: Path, *, read_only: bool = False):
-    from ..store import Register
-    reg = Register.open(path, read_only=read_only)
-    try:
+    """The register for one command; a write command holds it (or fails in one sentence naming the holder)."""
+    from ..services.opening import opened as open_register
+    with open_register(path, read_only=read_only) as reg:
         yield reg
-    finally:
-        reg.close()

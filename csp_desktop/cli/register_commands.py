@@ -9,10 +9,10 @@ import click
 from ..services import listing
 from ..store.maintenance import backup as backup_register
 from ..store.maintenance import check as check_register
-from .base import main, opened
+from .base import main, opened, register_argument
 from .output import emit, format_option
 
-REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+REGISTER = register_argument()
 
 
 @main.command()
@@ -66,6 +66,8 @@ def check(register):
     if problems:
         for line in problems:
             click.echo(line, err=True)
+        if any(not line.startswith("schema version") for line in problems):
+            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found.")
         raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
     click.echo(f"{register.name}: ok")
 

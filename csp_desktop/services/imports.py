@@ -45,8 +45,23 @@ def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] |
 
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                 scheme: str | None = None, dry_run: bool = False) -> ImportResult:
+    _refuse_the_register_itself(reg, Path(path))
+    if not dry_run:
+        reg.quick_check()  # an import writes much: never into a damaged file
     contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
     return apply_contents(reg, contents, dry_run=dry_run)
+
+
+def _refuse_the_register_itself(reg: Register, path: Path) -> None:
+    """Reading the register (or its -wal or -shm) as a spreadsheet would open it outside SQLite, and
+    closing that handle drops this process's SQLite locks on it (howtocorrupt 2.2)."""
+    names = {reg.path.name, reg.path.name + "-wal", reg.path.name + "-shm"}
+    try:
+        same = path.name in names and path.resolve().parent == reg.path.resolve().parent
+    except OSError:
+        same = False
+    if same:
+        raise UserError(f"{path.name} is the register itself (or part of it), not a file to import.")
 
 
 def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False) -> ImportResult:

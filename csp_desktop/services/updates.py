@@ -143,6 +143,8 @@ def receive(reg: Register, path: Path, *, dry_run: bool = False, accept_all: boo
     """
     path, today = Path(path), today or date.today()
     receipt = Receipt(file=path.name)
+    if not dry_run:
+        reg.quick_check()  # an owner's return is written in: never into a damaged file
     digest = _sha256(path)
     earlier = log.taken_return_with_hash(reg, digest)
     if earlier is not None:

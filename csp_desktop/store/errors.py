@@ -15,6 +15,10 @@ class NotARegisterError(RegisterError):
     pass
 
 
+class RegisterDamaged(RegisterError):
+    """The file is damaged (SQLite says malformed, or not a database): nothing more is written to it."""
+
+
 class ConflictError(RegisterError):
     """A write that started from an older version of a row than the one now stored."""
 
@@ -29,8 +33,9 @@ def explain(exc: sqlite3.Error, path: Path) -> RegisterError:
         return RegisterError(f"{name} is read-only, so nothing could be saved.")
     if "full" in text:
         return RegisterError(f"The disk holding {name} is full, so nothing was saved.")
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return NotARegisterError(f"{name} is damaged or is not a CSP Desktop register.")
+    if "not a database" in text or "malformed" in text or "encrypted" in text or "could not decode" in text:
+        from .damage import damaged_sentence
+        return RegisterDamaged(damaged_sentence(name))
     if "unable to open" in text:
         return RegisterError(f"{name} could not be opened; check the folder exists and you may write to it.")
     if isinstance(exc, sqlite3.IntegrityError):

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import migrations
+from .damage import pragma_lines
 from .errors import RegisterError, explain
 from .register import Register
 
@@ -13,7 +14,10 @@ from .register import Register
 def check(reg: Register) -> list[str]:
     """Problems found in the file: integrity, foreign keys, schema version. Empty means healthy."""
     problems = []
-    integrity = [row["integrity_check"] for row in reg.query("PRAGMA integrity_check")]
+    try:
+        integrity = pragma_lines(reg.db.conn, "PRAGMA integrity_check")
+    except sqlite3.Error as exc:
+        raise explain(exc, reg.path) from exc
     if integrity != ["ok"]:
         problems += [f"integrity: {line}" for line in integrity]
     for row in reg.query("PRAGMA foreign_key_check"):
