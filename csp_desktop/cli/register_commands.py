@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import UserError
 from ..services import listing
 from ..store.maintenance import backup as backup_register
 from ..store.maintenance import check as check_register
@@ -60,13 +61,20 @@ def actions(register, overdue, fmt):
 @main.command()
 @REGISTER
 def check(register):
-    """Check REGISTER's integrity, foreign keys and schema version."""
-    with opened(register, read_only=True) as reg:
-        problems = check_register(reg)
+    """Check REGISTER's integrity, foreign keys and schema version.
+
+    A register with problems, or one that cannot be opened, is offered its newest backup that passes.
+    """
+    from ..services.backups import damaged_help
+    try:
+        with opened(register, read_only=True) as reg:
+            problems = check_register(reg)
+    except UserError as exc:  # damaged, missing, not a register: say which backup would bring it back
+        raise click.ClickException(f"{exc} {damaged_help(register)}") from None
     if problems:
         for line in problems:
             click.echo(line, err=True)
-        raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
+        raise click.ClickException(f"{register.name} has {len(problems)} problem(s). {damaged_help(register)}")
     click.echo(f"{register.name}: ok")
 
 

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..domain import backup_policy
 from ..domain.model import new_id
+from ..placement import wal_is_safe
 from ..domain.scoring import Scheme, SchemeError, default_5x5
 from . import migrations
+from .copying import copy_database
 from .errors import ConflictError, NotARegisterError, RegisterError, explain
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -241,7 +244,9 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not read_only:
-            conn.execute("PRAGMA journal_mode = WAL")
+            # WAL's shared memory does not work over a network filesystem, and a sync client copies
+            # the -wal file apart from the register: there, the rollback journal (DELETE) is used.
+            conn.execute(f"PRAGMA journal_mode = {'WAL' if wal_is_safe(path) else 'DELETE'}")
         return conn
     except sqlite3.Error as exc:
         raise explain(exc, path) from exc
@@ -257,16 +262,18 @@ def _check_is_register(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _keep_copy_before_upgrade(conn: sqlite3.Connection, path: Path) -> Path:
-    """An older register is upgraded in place; first a copy as it was is kept beside it."""
+    """An older register is upgraded in place; first a copy as it was goes into its backups folder
+    (kept for good: the rotation never prunes a backup made before an upgrade)."""
     found = migrations.schema_version(conn)
-    copy = path.with_name(f"{path.stem}.before-schema-{migrations.latest_version()}{path.suffix}")
-    if copy.exists():
-        return copy
-    target = sqlite3.connect(str(copy))
+    folder = backup_policy.folder_for(path)
     try:
-        conn.backup(target)
-    finally:
-        target.close()
+        folder.mkdir(exist_ok=True)
+        taken = {p.name for p in folder.iterdir()}
+    except OSError as exc:
+        raise RegisterError(f"{path.name} needs upgrading, but no backup could be kept first in {folder} "
+                            f"({exc.strerror or exc}); nothing was changed.") from exc
+    copy = folder / backup_policy.new_name(path.stem, backup_policy.UPGRADE, datetime.now(), taken)
+    copy_database(conn, copy)
     log.info("Kept %s (schema %s) before upgrading %s", copy.name, found, path.name)
     return copy
 

@@ -116,11 +116,9 @@ class FileMenu(QObject):
     def start_import(self, file: Path, *, dry_run: bool) -> None:
         from ...services.opening import import_into
         register = self.window.session.register.path
-        backups = data_folder() / "backups"
-        backups.mkdir(exist_ok=True)
         self.import_.setEnabled(False)
         self.window.set_busy(True, f"{'Checking' if dry_run else 'Importing'} {file.name}…")
-        ticket = self.worker.start(lambda: import_into(register, file, dry_run=dry_run, backup_folder=backups))
+        ticket = self.worker.start(lambda: import_into(register, file, dry_run=dry_run))
         self._pending[ticket] = ("import", file, dry_run)
 
     def export_dialog(self) -> None:

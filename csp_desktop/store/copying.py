@@ -1,0 +1,84 @@
+"""Copying a register with SQLite's online backup API, so a copy is never half a transaction.
+
+A copy is written under a temporary name and renamed into place, so a backup that is still being
+written (or failed half way) never sits in the folder under a backup's name.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import NotARegisterError, RegisterError, explain
+
+PART = ".part"
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database open on `conn` to the new file `target`."""
+    target = Path(target)
+    part = target.with_name(target.name + PART)
+    try:
+        part.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(part))
+        try:
+            conn.backup(dest)
+            # A copy of a WAL register would itself open in WAL mode, leaving -wal and -shm files
+            # beside every backup that is read; a backup is a single self-contained file.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(part, target)
+    except sqlite3.Error as exc:
+        part.unlink(missing_ok=True)
+        raise explain(exc, target) from exc
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise RegisterError(f"The copy {target.name} could not be written in {target.parent} "
+                            f"({exc.strerror or exc}).") from exc
+    return target
+
+
+def copy_file(source: Path, target: Path) -> Path:
+    """Copy the register file `source` (opened read-only, through SQLite) to the new file `target`."""
+    conn = _open_read_only(source)
+    try:
+        return copy_database(conn, target)
+    finally:
+        conn.close()
+
+
+def write_over(source: Path, register: Path) -> None:
+    """Make `register` hold exactly what `source` holds, through SQLite's own locks.
+
+    The caller has made sure no other program holds `register`. A register too damaged for SQLite to
+    write into is replaced whole, with its -wal and -shm files, so no stale log is replayed onto it.
+    """
+    src = _open_read_only(source)
+    try:
+        try:
+            dest = sqlite3.connect(str(register))
+            try:
+                dest.execute("PRAGMA busy_timeout = 5000")
+                src.backup(dest)
+            finally:
+                dest.close()
+            return
+        except sqlite3.Error as exc:
+            if not isinstance(explain(exc, register), NotARegisterError):
+                raise explain(exc, register) from exc  # locked, read-only, disk full: change nothing
+        fresh = copy_database(src, register.with_name(register.name + ".restoring"))
+        for extra in ("-wal", "-shm", "-journal"):
+            register.with_name(register.name + extra).unlink(missing_ok=True)
+        os.replace(fresh, register)
+    except OSError as exc:
+        raise RegisterError(f"{register.name} could not be written ({exc.strerror or exc}).") from exc
+    finally:
+        src.close()
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise explain(exc, Path(path)) from exc
