@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from ...errors import UserError
 from ..common.text import ask, tell
+from .locations import data_dir
 from .workers import Worker
 
 RECENT_MAX = 8
@@ -24,10 +25,8 @@ PROBLEMS_SHOWN = 15
 
 
 def data_folder() -> Path:
-    """The user's own folder for registers, backups and the log (QStandardPaths.AppDataLocation)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """The user's own folder for registers and the log (Qt's AppLocalDataLocation: see locations.py)."""
+    return data_dir()
 
 
 class FileMenu(QObject):

@@ -26,7 +26,8 @@ SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's
 
 
 def settings() -> QSettings:
-    return QSettings()
+    from .locations import app_settings
+    return app_settings()
 
 
 class MainWindow(QMainWindow):
