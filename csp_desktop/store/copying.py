@@ -48,7 +48,7 @@ def copy_file(source: Path, target: Path) -> Path:
         conn.close()
 
 
-def write_over(source: Path, register: Path) -> None:
+def write_over(source: Path, register: Path, *, journal: str | None = None) -> None:
     """Make `register` hold exactly what `source` holds, through SQLite's own locks.
 
     The caller has made sure no other program holds `register`. A register too damaged for SQLite to
@@ -57,16 +57,10 @@ def write_over(source: Path, register: Path) -> None:
     src = _open_read_only(source)
     try:
         try:
-            dest = sqlite3.connect(str(register))
-            try:
-                dest.execute("PRAGMA busy_timeout = 5000")
-                src.backup(dest)
-            finally:
-                dest.close()
+            write_into(src, register, journal=journal)
             return
-        except sqlite3.Error as exc:
-            if not isinstance(explain(exc, register), NotARegisterError):
-                raise explain(exc, register) from exc  # locked, read-only, disk full: change nothing
+        except NotARegisterError:
+            pass  # the register itself is damaged: replace it below
         fresh = copy_database(src, register.with_name(register.name + ".restoring"))
         for extra in ("-wal", "-shm", "-journal"):
             register.with_name(register.name + extra).unlink(missing_ok=True)
@@ -75,6 +69,25 @@ def write_over(source: Path, register: Path) -> None:
         raise RegisterError(f"{register.name} could not be written ({exc.strerror or exc}).") from exc
     finally:
         src.close()
+
+
+def write_into(conn: sqlite3.Connection, target: Path, *, journal: str | None = None) -> None:
+    """Write the database open on `conn` over the file `target`, inside SQLite's locks on it.
+
+    `journal` sets the target's journal mode first ("DELETE" for a file on a share, where WAL must
+    not be used). Raises NotARegisterError when the target is too damaged to be written into.
+    """
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            dest.execute("PRAGMA busy_timeout = 5000")
+            if journal:
+                dest.execute(f"PRAGMA journal_mode = {journal}")
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        raise explain(exc, Path(target)) from exc
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
