@@ -1,7 +1,8 @@
 """File > Backups...: the register's rolling backups, what restoring one would lose, and Restore.
 
 The dialog only chooses; the file menu closes the register, restores and opens it again, since
-a register cannot be written over while this window holds it open.
+a register cannot be written over while this window holds it open. Each backup is checked in the
+background (eleven copies of a 90 MB register take about 8 s to check), newest first.
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 
 from ...errors import UserError
 from ...services import backups as service
+from ...services.backups import check_backup
 from ...services.restoring import what_is_lost
 from ..common.text import tell
+from .workers import Worker
 
 COLUMNS = ("Made", "Why", "Size", "Check")
 
@@ -33,7 +36,10 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(f"Backups of {session.register.name}")
         self.setAccessibleName("Backups")
         self.resize(900, 560)
-        self.found = service.list_backups(self.path, checked=True)
+        self.found = service.list_backups(self.path)
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._checked)
+        self._checking: dict[int, int] = {}  # worker ticket -> row
         layout = QVBoxLayout(self)
         layout.addWidget(self._where())
         layout.addWidget(self._table(), 1)
@@ -47,6 +53,8 @@ class BackupsDialog(QDialog):
         layout.addWidget(self._buttons())
         self.table.itemSelectionChanged.connect(self._selected)
         self._preselect()
+        for row, backup in enumerate(self.found):
+            self._checking[self.worker.start(lambda path=backup.path: check_backup(path))] = row
 
     def _where(self) -> QLabel:
         keep, max_mb = service.settings(self.session.register)
@@ -67,8 +75,7 @@ class BackupsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for row, b in enumerate(self.found):
-            check = "passes" if b.passes else f"fails: {b.problems[0]}"
-            for col, text in enumerate((b.when, b.why, _size(b.size), check)):
+            for col, text in enumerate((b.when, b.why, _size(b.size), "checking\u2026")):
                 item = QTableWidgetItem(text)
                 item.setToolTip(b.path.name)
                 self.table.setItem(row, col, item)
@@ -110,14 +117,25 @@ class BackupsDialog(QDialog):
         return box
 
     def _preselect(self) -> None:
-        """The newest good backup from before today ("as it was yesterday"), else the newest good one."""
-        good = [n for n, b in enumerate(self.found) if b.passes]
-        earlier = [n for n in good if self.found[n].made_at.date() < date.today()]
-        if earlier or good:
-            self.table.selectRow((earlier or good)[0])
+        """The newest backup from before today ("as it was yesterday"), else the newest."""
+        earlier = [n for n, b in enumerate(self.found) if b.made_at.date() < date.today()]
+        if self.found:
+            self.table.selectRow((earlier or [0])[0])
         else:
-            self.loss.setText("There are no backups that can be restored yet." if not self.found else
-                              "None of these backups passes its check, so none can be restored.")
+            self.loss.setText("There are no backups yet.")
+
+    def checked_all(self) -> bool:
+        return not self._checking
+
+    def _checked(self, ticket: int, outcome) -> None:
+        row = self._checking.pop(ticket, None)
+        if row is None:
+            return
+        backup = self.found[row]
+        backup.problems = outcome.value if outcome.ok else [outcome.error or "it could not be checked"]
+        self.table.item(row, 3).setText("passes" if backup.passes else f"fails: {backup.problems[0]}")
+        if backup is self.current():
+            self._selected()
 
     def current(self):
         rows = self.table.selectionModel().selectedRows()
@@ -127,7 +145,9 @@ class BackupsDialog(QDialog):
         backup = self.current()
         if backup is None:
             return
-        if not backup.passes:
+        if backup.problems is None:
+            self.loss.setText(f"{what_is_lost(self.path, backup)} (Checking this backup\u2026)")
+        elif not backup.passes:
             self.loss.setText(f"This backup fails its check ({backup.problems[0]}), so it cannot be restored.")
         else:
             self.loss.setText(what_is_lost(self.path, backup))
@@ -136,6 +156,11 @@ class BackupsDialog(QDialog):
     def _restore(self) -> None:
         self.chosen = self.current()
         self.accept()
+
+    def done(self, result: int) -> None:
+        self._checking.clear()
+        self.worker.wait()  # no check may still be reading a backup once the dialog has gone
+        super().done(result)
 
     def _save_settings(self) -> None:
         try:

@@ -34,6 +34,7 @@ def test_the_list_says_what_restoring_loses_and_restore_brings_yesterday_back(qt
     qtbot.addWidget(dialog)
     dialog.resize(*SCREEN)
     dialog.show()
+    qtbot.waitUntil(dialog.checked_all, timeout=10000)
     assert dialog.table.rowCount() == 2  # today's on opening, and yesterday's before an import
     assert dialog.current().made_at.date() == YESTERDAY.date()  # preselected: as it was yesterday
     assert [dialog.table.item(r, 3).text() for r in range(2)] == ["passes", "passes"]
@@ -58,6 +59,7 @@ def test_the_menu_opens_the_dialog_and_restores_in_three_clicks(qtbot, window, m
     seen = []
 
     def click_restore(dialog):  # the user presses Restore on the preselected backup
+        qtbot.waitUntil(dialog.checked_all, timeout=10000)
         seen.append(dialog.loss.text())
         dialog.restore.click()
         return dialog.result()
@@ -75,6 +77,7 @@ def test_a_damaged_backup_cannot_be_restored(qtbot, window):
     bad.write_bytes(b"junk" * 1000)
     dialog = BackupsDialog(window.session, window)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.checked_all, timeout=10000)
     row = next(r for r, b in enumerate(dialog.found) if b.path == bad)
     assert dialog.table.item(row, 3).text().startswith("fails")
     dialog.table.selectRow(row)
