@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import NotARegisterError, RegisterError, explain
 
 PART = ".part"
+WAIT_MS = 5000  # as long as the register's own busy timeout
 
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
@@ -80,14 +81,21 @@ def write_into(conn: sqlite3.Connection, target: Path, *, journal: str | None = 
     try:
         dest = sqlite3.connect(str(target))
         try:
-            dest.execute("PRAGMA busy_timeout = 5000")
+            dest.execute(f"PRAGMA busy_timeout = {WAIT_MS}")
             if journal:
                 dest.execute(f"PRAGMA journal_mode = {journal}")
-            conn.backup(dest)
+            conn.backup(dest, progress=_give_up_when_busy)
         finally:
             dest.close()
     except sqlite3.Error as exc:
         raise explain(exc, Path(target)) from exc
+
+
+def _give_up_when_busy(status: int, remaining: int, total: int) -> None:
+    # Python's backup retries for ever while another program writes the target; each step has
+    # already waited WAIT_MS (the busy timeout) before saying so, and that is long enough.
+    if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        raise sqlite3.OperationalError("database is locked")
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -204,3 +204,49 @@ def test_newest_good_backup_skips_damaged_ones(register):
     assert backups.newest_good_backup(register.path).path == older
     older.unlink()
     assert backups.newest_good_backup(register.path) is None
+
+
+def test_accepting_an_owners_changes_later_backs_up_first(register, tmp_path, monkeypatch):
+    from csp_desktop.services import updates
+    from tests.services.update_helpers import build_round_register, edit_return
+    build_round_register(register)
+    sent = updates.send_round(register, tmp_path / "out")
+    book = next(f.path for f in sent.files if f.owner == "Siân Prŵs")
+    back = edit_return(book, {("Actions", "A-1", "New status"): "in progress"}, tmp_path / "back.xlsx")
+    (change,) = updates.receive(register, back).changes
+    for made in backups.list_backups(register.path):
+        made.path.unlink()
+    updates.decide(register, [], [change["id"]])  # rejecting changes nothing: no backup
+    assert reasons(register.path) == []
+    back2 = edit_return(book, {("Actions", "A-1", "New status"): "complete"}, tmp_path / "back2.xlsx")
+    (change2,) = updates.receive(register, back2).changes
+    for made in backups.list_backups(register.path):
+        made.path.unlink()
+    updates.decide(register, [change2["id"]], [])
+    assert reasons(register.path) == [policy.OWNER_RETURN]
+
+
+@pytest.mark.stress
+def test_restore_while_another_program_is_writing_changes_nothing(register, tmp_path):
+    """Without the writer lock, SQLite's own lock still stops a restore over a register being written."""
+    import subprocess
+    import textwrap
+    path, made = _with_backup_then_change(register)
+    script = textwrap.dedent(f"""
+        import sqlite3, sys, time
+        conn = sqlite3.connect({str(path)!r})
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE register_info SET name = 'being written'")
+        print("held", flush=True)
+        time.sleep(8)
+        conn.rollback()
+    """)
+    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "held"
+        with pytest.raises(UserError, match="in use by another program"):
+            restoring.restore(path, made.name)
+    finally:
+        writer.kill()
+        writer.communicate()
+    assert titles(path) == ["Bad change", "Kept"]
