@@ -10,12 +10,15 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from ..domain import backup_policy as policy
 from ..errors import UserError
 from ..placement import Placement, placement_of
 from ..store import Register
 from ..store.copying import copy_database, copy_file, write_over
+from .backups import backups_folder, prune
 
 FOLDER = "Local copies"
 
@@ -44,6 +47,8 @@ def take_local_copy(original: Path, data_folder: Path) -> LocalCopy:
     folder = Path(data_folder) / FOLDER / key
     folder.mkdir(parents=True, exist_ok=True)
     local = folder / original.name
+    if local.exists():
+        _keep_earlier_copy(local)
     for extra in ("", "-wal", "-shm"):
         local.with_name(local.name + extra).unlink(missing_ok=True)
     stamp = _stamp(original)
@@ -66,6 +71,15 @@ def write_back(copy: LocalCopy, reg: Register) -> None:
         flat = copy_database(reg.db.conn, Path(folder) / copy.local.name)
         write_over(flat, copy.original, journal="DELETE")
     copy.stamp = _stamp(copy.original)
+
+
+def _keep_earlier_copy(local: Path) -> None:
+    """An earlier local copy may hold work that could not be written back: keep it among its backups."""
+    folder = backups_folder(local)
+    folder.mkdir(exist_ok=True)
+    taken = {p.name for p in folder.iterdir()}
+    copy_file(local, folder / policy.new_name(local.stem, policy.RESTORE, datetime.now(), taken))
+    prune(local)
 
 
 def _stamp(path: Path) -> tuple[int, int]:

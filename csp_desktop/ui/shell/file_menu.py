@@ -1,4 +1,5 @@
-"""The File menu: New, Open, Open Recent, Import, Export, Backup, Quit.
+"""The File menu: New, Open, Open Recent, Import, Export, Backup, Backups (and restore), Save to the
+original (for a local copy of a register on a share), Quit.
 
 Import and export run off the GUI thread through their own connections (a progress bar shows
 meanwhile); an import is checked in full first (a dry run), shown, and only then applied, after a

@@ -125,3 +125,16 @@ def _over_window(win, box):
     painter.drawPixmap(x, y, dialog)
     painter.end()
     return image
+
+
+def test_an_earlier_local_copy_is_kept_before_a_new_one_is_taken(tmp_path):
+    from csp_desktop.services import backups
+    from csp_desktop.services.local_copy import take_local_copy
+    shared = _in_onedrive(tmp_path)
+    first = take_local_copy(shared, tmp_path / "data")
+    with Register.open(first.local) as reg:
+        add_risk(reg, Risk("Not yet written back"))
+    second = take_local_copy(shared, tmp_path / "data")
+    assert second.local == first.local and _titles(second.local) == []
+    (kept,) = backups.list_backups(second.local)
+    assert _titles(kept.path) == ["Not yet written back"]
