@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import UserError
 from ..services import listing
 from ..store.maintenance import backup as backup_register
 from ..store.maintenance import check as check_register
@@ -60,14 +61,22 @@ def actions(register, overdue, fmt):
 @main.command()
 @REGISTER
 def check(register):
-    """Check REGISTER's integrity, foreign keys and schema version."""
-    with opened(register, read_only=True) as reg:
-        problems = check_register(reg)
+    """Check REGISTER's integrity, foreign keys and schema version.
+
+    A register with problems, or one that cannot be opened, is offered its newest backup that passes.
+    """
+    from ..services.backups import damaged_help
+    try:
+        with opened(register, read_only=True) as reg:
+            problems = check_register(reg)
+    except UserError as exc:  # damaged or not a register: say which backup would bring it back
+        offer = "" if Path(register).is_dir() else f" {damaged_help(register)}"
+        raise click.ClickException(f"{exc}{offer}") from None
     if problems:
         for line in problems:
             click.echo(line, err=True)
         if any(not line.startswith("schema version") for line in problems):
-            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found.")
+            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found. {damaged_help(register)}")
         raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
     click.echo(f"{register.name}: ok")
 

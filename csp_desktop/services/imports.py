@@ -5,6 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.backup_policy import IMPORT
 from ..domain.scoring import Scheme, preset
 from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
@@ -14,6 +15,7 @@ from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
 from ..store.risks import list_risks
+from .backups import make_backup
 
 
 @dataclass
@@ -49,6 +51,8 @@ def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping:
     if not dry_run:
         reg.quick_check()  # an import writes much: never into a damaged file
     contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
+    if not dry_run:  # an import cannot be undone: keep the register as it was (once the file has been read)
+        make_backup(reg, IMPORT)
     return apply_contents(reg, contents, dry_run=dry_run)
 
 

@@ -11,6 +11,7 @@ from ..store.access import write_blocked
 from ..store.maintenance import backup
 from ..store.register import default_who
 from ..store.writer_lock import RegisterHeld, WriterLock
+from .backups import daily_backup
 
 
 @dataclass
@@ -37,6 +38,7 @@ def open_for_editing(path: Path, who: str | None = None) -> Opened:
         return _read_only(path, f"Opened read-only: {exc}")
     reason = write_blocked(reg)
     if reason is None:
+        daily_backup(reg)
         return Opened(reg)
     reg.close()
     return _read_only(path, f"Opened read-only: {reason}")
@@ -73,16 +75,14 @@ def _read_only(path: Path, reason: str) -> Opened:
     return Opened(Register.open(path, read_only=True), reason)
 
 
-def import_into(register_path: Path, file: Path, *, dry_run: bool, backup_folder: Path | None = None):
+def import_into(register_path: Path, file: Path, *, dry_run: bool):
     """Import `file` through a connection of its own (so it can run off the GUI thread).
 
-    A real import first backs the register up into `backup_folder`, since it cannot be undone (and
-    import_file checks the register is sound before writing).
+    A real import first backs the register up into its backups folder (see import_file), since it
+    cannot be undone.
     """
     from .imports import import_file
     with Register.open(register_path) as reg:
-        if not dry_run and backup_folder is not None:
-            backup(reg, backup_folder)
         return import_file(reg, Path(file), dry_run=dry_run)
 
 

@@ -13,12 +13,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..domain import backup_policy
 from ..domain.model import new_id
+from ..placement import wal_is_safe
 from ..domain.scoring import Scheme, SchemeError, default_5x5
 from . import migrations
 from .damage import DAMAGE, damaged_sentence, quick_check
 from .errors import ConflictError, NotARegisterError, RegisterDamaged, RegisterError, explain
 from .writer_lock import RegisterHeld, WriterLock, current_holder, this_machine
+from .copying import copy_database
 
 BUSY_TIMEOUT_MS = 5000
 log = logging.getLogger(__name__)
@@ -55,7 +58,7 @@ class Register:
             raise RegisterError(f"{path.name} already exists; choose another name or open it instead.")
         conn = _connect(path, read_only=False)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")
             migrations.stamp_new(conn)
             _run_migrations(conn, path)
             register = cls(path, conn, read_only=False, who=who or default_who())
@@ -80,7 +83,7 @@ class Register:
                 _refuse_if_held_elsewhere(path)
                 DAMAGE.refuse_if_damaged(path)
                 DAMAGE.check(path, quick_check(conn))
-                conn.execute("PRAGMA journal_mode = WAL")  # only now: never turn someone else's file to WAL
+                conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")  # only now: never turn someone else's file to WAL
                 if migrations.schema_version(conn) < migrations.latest_version():
                     _keep_copy_before_upgrade(conn, path)
                     _run_migrations(conn, path)
@@ -289,6 +292,12 @@ def _check_path(path: Path) -> None:
         raise RegisterError(f"There is no register at {path}.")
 
 
+def journal_mode(path: Path) -> str:
+    """WAL's shared memory does not work over a network filesystem, and a sync client copies the -wal
+    file apart from the register: there, the rollback journal (DELETE) is used."""
+    return "WAL" if wal_is_safe(path) else "DELETE"
+
+
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     """A connection with no implicit transactions: every write is inside Register.transaction()."""
     try:
@@ -343,16 +352,18 @@ def _check_is_register(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _keep_copy_before_upgrade(conn: sqlite3.Connection, path: Path) -> Path:
-    """An older register is upgraded in place; first a copy as it was is kept beside it."""
+    """An older register is upgraded in place; first a copy as it was goes into its backups folder
+    (kept for good: the rotation never prunes a backup made before an upgrade)."""
     found = migrations.schema_version(conn)
-    copy = path.with_name(f"{path.stem}.before-schema-{migrations.latest_version()}{path.suffix}")
-    if copy.exists():
-        return copy
-    target = sqlite3.connect(str(copy))
+    folder = backup_policy.folder_for(path)
     try:
-        conn.backup(target)
-    finally:
-        target.close()
+        folder.mkdir(exist_ok=True)
+        taken = {p.name for p in folder.iterdir()}
+    except OSError as exc:
+        raise RegisterError(f"{path.name} needs upgrading, but no backup could be kept first in {folder} "
+                            f"({exc.strerror or exc}); nothing was changed.") from exc
+    copy = folder / backup_policy.new_name(path.stem, backup_policy.UPGRADE, datetime.now(), taken)
+    copy_database(conn, copy)
     log.info("Kept %s (schema %s) before upgrading %s", copy.name, found, path.name)
     return copy
 

@@ -65,8 +65,7 @@ def test_open_edit_pack_export_backup_and_check_never_open_the_file(guarded, tmp
         assert check(reg) == []
         new = tmp_path / "new.csv"
         new.write_text("Risk,Likelihood,Impact\nImported without stray opens,3,3\n", encoding="utf-8")
-        (tmp_path / "before-import").mkdir()
-        opening.import_into(guarded, new, dry_run=False, backup_folder=tmp_path / "before-import")
+        opening.import_into(guarded, new, dry_run=False)  # backs up into backups/ first
         with pytest.raises(Exception, match="the register itself"):
             opening.import_into(guarded, guarded, dry_run=False)
         titles = {r.title for r in risk_editing.load_risks_from(guarded, TODAY).risks}

@@ -1,5 +1,5 @@
 """Upgrades: a register of every earlier schema version, built from the migration files themselves,
-opens upgraded to the latest with its data intact, and a copy as it was is kept beside it."""
+opens upgraded to the latest with its data intact, and a copy as it was is kept in backups/ beside it."""
 import json
 import sqlite3
 
@@ -64,7 +64,7 @@ def test_every_earlier_version_upgrades_with_its_data_and_a_copy_kept(tmp_path, 
         reg.rename("Upgraded and writable")
     finally:
         reg.close()
-    copy = path.with_name(f"{path.stem}.before-schema-{migrations.latest_version()}{path.suffix}")
+    (copy,) = (path.parent / "backups").glob(f"{path.stem}_*_upgrade.cspreg")
     kept = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
     try:
         assert kept.execute("PRAGMA user_version").fetchone()[0] == version
@@ -85,4 +85,4 @@ def test_a_read_only_open_of_an_earlier_version_changes_nothing(tmp_path, versio
     finally:
         reg.close()
     assert path.read_bytes() == before
-    assert not path.with_name(f"{path.stem}.before-schema-{migrations.latest_version()}{path.suffix}").exists()
+    assert not (path.parent / "backups").exists()
