@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         from ..risks.risk_loader import RiskData
         from .session import Session
         self._connect_refusals()
+        if self.session is not None and self.session.register.path.resolve() == Path(path).resolve():
+            self.close_register()  # let go of its writer lock first, or it would open read-only, held by us
         try:
             opened = open_for_editing(Path(path))
         except UserError as exc:
