@@ -21,4 +21,4 @@ def test_killed_writers_lose_nothing_and_leave_nothing_half_done(tmp_path):
     print(f"\nkills: {counts}")
     assert counts["problems"] == [], counts["problems"][:5]
     assert counts["kills"] == KILLS
-    assert counts["edits"] > 100 and counts["imports"] > 20 and counts["returns"] > 10, counts
+    assert counts["edits"] > 100 and counts["imports"] > 30 and counts["returns"] > 0, counts  # all three ran
