@@ -4,7 +4,8 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import explain
-from .register import BUSY_TIMEOUT_MS, Register
+from .connection import BUSY_TIMEOUT_MS
+from .register import Register
 
 PROBE_TIMEOUT_MS = 300
 

@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         path = local.where_to_work(Path(path))  # a share or synced folder: perhaps a local copy
         if path is None:
             return False
+        if self.session is not None and self.session.register.path.resolve() == Path(path).resolve():
+            self.close_register()  # let go of its writer lock first, or it would open read-only, held by us
         try:
             opened = open_for_editing(path)
         except UserError as exc:
