@@ -41,6 +41,8 @@ class Priority:
     title: str
     ref: str = ""
     lead_agency: str = ""
+    outcomes: str = ""
+    position: int = 0
     id: str = field(default_factory=new_id)
     version: int = 0
 
@@ -97,6 +99,7 @@ class Action:
     meeting_id: str | None = None
     exempt: bool = False
     completed_on: date | None = None
+    objective_id: str | None = None
     id: str = field(default_factory=new_id)
     version: int = 0
     owner_name: str = ""
@@ -142,12 +145,24 @@ class Meeting:
 
 @dataclass
 class Indicator:
-    """A performance indicator of the plan, kept as the free text the plan gives."""
+    """A performance indicator of the plan: the free text the plan gives, and what was read from it.
+
+    Its dated values are `domain.plan.IndicatorValue` rows; `latest` is the text as first imported.
+    """
     title: str
     priority_id: str | None = None
     target: str = ""
     data_source: str = ""
     latest: str = ""
     latest_label: str = ""
+    ref: str = ""
+    unit: str = "count"          # count, rate or percentage
+    direction: str = "reduce"    # reduce or increase
+    baseline: str = ""
+    baseline_value: float | None = None
+    target_value: float | None = None
+    target_period: str = ""
+    owner_id: str | None = None
+    exempt: bool = False
     id: str = field(default_factory=new_id)
     version: int = 0

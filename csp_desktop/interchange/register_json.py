@@ -97,6 +97,10 @@ class _Reader:
                 return value
             if kind.startswith("int"):
                 return int(value)
+            if kind.startswith("float"):  # an indicator's target or baseline read as a number
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    raise ValueError("not a number")
+                return float(value)
             if kind.startswith("tuple[str"):  # e.g. Meeting.sections
                 if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                     raise ValueError("not a list of text")

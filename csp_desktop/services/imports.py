@@ -14,6 +14,7 @@ from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
 from ..store.risks import list_risks
+from . import plan_import
 
 
 @dataclass
@@ -110,6 +111,7 @@ class _Writer:
         self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
         self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
+        plan_import.report_new_priorities(self.c)
         self._check_new_ids()
         self._check_not_already_imported()
         self._check_scores()
@@ -127,6 +129,7 @@ class _Writer:
         self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
         self._insert("progress_notes", self.c.notes, r.note_row)
         self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+        plan_import.write_plan_rows(self.reg, self.c, self.ids)
 
     def _reuse(self, name: str, incoming: list, existing: list, same) -> None:
         kept = []
