@@ -104,10 +104,14 @@ def check_value(measure: Measure, unit: str) -> None:
 
 
 def guess_unit(*texts: str) -> str:
-    joined = " ".join(texts).lower()
-    if "%" in joined or "percentage" in joined or "per cent" in joined:
+    """A percentage where a figure is one ("30%", "82/200 = 41%"); a rate where it is "per 1,000"; else a count.
+
+    "970 (Rate 5.41)" is a count with its rate beside it; words such as "a 20% reduction" decide nothing.
+    """
+    measures = [read_measure(t) for t in texts if t]
+    if any(m.percent for m in measures if m.value is not None):
         return "percentage"
-    if re.search(r"\brate\b|per\s*1,?000", joined):
+    if any(re.search(r"per\s*(?:1,?000|100,?000|10,?000)", m.text, re.I) for m in measures if m.value is not None):
         return "rate"
     return "count"
 

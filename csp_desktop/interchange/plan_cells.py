@@ -87,7 +87,7 @@ def _value(r, ind: Indicator, text: str, heading: str, target_period: str) -> No
         r.note("latest", f"{exc} It was kept as text only", WARNING)
         measure.value = None
     if measure.value is None:
-        r.note("latest", f"{_short(text)!r} holds no figure; kept as text for {period.label}", WARNING)
+        r.note("latest", f"{_short(text)!r} holds no figure; kept as text, as the value for {period.label!r}", WARNING)
     r.plan.indicator_values.append(value_from(ind.id, period, measure))
 
 

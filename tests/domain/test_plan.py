@@ -84,3 +84,11 @@ def test_lead_agencies_split_only_between_names():
         "Hereford and Worcester Fire and Rescue Service"]
     assert split_lead_agencies("Fire and Rescue") == ["Fire and Rescue"]
     assert split_lead_agencies("Herefordshire Council") == ["Herefordshire Council"]
+
+
+def test_unit_follows_the_figures_not_the_words():
+    from csp_desktop.domain.plan import guess_unit
+    assert guess_unit("30%", "82/200 = 41%") == "percentage"
+    assert guess_unit("970 (Rate 5.41)", "798 (Rate = 4.45)") == "count"
+    assert guess_unit("5.2 per 1,000", "") == "rate"
+    assert guess_unit("To achieve a 20% reduction in offending", "Qtr 1 performance expected February 2012") == "count"

@@ -21,7 +21,7 @@ def both_plans(tmp_path):
     reg = Register.create(tmp_path / "plans.cspreg", "Two plans")
     results = {name: import_file(reg, SHARED / f"{name}.csv") for name in ALL_SIX[:4]}
     # South Worcestershire scores in words: its own matrix, so in this register its risks are read on 5x5
-    results.update({name: import_file(reg, SHARED / f"{name}.csv", scheme="5x5") for name in ALL_SIX[5:]})
+    results.update({name: import_file(reg, SHARED / f"{name}.csv", scheme="5x5") for name in ALL_SIX[4:]})
     reg.results = results
     yield reg
     reg.close()

@@ -1,0 +1,129 @@
+"""The partnership plan on the command line: priorities, indicators and their values, the whole plan."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..services import plan as plan_service
+from ..services import plan_editing as editing
+from ..services import plan_listing as listing
+from .base import main, opened
+from .output import emit, format_option
+
+REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+HISTORY_COLUMNS = ("indicator_ref", "indicator", "period", "period_end", "text", "value", "numerator",
+                   "denominator", "rate", "note")
+
+
+@main.command()
+@REGISTER
+@format_option()
+def priorities(register, fmt):
+    """List the plan's priorities with their lead agencies and what hangs under each."""
+    with opened(register, read_only=True) as reg:
+        emit(listing.priority_rows(plan_service.load_plan(reg)), listing.PRIORITY_COLUMNS, fmt)
+
+
+@main.command("priority-add")
+@REGISTER
+@click.argument("title")
+@click.option("--ref", default="", help="The priority's number, such as 2.")
+@click.option("--lead", "leads", multiple=True, help="A lead agency (repeat for two or more).")
+@click.option("--outcomes", default="", help="The outcomes the priority is to bring about.")
+def priority_add(register, title, ref, leads, outcomes):
+    """Add a priority TITLE to the plan."""
+    from ..domain.model import Priority
+    with opened(register) as reg:
+        editing.add_priority(reg, Priority(title, ref=ref, outcomes=outcomes), list(leads))
+    click.echo(f"Added priority {ref + ' ' if ref else ''}{title}.")
+
+
+@main.command("priority-edit")
+@REGISTER
+@click.argument("priority")
+@click.option("--title", help="A new title.")
+@click.option("--ref", help="A new number.")
+@click.option("--lead", "leads", multiple=True, help="The lead agencies (repeat; replaces the ones there are).")
+@click.option("--outcomes", help="The outcomes the priority is to bring about.")
+def priority_edit(register, priority, title, ref, leads, outcomes):
+    """Change PRIORITY (its number or title): its title, number, lead agencies or outcomes."""
+    with opened(register) as reg:
+        found = listing.find_priority(reg, priority)
+        changes = {k: v for k, v in (("title", title), ("ref", ref), ("outcomes", outcomes)) if v is not None}
+        if changes:
+            editing.set_fields(reg, "priority", found.id, changes)
+        if leads:
+            editing.set_lead_agencies(reg, found.id, list(leads))
+    click.echo(f"Changed priority {found.ref or found.title}.")
+
+
+@main.command()
+@REGISTER
+@click.option("--history", is_flag=True, help="Every value of every indicator, with its period and text.")
+@format_option()
+def indicators(register, history, fmt):
+    """List the plan's indicators with target, latest value, RAG and trend (or --history: every value)."""
+    with opened(register, read_only=True) as reg:
+        if history:
+            emit(plan_service.indicator_history(reg), HISTORY_COLUMNS, fmt)
+        else:
+            emit(listing.indicator_rows(plan_service.load_plan(reg)), listing.INDICATOR_COLUMNS, fmt)
+
+
+@main.command("indicator-value")
+@REGISTER
+@click.argument("ref")
+@click.option("--period", required=True, help="The period the value is for: 2011/12 Q3, 2011/12 or 31/01/2012.")
+@click.option("--value", "text", required=True, help="The value as published: 8031, 41%, 82/200 = 41%, n/a.")
+@click.option("--note", default="", help="A commentary on the value.")
+@click.option("--correct", is_flag=True, help="Correct the value already recorded for that period.")
+def indicator_value(register, ref, period, text, note, correct):
+    """Record the value of indicator REF (such as 2.1) for a period, or --correct the one recorded."""
+    with opened(register) as reg:
+        ind = listing.find_indicator(reg, ref)
+        if correct:
+            value = editing.make_value(reg, ind.id, period, text, note, where=f"Indicator {ref}")
+            from ..store.plan import value_for_period
+            existing = value_for_period(reg, ind.id, value.period_end)
+            if existing is None:
+                raise click.ClickException(f"Indicator {ref} has no value for {period} to correct; leave out --correct.")
+            editing.correct_value(reg, existing.id, text=text, note=note, period=period)
+        else:
+            value = editing.record_value(reg, ind.id, period, text, note, where=f"Indicator {ref}")
+    number = "" if value.value is None else f" (read as {value.value:g})"
+    click.echo(f"Indicator {ref}, {value.period}: {value.text}{number}.")
+
+
+@main.command()
+@REGISTER
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="An outline to read, or JSON.")
+def plan(register, fmt):
+    """Show the plan: each priority with its lead agency, objectives, actions, indicators and risks."""
+    with opened(register, read_only=True) as reg:
+        summary = plan_service.load_plan(reg)
+    if fmt == "json":
+        click.echo(json.dumps(listing.plan_document(summary), indent=2, ensure_ascii=False))
+    else:
+        click.echo(listing.plan_text(summary))
+
+
+@main.command("plan-period")
+@REGISTER
+@click.option("--title", help="The plan's name, such as 'Community Safety Strategy'.")
+@click.option("--start", type=int, help="The year the plan starts (its first year runs from April).")
+@click.option("--end", type=int, help="The year the plan ends (its last year runs to March).")
+@click.option("--year", type=int, help="Which year of the plan this is (1 = the first).")
+@click.option("--amber-tolerance", type=click.FloatRange(0, 100),
+              help="How far from target, in % of the target, an indicator is amber rather than red.")
+def plan_period(register, title, start, end, year, amber_tolerance):
+    """Set the plan's period (e.g. --start 2011 --end 2014 --year 2) and its amber tolerance."""
+    changes = {k: v for k, v in (("title", title), ("start_year", start), ("end_year", end), ("year_number", year))
+               if v is not None}
+    if amber_tolerance is not None:
+        changes["amber_tolerance"] = amber_tolerance / 100
+    with opened(register) as reg:
+        info = editing.set_plan_info(reg, **changes)
+    click.echo(f"Plan: {info.label or 'no period set'}; amber within {info.amber_tolerance:.0%} of target.")
