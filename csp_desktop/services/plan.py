@@ -48,3 +48,9 @@ def indicator_history(reg: Register) -> list[dict]:
                          "value": v.value, "numerator": v.numerator, "denominator": v.denominator, "rate": v.rate,
                          "note": v.note})
     return rows
+
+
+def chart_svg(item, width: float = 480, height: float = 220) -> bytes:
+    """An indicator's values against its target as SVG, drawn by the same code as the pack's charts."""
+    from ..reports.indicator_chart import svg
+    return svg(item.values, item.indicator.target_value, item.indicator.unit, width=width, height=height)

@@ -1,0 +1,178 @@
+"""The Plan view: the partnership plan's priorities with their objectives, actions, indicators and risks.
+
+The tree shows each priority's lead agency, the RAG of its actions and indicators and the scores of the
+risks that threaten it; the panel beside it edits the chosen priority or indicator (undoably) and charts
+an indicator's values against its target.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
+                               QStackedWidget, QTreeWidget, QVBoxLayout, QWidget)
+
+from ...domain.model import Indicator, Priority
+from ...services.plan import load_plan
+from ..common.accessible import named
+from .indicator_panel import IndicatorPanel
+from .plan_commands import AddPlanItem, push
+from .plan_tree import COLUMNS, ITEM_ROLE, fill_tree
+from .priority_panel import PriorityPanel
+
+REFRESH_ON = {"plan", "actions", "risks", "owners", "partners", "register", "*"}
+
+
+class PlanView(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Plan")
+        self.summary = None
+        self.heading = named(QLabel(), "Plan period")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setStyleSheet("font-weight: bold; font-size: 13pt")
+        self.message = named(QLabel(), "Problem")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #C00000")
+        self.message.hide()
+        self.tree = named(QTreeWidget(), "Plan tree")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setUniformRowHeights(True)  # thousands of actions: rows all one height scroll fast
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((310, 160, 175)):
+            header.resizeSection(column, width)
+        self.tree.currentItemChanged.connect(lambda item, _old: self._show(item))
+        self.priority_panel = PriorityPanel(session)
+        self.indicator_panel = IndicatorPanel(session)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        for panel in (self.priority_panel, self.indicator_panel):
+            panel.refused.connect(self._refused)
+        self.panels = QStackedWidget()
+        for widget in (self.detail, self.priority_panel, self.indicator_panel):
+            self.panels.addWidget(widget)
+        self._build_layout()
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def _build_layout(self) -> None:
+        self.add_priority_button = QPushButton("Add priority")
+        self.add_priority_button.clicked.connect(lambda: self.add_priority())
+        self.add_indicator_button = QPushButton("Add indicator")
+        self.add_indicator_button.clicked.connect(lambda: self.add_indicator())
+        for button in (self.add_priority_button, self.add_indicator_button):
+            button.setEnabled(not self.session.read_only)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        bar.addWidget(self.add_priority_button)
+        bar.addWidget(self.add_indicator_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.panels)
+        splitter.setSizes([780, 500])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    # -- loading ----------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        chosen, opened = self._current_key(), self._expanded_keys()
+        self.summary = load_plan(self.session.register)
+        self.heading.setText(self.summary.info.label or "Partnership plan (no period set)")
+        fill_tree(self.tree, self.summary)
+        self._restore(chosen, opened)
+
+    def _on_changed(self, what: str) -> None:
+        if what in REFRESH_ON:
+            self.reload()
+
+    def _current_key(self):
+        item = self.tree.currentItem()
+        return item.data(0, ITEM_ROLE) if item else None
+
+    def _expanded_keys(self) -> set:
+        return {self.tree.topLevelItem(n).data(0, ITEM_ROLE) for n in range(self.tree.topLevelItemCount())
+                if self.tree.topLevelItem(n).isExpanded()}
+
+    def _restore(self, chosen, opened: set) -> None:
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            top.setExpanded(top.data(0, ITEM_ROLE) in opened)
+            for item in [top] + [top.child(k) for k in range(top.childCount())]:
+                if chosen and item.data(0, ITEM_ROLE) == chosen:
+                    self.tree.setCurrentItem(item)
+                    return
+        self._show(self.tree.currentItem())
+
+    # -- the panel beside the tree ----------------------------------------------------------------------
+
+    def _show(self, item) -> None:
+        self.message.hide()
+        kind, row_id = item.data(0, ITEM_ROLE) if item else ("none", "")
+        if kind == "priority":
+            self.priority_panel.show_line(self._priority_line(row_id))
+            self.panels.setCurrentWidget(self.priority_panel)
+        elif kind == "indicator":
+            self.indicator_panel.show_line(self._indicator_line(row_id))
+            self.panels.setCurrentWidget(self.indicator_panel)
+        else:
+            self.detail.setText("\n\n".join(item.toolTip(0) or item.text(c) for c in range(len(COLUMNS))
+                                            if item.text(c)) if item else "Choose a priority or an indicator.")
+            self.panels.setCurrentWidget(self.detail)
+
+    def _priority_line(self, priority_id: str):
+        return next(line for line in self.summary.priorities if line.priority.id == priority_id)
+
+    def _indicator_line(self, indicator_id: str):
+        every = [i for line in self.summary.priorities for i in line.indicators] + self.summary.unplaced_indicators
+        return next(i for i in every if i.indicator.id == indicator_id)
+
+    def select(self, kind: str, row_id: str) -> bool:
+        """Make the item current (opening its priority); used by tests and links from other views."""
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            for item in [top] + [top.child(k) for k in range(top.childCount())]:
+                if item.data(0, ITEM_ROLE) == (kind, row_id):
+                    top.setExpanded(True)
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
+    def _refused(self, sentence: str) -> None:
+        self.message.setText(sentence)
+        self.message.show()
+
+    # -- adding -----------------------------------------------------------------------------------------
+
+    def add_priority(self, title: str | None = None) -> None:
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Add priority", "Title of the new priority:")
+            if not ok:
+                return
+        refs = [p.priority.ref for p in self.summary.priorities if p.priority.ref.isdigit()]
+        ref = str(max(map(int, refs)) + 1) if refs else "1"
+        self._push(AddPlanItem(self.session, "priority", Priority(title.strip(), ref=ref)))
+
+    def add_indicator(self, title: str | None = None) -> None:
+        key = self._current_key()
+        if not key or key[0] != "priority":
+            self._refused("Choose the priority the new indicator measures first.")
+            return
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Add indicator", "What the new indicator measures:")
+            if not ok:
+                return
+        line = self._priority_line(key[1])
+        ref = f"{line.priority.ref or '0'}.{len(line.indicators) + 1}"
+        self._push(AddPlanItem(self.session, "indicator", Indicator(title.strip(), priority_id=key[1], ref=ref)))
+
+    def _push(self, command) -> None:
+        refusal = push(self.session, command)
+        if refusal:
+            self._refused(refusal)
