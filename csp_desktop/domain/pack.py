@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import PACK_SECTIONS
+from .plan_pack import PackPriority
 from .scoring import Rating, Scheme
 
 PUBLIC, EXEMPT, ALL = "public", "exempt", "all"
@@ -21,6 +22,7 @@ SECTION_TITLES = {
     "heatmaps": "Heat maps",
     "register": "Risk register",
     "tracker": "Action tracker",
+    "performance": "Performance against the plan",
     "matters": "Matters arising",
     "changes": "Changes since the previous meeting",
     "key": "Scoring key",
@@ -128,6 +130,8 @@ class PackData:
     part: str = ALL
     sections: tuple[str, ...] = PACK_SECTIONS
     issued_at: str | None = None
+    plan: tuple[PackPriority, ...] = ()      # "Performance against the plan" (domain/plan_pack.py)
+    plan_label: str = ""
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:

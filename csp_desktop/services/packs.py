@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.derived import direction_of_travel, is_overdue, rag, review_due
+from ..domain.plan_pack import for_part as plan_for_part
+from .plan_pack import plan_section, with_lead_agencies
 from ..domain.model import PACK_SECTIONS, Action, Meeting, Mitigation, Review, Risk
 from ..domain.pack import (EXEMPT, MARKINGS, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
                            PackMitigation, PackRisk)
@@ -95,7 +97,8 @@ def for_part(data: PackData, part: str) -> PackData:
     def keep(items):
         return tuple(item for item in items if item.exempt == wanted)
     return replace(data, part=part, risks=keep(data.risks), actions=keep(data.actions),
-                   matters_arising=keep(data.matters_arising), changes=keep(data.changes))
+                   matters_arising=keep(data.matters_arising), changes=keep(data.changes),
+                   plan=plan_for_part(data.plan, wanted))
 
 
 def with_options(data: PackData, options: PackOptions) -> PackData:
@@ -134,10 +137,11 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
     actions = _actions(reg, today, exempt_risks)
     changes, basis = changes_since(reg, previous, risks, actions)
     matters = tuple(a for a in actions if previous is not None and a.meeting_id == previous.id)
+    plan, plan_label = plan_section(reg, today)
     return PackData(partnership=reg.name, scheme=reg.scheme, produced_on=today, meeting=_meeting(meeting),
                     previous=_meeting(previous), risks=risks, actions=actions, matters_arising=matters,
                     changes=changes, changes_basis=basis, marking=meeting.marking if meeting else "OFFICIAL",
-                    sections=meeting.sections if meeting else PACK_SECTIONS)
+                    sections=meeting.sections if meeting else PACK_SECTIONS, plan=plan, plan_label=plan_label)
 
 
 def _meeting(meeting: Meeting | None) -> PackMeeting | None:
@@ -162,8 +166,9 @@ def _pack_risk(risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
 
 
 def _actions(reg: Register, today: date, exempt_risks: set[str]) -> tuple[PackAction, ...]:
-    actions = sorted(list_actions(reg), key=lambda a: (a.owner_name.lower(), a.due is None, a.due or date.max,
-                                                       a.ref, a.title.lower()))
+    actions = with_lead_agencies(reg, list_actions(reg))  # no owner: the priority's lead agency leads it
+    actions = sorted(actions, key=lambda a: (a.owner_name.lower(), a.due is None, a.due or date.max,
+                                             a.ref, a.title.lower()))
     return tuple(_pack_action(a, today, a.exempt or a.risk_id in exempt_risks) for a in actions)
 
 
