@@ -110,8 +110,9 @@ class _Writer:
         same_name = lambda a, b: a.name.lower() == b.name.lower()  # noqa: E731
         self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
-        self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
-        plan_import.report_new_priorities(self.c)
+        known_priorities = list_priorities(self.reg)
+        self._reuse("priorities", self.c.priorities, known_priorities, same_priority)
+        plan_import.prepare(self.c, known_priorities, self.ids)
         self._check_new_ids()
         self._check_not_already_imported()
         self._check_scores()

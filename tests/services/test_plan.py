@@ -159,3 +159,23 @@ def test_exempt_indicators_stay_out_of_the_public_plan(plan):
     editing.set_fields(plan, "indicator", plan.ids[1], {"exempt": True})
     assert load_plan(plan, public=True).priorities[0].indicators == []
     assert len(load_plan(plan).priorities[0].indicators) == 1
+
+
+def test_json_export_keeps_every_indicator_value(plan, tmp_path):
+    from csp_desktop.services.exports import export_register
+    from csp_desktop.store import Register
+    editing.record_value(plan, plan.ids[1], "2011/12 Q3", "82/200 = 41%", "provisional")
+    export_register(plan, tmp_path / "all.json")
+    copy = Register.create(tmp_path / "copy.cspreg", "Copy")
+    import_file(copy, tmp_path / "all.json")
+    shown = lambda reg: [(v.period, v.period_end, v.text, v.value, v.numerator, v.denominator, v.rate, v.note)  # noqa: E731
+                         for v in load_plan(reg).priorities[0].indicators[0].values]
+    assert shown(copy) == shown(plan) and len(shown(copy)) == 2
+    copy.close()
+
+
+def test_the_demo_register_shows_its_indicators_with_values_and_rag(demo_register):
+    summary = load_plan(demo_register)
+    lines = [i for p in summary.priorities for i in p.indicators]
+    assert lines and any(i.rag for i in lines)
+    assert all(i.latest_text for i in lines if i.indicator.latest_label.startswith("Performance to"))
