@@ -84,10 +84,12 @@ def _value(r, ind: Indicator, text: str, heading: str, target_period: str) -> No
     try:
         check_value(measure, ind.unit)
     except PlanValueError as exc:
-        r.note("latest", f"{exc} It was kept as text only", WARNING)
+        r.note("latest", f"{str(exc).rstrip('.')}; kept as text, with no number", WARNING)
         measure.value = None
-    if measure.value is None:
-        r.note("latest", f"{_short(text)!r} holds no figure; kept as text, as the value for {period.label!r}", WARNING)
+    else:
+        if measure.value is None:
+            r.note("latest", f"{_short(text)!r} holds no figure; kept as text, as the value for {period.label!r}",
+                   WARNING)
     r.plan.indicator_values.append(value_from(ind.id, period, measure))
 
 
