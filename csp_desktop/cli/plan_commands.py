@@ -59,6 +59,32 @@ def priority_edit(register, priority, title, ref, leads, outcomes):
     click.echo(f"Changed priority {found.ref or found.title}.")
 
 
+@main.command("objective-add")
+@REGISTER
+@click.argument("priority")
+@click.argument("title")
+@click.option("--ref", default="", help="The objective's number, such as 2.1.")
+def objective_add(register, priority, title, ref):
+    """Add an objective TITLE under PRIORITY (its number or title)."""
+    from ..domain.plan import Objective
+    with opened(register) as reg:
+        found = listing.find_priority(reg, priority)
+        editing.add_objective(reg, Objective(found.id, title, ref=ref))
+    click.echo(f"Added objective {ref + ' ' if ref else ''}{title} under priority {found.ref or found.title}.")
+
+
+@main.command("theme-add")
+@REGISTER
+@click.argument("title")
+@click.option("--description", default="", help="What the theme asks of every priority.")
+def theme_add(register, title, description):
+    """Add a cross-cutting theme TITLE to the plan."""
+    from ..domain.plan import Theme
+    with opened(register) as reg:
+        editing.add_theme(reg, Theme(title, description))
+    click.echo(f"Added cross-cutting theme {title}.")
+
+
 @main.command()
 @REGISTER
 @click.option("--history", is_flag=True, help="Every value of every indicator, with its period and text.")

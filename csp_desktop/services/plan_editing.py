@@ -230,3 +230,13 @@ def set_plan_info(reg: Register, **changes) -> PlanInfo:
         else:
             reg.update("plan_info", info.id, store.plan_info_row(merged))
     return store.get_plan_info(reg)
+
+
+def plan_info(reg: Register) -> PlanInfo:
+    return store.get_plan_info(reg)
+
+
+def plan_info_fields(info: PlanInfo) -> dict:
+    """The settings set_plan_info takes, to undo a change of them."""
+    return {"title": info.title, "start_year": info.start_year, "end_year": info.end_year,
+            "year_number": info.year_number, "amber_tolerance": info.amber_tolerance}

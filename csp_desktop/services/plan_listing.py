@@ -78,6 +78,9 @@ def plan_text(summary: PlanSummary) -> str:
                        f"; RAG {item.rag or 'none'} {TREND_ARROWS.get(item.trend.since_previous, '')}".rstrip())
         for r in line.risks:
             out.append(f"  Risk {r.ref} {_short(r.title)} (score {r.residual.score if r.residual else '-'})")
+    if summary.themes:
+        out.append("\nCross-cutting themes")
+        out += [f"  - {t.title}" + (f": {_short(t.description)}" if t.description else "") for t in summary.themes]
     return "\n".join(out)
 
 

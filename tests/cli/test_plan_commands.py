@@ -82,3 +82,15 @@ def test_priorities_can_be_added_and_edited(tmp_path):
     rows = list(csv.DictReader(io.StringIO(run("priorities", path, "--format", "csv").output)))
     assert rows[0]["lead_agencies"] == "West Mercia Police and Herefordshire Council"
     fails_cleanly(run("priority-edit", path, "9", "--title", "x"), "no priority '9'")
+
+
+def test_objectives_and_themes(tmp_path):
+    path = tmp_path / "p.cspreg"
+    run("init", path)
+    run("priority-add", path, "Alcohol Harm Reduction", "--ref", "2")
+    assert run("objective-add", path, "2", "Reduce alcohol-related violence", "--ref", "2.1").exit_code == 0
+    assert run("theme-add", path, "Education", "--description", "Prevention through schools").exit_code == 0
+    text = run("plan", path).output
+    assert "Objective 2.1 Reduce alcohol-related violence (0 actions)" in text
+    assert "Cross-cutting themes\n  - Education: Prevention through schools" in text
+    fails_cleanly(run("objective-add", path, "2", "  "), "needs a title")

@@ -101,3 +101,18 @@ class CorrectValue(PlanCommand):
 
     def undo_it(self) -> None:
         editing.correct_value(self.session.register, self.value_id, **self.old)
+
+
+class SetPlanInfo(PlanCommand):
+    """The plan's period, current year and amber tolerance."""
+
+    def __init__(self, session, changes: dict):
+        super().__init__(session, "Change the plan's period and settings")
+        self.old = editing.plan_info_fields(editing.plan_info(session.register))
+        self.new = {**self.old, **changes}
+
+    def do(self) -> None:
+        editing.set_plan_info(self.session.register, **self.new)
+
+    def undo_it(self) -> None:
+        editing.set_plan_info(self.session.register, **self.old)

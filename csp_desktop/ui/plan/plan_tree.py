@@ -26,6 +26,15 @@ def fill_tree(tree: QTreeWidget, summary: PlanSummary) -> None:
         loose.setData(0, ITEM_ROLE, ("none", ""))
         loose.addChildren([_indicator_item(i) for i in summary.unplaced_indicators])
         tops.append(loose)
+    if summary.themes:
+        themes = QTreeWidgetItem(["Cross-cutting themes", "", "", ""])
+        themes.setData(0, ITEM_ROLE, ("none", ""))
+        for theme in summary.themes:
+            child = QTreeWidgetItem([theme.title, "", "", theme.description])
+            child.setData(0, ITEM_ROLE, ("theme", theme.id))
+            child.setToolTip(0, f"{theme.title}\n\n{theme.description}".strip())
+            themes.addChild(child)
+        tops.append(themes)
     tree.addTopLevelItems(tops)
     tree.setUpdatesEnabled(True)
 

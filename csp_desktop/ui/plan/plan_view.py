@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, Q
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
 from ..common.accessible import named
+from .action_panel import ActionPanel
 from .indicator_panel import IndicatorPanel
-from .plan_commands import AddPlanItem, push
+from ...domain.plan import Objective
+from .plan_commands import AddPlanItem, SetPlanInfo, push
+from .plan_settings import PlanSettingsDialog
 from .plan_tree import COLUMNS, ITEM_ROLE, fill_tree
 from .priority_panel import PriorityPanel
 
@@ -46,14 +49,15 @@ class PlanView(QWidget):
         self.tree.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.priority_panel = PriorityPanel(session)
         self.indicator_panel = IndicatorPanel(session)
+        self.action_panel = ActionPanel(session)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        for panel in (self.priority_panel, self.indicator_panel):
+        for panel in (self.priority_panel, self.indicator_panel, self.action_panel):
             panel.refused.connect(self._refused)
         self.panels = QStackedWidget()
-        for widget in (self.detail, self.priority_panel, self.indicator_panel):
+        for widget in (self.detail, self.priority_panel, self.indicator_panel, self.action_panel):
             self.panels.addWidget(widget)
         self._build_layout()
         session.changed.connect(self._on_changed)
@@ -64,12 +68,16 @@ class PlanView(QWidget):
         self.add_priority_button.clicked.connect(lambda: self.add_priority())
         self.add_indicator_button = QPushButton("Add indicator")
         self.add_indicator_button.clicked.connect(lambda: self.add_indicator())
-        for button in (self.add_priority_button, self.add_indicator_button):
-            button.setEnabled(not self.session.read_only)
+        self.add_objective_button = QPushButton("Add objective")
+        self.add_objective_button.clicked.connect(lambda: self.add_objective())
+        self.settings_button = QPushButton("Plan period…")
+        self.settings_button.clicked.connect(self.edit_settings)
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        bar.addWidget(self.add_priority_button)
-        bar.addWidget(self.add_indicator_button)
+        for button in (self.settings_button, self.add_priority_button, self.add_objective_button,
+                       self.add_indicator_button):
+            button.setEnabled(not self.session.read_only)
+            bar.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(self.panels)
@@ -104,11 +112,8 @@ class PlanView(QWidget):
         for n in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(n)
             top.setExpanded(top.data(0, ITEM_ROLE) in opened)
-            for item in [top] + [top.child(k) for k in range(top.childCount())]:
-                if chosen and item.data(0, ITEM_ROLE) == chosen:
-                    self.tree.setCurrentItem(item)
-                    return
-        self._show(self.tree.currentItem())
+        if not (chosen and self.select(*chosen)):
+            self._show(self.tree.currentItem())
 
     # -- the panel beside the tree ----------------------------------------------------------------------
 
@@ -121,6 +126,11 @@ class PlanView(QWidget):
         elif kind == "indicator":
             self.indicator_panel.show_line(self._indicator_line(row_id))
             self.panels.setCurrentWidget(self.indicator_panel)
+        elif kind == "action":
+            line = next(p for p in self.summary.priorities if any(a.id == row_id for a in p.all_actions()))
+            action = next(a for a in line.all_actions() if a.id == row_id)
+            self.action_panel.show_action(action, line, self.summary.action_rags.get(row_id))
+            self.panels.setCurrentWidget(self.action_panel)
         else:
             self.detail.setText("\n\n".join(item.toolTip(0) or item.text(c) for c in range(len(COLUMNS))
                                             if item.text(c)) if item else "Choose a priority or an indicator.")
@@ -136,10 +146,12 @@ class PlanView(QWidget):
     def select(self, kind: str, row_id: str) -> bool:
         """Make the item current (opening its priority); used by tests and links from other views."""
         for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
-            for item in [top] + [top.child(k) for k in range(top.childCount())]:
+            for item in _with_descendants(self.tree.topLevelItem(n)):
                 if item.data(0, ITEM_ROLE) == (kind, row_id):
-                    top.setExpanded(True)
+                    parent = item.parent()
+                    while parent is not None:
+                        parent.setExpanded(True)
+                        parent = parent.parent()
                     self.tree.setCurrentItem(item)
                     return True
         return False
@@ -172,7 +184,35 @@ class PlanView(QWidget):
         ref = f"{line.priority.ref or '0'}.{len(line.indicators) + 1}"
         self._push(AddPlanItem(self.session, "indicator", Indicator(title.strip(), priority_id=key[1], ref=ref)))
 
+    def add_objective(self, title: str | None = None) -> None:
+        key = self._current_key()
+        if not key or key[0] != "priority":
+            self._refused("Choose the priority the new objective belongs to first.")
+            return
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Add objective", "The new objective:")
+            if not ok:
+                return
+        line = self._priority_line(key[1])
+        ref = f"{line.priority.ref or '0'}.{len(line.objectives) + 1}"
+        self._push(AddPlanItem(self.session, "objective", Objective(key[1], title.strip(), ref=ref,
+                                                                    position=len(line.objectives))))
+
+    def edit_settings(self) -> None:
+        dialog = PlanSettingsDialog(self.summary.info, self)
+        if dialog.exec():
+            self.apply_settings(dialog.changes())
+
+    def apply_settings(self, changes: dict) -> None:
+        self._push(SetPlanInfo(self.session, changes))
+
     def _push(self, command) -> None:
         refusal = push(self.session, command)
         if refusal:
             self._refused(refusal)
+
+
+def _with_descendants(item):
+    yield item
+    for k in range(item.childCount()):
+        yield from _with_descendants(item.child(k))

@@ -143,3 +143,56 @@ def test_read_only_register_cannot_be_edited(both_plans, qtbot, tmp_path):  # no
     qtbot.addWidget(view)
     assert not view.add_priority_button.isEnabled() and not view.indicator_panel.add.isEnabled()
     reg.close()
+
+
+def test_plan_period_and_amber_tolerance_are_settings_and_undoable(view, session):
+    crime = _indicator(session, "1.2")  # 41% against a target of 30%, reduce: red at 5%
+    assert crime.rag == "red"
+    view.apply_settings({"amber_tolerance": 0.5, "year_number": 3})
+    assert view.heading.text() == "Community Safety Strategy 2011-2014, year three"
+    assert _indicator(session, "1.2").rag == "amber"
+    view.apply_settings({"start_year": 2014, "end_year": 2011})
+    assert "not a plan period" in view.message.text()
+    session.undo_stack.undo()
+    assert _indicator(session, "1.2").rag == "red" and view.heading.text().endswith("year two")
+
+
+def test_settings_dialog_reads_back_what_was_typed(view, qtbot):
+    from csp_desktop.ui.plan.plan_settings import PlanSettingsDialog
+    dialog = PlanSettingsDialog(view.summary.info, view)
+    qtbot.addWidget(dialog)
+    dialog.tolerance.setValue(10)
+    assert dialog.changes() == {"title": "Community Safety Strategy", "start_year": 2011, "end_year": 2014,
+                                "year_number": 2, "amber_tolerance": 0.1}
+
+
+def test_objectives_and_themes_in_the_tree(view, session):
+    from csp_desktop.domain.plan import Theme
+    from csp_desktop.services.plan_editing import add_theme
+    view.tree.setCurrentItem(_top(view, "Empowered Localities"))
+    view.add_objective("Communities know where and how to report issues")
+    top = _top(view, "Empowered Localities")
+    assert top.child(0).text(0) == "Objective 3.1 Communities know where and how to report issues"
+    add_theme(session.register, Theme("Education", "A programme for 18-24 year olds"))
+    session.notify("plan")
+    themes = _top(view, "Cross-cutting themes")
+    assert themes.child(0).text(0) == "Education"
+    session.undo_stack.undo()
+    assert not _top(view, "Empowered Localities").child(0).text(0).startswith("Objective")
+
+
+def test_an_action_is_moved_under_an_objective_undoably(view, session):
+    view.tree.setCurrentItem(_top(view, "Empowered Localities"))
+    view.add_objective("Communities know where and how to report issues")
+    action = next(a for p in load_plan(session.register).priorities for a in p.all_actions()
+                  if a.title == "Ensure that communities know where and how they can report issues")
+    assert view.select("action", action.id)
+    panel = view.action_panel
+    assert view.panels.currentWidget() is panel and "Led by: Herefordshire Council (the priority's lead" in panel.facts.text()
+    panel.objective.setCurrentIndex(1)
+    panel.objective.activated.emit(1)
+    objective = _top(view, "Empowered Localities").child(0)
+    assert objective.childCount() == 1 and objective.child(0).data(0, ITEM_ROLE) == ("action", action.id)
+    assert view.tree.currentItem() is objective.child(0)  # still the action chosen, now under its objective
+    session.undo_stack.undo()
+    assert _top(view, "Empowered Localities").child(0).childCount() == 0
