@@ -90,6 +90,7 @@ class PackAction:
     exempt: bool = False
     meeting_id: str | None = None
     completed_on: date | None = None
+    priority: str = ""                        # the plan priority it serves, for the tracker by priority
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class PackData:
     issued_at: str | None = None
     plan: tuple[PackPriority, ...] = ()      # "Performance against the plan" (domain/plan_pack.py)
     plan_label: str = ""
+    tracker_by: str = "owner"                # or "priority"
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:

@@ -29,6 +29,9 @@ from .listing import by_current_score
 from .pack_changes import changes_since
 
 
+TRACKER_GROUPS = ("owner", "priority")
+
+
 class PackOptionError(UserError):
     """An option of the pack that makes no sense (unknown part, marking or section)."""
 
@@ -40,6 +43,7 @@ class PackOptions:
     marking: str | None = None                 # None: the meeting's marking (OFFICIAL without a meeting)
     sections: tuple[str, ...] | None = None    # None: the meeting's choice (every section without one)
     issue: bool = False                        # keep the register as presented (meetings only)
+    tracker_by: str = "owner"                  # group the action tracker by "owner" or by plan "priority"
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ def _check(options: PackOptions) -> None:
     unknown = [s for s in options.sections or () if s not in PACK_SECTIONS]
     if unknown:
         raise PackOptionError(f"{unknown[0]!r} is not a section of the pack (use {', '.join(PACK_SECTIONS)}).")
+    if options.tracker_by not in TRACKER_GROUPS:
+        raise PackOptionError(f"{options.tracker_by!r} is not a way to group the tracker (use owner or priority).")
     if options.issue and not options.meeting_id:
         raise PackOptionError("Only a meeting's pack can be issued; choose the meeting first.")
 
@@ -102,7 +108,7 @@ def for_part(data: PackData, part: str) -> PackData:
 
 
 def with_options(data: PackData, options: PackOptions) -> PackData:
-    return replace(data, marking=options.marking or data.marking,
+    return replace(data, marking=options.marking or data.marking, tracker_by=options.tracker_by,
                    sections=data.sections if options.sections is None else options.sections)
 
 
@@ -177,4 +183,5 @@ def _pack_action(action: Action, today: date, exempt: bool) -> PackAction:
     return PackAction(id=action.id, ref=action.ref, title=action.title, owner=action.owner_name, due=action.due,
                       status=action.status, progress=action.progress, risk_ref=action.risk_ref,
                       rag=rag(action, today), overdue=is_overdue(action, today), exempt=exempt,
-                      meeting_id=action.meeting_id, completed_on=action.completed_on)
+                      meeting_id=action.meeting_id, completed_on=action.completed_on,
+                      priority=action.priority_title)

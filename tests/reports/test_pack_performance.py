@@ -77,3 +77,19 @@ def test_a_register_without_a_plan_has_no_performance_pages(register, tmp_path):
     out = tmp_path / "none.pdf"
     build_pack(register, out, PackOptions(part="public"), TODAY)
     assert "Performance against the plan" not in _text(out)
+
+
+def test_the_tracker_can_be_grouped_by_priority(plan, tmp_path):
+    from csp_desktop.store.partners import add_owner
+    from csp_desktop.domain.model import Owner
+    owner = Owner("Sgt Ffion Jones")
+    add_owner(plan, owner)
+    add_action(plan, Action("Patrol the ring road", ref="A-200", owner_id=owner.id, due=date(2012, 3, 1)))
+    out = tmp_path / "by-priority.pdf"
+    build_pack(plan, out, PackOptions(part="public", tracker_by="priority", sections=("tracker",)), TODAY)
+    text = _text(out)
+    assert "Alcohol Harm Reduction \u2013 1 action" in text and "Not under a plan priority \u2013 1 action" in text
+    assert text.index("Alcohol Harm Reduction \u2013") < text.index("Not under a plan priority")
+    from csp_desktop.services.packs import PackOptionError
+    with pytest.raises(PackOptionError, match="owner or priority"):
+        build_pack(plan, tmp_path / "x.pdf", PackOptions(tracker_by="colour"), TODAY)
