@@ -15,6 +15,9 @@ CREATE TABLE plan_info (
 
 ALTER TABLE priorities ADD COLUMN outcomes TEXT NOT NULL DEFAULT '';
 ALTER TABLE priorities ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+-- A priority dropped at the annual refresh stays, with why (the plan's "emerging issues" decisions).
+ALTER TABLE priorities ADD COLUMN retired_on TEXT;
+ALTER TABLE priorities ADD COLUMN retired_reason TEXT NOT NULL DEFAULT '';
 
 -- A priority's lead agencies are partner organisations (the Herefordshire plan gives two for alcohol harm).
 CREATE TABLE priority_leads (
@@ -69,6 +72,20 @@ CREATE TABLE indicator_values (
     note TEXT NOT NULL DEFAULT '',
     version INTEGER NOT NULL DEFAULT 1,
     UNIQUE (indicator_id, period_end)
+);
+
+-- Each plan year closed by "Start next plan year": the plan as it stood (priorities, indicators with their
+-- values, actions' RAG), readable and printable later, and the decisions taken at the refresh.
+CREATE TABLE plan_years (
+    id TEXT PRIMARY KEY,
+    year_number INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    closed_by TEXT NOT NULL DEFAULT '',
+    decisions TEXT NOT NULL DEFAULT '[]',   -- JSON: [{"priority": ..., "decision": kept|added|retired, "reason": ...}]
+    data TEXT NOT NULL,                     -- JSON of domain.plan_pack PackPriority tuple and the actions' RAG
+    version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (year_number)
 );
 
 CREATE INDEX priority_leads_priority ON priority_leads(priority_id);

@@ -126,8 +126,11 @@ def indicator_value(register, ref, period, text, note, correct):
 @REGISTER
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="An outline to read, or JSON.")
-def plan(register, fmt):
+@click.option("--year", type=int, help="A closed plan year (see plan-next-year), as it stood when closed.")
+def plan(register, fmt, year):
     """Show the plan: each priority with its lead agency, objectives, actions, indicators and risks."""
+    if year is not None:
+        return _closed_year(register, year, fmt)
     with opened(register, read_only=True) as reg:
         summary = plan_service.load_plan(reg)
     if fmt == "json":
@@ -153,3 +156,63 @@ def plan_period(register, title, start, end, year, amber_tolerance):
     with opened(register) as reg:
         info = editing.set_plan_info(reg, **changes)
     click.echo(f"Plan: {info.label or 'no period set'}; amber within {info.amber_tolerance:.0%} of target.")
+
+
+def _closed_year(register, year, fmt):
+    from ..services.plan_year import closed_year
+    with opened(register, read_only=True) as reg:
+        kept = closed_year(reg, year)
+    if fmt == "json":
+        click.echo(json.dumps({"year": kept["year_number"], "label": kept["label"], "closed_at": kept["closed_at"],
+                               "closed_by": kept["closed_by"], "decisions": kept["decisions"],
+                               **kept["data"]["document"]}, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{kept['label']} (closed {kept['closed_at'][:10]} by {kept['closed_by']}; read-only)")
+    for p in kept["data"]["document"]["priorities"]:
+        actions = len(p["actions"]) + sum(len(o["actions"]) for o in p["objectives"])
+        click.echo(f"\nPriority {p['ref']}: {p['title']}\n  Lead: {', '.join(p['lead_agencies']) or 'none named'}"
+                   f"\n  Actions: {actions}")
+        for i in p["indicators"]:
+            click.echo(f"  Indicator {i['ref']} {i['title'][:70]}\n      target {i['target'] or '-'}; latest "
+                       f"{i['latest'] or '-'} ({i['latest_period'] or '-'}); RAG {i['rag'] or 'none'}")
+    click.echo("\nDecisions at the refresh:")
+    for d in kept["decisions"]:
+        click.echo(f"  {d['priority']}: {d['decision']}{' - ' + d['reason'] if d['reason'] else ''}")
+
+
+@main.command("priority-retire")
+@REGISTER
+@click.argument("priority")
+@click.option("--reason", required=True, help="Why the priority is dropped (the board reads it).")
+def priority_retire(register, priority, reason):
+    """Retire PRIORITY (its number or title) from the plan, with the reason; it stays on record."""
+    from ..services.plan_year import retire_priority
+    with opened(register) as reg:
+        found = listing.find_priority(reg, priority)
+        retire_priority(reg, found.id, reason)
+    click.echo(f"Retired priority {found.ref or found.title}.")
+
+
+@main.command("plan-next-year")
+@REGISTER
+@click.option("--retire", "retire", multiple=True, metavar="PRIORITY=REASON",
+              help="Retire a priority (its number or title) with the reason; repeat for more.")
+@click.option("--add", "add", multiple=True, metavar="TITLE", help="Add a new priority; repeat for more.")
+@click.option("--lead", "leads", multiple=True, help="The lead agency of the added priorities (repeat).")
+def plan_next_year(register, retire, add, leads):
+    """Start the plan's next year: keep the year closing as it stood, retire or add priorities with a reason;
+    open actions and risks carry forward."""
+    from datetime import date
+    from ..services.plan_year import start_next_year
+    decisions = {}
+    for item in retire:
+        name, sep, reason = item.partition("=")
+        if not sep:
+            raise click.ClickException(f"--retire {item!r}: write it as PRIORITY=REASON.")
+        decisions[name] = reason
+    with opened(register) as reg:
+        done = start_next_year(reg, date.today(), retire=decisions, add=[(t, list(leads)) for t in add])
+    click.echo(f"Closed {done.closed}; now {done.opened}. Carried forward: {done.open_actions} open plan "
+               f"actions and {done.open_risks} open risks.")
+    for d in done.decisions:
+        click.echo(f"  {d['priority']}: {d['decision']}{' - ' + d['reason'] if d['reason'] else ''}")

@@ -43,6 +43,8 @@ class Priority:
     lead_agency: str = ""
     outcomes: str = ""
     position: int = 0
+    retired_on: date | None = None
+    retired_reason: str = ""
     id: str = field(default_factory=new_id)
     version: int = 0
 

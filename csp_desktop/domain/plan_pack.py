@@ -73,7 +73,8 @@ def pack_plan(summary: PlanSummary) -> tuple[PackPriority, ...]:
     """Every priority with all its indicators and actions, exempt or not (the part is chosen later)."""
     return tuple(PackPriority(line.priority.id, line.priority.ref, line.priority.title, line.lead,
                               tuple(_indicator(i) for i in line.indicators),
-                              tuple(a.id for a in line.all_actions())) for line in summary.priorities)
+                              tuple(a.id for a in line.all_actions())) for line in summary.priorities
+                 if line.priority.retired_on is None)  # a retired priority is no longer reported on
 
 
 def _indicator(item: IndicatorLine) -> PackIndicator:

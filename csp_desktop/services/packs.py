@@ -44,6 +44,7 @@ class PackOptions:
     sections: tuple[str, ...] | None = None    # None: the meeting's choice (every section without one)
     issue: bool = False                        # keep the register as presented (meetings only)
     tracker_by: str = "owner"                  # group the action tracker by "owner" or by plan "priority"
+    plan_year: int | None = None               # print a closed plan year's performance (services/plan_year.py)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,12 @@ def build_pack(reg: Register, out: Path, options: PackOptions, today: date,
     _check(options)
     if options.issue:
         issue(reg, options.meeting_id, today)
-    data = for_part(with_options(gather(reg, options.meeting_id, today), options), options.part)
+    data = with_options(gather(reg, options.meeting_id, today), options)
+    if options.plan_year is not None:
+        from .plan_year import closed_year_pack
+        plan, label = closed_year_pack(reg, options.plan_year)
+        data = replace(data, plan=plan, plan_label=f"{label} (as it stood when the year was closed)")
+    data = for_part(data, options.part)
     pages = _write_whole(Path(out), lambda path: render(data, path, progress))
     return PackResult(Path(out), pages, len(data.open_risks), len(data.actions), data.issued_at)
 

@@ -22,7 +22,8 @@ class PlanEditError(UserError, ValueError):
 
 # What each kind of plan item is stored in, and which of its fields may be edited.
 KINDS = {
-    "priority": ("priorities", ("ref", "title", "lead_agency", "outcomes", "position")),
+    "priority": ("priorities", ("ref", "title", "lead_agency", "outcomes", "position", "retired_on",
+                                "retired_reason")),
     "objective": ("objectives", ("ref", "title", "priority_id", "position")),
     "theme": ("plan_themes", ("title", "description", "position")),
     "indicator": ("indicators", ("ref", "title", "priority_id", "unit", "direction", "baseline", "baseline_value",

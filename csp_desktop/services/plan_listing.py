@@ -7,7 +7,7 @@ from ..errors import UserError
 from ..store import Register
 from ..store import plan as store
 
-PRIORITY_COLUMNS = ("ref", "title", "lead_agencies", "objectives", "actions", "actions_red", "actions_amber",
+PRIORITY_COLUMNS = ("ref", "title", "lead_agencies", "retired", "objectives", "actions", "actions_red", "actions_amber",
                     "actions_green", "indicators", "risks")
 INDICATOR_COLUMNS = ("ref", "priority", "title", "unit", "direction", "target", "target_value", "latest_period",
                      "latest", "latest_value", "rag", "trend")
@@ -15,6 +15,7 @@ INDICATOR_COLUMNS = ("ref", "priority", "title", "unit", "direction", "target", 
 
 def priority_rows(summary: PlanSummary) -> list[dict]:
     return [{"ref": line.priority.ref, "title": line.priority.title, "lead_agencies": line.lead,
+             "retired": line.priority.retired_on.isoformat() if line.priority.retired_on else "",
              "objectives": len(line.objectives), "actions": len(line.all_actions()),
              "actions_red": line.action_rag["red"], "actions_amber": line.action_rag["amber"],
              "actions_green": line.action_rag["green"], "indicators": len(line.indicators),
@@ -49,6 +50,8 @@ def _priority_document(line: PriorityLine) -> dict:
         return {"ref": a.ref, "title": a.title, "owner": owner_or_lead(a, line), "owner_named": bool(a.owner_name),
                 "due": a.due.isoformat() if a.due else None, "status": a.status}
     return {"ref": line.priority.ref, "title": line.priority.title, "lead_agencies": line.lead_agencies,
+            "retired_on": line.priority.retired_on.isoformat() if line.priority.retired_on else None,
+            "retired_reason": line.priority.retired_reason,
             "outcomes": line.priority.outcomes,
             "objectives": [{"ref": o.objective.ref, "title": o.objective.title,
                             "actions": [action(a) for a in o.actions]} for o in line.objectives],
@@ -64,6 +67,8 @@ def plan_text(summary: PlanSummary) -> str:
     for line in summary.priorities:
         head = f"Priority {line.priority.ref}: " if line.priority.ref else ""
         out.append(f"\n{head}{line.priority.title}\n  Lead: {line.lead or 'none named'}")
+        if line.priority.retired_on:
+            out.append(f"  Retired {line.priority.retired_on:%d/%m/%Y}: {line.priority.retired_reason}")
         rags = ", ".join(f"{line.action_rag[k]} {k}" for k in ("red", "amber", "green") if line.action_rag[k])
         out.append(f"  Actions: {len(line.all_actions())}" + (f" ({rags})" if rags else ""))
         for o in line.objectives:

@@ -114,7 +114,8 @@ def to_organisation(row: dict) -> Organisation:
 def to_priority(row: dict) -> Priority:
     return Priority(id=row["id"], version=row["version"], ref=row["ref"], title=row["title"],
                     lead_agency=row["lead_agency"], outcomes=row.get("outcomes") or "",
-                    position=row.get("position") or 0)
+                    position=row.get("position") or 0, retired_on=from_iso(row.get("retired_on")),
+                    retired_reason=row.get("retired_reason") or "")
 
 
 INDICATOR_PLAN_FIELDS = ("ref", "unit", "direction", "baseline", "baseline_value", "target_value", "target_period",

@@ -128,7 +128,7 @@ class IndicatorPanel(QWidget):
                 if c not in EDITABLE or self.session.read_only:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.values.setItem(r, c, cell)
-        for column, width in enumerate((110, 170, 80)):
+        for column, width in enumerate((95, 130, 70)):
             self.values.setColumnWidth(column, width)
         self.values.blockSignals(False)
 

@@ -116,3 +116,19 @@ class SetPlanInfo(PlanCommand):
 
     def undo_it(self) -> None:
         editing.set_plan_info(self.session.register, **self.old)
+
+
+class RetirePriority(PlanCommand):
+    """Drop a priority from the plan with the reason; undo puts it back as live."""
+
+    def __init__(self, session, priority: Priority, reason: str):
+        super().__init__(session, f"Retire priority {priority.ref or priority.title}")
+        self.priority_id, self.reason = priority.id, reason
+
+    def do(self) -> None:
+        from ...services.plan_year import retire_priority
+        retire_priority(self.session.register, self.priority_id, self.reason)
+
+    def undo_it(self) -> None:
+        from ...services.plan_year import reinstate_priority
+        reinstate_priority(self.session.register, self.priority_id)

@@ -50,7 +50,10 @@ def _priority_item(line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:
     actions = _counts(line.action_rag)
     indicators = _counts(line.indicator_rag)
     rag = "; ".join(x for x in (f"Actions: {actions}" if actions else "", f"PIs: {indicators}" if indicators else "") if x)
-    item = QTreeWidgetItem([f"{p.ref + '  ' if p.ref else ''}{p.title}", line.lead, rag, detail])
+    retired = f" (retired {p.retired_on:%d/%m/%Y}: {p.retired_reason})" if p.retired_on else ""
+    item = QTreeWidgetItem([f"{p.ref + '  ' if p.ref else ''}{p.title}{retired}", line.lead, rag, detail])
+    if retired:
+        item.setForeground(0, QBrush(QColor("#52606D")))
     item.setData(0, ITEM_ROLE, ("priority", p.id))
     for column in range(len(COLUMNS)):
         item.setToolTip(column, item.text(column))

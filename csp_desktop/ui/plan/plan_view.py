@@ -7,8 +7,9 @@ an indicator's values against its target.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
-                               QStackedWidget, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QSplitter, QStackedWidget,
+                               QToolButton, QTreeWidget, QVBoxLayout, QWidget)
 
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
@@ -16,7 +17,8 @@ from ..common.accessible import named
 from .action_panel import ActionPanel
 from .indicator_panel import IndicatorPanel
 from ...domain.plan import Objective
-from .plan_commands import AddPlanItem, SetPlanInfo, push
+from ..common.text import ask
+from .plan_commands import AddPlanItem, RetirePriority, SetPlanInfo, push
 from .plan_settings import PlanSettingsDialog
 from .plan_tree import COLUMNS, ITEM_ROLE, fill_tree
 from .priority_panel import PriorityPanel
@@ -33,6 +35,7 @@ class PlanView(QWidget):
         self.heading = named(QLabel(), "Plan period")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt")
+        self.heading.setWordWrap(True)  # a long plan name wraps rather than widening the window
         self.message = named(QLabel(), "Problem")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,19 +67,31 @@ class PlanView(QWidget):
         self.reload()
 
     def _build_layout(self) -> None:
-        self.add_priority_button = QPushButton("Add priority")
-        self.add_priority_button.clicked.connect(lambda: self.add_priority())
-        self.add_indicator_button = QPushButton("Add indicator")
-        self.add_indicator_button.clicked.connect(lambda: self.add_indicator())
-        self.add_objective_button = QPushButton("Add objective")
-        self.add_objective_button.clicked.connect(lambda: self.add_objective())
-        self.settings_button = QPushButton("Plan period…")
-        self.settings_button.clicked.connect(self.edit_settings)
+        # Two menu buttons, not seven buttons: the view must fit a 1366-pixel laptop at 125% scaling.
+        self.add_priority_button = QAction("Priority", self)
+        self.add_priority_button.triggered.connect(lambda: self.add_priority())
+        self.add_objective_button = QAction("Objective under the chosen priority", self)
+        self.add_objective_button.triggered.connect(lambda: self.add_objective())
+        self.add_indicator_button = QAction("Indicator of the chosen priority", self)
+        self.add_indicator_button.triggered.connect(lambda: self.add_indicator())
+        self.settings_button = QAction("Plan period and amber tolerance\u2026", self)
+        self.settings_button.triggered.connect(self.edit_settings)
+        self.retire_button = QAction("Retire the chosen priority\u2026", self)
+        self.retire_button.triggered.connect(lambda: self.retire_priority())
+        self.next_year_button = QAction("Start next plan year\u2026", self)
+        self.next_year_button.triggered.connect(lambda: self.start_next_year())
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        for button in (self.settings_button, self.add_priority_button, self.add_objective_button,
-                       self.add_indicator_button):
-            button.setEnabled(not self.session.read_only)
+        for text, actions in (("Add", (self.add_priority_button, self.add_objective_button, self.add_indicator_button)),
+                              ("Plan year", (self.settings_button, self.retire_button, self.next_year_button))):
+            button = named(QToolButton(), f"{text} menu")
+            button.setText(text)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(button)
+            for action in actions:
+                action.setEnabled(not self.session.read_only)
+                menu.addAction(action)
+            button.setMenu(menu)
             bar.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
@@ -156,8 +171,9 @@ class PlanView(QWidget):
                     return True
         return False
 
-    def _refused(self, sentence: str) -> None:
+    def _refused(self, sentence: str, *, problem: bool = True) -> None:
         self.message.setText(sentence)
+        self.message.setStyleSheet("color: #C00000" if problem else "color: #1F2933")
         self.message.show()
 
     # -- adding -----------------------------------------------------------------------------------------
@@ -197,6 +213,40 @@ class PlanView(QWidget):
         ref = f"{line.priority.ref or '0'}.{len(line.objectives) + 1}"
         self._push(AddPlanItem(self.session, "objective", Objective(key[1], title.strip(), ref=ref,
                                                                     position=len(line.objectives))))
+
+    def retire_priority(self, reason: str | None = None) -> None:
+        key = self._current_key()
+        if not key or key[0] != "priority":
+            self._refused("Choose the priority to retire first.")
+            return
+        priority = self._priority_line(key[1]).priority
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, "Retire priority",
+                                              f"Why is '{priority.title}' no longer a priority of the plan?")
+            if not ok:
+                return
+        self._push(RetirePriority(self.session, priority, reason))
+
+    def start_next_year(self, confirmed: bool = False) -> None:
+        """Close this plan year as it stands (kept, read-only) and open the next; priorities retired or added
+        beforehand are the year's decisions. It cannot be undone, so the undo history ends here."""
+        from datetime import date
+        from ...errors import UserError
+        from ...services.plan_year import start_next_year
+        if not confirmed and not ask(self, "Start next plan year",
+                                     f"Close {self.summary.info.label or 'this plan year'} and start the next? "
+                                     "The year closed is kept as it stands now, to read and print; open actions "
+                                     "and risks carry forward. This cannot be undone."):
+            return
+        try:
+            done = start_next_year(self.session.register, date.today())
+        except UserError as exc:
+            self._refused(str(exc))
+            return
+        self.session.undo_stack.clear()
+        self.session.notify("plan")
+        self._refused(f"Closed {done.closed}; now {done.opened}. Carried forward: {done.open_actions} open plan "
+                      f"actions and {done.open_risks} open risks.", problem=False)
 
     def edit_settings(self) -> None:
         dialog = PlanSettingsDialog(self.summary.info, self)

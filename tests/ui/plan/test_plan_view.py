@@ -196,3 +196,20 @@ def test_an_action_is_moved_under_an_objective_undoably(view, session):
     assert view.tree.currentItem() is objective.child(0)  # still the action chosen, now under its objective
     session.undo_stack.undo()
     assert _top(view, "Empowered Localities").child(0).childCount() == 0
+
+
+def test_retire_a_priority_then_start_the_next_plan_year(view, session):
+    from csp_desktop.services.plan_year import closed_years
+    road = _top(view, "Road Safety")
+    view.tree.setCurrentItem(road)
+    view.retire_priority("  ")
+    assert "Say why" in view.message.text()
+    view.retire_priority("Road safety becomes a cross-cutting theme")
+    assert "(retired " in _top(view, "Road Safety").text(0)
+    session.undo_stack.undo()
+    assert "(retired" not in _top(view, "Road Safety").text(0)
+    session.undo_stack.redo()
+    view.start_next_year(confirmed=True)
+    assert view.heading.text().endswith("year three") and "Carried forward" in view.message.text()
+    assert [y["year_number"] for y in closed_years(session.register)] == [2]
+    assert not session.undo_stack.canUndo()
