@@ -93,3 +93,21 @@ CREATE INDEX objectives_priority ON objectives(priority_id);
 CREATE INDEX actions_objective ON actions(objective_id);
 CREATE INDEX indicators_priority ON indicators(priority_id);
 CREATE INDEX indicator_values_indicator ON indicator_values(indicator_id, period_end);
+
+-- Owners return indicator values through the quarterly round: round_items may now carry indicators.
+-- SQLite cannot change a CHECK, so the table is rebuilt with the same rows.
+CREATE TABLE round_items_new (
+    id TEXT PRIMARY KEY,
+    round_owner_id TEXT NOT NULL REFERENCES round_owners(id) ON DELETE CASCADE,
+    tbl TEXT NOT NULL CHECK (tbl IN ('risks', 'mitigations', 'actions', 'indicators')),
+    row_id TEXT NOT NULL,
+    row_version INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    sent TEXT NOT NULL DEFAULT '{}',
+    version INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO round_items_new (id, round_owner_id, tbl, row_id, row_version, label, sent, version)
+    SELECT id, round_owner_id, tbl, row_id, row_version, label, sent, version FROM round_items;
+DROP TABLE round_items;
+ALTER TABLE round_items_new RENAME TO round_items;
+CREATE INDEX round_items_owner ON round_items(round_owner_id);

@@ -98,6 +98,39 @@ def indicators(register, history, fmt):
             emit(listing.indicator_rows(plan_service.load_plan(reg)), listing.INDICATOR_COLUMNS, fmt)
 
 
+@main.command("indicator-edit")
+@REGISTER
+@click.argument("ref")
+@click.option("--title", help="What the indicator measures.")
+@click.option("--new-ref", help="A new reference, such as 2.3.")
+@click.option("--owner", help="Who supplies its values (an owner's name): they get it in the update round.")
+@click.option("--target", help="The target as the plan words it (its number is read from it).")
+@click.option("--target-period", help="The period the target is for, such as 2012/13.")
+@click.option("--unit", type=click.Choice(["count", "rate", "percentage"]))
+@click.option("--direction", type=click.Choice(["reduce", "increase"]))
+@click.option("--baseline", help="The baseline as the plan words it.")
+@click.option("--source", "data_source", help="Where the figures come from.")
+@click.option("--exempt/--public", default=None, help="Keep it out of the public (Part I) pack, or not.")
+def indicator_edit(register, ref, title, new_ref, owner, target, target_period, unit, direction, baseline,
+                   data_source, exempt):
+    """Change indicator REF (such as 2.1): its wording, owner, target, unit, direction, baseline or source."""
+    from ..domain.plan import read_measure
+    changes = {k: v for k, v in (("title", title), ("ref", new_ref), ("target", target),
+                                 ("target_period", target_period), ("unit", unit), ("direction", direction),
+                                 ("baseline", baseline), ("data_source", data_source), ("exempt", exempt))
+               if v is not None}
+    if baseline is not None:
+        changes["baseline_value"] = read_measure(baseline).value
+    with opened(register) as reg:
+        ind = listing.find_indicator(reg, ref)
+        if owner is not None:
+            changes["owner_id"] = listing.find_owner_id(reg, owner)
+        if not changes:
+            raise click.ClickException("Say what to change (see --help).")
+        editing.set_fields(reg, "indicator", ind.id, changes)
+    click.echo(f"Changed indicator {new_ref or ref}.")
+
+
 @main.command("indicator-value")
 @REGISTER
 @click.argument("ref")

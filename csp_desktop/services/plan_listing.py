@@ -111,3 +111,16 @@ def find_priority(reg: Register, ref: str):
     if len(found) != 1:
         raise UserError(f"{reg.path.name} has {'no' if not found else len(found)} priority {ref!r}.")
     return found[0]
+
+
+def find_owner_id(reg: Register, name: str) -> str | None:
+    """The owner of that name ('' for none), or one sentence naming who there is."""
+    from ..store.partners import list_owners
+    if not name.strip():
+        return None
+    owners = list_owners(reg)
+    found = [o for o in owners if o.name.casefold() == name.strip().casefold()]
+    if not found:
+        known = ", ".join(o.name for o in owners[:8]) or "none yet"
+        raise UserError(f"There is no owner called {name!r} in {reg.path.name} (owners: {known}).")
+    return found[0].id

@@ -94,3 +94,18 @@ def test_objectives_and_themes(tmp_path):
     assert "Objective 2.1 Reduce alcohol-related violence (0 actions)" in text
     assert "Cross-cutting themes\n  - Education: Prevention through schools" in text
     fails_cleanly(run("objective-add", path, "2", "  "), "needs a title")
+
+
+def test_indicator_edit_sets_owner_target_and_refuses_unknown_owner(plans, tmp_path):
+    path = tmp_path / "copy.cspreg"
+    path.write_bytes(plans.read_bytes())
+    assert run("indicator-edit", path, "1.1", "--owner", "HPEG", "--target", "20%", "--unit", "percentage").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run("indicators", path, "--format", "csv").output)))
+    assert rows[0]["target_value"] == "20.0"
+    before = rows_of(path)
+    fails_cleanly(run("indicator-edit", path, "1.1", "--owner", "Nobody"), "no owner called 'Nobody'")
+    fails_cleanly(run("indicator-edit", path, "1.1"), "Say what to change")
+    assert rows_of(path) == before
+    out = tmp_path / "out"
+    result = run("updates", "send", path, out, "--owner", "HPEG")
+    assert result.exit_code == 0, result.output

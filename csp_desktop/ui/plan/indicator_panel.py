@@ -57,6 +57,7 @@ class IndicatorPanel(QWidget):
         self.direction = named(QComboBox(), "Direction")
         self.direction.addItems(DIRECTIONS)
         self.source = named(QLineEdit(), "Data source")
+        self.owner = named(QComboBox(), "Supplied by", "The owner sent this indicator in the quarterly update round")
         self.save = QPushButton("Save indicator")
         self.save.clicked.connect(self._save)
         form = QFormLayout()
@@ -69,6 +70,8 @@ class IndicatorPanel(QWidget):
         form.addRow("Target", self.target)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source, 1)
+        source_row.addWidget(QLabel("Supplied by"))
+        source_row.addWidget(self.owner, 1)
         source_row.addWidget(self.save)
         form.addRow("Data source", source_row)
         return form
@@ -101,9 +104,18 @@ class IndicatorPanel(QWidget):
         self.unit.setCurrentText(ind.unit)
         self.direction.setCurrentText(ind.direction)
         self.source.setText(ind.data_source)
+        self._fill_owners(ind.owner_id)
         self.status.setText(self._status_text(line))
         self.chart.load(QByteArray(chart_svg(line)))
         self._fill_values(line)
+
+    def _fill_owners(self, chosen: str | None) -> None:
+        from ...services.risk_editing import owners  # the register's owners, as the risk editor lists them
+        self.owner.clear()
+        self.owner.addItem("(nobody yet)", None)
+        for o in owners(self.session.register):
+            self.owner.addItem(o.name, o.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(chosen)))
 
     @staticmethod
     def _status_text(line: IndicatorLine) -> str:
@@ -153,7 +165,8 @@ class IndicatorPanel(QWidget):
         ind = self.line.indicator
         changes = {k: v for k, v in (("ref", self.ref.text().strip()), ("target", self.target.text().strip()),
                                      ("unit", self.unit.currentText()), ("direction", self.direction.currentText()),
-                                     ("data_source", self.source.text().strip())) if getattr(ind, k) != v}
+                                     ("data_source", self.source.text().strip()),
+                                     ("owner_id", self.owner.currentData())) if getattr(ind, k) != v}
         if changes:
             self._push(SetPlanFields(self.session, "indicator", ind.id, changes, f"indicator {ind.ref or ind.title}"))
 

@@ -213,3 +213,17 @@ def test_retire_a_priority_then_start_the_next_plan_year(view, session):
     assert view.heading.text().endswith("year three") and "Carried forward" in view.message.text()
     assert [y["year_number"] for y in closed_years(session.register)] == [2]
     assert not session.undo_stack.canUndo()
+
+
+def test_the_owner_who_supplies_an_indicator_is_chosen_in_its_panel(view, session):
+    crime = _indicator(session, "1.4")
+    view.select("indicator", crime.indicator.id)
+    panel = view.indicator_panel
+    panel.owner.setCurrentIndex(panel.owner.findText("HPEG"))
+    panel.target.setText("9,500")
+    panel.save.click()
+    saved = _indicator(session, "1.4").indicator
+    assert saved.target_value == 9500 and saved.owner_id == panel.owner.currentData()
+    session.undo_stack.undo()
+    assert _indicator(session, "1.4").indicator.owner_id is None
+    assert _indicator(session, "1.4").indicator.target_value == 9632
