@@ -65,9 +65,11 @@ def _axes(plot: LinePlot, numbered: list[IndicatorValue], target, unit: str, fon
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = -0.3, max(len(numbered) - 1, 1) + 0.3
     plot.xValueAxis.valueSteps = list(range(len(numbered)))
     labels = [_short_period(v.period) for v in numbered]
-    step = max(1, -(-len(labels) // 6))  # at most about six period names fit under a small chart
-    plot.xValueAxis.labelTextFormat = lambda n: labels[int(n)] if 0 <= int(n) < len(labels) and int(n) % step == 0 \
-        else ""
+    # As many period names as fit (about one per 55 points at this size); a pack's small chart shows the first
+    # and the last only, so names never run into each other.
+    room = max(2, int(plot.width // (font_size * 8)))
+    shown = {0, len(labels) - 1} if room < 3 else set(range(0, len(labels), max(1, -(-len(labels) // room))))
+    plot.xValueAxis.labelTextFormat = lambda n: labels[int(n)] if int(n) in shown else ""
     plot.xValueAxis.labels.fontName, plot.xValueAxis.labels.fontSize = FONT, font_size
 
 

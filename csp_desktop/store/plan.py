@@ -92,7 +92,8 @@ def lead_agencies(reg: Register) -> dict[str, list[Organisation]]:
 
 def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> None:
     """Link the priority to these organisations (made if new), inside the caller's transaction."""
-    reg.db.conn.execute("DELETE FROM priority_leads WHERE priority_id = ?", [priority_id])
+    for row in reg.query("SELECT id FROM priority_leads WHERE priority_id = ?", [priority_id]):
+        reg.delete("priority_leads", row["id"])  # audited, like every other write
     for position, name in enumerate(names):
         rows = reg.query("SELECT id FROM organisations WHERE name = ? COLLATE NOCASE", [name])
         org_id = rows[0]["id"] if rows else reg.insert("organisations", {"name": name})

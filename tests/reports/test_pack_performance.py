@@ -93,3 +93,17 @@ def test_the_tracker_can_be_grouped_by_priority(plan, tmp_path):
     from csp_desktop.services.packs import PackOptionError
     with pytest.raises(PackOptionError, match="owner or priority"):
         build_pack(plan, tmp_path / "x.pdf", PackOptions(tracker_by="colour"), TODAY)
+
+
+def test_performance_pages_as_png_for_a_person_to_look_at(plan, tmp_path):
+    import shutil
+    import subprocess
+    from tests.ui.windows import SCREENSHOTS
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    out = tmp_path / "performance.pdf"
+    build_pack(plan, out, PackOptions(part="public", sections=("performance",)), TODAY)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "3", "-l", "3", str(out),
+                    str(SCREENSHOTS / "pack-performance")], check=True, timeout=60)
+    assert any(p.name.startswith("pack-performance") for p in SCREENSHOTS.iterdir())

@@ -179,3 +179,24 @@ def test_the_demo_register_shows_its_indicators_with_values_and_rag(demo_registe
     lines = [i for p in summary.priorities for i in p.indicators]
     assert lines and any(i.rag for i in lines)
     assert all(i.latest_text for i in lines if i.indicator.latest_label.startswith("Performance to"))
+
+
+def test_changing_lead_agencies_is_audited(plan):
+    editing.set_lead_agencies(plan, plan.ids[0], ["Herefordshire Council"])
+    changes = {(r["tbl"], r["change"]) for r in plan.query("SELECT tbl, change FROM audit WHERE tbl = 'priority_leads'")}
+    assert changes == {("priority_leads", "insert"), ("priority_leads", "delete")}
+
+
+def test_published_figures_never_raise_whatever_the_text():
+    import random
+    from csp_desktop.domain.plan import read_measure, read_period, PlanValueError
+    rng = random.Random(15)
+    alphabet = "0123456789,./=%()-+ QqtrRateper1000n/aToachieve\u2212\u2013\u00a3<>&\"'"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        measure = read_measure(text)
+        assert measure.text == " ".join(text.split())
+        try:
+            read_period(text, 2011)
+        except PlanValueError:
+            pass
