@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority, ProgressNote,
                             Review, Risk)
-from ..domain.plan import IndicatorValue
+from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from ..domain.scoring import Rating, Scheme, SchemeError
 from .contents import Contents
 from .problems import Problem, ReadError
@@ -53,6 +53,9 @@ def to_json(contents: Contents) -> str:
                    "reviews": [_without(_plain(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
         "actions": [{**_plain(a), "notes": [_without(_plain(n), "action_id") for n in notes[a.id]]}
                     for a in contents.actions],
+        "objectives": [_plain(o) for o in contents.objectives],
+        "themes": [_plain(t) for t in contents.themes],
+        "plan": _plain(contents.plan_info) if contents.plan_info is not None else None,
         "indicators": [{**_plain(i), "values": [_without(_plain(v), "indicator_id") for v in values.get(i.id, [])]}
                        for i in contents.indicators],
     }
@@ -136,6 +139,11 @@ def read_json(path: Path) -> Contents:
                      ("meetings", Meeting), ("indicators", Indicator)):
         getattr(contents, key).extend(reader.build(cls, item, f"{key}[{n}]")
                                       for n, item in enumerate(reader.items(document, key)))
+    contents.objectives = [reader.build(Objective, o, f"objectives[{n}]")
+                           for n, o in enumerate(reader.items(document, "objectives"))]
+    contents.themes = [reader.build(Theme, t, f"themes[{n}]") for n, t in enumerate(reader.items(document, "themes"))]
+    if document.get("plan") is not None:
+        contents.plan_info = reader.build(PlanInfo, document["plan"], "plan")
     for n, item in enumerate(reader.items(document, "indicators")):
         contents.indicator_values.extend(reader.build(IndicatorValue, v, f"indicators[{n}].values[{k}]",
                                                       indicator_id=contents.indicators[n].id)

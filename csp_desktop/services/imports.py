@@ -127,6 +127,7 @@ class _Writer:
         self._insert("risks", self.c.risks, lambda x: self._linked(r.risk_row(x)))
         self._insert("mitigations", self.c.mitigations, lambda x: self._linked(r.mitigation_row(x)))
         self._insert("reviews", self.c.reviews, r.review_row)
+        plan_import.write_objectives(self.reg, self.c, self.ids)  # actions may serve an objective
         self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
         self._insert("progress_notes", self.c.notes, r.note_row)
         self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))

@@ -39,6 +39,19 @@ def _report_new_priorities(c: Contents) -> None:
                                       WARNING, sheet, row))
 
 
+def write_objectives(reg: Register, c: Contents, ids: dict[str, str]) -> None:
+    """Objectives (under their priorities, matched or new), before the actions that serve them; an action
+    naming an objective that is in neither the file nor the register keeps its priority only."""
+    for o in c.objectives:
+        o.priority_id = ids.get(o.priority_id, o.priority_id)
+    if c.objectives:
+        reg.insert_many("objectives", ({**store.objective_row(o), "id": o.id} for o in c.objectives))
+    known = {o.id for o in c.objectives} | {o.id for o in store.list_objectives(reg)}
+    for action in c.actions:
+        if action.objective_id and action.objective_id not in known:
+            action.objective_id = None
+
+
 def write_plan_rows(reg: Register, c: Contents, ids: dict[str, str]) -> None:
     leads = store.lead_agencies(reg)
     for p in c.priorities:
@@ -49,6 +62,10 @@ def write_plan_rows(reg: Register, c: Contents, ids: dict[str, str]) -> None:
         v.indicator_id = ids.get(v.indicator_id, v.indicator_id)
     if c.indicator_values:
         reg.insert_many("indicator_values", ({**store.value_row(v), "id": v.id} for v in c.indicator_values))
+    if c.themes:
+        reg.insert_many("plan_themes", ({**store.theme_row(t), "id": t.id} for t in c.themes))
+    if c.plan_info is not None and not reg.query("SELECT id FROM plan_info"):  # the register's own plan wins
+        reg.insert("plan_info", {**store.plan_info_row(c.plan_info), "id": c.plan_info.id})
 
 
 def _values_from_latest(c: Contents) -> list:

@@ -200,3 +200,25 @@ def test_published_figures_never_raise_whatever_the_text():
             read_period(text, 2011)
         except PlanValueError:
             pass
+
+
+def test_json_export_keeps_objectives_themes_and_the_plan_period(plan, tmp_path):
+    from csp_desktop.domain.model import Action
+    from csp_desktop.domain.plan import Objective, Theme
+    from csp_desktop.services.exports import export_register
+    from csp_desktop.store import Register
+    from csp_desktop.store.actions import add_action
+    objective = Objective(plan.ids[0], "Reduce alcohol-related violence", ref="2.1")
+    editing.add_objective(plan, objective)
+    add_action(plan, Action("Safe dispersal from pubs", priority_id=plan.ids[0], objective_id=objective.id))
+    editing.add_theme(plan, Theme("Education", "Schools and colleges"))
+    export_register(plan, tmp_path / "all.json")
+    copy = Register.create(tmp_path / "copy.cspreg", "Copy")
+    import_file(copy, tmp_path / "all.json")
+    line = load_plan(copy).priorities[0]
+    assert [(o.objective.title, [a.title for a in o.actions]) for o in line.objectives] == [
+        ("Reduce alcohol-related violence", ["Safe dispersal from pubs"])]
+    summary = load_plan(copy)
+    assert [t.title for t in summary.themes] == ["Education"]
+    assert summary.info.label == "Community Safety Strategy 2011-2014, year two"
+    copy.close()
