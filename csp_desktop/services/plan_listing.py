@@ -10,7 +10,7 @@ from ..store import plan as store
 PRIORITY_COLUMNS = ("ref", "title", "lead_agencies", "retired", "objectives", "actions", "actions_red", "actions_amber",
                     "actions_green", "indicators", "risks")
 INDICATOR_COLUMNS = ("ref", "priority", "title", "unit", "direction", "target", "target_value", "latest_period",
-                     "latest", "latest_value", "rag", "trend")
+                     "latest", "latest_value", "rag", "trend", "trend_year")
 
 
 def priority_rows(summary: PlanSummary) -> list[dict]:
@@ -34,7 +34,8 @@ def _indicator_row(item: IndicatorLine, priority: str) -> dict:
     return {"ref": ind.ref, "priority": priority, "title": ind.title, "unit": ind.unit, "direction": ind.direction,
             "target": ind.target, "target_value": ind.target_value, "latest_period": shown.period if shown else "",
             "latest": shown.text if shown else ind.latest, "latest_value": item.latest.value if item.latest else None,
-            "rag": item.rag or "", "trend": item.trend.since_previous or ""}
+            "rag": item.rag or "", "trend": item.trend.since_previous or "",
+            "trend_year": item.trend.since_last_year or ""}  # against the same period a year before
 
 
 def plan_document(summary: PlanSummary) -> dict:

@@ -15,6 +15,7 @@ from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
 from ..common.accessible import named
 from .action_panel import ActionPanel
+from .item_panel import ItemPanel
 from .indicator_panel import IndicatorPanel
 from ...domain.plan import Objective
 from ..common.text import ask
@@ -53,14 +54,15 @@ class PlanView(QWidget):
         self.priority_panel = PriorityPanel(session)
         self.indicator_panel = IndicatorPanel(session)
         self.action_panel = ActionPanel(session)
+        self.item_panel = ItemPanel(session)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        for panel in (self.priority_panel, self.indicator_panel, self.action_panel):
+        for panel in (self.priority_panel, self.indicator_panel, self.action_panel, self.item_panel):
             panel.refused.connect(self._refused)
         self.panels = QStackedWidget()
-        for widget in (self.detail, self.priority_panel, self.indicator_panel, self.action_panel):
+        for widget in (self.detail, self.priority_panel, self.indicator_panel, self.action_panel, self.item_panel):
             self.panels.addWidget(widget)
         self._build_layout()
         session.changed.connect(self._on_changed)
@@ -141,6 +143,10 @@ class PlanView(QWidget):
         elif kind == "indicator":
             self.indicator_panel.show_line(self._indicator_line(row_id))
             self.panels.setCurrentWidget(self.indicator_panel)
+        elif kind in ("objective", "theme"):
+            found = [o.objective for p in self.summary.priorities for o in p.objectives] + self.summary.themes
+            self.item_panel.show_item(kind, next(x for x in found if x.id == row_id))
+            self.panels.setCurrentWidget(self.item_panel)
         elif kind == "action":
             line = next(p for p in self.summary.priorities if any(a.id == row_id for a in p.all_actions()))
             action = next(a for a in line.all_actions() if a.id == row_id)

@@ -227,3 +227,26 @@ def test_the_owner_who_supplies_an_indicator_is_chosen_in_its_panel(view, sessio
     session.undo_stack.undo()
     assert _indicator(session, "1.4").indicator.owner_id is None
     assert _indicator(session, "1.4").indicator.target_value == 9632
+
+
+def test_objectives_and_themes_are_edited_in_place_and_undone(view, session):
+    from csp_desktop.domain.plan import Theme
+    from csp_desktop.services.plan_editing import add_theme
+    view.tree.setCurrentItem(_top(view, "Empowered Localities"))
+    view.add_objective("Report issues")
+    objective = _top(view, "Empowered Localities").child(0)
+    view.tree.setCurrentItem(objective)
+    panel = view.item_panel
+    assert view.panels.currentWidget() is panel
+    panel.editors[("title", True)].setPlainText("Communities know where and how to report issues")
+    panel.save.click()
+    assert _top(view, "Empowered Localities").child(0).text(0).endswith("where and how to report issues")
+    add_theme(session.register, Theme("Education"))
+    session.notify("plan")
+    view.tree.setCurrentItem(_top(view, "Cross-cutting themes").child(0))
+    panel.editors[("description", True)].setPlainText("A programme for 18-24 year olds")
+    panel.save.click()
+    assert load_plan(session.register).themes[0].description == "A programme for 18-24 year olds"
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert load_plan(session.register).priorities[-2].objectives[0].objective.title == "Report issues"
