@@ -44,8 +44,10 @@ class PriorityPanel(QWidget):
         self.leads.setText("; ".join(line.lead_agencies) or p.lead_agency)
         self.outcomes.setPlainText(p.outcomes)
         risks = ", ".join(f"{r.ref} {r.title} (residual {r.residual.score if r.residual else '-'})" for r in line.risks)
-        self.summary.setText(f"{len(line.all_actions())} actions, {len(line.indicators)} indicators, "
-                             f"{len(line.objectives)} objectives.\nRisks that threaten it: {risks or 'none linked'}.")
+        counts = ", ".join(_counted(n, noun) for n, noun in ((len(line.all_actions()), "action"),
+                                                             (len(line.indicators), "indicator"),
+                                                             (len(line.objectives), "objective")))
+        self.summary.setText(f"{counts}.\nRisks that threaten it: {risks or 'none linked'}.")
 
     def _save(self) -> None:
         p = self.line.priority
@@ -59,3 +61,7 @@ class PriorityPanel(QWidget):
             if refusal:
                 self.refused.emit(refusal)
                 return
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
