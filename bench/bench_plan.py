@@ -125,6 +125,20 @@ def process_ms(kind: str, path: Path, repeat: int) -> float:
     return statistics.median(runs)
 
 
+def expand_all(session) -> float:
+    view = PlanView(session)
+    view.resize(1366, 768)
+    view.show()
+    start = time.perf_counter()
+    for n in range(view.tree.topLevelItemCount()):
+        view.tree.topLevelItem(n).setExpanded(True)
+    QApplication.instance().processEvents()
+    view.grab()
+    elapsed = (time.perf_counter() - start) * 1000
+    view.close()
+    return elapsed
+
+
 def import_cost() -> float:
     code = "import time; t = time.perf_counter(); import csp_desktop.reports.indicator_chart, reportlab.graphics.renderSVG; print((time.perf_counter() - t) * 1000)"
     runs = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
@@ -155,6 +169,7 @@ def main() -> None:
                 ("load_plan (50 priorities, 2,000 actions, 200 PIs x 20 values)",
                  median_ms(lambda: load_plan(reg), args.repeat)),
                 ("Plan view opened, shown and painted", median_ms(plan_view(session), args.repeat)),
+                ("open every priority in turn (its rows made on first opening)", expand_all(session)),
                 ("import reportlab chart + renderSVG (fresh process)", import_cost()),
                 ("one indicator chart (20 values) to SVG", median_ms(lambda: chart_svg(item), args.repeat * 4)),
                 ("QSvgWidget.load of that SVG and paint",

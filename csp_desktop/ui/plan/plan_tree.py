@@ -1,6 +1,7 @@
 """The plan as a tree: priorities, then their objectives and actions, indicators and linked risks.
 
-Each row carries (kind, id) in UserRole so the panel beside the tree can show and edit that item.
+Each row carries (kind, id) in UserRole so the panel beside the tree can show and edit that item. A priority's
+rows are made the first time it is opened (`fill_children`): a plan of 2,000 actions opens with 50 rows.
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Plan", "Lead / owner", "RAG", "Latest / detail")
 RAG_COLOURS = {"red": "#C00000", "amber": "#FFC000", "green": "#70AD47"}
 RAG_TEXT_ON = {"red": "#FFFFFF", "amber": "#000000", "green": "#000000"}
+
+
+FILLED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def fill_tree(tree: QTreeWidget, summary: PlanSummary) -> None:
@@ -60,6 +64,18 @@ def _priority_item(line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:
     font = item.font(0)
     font.setBold(True)
     item.setFont(0, font)
+    if line.objectives or line.actions or line.indicators or line.risks:
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+    return item
+
+
+def fill_children(item: QTreeWidgetItem, summary: PlanSummary) -> None:
+    """Make a priority's rows, once (on first opening it)."""
+    kind, priority_id = item.data(0, ITEM_ROLE)
+    if kind != "priority" or item.data(0, FILLED_ROLE):
+        return
+    item.setData(0, FILLED_ROLE, True)
+    line = next(p for p in summary.priorities if p.priority.id == priority_id)
     children = []
     for o in line.objectives:
         objective = QTreeWidgetItem([f"Objective {o.objective.ref} {o.objective.title}".replace("  ", " "), "", "", ""])
@@ -73,7 +89,6 @@ def _priority_item(line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:
         risk.setData(0, ITEM_ROLE, ("risk", r.id))
         children.append(risk)
     item.addChildren(children)
-    return item
 
 
 def _action_item(action, line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:

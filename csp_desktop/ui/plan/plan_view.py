@@ -21,7 +21,7 @@ from ...domain.plan import Objective
 from ..common.text import ask
 from .plan_commands import AddPlanItem, RetirePriority, SetPlanInfo, push
 from .plan_settings import PlanSettingsDialog
-from .plan_tree import COLUMNS, ITEM_ROLE, fill_tree
+from .plan_tree import COLUMNS, ITEM_ROLE, fill_children, fill_tree
 from .priority_panel import PriorityPanel
 
 REFRESH_ON = {"plan", "actions", "risks", "owners", "partners", "register", "*"}
@@ -51,6 +51,7 @@ class PlanView(QWidget):
         for column, width in enumerate((310, 160, 175)):
             header.resizeSection(column, width)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show(item))
+        self.tree.itemExpanded.connect(lambda item: fill_children(item, self.summary))
         self.priority_panel = PriorityPanel(session)
         self.indicator_panel = IndicatorPanel(session)
         self.action_panel = ActionPanel(session)
@@ -167,7 +168,11 @@ class PlanView(QWidget):
     def select(self, kind: str, row_id: str) -> bool:
         """Make the item current (opening its priority); used by tests and links from other views."""
         for n in range(self.tree.topLevelItemCount()):
-            for item in _with_descendants(self.tree.topLevelItem(n)):
+            top = self.tree.topLevelItem(n)
+            if kind != "priority" and top.data(0, ITEM_ROLE)[0] == "priority" and not self._holds(top, kind, row_id):
+                continue
+            fill_children(top, self.summary)
+            for item in _with_descendants(top):
                 if item.data(0, ITEM_ROLE) == (kind, row_id):
                     parent = item.parent()
                     while parent is not None:
@@ -176,6 +181,13 @@ class PlanView(QWidget):
                     self.tree.setCurrentItem(item)
                     return True
         return False
+
+    def _holds(self, top, kind: str, row_id: str) -> bool:
+        """Whether the priority row `top` has the item under it, without making its rows."""
+        line = self._priority_line(top.data(0, ITEM_ROLE)[1])
+        ids = {"action": [a.id for a in line.all_actions()], "indicator": [i.indicator.id for i in line.indicators],
+               "objective": [o.objective.id for o in line.objectives], "risk": [r.id for r in line.risks]}
+        return row_id in ids.get(kind, [])
 
     def _refused(self, sentence: str, *, problem: bool = True) -> None:
         self.message.setText(sentence)

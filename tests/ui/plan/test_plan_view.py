@@ -50,6 +50,8 @@ def test_each_priority_shows_lead_agency_rag_and_children(view):
     alcohol = _top(view, "Alcohol Harm Reduction")
     assert alcohol.text(1) == "West Mercia Police and Herefordshire Public Health"
     assert "Actions: 12 green" in alcohol.text(2) and "PIs: 1 green" in alcohol.text(2)
+    assert alcohol.childCount() == 0  # its rows are made when it is first opened
+    alcohol.setExpanded(True)
     kinds = [alcohol.child(n).data(0, ITEM_ROLE)[0] for n in range(alcohol.childCount())]
     assert kinds.count("action") == 12 and kinds.count("indicator") == 1
     risk = alcohol.child(alcohol.childCount() - 1)
