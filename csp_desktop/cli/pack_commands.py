@@ -54,13 +54,16 @@ def meeting_add(register, board, on, at, venue, chair, marking):
               help="Only these sections (repeat the option); default: the meeting's choice.")
 @click.option("--issue", is_flag=True, help="Issue the meeting's pack: keep the register as presented, so "
                                             "later builds and the next meeting's changes use it.")
-def pack(register, out, meeting_id, part, marking, sections, issue):
+@click.option("--tracker-by", type=click.Choice(["owner", "priority"]), default="owner", show_default=True,
+              help="Group the action tracker by owner, or by the plan priority each action serves.")
+@click.option("--plan-year", type=int, help="Print a closed plan year's performance (see plan-next-year).")
+def pack(register, out, meeting_id, part, marking, sections, issue, tracker_by, plan_year):
     """Write the board pack of REGISTER to OUT (a PDF)."""
     if out.suffix.lower() != ".pdf":
         raise UserError(f"{out.name}: a pack is a PDF; name the file ending in .pdf.")
     from ..services.packs import PackOptions, build_pack  # reportlab loads only for this command
     options = PackOptions(meeting_id=meeting_id, part=part, marking=marking, sections=tuple(sections) or None,
-                          issue=issue)
+                          issue=issue, tracker_by=tracker_by, plan_year=plan_year)
     with opened(register, read_only=not issue) as reg:
         if issue and meeting_id:
             _warn_if_issued_late(reg, meeting_id)

@@ -11,7 +11,7 @@ RISK_STATUSES = ("open", "closed")
 ACTION_STATUSES = ("not started", "in progress", "complete", "cancelled")
 OWNER_KINDS = ("person", "body")
 # The parts of a board pack a meeting can choose; the cover and contents are always there.
-PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "matters", "changes", "key")
+PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "performance", "matters", "changes", "key")
 
 
 def new_id() -> str:
@@ -41,6 +41,10 @@ class Priority:
     title: str
     ref: str = ""
     lead_agency: str = ""
+    outcomes: str = ""
+    position: int = 0
+    retired_on: date | None = None
+    retired_reason: str = ""
     id: str = field(default_factory=new_id)
     version: int = 0
 
@@ -97,6 +101,7 @@ class Action:
     meeting_id: str | None = None
     exempt: bool = False
     completed_on: date | None = None
+    objective_id: str | None = None
     id: str = field(default_factory=new_id)
     version: int = 0
     owner_name: str = ""
@@ -142,12 +147,24 @@ class Meeting:
 
 @dataclass
 class Indicator:
-    """A performance indicator of the plan, kept as the free text the plan gives."""
+    """A performance indicator of the plan: the free text the plan gives, and what was read from it.
+
+    Its dated values are `domain.plan.IndicatorValue` rows; `latest` is the text as first imported.
+    """
     title: str
     priority_id: str | None = None
     target: str = ""
     data_source: str = ""
     latest: str = ""
     latest_label: str = ""
+    ref: str = ""
+    unit: str = "count"          # count, rate or percentage
+    direction: str = "reduce"    # reduce or increase
+    baseline: str = ""
+    baseline_value: float | None = None
+    target_value: float | None = None
+    target_period: str = ""
+    owner_id: str | None = None
+    exempt: bool = False
     id: str = field(default_factory=new_id)
     version: int = 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import PACK_SECTIONS
+from .plan_pack import PackPriority
 from .scoring import Rating, Scheme
 
 PUBLIC, EXEMPT, ALL = "public", "exempt", "all"
@@ -21,6 +22,7 @@ SECTION_TITLES = {
     "heatmaps": "Heat maps",
     "register": "Risk register",
     "tracker": "Action tracker",
+    "performance": "Performance against the plan",
     "matters": "Matters arising",
     "changes": "Changes since the previous meeting",
     "key": "Scoring key",
@@ -88,6 +90,7 @@ class PackAction:
     exempt: bool = False
     meeting_id: str | None = None
     completed_on: date | None = None
+    priority: str = ""                        # the plan priority it serves, for the tracker by priority
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,9 @@ class PackData:
     part: str = ALL
     sections: tuple[str, ...] = PACK_SECTIONS
     issued_at: str | None = None
+    plan: tuple[PackPriority, ...] = ()      # "Performance against the plan" (domain/plan_pack.py)
+    plan_label: str = ""
+    tracker_by: str = "owner"                # or "priority"
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:

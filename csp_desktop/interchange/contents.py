@@ -29,6 +29,12 @@ class Contents:
     notes: list[ProgressNote] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    indicator_values: list = field(default_factory=list)  # domain.plan.IndicatorValue
+    objectives: list = field(default_factory=list)        # domain.plan.Objective
+    themes: list = field(default_factory=list)            # domain.plan.Theme
+    plan_info: object = None                              # domain.plan.PlanInfo, from a full export
+    # Priorities a performance table named that no priorities table gave: id -> (sheet, row) where named.
+    implied_priorities: dict = field(default_factory=dict)
     keeps_ids: bool = False  # a full-fidelity file (JSON) whose ids must be kept
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -7,6 +7,8 @@ FORMAT = "csp-desktop owner workbook 1"
 META_SHEET = "_csp"
 INSTRUCTIONS_SHEET = "Instructions"
 RISKS_SHEET, MITIGATIONS_SHEET, ACTIONS_SHEET = "Risks", "Mitigations", "Actions"
+INDICATORS_SHEET = "Indicators"
+OPTIONAL_SHEETS = {INDICATORS_SHEET}  # workbooks sent before indicators were in the round lack it
 HEADER_ROW = 2          # row 1 carries a heading line for the owner
 FIRST_DATA_ROW = 3
 ROW_ID, ROW_VERSION = "row_id", "row_version"
@@ -54,11 +56,19 @@ ACTION_COLUMNS = (
     Column("new_due", "Revised due date", 14, DATE),
 ) + _IDENTITY
 
+INDICATOR_COLUMNS = (
+    Column("ref", "Ref", 7), Column("title", "Indicator", 40), Column("target", "Target", 18),
+    Column("last_period", "Last period", 13), Column("last_value", "Last value", 18),
+    Column("new_period", "Period of the new value", 16, TEXT), Column("new_value", "New value", 18, TEXT),
+    Column("commentary", "Commentary", 44, TEXT),
+) + _IDENTITY
+
 SHEETS = {RISKS_SHEET: ("risks", RISK_COLUMNS), MITIGATIONS_SHEET: ("mitigations", MITIGATION_COLUMNS),
-          ACTIONS_SHEET: ("actions", ACTION_COLUMNS)}
+          ACTIONS_SHEET: ("actions", ACTION_COLUMNS), INDICATORS_SHEET: ("indicators", INDICATOR_COLUMNS)}
 
 # The visible cells that say which row the owner is looking at; they must still match the hidden row ID.
-LABEL_KEYS = {"risks": ("ref", "title"), "mitigations": ("risk_ref", "description"), "actions": ("ref", "title")}
+LABEL_KEYS = {"risks": ("ref", "title"), "mitigations": ("risk_ref", "description"), "actions": ("ref", "title"),
+              "indicators": ("ref", "title")}
 
 # Where the meta sheet keeps its facts (column A names, column B values) and its drop-down lists.
 META_KEYS = ("format", "register_id", "register_name", "round_id", "sending_id", "owner_id", "owner_name",

@@ -15,7 +15,8 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.xml import DEFUSEDXML
 
 from ..errors import UserError
-from .owner_layout import FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, ROW_ID, ROW_VERSION, SHEETS
+from .owner_layout import (FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, OPTIONAL_SHEETS, ROW_ID,
+                           ROW_VERSION, SHEETS)
 from .safe_xlsx import NotAWorkbook, check_xlsx
 
 
@@ -73,6 +74,8 @@ def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
         meta = _meta(wb, path.name)
         book = ReturnedWorkbook(file=path.name, meta=meta)
         for sheet, (tbl, columns) in SHEETS.items():
+            if sheet not in wb.sheetnames and sheet in OPTIONAL_SHEETS:
+                continue
             if sheet not in wb.sheetnames:
                 book.problems.append(f"the {sheet} sheet is missing, so nothing on it was taken")
                 continue

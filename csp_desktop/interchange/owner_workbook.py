@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.dates import show
 from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, FIRST_DATA_ROW, FORMAT, HEADER_ROW, IMPACT, LIKELIHOOD,
-                           INSTRUCTIONS_SHEET, LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
+                           INDICATOR_COLUMNS, INDICATORS_SHEET, INSTRUCTIONS_SHEET, LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
                            MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, Column)
 
 OWNER_FILL = PatternFill("solid", fgColor="FFF2CC")   # pale yellow: "type here"
@@ -57,6 +57,7 @@ class OwnerWorkbook:
     risks: list[dict] = field(default_factory=list)        # RISK_COLUMNS keys -> value
     mitigations: list[dict] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)   # the plan's indicators this owner supplies
 
 
 def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
@@ -70,7 +71,8 @@ def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
     owner = book.meta["owner_name"]
     for sheet, columns, rows in ((RISKS_SHEET, RISK_COLUMNS, book.risks),
                                  (MITIGATIONS_SHEET, MITIGATION_COLUMNS, book.mitigations),
-                                 (ACTIONS_SHEET, ACTION_COLUMNS, book.actions)):
+                                 (ACTIONS_SHEET, ACTION_COLUMNS, book.actions),
+                                 (INDICATORS_SHEET, INDICATOR_COLUMNS, book.indicators)):
         _table(wb.create_sheet(sheet), columns, rows, lists, looks, f"{sheet} owned by {owner}")
     wb.move_sheet(META_SHEET, offset=len(wb.sheetnames))
     partial = path.with_name(path.name + ".part")
@@ -98,7 +100,9 @@ def _instructions(ws, book: OwnerWorkbook) -> None:
          "risk down to, if either has changed.", None),
         ("3. On the Actions sheet, pick each action's new status, write a progress update, and give a revised "
          "due date (as 22/11/2026) if it will be late.", None),
-        ("4. Save the workbook as .xlsx (keep its name) and email it back to your coordinator.", None),
+        ("4. On the Indicators sheet, give each indicator's new value as published (such as 8,031, 41% or "
+         "82/200 = 41%) and the period it is for (such as 2012/13 Q1), with any commentary.", None),
+        ("5. Save the workbook as .xlsx (keep its name) and email it back to your coordinator.", None),
         ("", None),
         ("Please only type in the yellow cells. Do not add, delete, sort or move rows: each row is matched "
          "to the register by a hidden identity, and rows that cannot be matched are not taken in.", None),

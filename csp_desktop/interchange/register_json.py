@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority, ProgressNote,
                             Review, Risk)
+from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from ..domain.scoring import Rating, Scheme, SchemeError
 from .contents import Contents
 from .problems import Problem, ReadError
@@ -36,6 +37,9 @@ def _plain(obj) -> dict:
 def to_json(contents: Contents) -> str:
     by_risk = lambda items: {r.id: [i for i in items if i.risk_id == r.id] for r in contents.risks}  # noqa: E731
     mitigations, reviews = by_risk(contents.mitigations), by_risk(contents.reviews)
+    values = {}
+    for v in contents.indicator_values:
+        values.setdefault(v.indicator_id, []).append(v)
     notes = {a.id: [n for n in contents.notes if n.action_id == a.id] for a in contents.actions}
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -49,7 +53,11 @@ def to_json(contents: Contents) -> str:
                    "reviews": [_without(_plain(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
         "actions": [{**_plain(a), "notes": [_without(_plain(n), "action_id") for n in notes[a.id]]}
                     for a in contents.actions],
-        "indicators": [_plain(i) for i in contents.indicators],
+        "objectives": [_plain(o) for o in contents.objectives],
+        "themes": [_plain(t) for t in contents.themes],
+        "plan": _plain(contents.plan_info) if contents.plan_info is not None else None,
+        "indicators": [{**_plain(i), "values": [_without(_plain(v), "indicator_id") for v in values.get(i.id, [])]}
+                       for i in contents.indicators],
     }
     return json.dumps(document, indent=1, ensure_ascii=False)
 
@@ -97,6 +105,10 @@ class _Reader:
                 return value
             if kind.startswith("int"):
                 return int(value)
+            if kind.startswith("float"):  # an indicator's target or baseline read as a number
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    raise ValueError("not a number")
+                return float(value)
             if kind.startswith("tuple[str"):  # e.g. Meeting.sections
                 if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                     raise ValueError("not a list of text")
@@ -127,6 +139,15 @@ def read_json(path: Path) -> Contents:
                      ("meetings", Meeting), ("indicators", Indicator)):
         getattr(contents, key).extend(reader.build(cls, item, f"{key}[{n}]")
                                       for n, item in enumerate(reader.items(document, key)))
+    contents.objectives = [reader.build(Objective, o, f"objectives[{n}]")
+                           for n, o in enumerate(reader.items(document, "objectives"))]
+    contents.themes = [reader.build(Theme, t, f"themes[{n}]") for n, t in enumerate(reader.items(document, "themes"))]
+    if document.get("plan") is not None:
+        contents.plan_info = reader.build(PlanInfo, document["plan"], "plan")
+    for n, item in enumerate(reader.items(document, "indicators")):
+        contents.indicator_values.extend(reader.build(IndicatorValue, v, f"indicators[{n}].values[{k}]",
+                                                      indicator_id=contents.indicators[n].id)
+                                         for k, v in enumerate(reader.items(item, "values")))
     for n, item in enumerate(reader.items(document, "risks")):
         risk = reader.build(Risk, item, f"risks[{n}]")
         contents.risks.append(risk)

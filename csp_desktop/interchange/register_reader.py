@@ -5,11 +5,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.dates import parse_date
-from ..domain.model import OWNER_KINDS, Action, Indicator, Mitigation, Risk
+from ..domain.model import OWNER_KINDS, Action, Mitigation, Risk
 from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating, Scheme, preset
 from ..domain.vocab import parse_action_status, parse_risk_status, parse_yes_no
 from . import headers as h
 from .contents import Contents
+from .plan_cells import read_indicators
 from .problems import ERROR, WARNING, Problem, ReadError, column_name
 from .scheme_sheet import SCHEME_SHEET, read_scheme_sheet
 from .tables import MAX_CELL_CHARS, Sheet, read_tables
@@ -280,16 +281,7 @@ def _read_actions(r: _SheetReader) -> None:
 
 
 def _read_indicators(r: _SheetReader) -> None:
-    label_col = r.layout.columns.get("latest")
-    label = r.layout.headers[label_col] if label_col is not None else ""
-    for _ in r.rows():
-        title = r.text("title", MAX_TITLE_CHARS)
-        if not title:
-            r.note("title", "has no indicator text, though the row has other text")
-            continue
-        r.plan.indicators.append(Indicator(title=title, priority_id=r.plan.priority(r.text("priority")),
-                                           target=r.text("target"), data_source=r.text("data_source"),
-                                           latest=r.text("latest"), latest_label=r.text("latest_label") or label))
+    read_indicators(r)  # the plan's performance table: interchange/plan_cells.py
 
 
 _READERS = {h.OWNERS: _read_owners, h.PRIORITIES: _read_priorities, h.RISKS: _read_risks, h.MITIGATIONS: _read_mitigations,

@@ -16,6 +16,7 @@ from .heatmap import heatmaps
 from .key import key_flowables
 from .layout import (BAND, LANDSCAPE, MARGIN, PORTRAIT, Bookmarks, ContentsList, PackDocument, PageFurniture,
                      SectionHeading, canvas_maker, work)
+from .performance import performance_flowables
 from .register_table import register_flowables
 from .summary import summary_flowables
 from .tracker import matters_flowables, tracker_flowables
@@ -48,7 +49,8 @@ def _furniture(data: PackData) -> PageFurniture:
 
 
 def _story(data: PackData, bookmarks: Bookmarks) -> list:
-    sections = [key for key in SECTION_TITLES if key in data.sections]
+    # A register with no plan has no performance pages (not an empty section in every pack).
+    sections = [key for key in SECTION_TITLES if key in data.sections and (key != "performance" or data.plan)]
     story = cover_flowables(data) + [PageBreak(), SectionHeading(CONTENTS, "Contents"),
                                      ContentsList([(k, SECTION_TITLES[k]) for k in sections], bookmarks)]
     orientation = PORTRAIT
@@ -66,4 +68,5 @@ def _section(key: str, data: PackData) -> list:
         width, height = landscape(A4)
         return [Spacer(1, 0.2 * cm), heatmaps(data, width - 2 * MARGIN, height - 2 * BAND - 2.2 * cm)]
     return {"summary": summary_flowables, "register": register_flowables, "tracker": tracker_flowables,
-            "matters": matters_flowables, "changes": changes_flowables, "key": key_flowables}[key](data)
+            "performance": performance_flowables, "matters": matters_flowables, "changes": changes_flowables,
+            "key": key_flowables}[key](data)

@@ -18,6 +18,7 @@ MATTERS_HEADER = ["Ref", "Action", "Owner", "Latest progress", "Due", "Status", 
 MATTERS_WIDTHS = [c * cm for c in (1.6, 9.0, 3.6, 6.7, 2.1, 2.1, 1.6)]
 RAG_COLUMN = 6
 NO_OWNER = "No owner named"
+NO_PRIORITY = "Not under a plan priority"
 
 
 def tracked_actions(data: PackData) -> list[PackAction]:
@@ -31,8 +32,12 @@ def tracker_flowables(data: PackData) -> list:
     actions = tracked_actions(data)
     if not actions:
         return [markup("There are no open actions in this part of the register.", BODY)]
+    key = lambda a: a.owner or NO_OWNER  # noqa: E731
+    if data.tracker_by == "priority":  # actions come by owner then due date; a stable sort keeps that inside
+        key = lambda a: a.priority or NO_PRIORITY  # noqa: E731
+        actions = sorted(actions, key=lambda a: (not a.priority, a.priority.lower()))
     story = []
-    for number, (owner, group) in enumerate(groupby(actions, key=lambda a: a.owner or NO_OWNER)):
+    for number, (owner, group) in enumerate(groupby(actions, key=key)):
         group = list(group)
         overdue = sum(a.overdue for a in group)
         heading = markup(f"{esc(owner, bold=True)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "

@@ -11,6 +11,7 @@ from ..store import Register
 from ..store.actions import list_actions, notes_by_action
 from ..store.indicators import list_indicators
 from ..store.meetings import list_meetings
+from ..store.plan import get_plan_info, list_objectives, list_themes, values_by_indicator
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.risks import list_risks, mitigations_by_risk, reviews_by_risk
 from .listing import by_current_score
@@ -27,7 +28,14 @@ def gather(reg: Register) -> Contents:
         owners=list_owners(reg), priorities=list_priorities(reg), meetings=list_meetings(reg), risks=risks,
         mitigations=[m for r in risks for m in mitigations.get(r.id, [])],
         reviews=[v for r in risks for v in reviews.get(r.id, [])], actions=actions,
-        notes=[n for a in actions for n in notes.get(a.id, [])], indicators=list_indicators(reg))
+        notes=[n for a in actions for n in notes.get(a.id, [])], indicators=list_indicators(reg),
+        indicator_values=[v for values in values_by_indicator(reg).values() for v in values],
+        objectives=list_objectives(reg), themes=list_themes(reg), plan_info=_plan_info(reg))
+
+
+def _plan_info(reg: Register):
+    info = get_plan_info(reg)
+    return info if info.start_year or info.title else None
 
 
 def export_register(reg: Register, out: Path, table: str = "risks") -> Path:

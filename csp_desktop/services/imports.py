@@ -15,6 +15,7 @@ from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
 from ..store.risks import list_risks
+from . import plan_import
 from .backups import make_backup
 
 
@@ -128,7 +129,9 @@ class _Writer:
         same_name = lambda a, b: a.name.lower() == b.name.lower()  # noqa: E731
         self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
-        self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
+        known_priorities = list_priorities(self.reg)
+        self._reuse("priorities", self.c.priorities, known_priorities, same_priority)
+        plan_import.prepare(self.c, known_priorities, self.ids)
         self._check_new_ids()
         self._check_not_already_imported()
         self._check_scores()
@@ -143,9 +146,11 @@ class _Writer:
         self._insert("risks", self.c.risks, lambda x: self._linked(r.risk_row(x)))
         self._insert("mitigations", self.c.mitigations, lambda x: self._linked(r.mitigation_row(x)))
         self._insert("reviews", self.c.reviews, r.review_row)
+        plan_import.write_objectives(self.reg, self.c, self.ids)  # actions may serve an objective
         self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
         self._insert("progress_notes", self.c.notes, r.note_row)
         self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+        plan_import.write_plan_rows(self.reg, self.c, self.ids)
 
     def _reuse(self, name: str, incoming: list, existing: list, same) -> None:
         kept = []

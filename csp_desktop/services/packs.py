@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.derived import direction_of_travel, is_overdue, rag, review_due
+from ..domain.plan_pack import for_part as plan_for_part
+from .plan_pack import plan_section, with_lead_agencies
 from ..domain.model import PACK_SECTIONS, Action, Meeting, Mitigation, Review, Risk
 from ..domain.pack import (EXEMPT, MARKINGS, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
                            PackMitigation, PackRisk)
@@ -27,6 +29,9 @@ from .listing import by_current_score
 from .pack_changes import changes_since
 
 
+TRACKER_GROUPS = ("owner", "priority")
+
+
 class PackOptionError(UserError):
     """An option of the pack that makes no sense (unknown part, marking or section)."""
 
@@ -38,6 +43,8 @@ class PackOptions:
     marking: str | None = None                 # None: the meeting's marking (OFFICIAL without a meeting)
     sections: tuple[str, ...] | None = None    # None: the meeting's choice (every section without one)
     issue: bool = False                        # keep the register as presented (meetings only)
+    tracker_by: str = "owner"                  # group the action tracker by "owner" or by plan "priority"
+    plan_year: int | None = None               # print a closed plan year's performance (services/plan_year.py)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,12 @@ def build_pack(reg: Register, out: Path, options: PackOptions, today: date,
     _check(options)
     if options.issue:
         issue(reg, options.meeting_id, today)
-    data = for_part(with_options(gather(reg, options.meeting_id, today), options), options.part)
+    data = with_options(gather(reg, options.meeting_id, today), options)
+    if options.plan_year is not None:
+        from .plan_year import closed_year_pack
+        plan, label = closed_year_pack(reg, options.plan_year)
+        data = replace(data, plan=plan, plan_label=f"{label} (as it stood when the year was closed)")
+    data = for_part(data, options.part)
     pages = _write_whole(Path(out), lambda path: render(data, path, progress))
     return PackResult(Path(out), pages, len(data.open_risks), len(data.actions), data.issued_at)
 
@@ -69,6 +81,8 @@ def _check(options: PackOptions) -> None:
     unknown = [s for s in options.sections or () if s not in PACK_SECTIONS]
     if unknown:
         raise PackOptionError(f"{unknown[0]!r} is not a section of the pack (use {', '.join(PACK_SECTIONS)}).")
+    if options.tracker_by not in TRACKER_GROUPS:
+        raise PackOptionError(f"{options.tracker_by!r} is not a way to group the tracker (use owner or priority).")
     if options.issue and not options.meeting_id:
         raise PackOptionError("Only a meeting's pack can be issued; choose the meeting first.")
 
@@ -95,11 +109,12 @@ def for_part(data: PackData, part: str) -> PackData:
     def keep(items):
         return tuple(item for item in items if item.exempt == wanted)
     return replace(data, part=part, risks=keep(data.risks), actions=keep(data.actions),
-                   matters_arising=keep(data.matters_arising), changes=keep(data.changes))
+                   matters_arising=keep(data.matters_arising), changes=keep(data.changes),
+                   plan=plan_for_part(data.plan, wanted))
 
 
 def with_options(data: PackData, options: PackOptions) -> PackData:
-    return replace(data, marking=options.marking or data.marking,
+    return replace(data, marking=options.marking or data.marking, tracker_by=options.tracker_by,
                    sections=data.sections if options.sections is None else options.sections)
 
 
@@ -134,10 +149,11 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
     actions = _actions(reg, today, exempt_risks)
     changes, basis = changes_since(reg, previous, risks, actions)
     matters = tuple(a for a in actions if previous is not None and a.meeting_id == previous.id)
+    plan, plan_label = plan_section(reg, today)
     return PackData(partnership=reg.name, scheme=reg.scheme, produced_on=today, meeting=_meeting(meeting),
                     previous=_meeting(previous), risks=risks, actions=actions, matters_arising=matters,
                     changes=changes, changes_basis=basis, marking=meeting.marking if meeting else "OFFICIAL",
-                    sections=meeting.sections if meeting else PACK_SECTIONS)
+                    sections=meeting.sections if meeting else PACK_SECTIONS, plan=plan, plan_label=plan_label)
 
 
 def _meeting(meeting: Meeting | None) -> PackMeeting | None:
@@ -162,8 +178,9 @@ def _pack_risk(risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
 
 
 def _actions(reg: Register, today: date, exempt_risks: set[str]) -> tuple[PackAction, ...]:
-    actions = sorted(list_actions(reg), key=lambda a: (a.owner_name.lower(), a.due is None, a.due or date.max,
-                                                       a.ref, a.title.lower()))
+    actions = with_lead_agencies(reg, list_actions(reg))  # no owner: the priority's lead agency leads it
+    actions = sorted(actions, key=lambda a: (a.owner_name.lower(), a.due is None, a.due or date.max,
+                                             a.ref, a.title.lower()))
     return tuple(_pack_action(a, today, a.exempt or a.risk_id in exempt_risks) for a in actions)
 
 
@@ -172,4 +189,5 @@ def _pack_action(action: Action, today: date, exempt: bool) -> PackAction:
     return PackAction(id=action.id, ref=action.ref, title=action.title, owner=action.owner_name, due=action.due,
                       status=action.status, progress=action.progress, risk_ref=action.risk_ref,
                       rag=rag(action, today), overdue=is_overdue(action, today), exempt=exempt,
-                      meeting_id=action.meeting_id, completed_on=action.completed_on)
+                      meeting_id=action.meeting_id, completed_on=action.completed_on,
+                      priority=action.priority_title)

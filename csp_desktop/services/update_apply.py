@@ -12,6 +12,7 @@ from ..store import Register
 from ..store.actions import add_note, get_action, save_action
 from ..store.returns import APPLIED, REJECTED, acting_as, set_outcome
 from ..store.risks import get_risk, mitigations_for, record_review, save_mitigation
+from .update_indicators import apply_indicator
 
 
 @dataclass
@@ -99,4 +100,5 @@ def _apply_action(reg: Register, row_id: str, values: dict, owner: str, today: d
                                    at=datetime.now()))
 
 
-_APPLY = {"risks": _apply_risk, "mitigations": _apply_mitigation, "actions": _apply_action}
+_APPLY = {"risks": _apply_risk, "mitigations": _apply_mitigation, "actions": _apply_action,
+          "indicators": apply_indicator}

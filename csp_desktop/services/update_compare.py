@@ -17,6 +17,7 @@ from ..interchange.owner_layout import LABEL_KEYS, MAX_CELL_TEXT, SHEETS
 from ..interchange.owner_returns import CellValue, ReturnedRow, ReturnedWorkbook, day_from_serial
 from ..store import Register
 from ..store.returns import NOT_TAKEN, PENDING, current_rows
+from .update_indicators import indicator_proposals
 from .update_send import rating_text
 
 CONFLICT, INVALID, ADDED, DELETED, IDENTITY, FORMULA = "conflict", "invalid", "added", "deleted", "identity", "formula"
@@ -49,7 +50,9 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
             changes += _unmatched(row, item, trouble)
             continue
         now = current[row.tbl].get(row.row_id)
-        for proposal in _proposals(row, json.loads(item["sent"]), scheme):
+        shown = json.loads(item["sent"])
+        found = indicator_proposals(reg, row, shown) if row.tbl == "indicators" else _proposals(row, shown, scheme)
+        for proposal in found:
             changes.append(_flagged(proposal, row, item, now, scheme))
     changes += [_deleted(item) for item in items if item["row_id"] not in seen]
     return changes

@@ -12,6 +12,7 @@ from ..interchange.owner_workbook import OwnerWorkbook
 from ..store.actions import list_actions
 from ..store.risks import list_risks, mitigations_by_risk
 from ..store import Register
+from .update_indicators import indicator_cells
 
 
 @dataclass
@@ -21,10 +22,11 @@ class OwnerPart:
     risks: list[Risk] = field(default_factory=list)
     mitigations: list[tuple[Mitigation, Risk]] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)   # cells of the indicators this owner supplies
 
     @property
     def empty(self) -> bool:
-        return not (self.risks or self.mitigations or self.actions)
+        return not (self.risks or self.mitigations or self.actions or self.indicators)
 
 
 def owner_parts(reg: Register, owners: list[Owner]) -> tuple[list[OwnerPart], dict[str, list[Mitigation]]]:
@@ -42,6 +44,8 @@ def owner_parts(reg: Register, owners: list[Owner]) -> tuple[list[OwnerPart], di
     for action in list_actions(reg):
         if action.owner_id in parts and action.status not in CLOSED_ACTION_STATUSES:
             parts[action.owner_id].actions.append(action)
+    for owner_id, cells in indicator_cells(reg, set(parts)).items():
+        parts[owner_id].indicators = cells
     return [parts[o.id] for o in owners], by_risk
 
 
@@ -57,7 +61,7 @@ def workbook_for(part: OwnerPart, scheme: Scheme, meta: dict, by_risk: dict[str,
                          statuses=ACTION_STATUSES,
                          risks=[_risk_cells(r, scheme, by_risk.get(r.id, [])) for r in part.risks],
                          mitigations=[_mitigation_cells(m, r, scheme) for m, r in part.mitigations],
-                         actions=[_action_cells(a) for a in part.actions])
+                         actions=[_action_cells(a) for a in part.actions], indicators=part.indicators)
 
 
 def _label(scheme: Scheme, axis: str, level: int | None) -> str | None:
@@ -90,7 +94,8 @@ def _action_cells(a: Action) -> dict:
 def sent_items(book: OwnerWorkbook) -> list[dict]:
     """What the return will be checked against: each row's identity, version and the values shown."""
     items = []
-    for tbl, rows in (("risks", book.risks), ("mitigations", book.mitigations), ("actions", book.actions)):
+    for tbl, rows in (("risks", book.risks), ("mitigations", book.mitigations), ("actions", book.actions),
+                      ("indicators", book.indicators)):
         for row in rows:
             shown = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()
                      if k not in ("row_id", "row_version")}

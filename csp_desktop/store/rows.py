@@ -53,7 +53,7 @@ def action_row(a: Action) -> dict:
     return {"ref": a.ref, "title": a.title, "owner_id": a.owner_id, "due": to_iso(a.due), "status": a.status,
             "progress": a.progress, "risk_id": a.risk_id, "mitigation_id": a.mitigation_id,
             "priority_id": a.priority_id, "meeting_id": a.meeting_id, "exempt": int(a.exempt),
-            "completed_on": to_iso(a.completed_on)}
+            "completed_on": to_iso(a.completed_on), "objective_id": a.objective_id}
 
 
 def to_action(row: dict) -> Action:
@@ -62,7 +62,8 @@ def to_action(row: dict) -> Action:
                   progress=row["progress"], risk_id=row["risk_id"], mitigation_id=row["mitigation_id"],
                   priority_id=row["priority_id"], meeting_id=row["meeting_id"], exempt=bool(row["exempt"]),
                   completed_on=from_iso(row["completed_on"]), owner_name=row.get("owner_name") or "",
-                  priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "")
+                  priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "",
+                  objective_id=row.get("objective_id"))
 
 
 def review_row(r: Review) -> dict:
@@ -112,15 +113,23 @@ def to_organisation(row: dict) -> Organisation:
 
 def to_priority(row: dict) -> Priority:
     return Priority(id=row["id"], version=row["version"], ref=row["ref"], title=row["title"],
-                    lead_agency=row["lead_agency"])
+                    lead_agency=row["lead_agency"], outcomes=row.get("outcomes") or "",
+                    position=row.get("position") or 0, retired_on=from_iso(row.get("retired_on")),
+                    retired_reason=row.get("retired_reason") or "")
+
+
+INDICATOR_PLAN_FIELDS = ("ref", "unit", "direction", "baseline", "baseline_value", "target_value", "target_period",
+                         "owner_id")
 
 
 def indicator_row(i: Indicator) -> dict:
     return {"title": i.title, "priority_id": i.priority_id, "target": i.target, "data_source": i.data_source,
-            "latest": i.latest, "latest_label": i.latest_label}
+            "latest": i.latest, "latest_label": i.latest_label, "exempt": int(i.exempt),
+            **{name: getattr(i, name) for name in INDICATOR_PLAN_FIELDS}}
 
 
 def to_indicator(row: dict) -> Indicator:
     return Indicator(id=row["id"], version=row["version"], title=row["title"], priority_id=row["priority_id"],
                      target=row["target"], data_source=row["data_source"], latest=row["latest"],
-                     latest_label=row["latest_label"])
+                     latest_label=row["latest_label"], exempt=bool(row.get("exempt")),
+                     **{name: row[name] for name in INDICATOR_PLAN_FIELDS if name in row})

@@ -27,7 +27,7 @@ ACTION = {"ref": "A-1", "title": "Train staff", "due": date(2026, 12, 31), "stat
 def test_only_owner_cells_are_unlocked_and_sheets_are_protected(tmp_path):
     path = write_owner_workbook(_book(risks=[RISK], actions=[ACTION]), tmp_path / "o.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "_csp"]
+    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "Indicators", "_csp"]
     assert all(ws.protection.sheet for ws in wb.worksheets)
     risks = wb["Risks"]
     unlocked = [c.heading for i, c in enumerate(RISK_COLUMNS, start=1) if not risks.cell(3, i).protection.locked]

@@ -59,7 +59,9 @@ def test_xlsx_round_trip_keeps_every_table(demo, tmp_path):
     export_register(demo, tmp_path / "demo.xlsx")
     copy = _fresh(tmp_path)
     result = import_file(copy, tmp_path / "demo.xlsx")
-    assert result.warnings == []
+    # The demo's performance figures are free text as plans publish them ("28-40%", "Spring 2026"): the
+    # import keeps them as text and names each cell it could read no number or period from.
+    assert all(w.sheet == "Indicators" and w.column in ("C (Target)", "E (Latest)") for w in result.warnings)
     assert tables_view(copy) == tables_view(demo)
 
 
