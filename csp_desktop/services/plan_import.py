@@ -64,7 +64,7 @@ def write_plan_rows(reg: Register, c: Contents, ids: dict[str, str]) -> None:
         reg.insert_many("indicator_values", ({**store.value_row(v), "id": v.id} for v in c.indicator_values))
     if c.themes:
         reg.insert_many("plan_themes", ({**store.theme_row(t), "id": t.id} for t in c.themes))
-    if c.plan_info is not None and not reg.query("SELECT id FROM plan_info"):  # the register's own plan wins
+    if c.plan_info is not None and not store.has_plan_info(reg):  # the register's own plan wins
         reg.insert("plan_info", {**store.plan_info_row(c.plan_info), "id": c.plan_info.id})
 
 

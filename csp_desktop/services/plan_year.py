@@ -84,7 +84,7 @@ def start_next_year(reg: Register, today: date, *, retire: dict[str, str] | None
         reg.update("plan_info", info.id, {"year_number": info.year_number + 1})
     opened = store.get_plan_info(reg).label
     actions = [a for line in summary.priorities for a in line.all_actions() if a.status not in CLOSED_ACTION_STATUSES]
-    risks = reg.query("SELECT COUNT(*) AS n FROM risks WHERE status = 'open'")[0]["n"]
+    risks = store.count_open_risks(reg)
     return NextYear(info.label, opened, decisions, len(actions), risks)
 
 

@@ -112,3 +112,11 @@ def risk_scores_by_priority(reg: Register) -> dict[str, list[dict]]:
 
 def insert_indicator(reg: Register, indicator: Indicator) -> str:
     return reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id})
+
+
+def has_plan_info(reg: Register) -> bool:
+    return bool(reg.query("SELECT id FROM plan_info LIMIT 1"))
+
+
+def count_open_risks(reg: Register) -> int:
+    return reg.query("SELECT COUNT(*) AS n FROM risks WHERE status = 'open'")[0]["n"]
