@@ -55,7 +55,8 @@ class ReviewDialog(_Dialog):
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Review note")
         self.note.setTabChangesFocus(True)
-        self.next_review = _date_field("Next review date", None)
+        self.next_review = _date_field("Next review date (blank: set by the band's review cadence)", None)
+        self.next_review.setPlaceholderText("dd/mm/yyyy, or blank: by the band's cadence")
         for label, widget in (("Review &date", self.on), ("Reviewed &by", self.reviewer),
                               ("&Residual score", self.grid), ("N&ote", self.note), ("&Next review", self.next_review)):
             self.form.addRow(label, widget)

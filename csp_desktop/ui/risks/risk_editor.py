@@ -125,7 +125,9 @@ class RiskEditor(QWidget):
 
     def _push(self, command) -> bool:
         error = commands.push(self.session, command)
-        self.message.setText(error or "")
+        notice = "" if error else getattr(command, "notice", "")
+        self.message.setText(error or notice)
+        self.message.setStyleSheet("font-weight: bold" + ("; color: #C00000" if error else ""))
         if error and self.risk is not None:
             self._refresh()  # put the refused value back as stored
         return error is None
