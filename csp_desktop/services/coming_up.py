@@ -1,0 +1,129 @@
+"""Coming up: the reviews, actions and acceptances due before the next meeting (or within N days),
+and what is already overdue grouped by owner and organisation, with when each owner was last chased.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from ..store import Register
+from ..store import coming_up as store
+from ..store.review_cycle import last_chased
+
+DEFAULT_DAYS = 28  # without a meeting ahead, four weeks: the usual gap a coordinator plans over
+REVIEW, ACTION, ACCEPTANCE = "review", "action", "acceptance"
+KIND_WORDS = {REVIEW: "Review", ACTION: "Action", ACCEPTANCE: "Acceptance ends"}
+
+
+@dataclass
+class Item:
+    kind: str             # review | action | acceptance
+    id: str               # the risk's id (review, acceptance) or the action's
+    ref: str
+    title: str
+    due: date
+    owner_id: str | None
+    owner_name: str
+    organisation: str
+    email: str
+    exempt: bool
+    overdue: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.ref} {self.title}".strip()
+
+
+@dataclass
+class OwnerGroup:
+    owner_id: str | None
+    owner_name: str
+    organisation: str
+    items: list[Item] = field(default_factory=list)
+    chased_at: datetime | None = None
+
+
+@dataclass
+class ComingUp:
+    today: date
+    until: date
+    meeting: dict | None                      # {id, board, held_on} of the next meeting, if any
+    due: list[Item] = field(default_factory=list)          # due from today to `until`, soonest first
+    overdue: list[OwnerGroup] = field(default_factory=list)  # by owner, most overdue items first
+    chased: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        late = [i for g in self.overdue for i in g.items]
+        return {"reviews due": sum(i.kind == REVIEW for i in self.due),
+                "actions due": sum(i.kind == ACTION for i in self.due),
+                "overdue": len(late), "acceptances": sum(i.kind == ACCEPTANCE for i in self.due + late)}
+
+    @property
+    def meeting_date(self) -> date | None:
+        return datetime.fromisoformat(self.meeting["held_on"]).date() if self.meeting else None
+
+    def status_text(self) -> str:
+        c = self.counts
+        text = (f"Coming up by {self.until:%d/%m/%Y}: {c['reviews due']} reviews, {c['actions due']} actions"
+                f"; {c['overdue']} overdue")
+        return text + (f"; {c['acceptances']} acceptances ending" if c["acceptances"] else "")
+
+
+def coming_up(reg: Register, today: date | None = None, days: int | None = None) -> ComingUp:
+    """What falls due before the next meeting, or within `days` when given (or when no meeting is set)."""
+    today = today or date.today()
+    meeting = store.next_meeting(reg, today)
+    if days is not None or meeting is None:
+        until = today + timedelta(days=DEFAULT_DAYS if days is None else max(0, days))
+    else:
+        until = datetime.fromisoformat(meeting["held_on"]).date()
+    items = _items(reg, until, today)
+    result = ComingUp(today, until, meeting, chased=last_chased(reg))
+    result.due = sorted((i for i in items if not i.overdue), key=lambda i: (i.due, i.kind, i.ref))
+    result.overdue = _by_owner([i for i in items if i.overdue], result.chased)
+    return result
+
+
+def _items(reg: Register, until: date, today: date) -> list[Item]:
+    found = [_item(REVIEW, row, today) for row in store.reviews_due(reg, until)]
+    found += [_item(ACTION, row, today) for row in store.actions_due(reg, until)]
+    found += [_item(ACCEPTANCE, row, today) for row in store.acceptances_lapsing(reg, until)]
+    return found
+
+
+def _item(kind: str, row: dict, today: date) -> Item:
+    due = date.fromisoformat(row["due"][:10])
+    return Item(kind, row["id"], row["ref"] or "", row["title"], due, row["owner_id"], row["owner_name"] or "",
+                row["organisation"] or "", row["owner_email"] or "", is_exempt(row), due < today)
+
+
+def is_exempt(row: dict) -> bool:
+    """TEMPORARY, to be replaced by issue 12's domain/exemption.py (the one rule for exempt items).
+
+    Until then: an item is exempt when it is marked so, or (for an action) when the risk it serves is.
+    """
+    return bool(row.get("exempt")) or bool(row.get("risk_exempt"))
+
+
+def _by_owner(items: list[Item], chased: dict[str, str]) -> list[OwnerGroup]:
+    groups: dict[tuple, OwnerGroup] = {}
+    for item in items:
+        key = (item.owner_id, item.owner_name)
+        if key not in groups:
+            groups[key] = OwnerGroup(item.owner_id, item.owner_name or "(no owner)", item.organisation)
+            at = chased.get(item.owner_id or item.owner_name)
+            groups[key].chased_at = datetime.fromisoformat(at) if at else None
+        groups[key].items.append(item)
+    for group in groups.values():
+        group.items.sort(key=lambda i: (i.due, i.kind, i.ref))
+    return sorted(groups.values(), key=lambda g: (g.organisation.casefold(), -len(g.items), g.owner_name.casefold()))
+
+
+def by_organisation(groups: list[OwnerGroup]) -> dict[str, list[OwnerGroup]]:
+    """The owner groups under their organisation ('(no organisation)' last)."""
+    grouped = defaultdict(list)
+    for group in groups:
+        grouped[group.organisation or "(no organisation)"].append(group)
+    return dict(sorted(grouped.items(), key=lambda kv: (kv[0] == "(no organisation)", kv[0].casefold())))

@@ -1,0 +1,142 @@
+"""The "Coming up" panel: what falls due before the next meeting, and who is late.
+
+Read straight from the register's date indexes when shown (not through the risk loader), so it
+appears with the window even on a register of tens of thousands of actions.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain.dates import show
+from ...errors import UserError
+from ...services.coming_up import ACTION, KIND_WORDS, ComingUp, Item, by_organisation, coming_up
+from ..common.accessible import named
+from ..common.text import plain_tooltip
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+WINDOWS = (("Before the next meeting", None), ("Next 7 days", 7), ("Next 14 days", 14), ("Next 28 days", 28),
+           ("Next 60 days", 60), ("Next 90 days", 90))
+LATE = QColor("#C00000")
+EXEMPT_MARK = "Part II"
+REFRESH_ON = {"risks", "actions", "meetings", "owners", "partners", "chase", "*"}
+
+
+class ComingUpPanel(QWidget):
+    risk_chosen = Signal(str)
+    action_chosen = Signal(str)
+    chase_chosen = Signal()
+    counted = Signal(str)  # the one-line summary for the window's status bar
+
+    def __init__(self, session, parent=None, *, today=date.today):
+        super().__init__(parent)
+        self.session, self.today = session, today
+        self.found: ComingUp | None = None
+        self.setAccessibleName("Coming up")
+        self.window_combo = named(QComboBox(), "Show what falls due", "Before the next meeting, or within a number of days")
+        for text, days in WINDOWS:
+            self.window_combo.addItem(text, days)
+        self.window_combo.currentIndexChanged.connect(lambda _: self.reload())
+        self.heading = named(QLabel(), "What is shown")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.chase_button = named(QPushButton("&Chase owners\u2026"), "Chase owners",
+                                  "Write an email draft for each owner with items due or overdue")
+        self.chase_button.clicked.connect(self.chase_chosen)
+        self.tree = self._tree()
+        top = QHBoxLayout()
+        caption = QLabel("&Show:")
+        caption.setBuddy(self.window_combo)
+        for widget in (caption, self.window_combo):
+            top.addWidget(widget)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.chase_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def _tree(self) -> QTreeWidget:
+        tree = named(QTreeWidget(), "Items coming up and overdue: press Enter to open one")
+        tree.setColumnCount(5)
+        tree.setHeaderLabels(("Item", "What", "Due", "Owner", "Organisation"))
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setUniformRowHeights(True)  # quick to lay out with thousands of rows
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 120), (2, 90), (3, 170), (4, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            tree.setColumnWidth(column, width)
+        tree.itemActivated.connect(self._open)
+        return tree
+
+    # -- showing ---------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            self.found = coming_up(self.session.register, self.today(), self.window_combo.currentData())
+        except UserError as exc:
+            self.heading.setText(str(exc))
+            return
+        self._show(self.found)
+        self.counted.emit(self.found.status_text())
+
+    def _on_changed(self, what: str) -> None:
+        if what in REFRESH_ON:
+            self.reload()
+
+    def _show(self, found: ComingUp) -> None:
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        meeting = (f"the {found.meeting['board']} on {show(found.meeting_date)}"
+                   if found.meeting and self.window_combo.currentData() is None else "")
+        self.heading.setText(f"Due by {show(found.until)}" + (f", {meeting}" if meeting else "")
+                             + f". Today is {show(found.today)}.")
+        due = self._section(f"Due by {show(found.until)} ({len(found.due)})")
+        due.addChildren([self._row(item) for item in found.due])
+        late = self._section(f"Overdue ({sum(len(g.items) for g in found.overdue)}), by organisation and owner")
+        for organisation, groups in by_organisation(found.overdue).items():
+            org = QTreeWidgetItem([f"{organisation} ({sum(len(g.items) for g in groups)})"])
+            late.addChild(org)
+            for group in groups:
+                chased = f" \u2013 chased on {group.chased_at:%d/%m}" if group.chased_at else ""
+                owner = QTreeWidgetItem([f"{group.owner_name}: {len(group.items)} overdue{chased}"])
+                owner.setToolTip(0, plain_tooltip(owner.text(0)))
+                owner.addChildren([self._row(item) for item in group.items])
+                org.addChild(owner)
+        for item in (due, late):
+            item.setExpanded(True)
+            for n in range(item.childCount()):
+                item.child(n).setExpanded(True)
+        self.tree.setUpdatesEnabled(True)
+
+    def _section(self, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
+        font = QFont(self.tree.font())
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFirstColumnSpanned(True)
+        self.tree.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+        return item
+
+    def _row(self, item: Item) -> QTreeWidgetItem:
+        label = item.label + (f"  [{EXEMPT_MARK}]" if item.exempt else "")
+        row = QTreeWidgetItem([label, KIND_WORDS[item.kind], show(item.due), item.owner_name or "(no owner)",
+                               item.organisation])
+        row.setData(0, ITEM_ROLE, item)
+        row.setToolTip(0, plain_tooltip(label))
+        if item.overdue:
+            row.setForeground(2, QBrush(LATE))
+        return row
+
+    def _open(self, row: QTreeWidgetItem, _column: int = 0) -> None:
+        item = row.data(0, ITEM_ROLE)
+        if isinstance(item, Item):
+            (self.action_chosen if item.kind == ACTION else self.risk_chosen).emit(item.id)
