@@ -23,6 +23,7 @@ WINDOWS = (("Before the next meeting", None), ("Next 7 days", 7), ("Next 14 days
            ("Next 60 days", 60), ("Next 90 days", 90))
 LATE = QColor("#C00000")
 EXEMPT_MARK = "Part II"
+EXPAND_ALL_UP_TO = 300
 REFRESH_ON = {"risks", "actions", "meetings", "owners", "partners", "chase", "*"}
 
 
@@ -110,10 +111,9 @@ class ComingUpPanel(QWidget):
                 owner.setToolTip(0, plain_tooltip(owner.text(0)))
                 owner.addChildren([self._row(item) for item in group.items])
                 org.addChild(owner)
-        for item in (due, late):
-            item.setExpanded(True)
-            for n in range(item.childCount()):
-                item.child(n).setExpanded(True)
+        # Every owner's items open at a glance, unless there are so many that owners are the useful view.
+        late_count = sum(len(g.items) for g in found.overdue)
+        self.tree.expandAll() if late_count <= EXPAND_ALL_UP_TO else self.tree.expandToDepth(1)
         self.tree.setUpdatesEnabled(True)
 
     def _section(self, text: str) -> QTreeWidgetItem:

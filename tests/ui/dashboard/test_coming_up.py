@@ -1,0 +1,109 @@
+"""Coming up on the Dashboard: what is due and overdue, each item opening its risk or action, the chase."""
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog
+
+from csp_desktop.ui.dashboard.coming_up import ComingUpPanel
+from csp_desktop.ui.shell.session import Session
+from tests.services.cycle_fixture import SECRET, TODAY, build_cycle_register
+from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
+
+
+@pytest.fixture
+def cycle(register):
+    items = build_cycle_register(register)
+    return Session(register), items
+
+
+def texts(tree):
+    found = []
+
+    def walk(item, depth):
+        found.append(("  " * depth) + " | ".join(item.text(c) for c in range(tree.columnCount()) if item.text(c)))
+        for n in range(item.childCount()):
+            walk(item.child(n), depth + 1)
+    for n in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(n), 0)
+    return found
+
+
+def test_due_and_overdue_by_organisation_and_owner(qtbot, cycle):
+    session, items = cycle
+    panel = ComingUpPanel(session, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    lines = texts(panel.tree)
+    assert lines[0] == "Due by 14/12/2026 (4)"
+    assert any("A-2 Secret follow-up  [Part II]" in line for line in lines)
+    assert "Overdue (4), by organisation and owner" in lines
+    assert "  Cyngor Sir Glanhafren (3)" in lines and "    Siân Prŵs: 3 overdue" in lines
+    assert "Partnership Executive Group on 14/12/2026" in panel.heading.text()
+    with qtbot.waitSignal(panel.counted) as counted:
+        panel.window_combo.setCurrentIndex(1)  # next 7 days
+    assert counted.args[0].startswith("Coming up by 04/12/2026: 0 reviews, 2 actions; 4 overdue")
+
+
+def test_each_item_opens_its_risk_or_action(qtbot, cycle):
+    session, items = cycle
+    panel = ComingUpPanel(session, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    due = panel.tree.topLevelItem(0)
+    action_row = next(due.child(n) for n in range(due.childCount()) if due.child(n).text(0).startswith("A-3"))
+    review_row = next(due.child(n) for n in range(due.childCount()) if due.child(n).text(0).startswith("R-04"))
+    with qtbot.waitSignal(panel.action_chosen) as chosen:
+        panel.tree.itemActivated.emit(action_row, 0)
+    assert chosen.args == [items["a3"].id]
+    with qtbot.waitSignal(panel.risk_chosen) as chosen:
+        panel.tree.itemActivated.emit(review_row, 0)
+    assert chosen.args == [items["r4"].id]
+
+
+@OFFSCREEN_NOISE
+def test_the_window_opens_on_coming_up_with_the_counts_in_the_status_bar(qtbot, register, qsettings, messages,
+                                                                         monkeypatch):
+    from csp_desktop.ui.shell.main_window import MainWindow
+    items = build_cycle_register(register)
+    path = register.path
+    register.close()
+    win = MainWindow(qsettings)
+    qtbot.addWidget(win)
+    win.resize(*SCREEN)
+    win.show()
+    assert win.open_register(path)
+    dashboard = win.page("Dashboard")
+    assert win.nav.currentRow() == 0 and dashboard.tabs.currentWidget() is dashboard.coming_up
+    assert "overdue" in win.due_counts.text()
+    qtbot.waitUntil(lambda: not win.progress.isVisible(), timeout=10000)
+    screenshot(win, "coming-up")
+    opened = []
+    monkeypatch.setattr("csp_desktop.ui.actions.actions_view.ActionsView.edit_current", lambda self: opened.append(
+        self.current_action().id))
+    dashboard.coming_up.action_chosen.emit(items["a3"].id)
+    qtbot.waitUntil(lambda: opened == [items["a3"].id], timeout=3000)
+    assert win.nav.currentRow() == 2
+    dashboard.coming_up.risk_chosen.emit(items["r4"].id)
+    assert win.nav.currentRow() == 1 and win.page("Risks").selected_risk().id == items["r4"].id
+    win.close()
+
+
+def test_chase_owners_writes_drafts_and_coming_up_shows_the_chase(qtbot, cycle, tmp_path, monkeypatch, messages):
+    from csp_desktop.ui.dashboard import chase_dialog
+    session, items = cycle
+    panel = ComingUpPanel(session)
+    qtbot.addWidget(panel)
+    out = tmp_path / "drafts"
+    out.mkdir()
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append([dialog.owner_list.item(n).text() for n in range(dialog.owner_list.count())])
+        dialog.folder.setText(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(chase_dialog.ChaseDialog, "exec", fake_exec)
+    chase_dialog.chase_owners(panel, session)
+    assert any(name.startswith("Siân Prŵs") for name in seen[0])
+    assert len(list(out.glob("*.eml"))) == 4  # Siân (public and Part II), Łukasz, Housing Partnership
+    assert messages[-1][1].startswith("Wrote 4 email drafts") and "Housing Partnership" in messages[-1][1]
+    assert any("chased on" in line for line in texts(panel.tree))
