@@ -16,7 +16,7 @@ REVIEW, ACTION, ACCEPTANCE = "review", "action", "acceptance"
 KIND_WORDS = {REVIEW: "Review", ACTION: "Action", ACCEPTANCE: "Acceptance ends"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     kind: str             # review | action | acceptance
     id: str               # the risk's id (review, acceptance) or the action's
@@ -93,18 +93,20 @@ def _items(reg: Register, until: date, today: date) -> list[Item]:
     return found
 
 
-def _item(kind: str, row: dict, today: date) -> Item:
-    due = date.fromisoformat(row["due"][:10])
-    return Item(kind, row["id"], row["ref"] or "", row["title"], due, row["owner_id"], row["owner_name"] or "",
-                row["organisation"] or "", row["owner_email"] or "", is_exempt(row), due < today)
+def _item(kind: str, row: tuple, today: date) -> Item:
+    # row: store.coming_up.COLUMNS
+    row_id, ref, title, due_text, exempt, owner_id, owner, email, organisation, risk_exempt = row
+    due = date.fromisoformat(due_text[:10])
+    return Item(kind, row_id, ref or "", title, due, owner_id, owner or "", organisation or "", email or "",
+                is_exempt(exempt, risk_exempt), due < today)
 
 
-def is_exempt(row: dict) -> bool:
+def is_exempt(exempt, risk_exempt) -> bool:
     """TEMPORARY, to be replaced by issue 12's domain/exemption.py (the one rule for exempt items).
 
     Until then: an item is exempt when it is marked so, or (for an action) when the risk it serves is.
     """
-    return bool(row.get("exempt")) or bool(row.get("risk_exempt"))
+    return bool(exempt) or bool(risk_exempt)
 
 
 def _by_owner(items: list[Item], chased: dict[str, str]) -> list[OwnerGroup]:

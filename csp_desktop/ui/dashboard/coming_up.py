@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...domain.dates import show
 from ...errors import UserError
-from ...services.coming_up import ACTION, KIND_WORDS, ComingUp, Item, by_organisation, coming_up
+from ...services.coming_up import ACTION, KIND_WORDS, ComingUp, Item, OwnerGroup, by_organisation, coming_up
 from ..common.accessible import named
 from ..common.text import plain_tooltip
 
@@ -24,6 +24,8 @@ WINDOWS = (("Before the next meeting", None), ("Next 7 days", 7), ("Next 14 days
 LATE = QColor("#C00000")
 EXEMPT_MARK = "Part II"
 EXPAND_ALL_UP_TO = 300
+SHOWN_AT_FIRST = 200  # rows of "due" made at once; the rest when asked for
+MORE = "more"
 REFRESH_ON = {"risks", "actions", "meetings", "owners", "partners", "chase", "*"}
 
 
@@ -75,6 +77,7 @@ class ComingUpPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             tree.setColumnWidth(column, width)
         tree.itemActivated.connect(self._open)
+        tree.itemExpanded.connect(self._fill_owner)
         return tree
 
     # -- showing ---------------------------------------------------------------------------------------
@@ -99,22 +102,39 @@ class ComingUpPanel(QWidget):
                    if found.meeting and self.window_combo.currentData() is None else "")
         self.heading.setText(f"Due by {show(found.until)}" + (f", {meeting}" if meeting else "")
                              + f". Today is {show(found.today)}.")
-        due = self._section(f"Due by {show(found.until)} ({len(found.due)})")
-        due.addChildren([self._row(item) for item in found.due])
-        late = self._section(f"Overdue ({sum(len(g.items) for g in found.overdue)}), by organisation and owner")
+        due = self._section(f"Due by {show(found.until)} ({len(found.due):,})")
+        self._add_rows(due, found.due[:SHOWN_AT_FIRST])
+        if len(found.due) > SHOWN_AT_FIRST:
+            more = QTreeWidgetItem([f"\u2026 {len(found.due) - SHOWN_AT_FIRST:,} more: press Enter to show them all"])
+            more.setData(0, ITEM_ROLE, MORE)
+            due.addChild(more)
+        late_count = sum(len(g.items) for g in found.overdue)
+        late = self._section(f"Overdue ({late_count:,}), by organisation and owner")
+        # Every owner's items open at a glance, unless there are so many that owners are the useful view:
+        # then an owner's items are made when the owner is opened, so a big register shows at once.
+        eager = late_count <= EXPAND_ALL_UP_TO
         for organisation, groups in by_organisation(found.overdue).items():
-            org = QTreeWidgetItem([f"{organisation} ({sum(len(g.items) for g in groups)})"])
+            org = QTreeWidgetItem([f"{organisation} ({sum(len(g.items) for g in groups):,})"])
             late.addChild(org)
             for group in groups:
                 chased = f" \u2013 chased on {group.chased_at:%d/%m}" if group.chased_at else ""
-                owner = QTreeWidgetItem([f"{group.owner_name}: {len(group.items)} overdue{chased}"])
+                owner = QTreeWidgetItem([f"{group.owner_name}: {len(group.items):,} overdue{chased}"])
                 owner.setToolTip(0, plain_tooltip(owner.text(0)))
-                owner.addChildren([self._row(item) for item in group.items])
+                owner.setData(0, ITEM_ROLE, group)
+                owner.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 org.addChild(owner)
-        # Every owner's items open at a glance, unless there are so many that owners are the useful view.
-        late_count = sum(len(g.items) for g in found.overdue)
-        self.tree.expandAll() if late_count <= EXPAND_ALL_UP_TO else self.tree.expandToDepth(1)
+                if eager:
+                    self._fill_owner(owner)
+        self.tree.expandAll() if eager else self.tree.expandToDepth(1)
         self.tree.setUpdatesEnabled(True)
+
+    def _add_rows(self, parent: QTreeWidgetItem, items: list[Item]) -> None:
+        parent.addChildren([self._row(item) for item in items])
+
+    def _fill_owner(self, owner: QTreeWidgetItem) -> None:
+        group = owner.data(0, ITEM_ROLE)
+        if isinstance(group, OwnerGroup) and owner.childCount() == 0:
+            self._add_rows(owner, group.items)
 
     def _section(self, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
@@ -138,5 +158,9 @@ class ComingUpPanel(QWidget):
 
     def _open(self, row: QTreeWidgetItem, _column: int = 0) -> None:
         item = row.data(0, ITEM_ROLE)
-        if isinstance(item, Item):
+        if item == MORE and self.found is not None:
+            parent = row.parent()
+            parent.removeChild(row)
+            self._add_rows(parent, self.found.due[SHOWN_AT_FIRST:])
+        elif isinstance(item, Item):
             (self.action_chosen if item.kind == ACTION else self.risk_chosen).emit(item.id)
