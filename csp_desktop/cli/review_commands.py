@@ -99,7 +99,7 @@ def cadence(register, settings):
 def history_(register, item, since, until, who, kind, part, fmt):
     """Every change to the register, newest first: when, who, the item, the old and new values."""
     from ..services import history
-    from ..store.history import Filter
+    from ..services.history import Filter
     kinds = {"risks": "Risks", "actions": "Actions", "meetings": "Meetings", "partners": "Partners and owners",
              "settings": "Settings", "updates": "Owner updates"}
     with opened(register, read_only=True) as reg:

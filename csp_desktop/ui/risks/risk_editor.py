@@ -18,6 +18,7 @@ from ..common.matrix_grid import MatrixGrid
 from .risk_details import RiskDetailsForm
 from .risk_dialogs import MitigationDialog, ReviewDialog
 from .risk_lists import LinkedActionsList, MitigationsList, ReviewHistory
+from ..history.history_tab import HistoryTab
 from ..common.text import plain_tooltip
 
 SCORES = (("inherent", "Inherent (before mitigation)"), ("residual", "Residual (now)"), ("target", "Target"))
@@ -57,6 +58,8 @@ class RiskEditor(QWidget):
         self.tabs.addTab(self.mitigations, "&Mitigations")
         self.tabs.addTab(self.actions, "&Actions")
         self.tabs.addTab(self.history, "Re&views")
+        self.changes = HistoryTab(session, "risks")
+        self.tabs.addTab(self.changes, "Histor&y")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.heading, self.message, self.tabs):
@@ -100,6 +103,7 @@ class RiskEditor(QWidget):
         self.actions.show_items(editing.linked_actions(register, risk.id))
         reviews = editing.reviews_for(register, risk.id)
         self.history.show_items(scheme, reviews, editing.direction_of_travel(reviews))
+        self.changes.show_item(risk.id)
         self._set_editable(not self.session.read_only)
 
     def _set_editable(self, editable: bool) -> None:

@@ -17,11 +17,12 @@ from ...errors import UserError
 from .file_menu import FileMenu
 from ..common.text import tell
 
-# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+7 jump to them.
+# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+8 jump to them.
 VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "risks.risks_view", "RisksView"),
          ("Actions", "actions.actions_view", "ActionsView"), ("Meetings", "meetings.meetings_view", "MeetingsView"),
          ("Owner updates", "updates.updates_view", "ReturnsView"),
-         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"))
+         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"),
+         ("History", "history.history_view", "HistoryView"))
 SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's one risk loader
 
 
