@@ -37,5 +37,8 @@ CREATE INDEX actions_due ON actions(due) WHERE status NOT IN ('complete', 'cance
 CREATE INDEX audit_row_at ON audit(row_id, at);
 CREATE INDEX audit_who_at ON audit(who, at);
 CREATE INDEX audit_tbl_at ON audit(tbl, at);
+-- Which items are exempt, without reading every risk and action (History's "public part only").
+CREATE INDEX risks_exempt ON risks(id) WHERE exempt = 1;
+CREATE INDEX actions_exempt ON actions(id) WHERE exempt = 1;
 -- Deleted items are few; the History view checks whether each was exempt when deleted.
 CREATE INDEX audit_deleted ON audit(row_id) WHERE change = 'delete';

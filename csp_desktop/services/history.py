@@ -65,7 +65,7 @@ def history(reg: Register, chosen: Filter | None = None, *, offset: int = 0, lim
     """One page of the trail, newest first."""
     rows = store.page(reg, chosen or Filter(), offset=offset, limit=limit)
     labels = store.labels(reg, {r["row_id"] for r in rows})
-    names = store.names(reg) if any(r["field"] in LINKS for r in rows) else {}
+    names = store.names(reg, {r[k] for r in rows if r["field"] in LINKS for k in ("old", "new") if r[k]})
     return [_entry(row, labels.get(row["row_id"]), names) for row in rows]
 
 

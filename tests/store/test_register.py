@@ -182,7 +182,8 @@ def test_an_older_register_is_upgraded_after_a_copy_is_kept(register):
     for table in newer:
         register.db.conn.execute(f"DROP TABLE [{table}]")
     register.db.conn.execute("ALTER TABLE meetings DROP COLUMN sections")
-    for index in ("risks_next_review", "actions_due", "audit_row_at", "audit_who_at", "audit_tbl_at", "audit_deleted"):
+    for index in ("risks_next_review", "actions_due", "audit_row_at", "audit_who_at", "audit_tbl_at", "audit_deleted",
+                  "risks_exempt", "actions_exempt"):
         register.db.conn.execute(f"DROP INDEX {index}")  # the review cycle's indexes (db/*_review_cycle.sql)
     register.db.conn.execute("ALTER TABLE register_info DROP COLUMN cadence")
     for column in ("response", "response_reason", "accepted_by", "accepted_on", "accepted_until"):
