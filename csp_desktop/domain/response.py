@@ -39,3 +39,13 @@ def acceptance_lapses(risk: Risk, until: date) -> bool:
 
 def _past(response: str) -> str:
     return {TREAT: "treated", TOLERATE: "tolerated", TRANSFER: "transferred", TERMINATE: "terminated"}[response]
+
+
+def parse_response(value) -> str:
+    """A response as written in a sheet ('Tolerate', 'treat ', '' ...); '' when the cell is empty."""
+    text = "" if value is None else " ".join(str(value).split()).lower()
+    if text in ("", "not decided"):
+        return ""
+    if text in RESPONSES:
+        return text
+    raise ValueError(f"{str(value)!r} is not a risk response (use {', '.join(RESPONSES)})")

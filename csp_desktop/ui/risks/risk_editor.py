@@ -18,6 +18,7 @@ from ..common.matrix_grid import MatrixGrid
 from .risk_details import RiskDetailsForm
 from .risk_dialogs import MitigationDialog, ReviewDialog
 from .risk_lists import LinkedActionsList, MitigationsList, ReviewHistory
+from .risk_response import ResponseForm
 from ..history.history_tab import HistoryTab
 from ..common.text import plain_tooltip
 
@@ -58,6 +59,10 @@ class RiskEditor(QWidget):
         self.tabs.addTab(self.mitigations, "&Mitigations")
         self.tabs.addTab(self.actions, "&Actions")
         self.tabs.addTab(self.history, "Re&views")
+        self.response = ResponseForm()
+        self.response.saved.connect(self._save_response)
+        self.response.refused.connect(self._refuse)
+        self.tabs.addTab(_scrolled(self.response, "Risk response"), "Res&ponse")
         self.changes = HistoryTab(session, "risks")
         self.tabs.addTab(self.changes, "Histor&y")
         layout = QVBoxLayout(self)
@@ -104,10 +109,12 @@ class RiskEditor(QWidget):
         reviews = editing.reviews_for(register, risk.id)
         self.history.show_items(scheme, reviews, editing.direction_of_travel(reviews))
         self.changes.show_item(risk.id)
+        self.response.show_risk(risk, scheme)
         self._set_editable(not self.session.read_only)
 
     def _set_editable(self, editable: bool) -> None:
         self.details.set_editable(editable)
+        self.response.set_editable(editable)
         for widget in (*self.grids.values(), self.mitigations.add, self.mitigations.edit, self.mitigations.remove,
                        self.history.record):
             widget.setEnabled(editable)
@@ -139,6 +146,25 @@ class RiskEditor(QWidget):
     def _set_field(self, name: str, value) -> None:
         if self.risk is not None:
             self._push(commands.SetRiskField(self.session, self.risk, name, value))
+
+    def _save_response(self, values: dict) -> None:
+        if self.risk is None:
+            return
+        changed = {k: v for k, v in values.items() if getattr(self.risk, k) != v}
+        if not changed:
+            self.response.pending = False
+            return
+        # Not _push: a refusal must leave what the user typed in the form, to put right and save again.
+        error = commands.push(self.session, commands.EditRisk(self.session, self.risk, changed))
+        if error:
+            self._refuse(error)
+        else:
+            self.response.pending = False
+            self.message.clear()
+
+    def _refuse(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("font-weight: bold; color: #C00000")
 
     def open_review_dialog(self) -> None:
         if self.risk is None:

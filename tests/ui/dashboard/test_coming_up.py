@@ -107,3 +107,33 @@ def test_chase_owners_writes_drafts_and_coming_up_shows_the_chase(qtbot, cycle, 
     assert len(list(out.glob("*.eml"))) == 4  # Siân (public and Part II), Łukasz, Housing Partnership
     assert messages[-1][1].startswith("Wrote 4 email drafts") and "Housing Partnership" in messages[-1][1]
     assert any("chased on" in line for line in texts(panel.tree))
+
+
+def test_the_response_tab_saves_in_one_step_and_the_list_filters_by_it(qtbot, register, monkeypatch):
+    from csp_desktop.ui.risks.risks_view import RisksView
+    items = build_cycle_register(register)
+    session = Session(register)
+    view = RisksView(session)
+    qtbot.addWidget(view)
+    view.data.load_now()
+    view.select_risk(items["r1"].id)
+    form = view.editor.response
+    form.response.setCurrentIndex(form.response.findData("tolerate"))
+    form.reason.setPlainText("Nothing more can be done this year")
+    assert "needs an acceptance" in form.advice.text()
+    form.save.click()
+    assert "needs an acceptance" in view.editor.message.text()
+    form.accepted_by.setText("Chair, PEG")
+    form.accepted_on.setText("01/06/2026")
+    form.accepted_until.setText("30/12/2026")
+    form.save.click()
+    assert view.editor.message.text() == ""
+    assert session.undo_stack.count() == 1
+    view.data.load_now()
+    view.response.setCurrentIndex(view.response.findData("tolerate"))
+    assert view.proxy.rowCount() == 1
+    view.response.setCurrentIndex(view.response.findData(""))
+    assert view.proxy.rowCount() == 4
+    session.undo_stack.undo()
+    from csp_desktop.store.risks import get_risk
+    assert get_risk(register, items["r1"].id).response == ""
