@@ -136,6 +136,11 @@ def record_review(reg: Register, risk_id: str, after: Rating | None, *, on: date
     return store_risks.record_review(reg, risk, after, on=on, reviewer=reviewer, note=note, next_review=next_review)
 
 
+def cadence_date(reg: Register, rating: Rating | None, on: date) -> date | None:
+    """The next review a review on `on` at `rating` gets from the band's cadence."""
+    return cadence.next_review_after(reg, rating, on)
+
+
 def withdraw_review(reg: Register, review: Review, residual: Rating | None, next_review: date | None) -> None:
     """Undo a review: remove it and put the risk's residual score and next review back as they were."""
     stored = [r for r in store_risks.reviews_for(reg, review.risk_id) if r.id == review.id]

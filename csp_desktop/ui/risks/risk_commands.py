@@ -61,14 +61,23 @@ class EditRisk(RiskCommand):
         self.fields = [SetRiskField(session, risk, name, value) for name, value in changes.items()]
 
     def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.new for c in self.fields})
+        editing.set_risk_fields(self.session.register, self.risk_id, {**self._also("also"),
+                                                                     **{c.name: c.new for c in self.fields}})
 
     def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.old for c in self.fields})
+        editing.set_risk_fields(self.session.register, self.risk_id, {**self._also("also_old"),
+                                                                     **{c.name: c.old for c in self.fields}})
+
+    def _also(self, which: str) -> dict:
+        """The next review a band change brings (from the last score child), unless the edit sets it itself."""
+        found = {}
+        for child in self.fields:
+            found.update(getattr(child, which))
+        return found
 
     @property
     def notice(self) -> str:
-        return ""
+        return next((c.notice for c in reversed(self.fields) if c.notice), "")
 
 
 class AddRisk(RiskCommand):

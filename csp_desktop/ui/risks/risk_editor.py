@@ -169,7 +169,9 @@ class RiskEditor(QWidget):
     def open_review_dialog(self) -> None:
         if self.risk is None:
             return
-        dialog = ReviewDialog(self.session.scheme, self.risk, self.session.register.who, date.today(), self)
+        register = self.session.register
+        dialog = ReviewDialog(self.session.scheme, self.risk, register.who, date.today(), self,
+                              next_by=lambda rating, on: editing.cadence_date(register, rating, on))
         if dialog.exec() and dialog.values:
             self.record_review(**dialog.values)
 

@@ -137,3 +137,29 @@ def test_the_response_tab_saves_in_one_step_and_the_list_filters_by_it(qtbot, re
     session.undo_stack.undo()
     from csp_desktop.store.risks import get_risk
     assert get_risk(register, items["r1"].id).response == ""
+
+
+def test_the_review_dialog_shows_the_cadence_date_and_a_band_change_is_told(qtbot, register):
+    from csp_desktop.domain.scoring import Rating
+    from csp_desktop.ui.risks.risk_dialogs import ReviewDialog
+    from csp_desktop.ui.risks.risks_view import RisksView
+    items = build_cycle_register(register)
+    session = Session(register)
+    view = RisksView(session)
+    qtbot.addWidget(view)
+    view.data.load_now()
+    view.select_risk(items["r2"].id)  # 2 x 2 = 4: Low
+    editor = view.editor
+    from csp_desktop.services.risk_editing import cadence_date
+    dialog = ReviewDialog(session.scheme, editor.risk, "tester", TODAY, view,
+                          next_by=lambda rating, on: cadence_date(register, rating, on))
+    qtbot.addWidget(dialog)
+    assert dialog.next_review.placeholderText() == "blank: 27/11/2027, by the band's cadence"
+    dialog.grid.set_value(Rating(4, 4))
+    dialog.grid.picked.emit(Rating(4, 4))
+    assert dialog.next_review.placeholderText() == "blank: 27/12/2026, by the band's cadence"
+    editor._set_field("residual", Rating(3, 4))  # 12: High
+    assert editor.message.text().startswith("R-02 moved from Low to High: its next review is now")
+    session.undo_stack.undo()
+    from csp_desktop.store.risks import get_risk
+    assert get_risk(register, items["r2"].id).next_review == date(2026, 12, 5)
