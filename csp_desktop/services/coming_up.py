@@ -42,6 +42,7 @@ class OwnerGroup:
     organisation: str
     items: list[Item] = field(default_factory=list)
     chased_at: datetime | None = None
+    count: int = 0        # how many overdue (the Overview leaves `items` empty until they are asked for)
 
 
 @dataclass
@@ -65,20 +66,13 @@ class ComingUp:
         return datetime.fromisoformat(self.meeting["held_on"]).date() if self.meeting else None
 
     def status_text(self) -> str:
-        c = self.counts
-        text = (f"Coming up by {self.until:%d/%m/%Y}: {c['reviews due']} reviews, {c['actions due']} actions"
-                f"; {c['overdue']} overdue")
-        return text + (f"; {c['acceptances']} acceptances ending" if c["acceptances"] else "")
+        return _status(self.until, self.counts)
 
 
 def coming_up(reg: Register, today: date | None = None, days: int | None = None) -> ComingUp:
     """What falls due before the next meeting, or within `days` when given (or when no meeting is set)."""
     today = today or date.today()
-    meeting = store.next_meeting(reg, today)
-    if days is not None or meeting is None:
-        until = today + timedelta(days=DEFAULT_DAYS if days is None else max(0, days))
-    else:
-        until = datetime.fromisoformat(meeting["held_on"]).date()
+    meeting, until = _window(reg, today, days)
     items = _items(reg, until, today)
     result = ComingUp(today, until, meeting, chased=last_chased(reg))
     result.due = sorted((i for i in items if not i.overdue), key=lambda i: (i.due, i.kind, i.ref))
@@ -118,9 +112,95 @@ def _by_owner(items: list[Item], chased: dict[str, str]) -> list[OwnerGroup]:
             at = chased.get(item.owner_id or item.owner_name)
             groups[key].chased_at = datetime.fromisoformat(at) if at else None
         groups[key].items.append(item)
+        groups[key].count += 1
     for group in groups.values():
         group.items.sort(key=lambda i: (i.due, i.kind, i.ref))
-    return sorted(groups.values(), key=lambda g: (g.organisation.casefold(), -len(g.items), g.owner_name.casefold()))
+    return _ordered(groups.values())
+
+
+def _ordered(groups) -> list[OwnerGroup]:
+    return sorted(groups, key=lambda g: (g.organisation.casefold(), -g.count, g.owner_name.casefold()))
+
+
+@dataclass
+class Overview:
+    """What the Coming up panel shows first: counts, the soonest items due and each owner's overdue count.
+
+    Read with counts and index-only scans, never every row, so it appears with the window on a big
+    register; an owner's overdue items and the rest of the due list are read when asked for.
+    """
+    today: date
+    until: date
+    meeting: dict | None
+    due: list[Item] = field(default_factory=list)            # the first `FIRST` due, soonest first
+    due_total: int = 0
+    overdue: list[OwnerGroup] = field(default_factory=list)  # counts only
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def meeting_date(self) -> date | None:
+        return datetime.fromisoformat(self.meeting["held_on"]).date() if self.meeting else None
+
+    def status_text(self) -> str:
+        return _status(self.until, self.counts)
+
+
+FIRST = 200
+
+
+def overview(reg: Register, today: date | None = None, days: int | None = None, first: int = FIRST) -> Overview:
+    today = today or date.today()
+    meeting, until = _window(reg, today, days)
+    due = [_item(kind, row, today) for kind in store.KINDS
+           for row in store.items(reg, kind, since=today, until=until, limit=first)]
+    due = sorted(due, key=lambda i: (i.due, i.kind, i.ref))[:first]
+    totals = {kind: store.count(reg, kind, since=today, until=until) for kind in store.KINDS}
+    found = Overview(today, until, meeting, due, sum(totals.values()))
+    found.overdue = _owner_counts(reg, today, last_chased(reg))
+    late = sum(g.count for g in found.overdue)
+    found.counts = {"reviews due": totals[REVIEW], "actions due": totals[ACTION], "overdue": late,
+                    "acceptances": totals[ACCEPTANCE] + store.count(reg, ACCEPTANCE, before=today)}
+    return found
+
+
+def _owner_counts(reg: Register, today: date, chased: dict[str, str]) -> list[OwnerGroup]:
+    names = store.owner_names(reg)
+    counts: dict[str | None, int] = {}
+    for kind in store.KINDS:
+        for owner_id, n in store.owners_with(reg, kind, before=today).items():
+            counts[owner_id] = counts.get(owner_id, 0) + n
+    groups = []
+    for owner_id, n in counts.items():
+        name, organisation = names.get(owner_id, ("(no owner)", ""))
+        at = chased.get(owner_id) if owner_id else None
+        groups.append(OwnerGroup(owner_id, name, organisation, count=n,
+                                 chased_at=datetime.fromisoformat(at) if at else None))
+    return _ordered(groups)
+
+
+def overdue_of(reg: Register, owner_id: str | None, today: date) -> list[Item]:
+    """One owner's overdue items (owner_id None: items with no owner), most overdue first."""
+    found = [_item(kind, row, today) for kind in store.KINDS
+             for row in store.items(reg, kind, before=today, owner_id=owner_id or "")]
+    return sorted(found, key=lambda i: (i.due, i.kind, i.ref))
+
+
+def due_between(reg: Register, today: date, until: date) -> list[Item]:
+    found = [_item(kind, row, today) for kind in store.KINDS for row in store.items(reg, kind, since=today, until=until)]
+    return sorted(found, key=lambda i: (i.due, i.kind, i.ref))
+
+
+def _window(reg: Register, today: date, days: int | None) -> tuple[dict | None, date]:
+    meeting = store.next_meeting(reg, today)
+    if days is not None or meeting is None:
+        return meeting, today + timedelta(days=DEFAULT_DAYS if days is None else max(0, days))
+    return meeting, datetime.fromisoformat(meeting["held_on"]).date()
+
+
+def _status(until: date, c: dict[str, int]) -> str:
+    text = (f"Coming up by {until:%d/%m/%Y}: {c['reviews due']} reviews, {c['actions due']} actions"
+            f"; {c['overdue']} overdue")
+    return text + (f"; {c['acceptances']} acceptances ending" if c["acceptances"] else "")
 
 
 def by_organisation(groups: list[OwnerGroup]) -> dict[str, list[OwnerGroup]]:

@@ -19,25 +19,66 @@ COLUMNS = ("id", "ref", "title", "due", "exempt", "owner_id", "owner_name", "own
 _PEOPLE = "o.id, o.name, o.email, g.name"
 
 
+# Per kind of item: the rows, the date column, the item's own exempt flag, its risk's, and what makes it live.
+# The conditions match the partial indexes of db/*_review_cycle.sql word for word, so they are used.
+_KINDS = {
+    "review": ("risks r", "r", "r.next_review", "0", "r.next_review IS NOT NULL AND r.status = 'open'"),
+    "action": ("actions a LEFT JOIN risks k ON k.id = a.risk_id", "a", "a.due", "COALESCE(k.exempt, 0)",
+               "a.due IS NOT NULL AND a.status NOT IN ('complete', 'cancelled')"),
+    "acceptance": ("risks r", "r", "r.accepted_until", "0",
+                   "r.response = 'tolerate' AND r.accepted_until IS NOT NULL AND r.status = 'open'"),
+}
+KINDS = tuple(_KINDS)
+
+
+def items(reg: Register, kind: str, *, since: date | None = None, until: date | None = None,
+          before: date | None = None, owner_id: str | None = None, limit: int | None = None) -> list[tuple]:
+    """Rows (COLUMNS) of one kind due from `since` to `until` (inclusive) or before `before`, soonest first."""
+    source, t, due, risk_exempt, live = _KINDS[kind]
+    where, params = _window(due, live, since, until, before)
+    if owner_id is not None:
+        where += f" AND {t}.owner_id IS ?"
+        params.append(owner_id or None)
+    sql = (f"SELECT {t}.id, {t}.ref, {t}.title, {due}, {t}.exempt, {_PEOPLE}, {risk_exempt} FROM {source} "
+           + _OWNER.format(t=t) + f" WHERE {where} ORDER BY {due}" + (" LIMIT ?" if limit else ""))
+    return _rows(reg, sql, params + ([limit] if limit else []))
+
+
+def count(reg: Register, kind: str, *, since: date | None = None, until: date | None = None,
+          before: date | None = None) -> int:
+    source, t, due, _risk_exempt, live = _KINDS[kind]
+    where, params = _window(due, live, since, until, before)
+    return _rows(reg, f"SELECT COUNT(*) FROM {source.split(' LEFT JOIN ')[0]} WHERE {where}", params)[0][0]
+
+
+def owners_with(reg: Register, kind: str, *, before: date) -> dict[str | None, int]:
+    """{owner id (None: no owner): how many items of this kind fall due before `before`}."""
+    source, t, due, _risk_exempt, live = _KINDS[kind]
+    where, params = _window(due, live, None, None, before)
+    rows = _rows(reg, f"SELECT {t}.owner_id, COUNT(*) FROM {source.split(' LEFT JOIN ')[0]} WHERE {where} "
+                      f"GROUP BY {t}.owner_id", params)
+    return dict(rows)
+
+
+def _window(due: str, live: str, since, until, before) -> tuple[str, list]:
+    where, params = live, []
+    for test, value in ((">=", since), ("<=", until), ("<", before)):
+        if value is not None:
+            where += f" AND {due} {test} ?"
+            params.append(value.isoformat())
+    return where, params
+
+
 def reviews_due(reg: Register, until: date) -> list[tuple]:
-    return _rows(reg,
-        f"SELECT r.id, r.ref, r.title, r.next_review, r.exempt, {_PEOPLE}, 0 FROM risks r " + _OWNER.format(t="r") +
-        " WHERE r.next_review IS NOT NULL AND r.next_review <= ? AND r.status = 'open'", [until.isoformat()])
+    return items(reg, "review", until=until)
 
 
 def actions_due(reg: Register, until: date) -> list[tuple]:
-    return _rows(reg,
-        f"SELECT a.id, a.ref, a.title, a.due, a.exempt, {_PEOPLE}, COALESCE(k.exempt, 0) FROM actions a "
-        + _OWNER.format(t="a") + " LEFT JOIN risks k ON k.id = a.risk_id"
-        " WHERE a.due IS NOT NULL AND a.due <= ? AND a.status NOT IN ('complete', 'cancelled')",
-        [until.isoformat()])
+    return items(reg, "action", until=until)
 
 
 def acceptances_lapsing(reg: Register, until: date) -> list[tuple]:
-    return _rows(reg,
-        f"SELECT r.id, r.ref, r.title, r.accepted_until, r.exempt, {_PEOPLE}, 0 FROM risks r " + _OWNER.format(t="r") +
-        " WHERE r.response = 'tolerate' AND r.accepted_until IS NOT NULL AND r.accepted_until <= ?"
-        " AND r.status = 'open'", [until.isoformat()])
+    return items(reg, "acceptance", until=until)
 
 
 def _rows(reg: Register, sql: str, params: list) -> list[tuple]:
@@ -53,11 +94,11 @@ def next_meeting(reg: Register, today: date) -> dict | None:
     return rows[0] if rows else None
 
 
-def owner_emails(reg: Register) -> dict[str, dict]:
-    """{owner id: {name, email, organisation}} for every owner."""
-    rows = reg.query("SELECT o.id, o.name, o.email, g.name AS organisation FROM owners o "
-                     "LEFT JOIN organisations g ON g.id = o.organisation_id")
-    return {row["id"]: row for row in rows}
+def owner_names(reg: Register) -> dict[str, tuple[str, str]]:
+    """{owner id: (name, organisation)} for every owner."""
+    rows = _rows(reg, "SELECT o.id, o.name, COALESCE(g.name, '') FROM owners o "
+                      "LEFT JOIN organisations g ON g.id = o.organisation_id", [])
+    return {row[0]: (row[1], row[2]) for row in rows}
 
 
 def parse_held_on(text: str) -> datetime:

@@ -38,3 +38,16 @@ def test_an_acceptance_ending_comes_up(register):
         "accepted_by": "PEG chair", "accepted_on": date(2026, 6, 1), "accepted_until": date(2026, 12, 1)})
     found = coming_up(register, TODAY)
     assert [(i.kind, i.ref) for i in found.due if i.kind == ACCEPTANCE] == [(ACCEPTANCE, "R-01")]
+
+
+def test_the_overview_agrees_with_the_full_reading(register):
+    from csp_desktop.services.coming_up import due_between, overdue_of, overview
+    build_cycle_register(register)
+    full, quick = coming_up(register, TODAY), overview(register, TODAY, first=2)
+    assert quick.counts == full.counts and quick.due_total == len(full.due)
+    assert [i.ref for i in quick.due] == [i.ref for i in full.due[:2]]
+    assert [i.ref for i in due_between(register, TODAY, quick.until)] == [i.ref for i in full.due]
+    assert {(g.owner_name, g.count) for g in quick.overdue} == {(g.owner_name, len(g.items)) for g in full.overdue}
+    for group in full.overdue:
+        assert [i.ref for i in overdue_of(register, group.owner_id, TODAY)] == [i.ref for i in group.items]
+    assert quick.status_text() == full.status_text()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...domain.dates import show
 from ...errors import UserError
-from ...services.coming_up import ACTION, KIND_WORDS, ComingUp, Item, OwnerGroup, by_organisation, coming_up
+from ...services.coming_up import (ACTION, KIND_WORDS, Item, Overview, OwnerGroup, by_organisation, due_between,
+                                   overdue_of, overview)
 from ..common.accessible import named
 from ..common.text import plain_tooltip
 
@@ -24,7 +25,6 @@ WINDOWS = (("Before the next meeting", None), ("Next 7 days", 7), ("Next 14 days
 LATE = QColor("#C00000")
 EXEMPT_MARK = "Part II"
 EXPAND_ALL_UP_TO = 300
-SHOWN_AT_FIRST = 200  # rows of "due" made at once; the rest when asked for
 MORE = "more"
 REFRESH_ON = {"risks", "actions", "meetings", "owners", "partners", "chase", "*"}
 
@@ -38,7 +38,7 @@ class ComingUpPanel(QWidget):
     def __init__(self, session, parent=None, *, today=date.today):
         super().__init__(parent)
         self.session, self.today = session, today
-        self.found: ComingUp | None = None
+        self.found: Overview | None = None
         self.setAccessibleName("Coming up")
         self.window_combo = named(QComboBox(), "Show what falls due", "Before the next meeting, or within a number of days")
         for text, days in WINDOWS:
@@ -84,7 +84,7 @@ class ComingUpPanel(QWidget):
 
     def reload(self) -> None:
         try:
-            self.found = coming_up(self.session.register, self.today(), self.window_combo.currentData())
+            self.found = overview(self.session.register, self.today(), self.window_combo.currentData())
         except UserError as exc:
             self.heading.setText(str(exc))
             return
@@ -95,30 +95,30 @@ class ComingUpPanel(QWidget):
         if what in REFRESH_ON:
             self.reload()
 
-    def _show(self, found: ComingUp) -> None:
+    def _show(self, found: Overview) -> None:
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         meeting = (f"the {found.meeting['board']} on {show(found.meeting_date)}"
                    if found.meeting and self.window_combo.currentData() is None else "")
         self.heading.setText(f"Due by {show(found.until)}" + (f", {meeting}" if meeting else "")
                              + f". Today is {show(found.today)}.")
-        due = self._section(f"Due by {show(found.until)} ({len(found.due):,})")
-        self._add_rows(due, found.due[:SHOWN_AT_FIRST])
-        if len(found.due) > SHOWN_AT_FIRST:
-            more = QTreeWidgetItem([f"\u2026 {len(found.due) - SHOWN_AT_FIRST:,} more: press Enter to show them all"])
+        due = self._section(f"Due by {show(found.until)} ({found.due_total:,})")
+        self._add_rows(due, found.due)
+        if found.due_total > len(found.due):
+            more = QTreeWidgetItem([f"\u2026 {found.due_total - len(found.due):,} more: press Enter to show them all"])
             more.setData(0, ITEM_ROLE, MORE)
             due.addChild(more)
-        late_count = sum(len(g.items) for g in found.overdue)
+        late_count = sum(g.count for g in found.overdue)
         late = self._section(f"Overdue ({late_count:,}), by organisation and owner")
         # Every owner's items open at a glance, unless there are so many that owners are the useful view:
         # then an owner's items are made when the owner is opened, so a big register shows at once.
         eager = late_count <= EXPAND_ALL_UP_TO
         for organisation, groups in by_organisation(found.overdue).items():
-            org = QTreeWidgetItem([f"{organisation} ({sum(len(g.items) for g in groups):,})"])
+            org = QTreeWidgetItem([f"{organisation} ({sum(g.count for g in groups):,})"])
             late.addChild(org)
             for group in groups:
                 chased = f" \u2013 chased on {group.chased_at:%d/%m}" if group.chased_at else ""
-                owner = QTreeWidgetItem([f"{group.owner_name}: {len(group.items):,} overdue{chased}"])
+                owner = QTreeWidgetItem([f"{group.owner_name}: {group.count:,} overdue{chased}"])
                 owner.setToolTip(0, plain_tooltip(owner.text(0)))
                 owner.setData(0, ITEM_ROLE, group)
                 owner.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
@@ -132,9 +132,10 @@ class ComingUpPanel(QWidget):
         parent.addChildren([self._row(item) for item in items])
 
     def _fill_owner(self, owner: QTreeWidgetItem) -> None:
+        """An owner's overdue items, read from the register the first time the owner is opened."""
         group = owner.data(0, ITEM_ROLE)
-        if isinstance(group, OwnerGroup) and owner.childCount() == 0:
-            self._add_rows(owner, group.items)
+        if isinstance(group, OwnerGroup) and owner.childCount() == 0 and self.found is not None:
+            self._add_rows(owner, overdue_of(self.session.register, group.owner_id, self.found.today))
 
     def _section(self, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
@@ -160,7 +161,7 @@ class ComingUpPanel(QWidget):
         item = row.data(0, ITEM_ROLE)
         if item == MORE and self.found is not None:
             parent = row.parent()
-            parent.removeChild(row)
-            self._add_rows(parent, self.found.due[SHOWN_AT_FIRST:])
+            parent.takeChildren()
+            self._add_rows(parent, due_between(self.session.register, self.found.today, self.found.until))
         elif isinstance(item, Item):
             (self.action_chosen if item.kind == ACTION else self.risk_chosen).emit(item.id)
