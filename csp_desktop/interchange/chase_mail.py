@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from email.policy import default
 from email.utils import formatdate, getaddresses
 
+MAX_NAME = 120  # a display name longer than this is cut: folded, some mail programs misread it
 XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -41,24 +42,36 @@ class Draft:
     workbook_name: str = ""
 
 
+def one_line(text: str) -> str:
+    """Header text on one line: a line break typed into a name must never start a header of its own."""
+    return " ".join(str(text or "").split())
+
+
 def recipients(text: str, owner_name: str) -> list[Address]:
     """The addresses in the owner's email field; a display name with a comma is kept whole."""
     found = []
-    for name, addr in getaddresses([text or ""]):
+    owner_name = one_line(owner_name)[:MAX_NAME]
+    for name, addr in getaddresses([one_line(text)]):
         if "@" not in addr:
             continue
         try:
-            found.append(Address(display_name=name or owner_name, addr_spec=addr))
+            found.append(Address(display_name=one_line(name)[:MAX_NAME] or owner_name, addr_spec=addr))
         except (ValueError, IndexError, HeaderParseError, InvalidHeaderDefect):
             continue  # not an address an email program could send to: left out, and the body says so
     return found
 
 
+# Headers are not folded below RFC 5322's 998: Python's folder drops the quotes around a long display
+# name that holds a comma or colon ("Smith, John" would become two addresses, "Evil Bcc: x@y" a group).
+POLICY = default.clone(max_line_length=998)
+MAX_RECIPIENTS = 6
+
+
 def message(draft: Draft) -> EmailMessage:
-    msg = EmailMessage(policy=default)
-    to = recipients(draft.email, draft.owner_name)
+    msg = EmailMessage(policy=POLICY)
+    to = recipients(draft.email, draft.owner_name)[:MAX_RECIPIENTS]
     msg["To"] = to if to else ""
-    msg["Subject"] = draft.subject
+    msg["Subject"] = one_line(draft.subject)
     msg["Date"] = formatdate(localtime=True)
     msg["X-Unsent"] = "1"
     if draft.marking:

@@ -183,3 +183,32 @@ def test_a_write_that_fails_midway_keeps_no_draft_and_logs_nothing(register, tmp
     with pytest.raises(UserError, match="could not be written .*Permission denied.*none were kept"):
         chase(register, out, today=TODAY)
     assert list(out.iterdir()) == [] and snapshot(register) == before
+
+
+def test_hostile_names_cannot_add_headers(register, tmp_path):
+    from csp_desktop.services.chase import chase as write
+    from csp_desktop.store.partners import save_owner
+    items = build_cycle_register(register)
+    owner = items["lukasz"]
+    owner.name, owner.email = "Evil\r\nBcc: victim@example.org " + "x" * 5000, "Evil\nBcc: v@example.org <a@example.org>"
+    owner.version = 1
+    save_owner(register, owner)
+    register.rename("Partnership\r\nBcc: everyone@example.org")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = write(register, out, today=TODAY)
+    for w in result.written:
+        msg = parse(w.eml)
+        assert msg["Bcc"] is None and "\n" not in msg["Subject"] and len(w.eml.name) < 120
+    evil = next(w for w in result.written if w.owner.startswith("Evil"))
+    to = parse(evil.eml)["To"].addresses  # the field held two addresses; neither name became one
+    assert [a.addr_spec for a in to] == ["v@example.org", "a@example.org"]
+    assert all(a.display_name.startswith("Evil Bcc: victim@example.org xxx") for a in to)
+
+
+def test_a_long_display_name_with_a_comma_stays_one_address():
+    from csp_desktop.interchange.chase_mail import Draft, message
+    name = "Detective Chief Inspector " + "x" * 40 + " Smith, John (Partnership lead)"
+    msg = message_from_bytes(bytes(message(Draft(name, f'"{name}" <john@example.org>', "P", "S", ""))),
+                             policy=default)
+    assert [(a.display_name, a.addr_spec) for a in msg["To"].addresses] == [(name, "john@example.org")]

@@ -77,3 +77,14 @@ def test_csv_export_is_formula_safe(register, tmp_path):
 def test_an_unwritable_csv_is_one_sentence(register, tmp_path):
     with pytest.raises(UserError, match="could not be written"):
         history.write_csv([], tmp_path / "missing" / "h.csv")
+
+
+@pytest.mark.parametrize("text", ["'; DROP TABLE audit; --", "%", "_", "\x00", "R-01" * 500, "\U0001f600"])
+def test_hostile_filters_find_nothing_and_change_nothing(register, text):
+    from tests.conftest import snapshot
+    build_cycle_register(register)
+    before = snapshot(register)
+    assert history.history(register, Filter(who=text)) == []
+    with pytest.raises(UserError):
+        history.item_filter(register, text)
+    assert snapshot(register) == before
