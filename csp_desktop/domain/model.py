@@ -63,6 +63,13 @@ class Risk:
     target: Rating | None = None
     next_review: date | None = None
     exempt: bool = False
+    # The risk response (domain.response): treat, tolerate, transfer or terminate, and why; a tolerated
+    # risk above appetite carries its acceptance (who, when, until).
+    response: str = ""
+    response_reason: str = ""
+    accepted_by: str = ""
+    accepted_on: date | None = None
+    accepted_until: date | None = None
     id: str = field(default_factory=new_id)
     version: int = 0
     # Filled by the store on reading, for display; never written back.

@@ -45,6 +45,11 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["review date", "next review", "next review date", "review by"], "next_review"),
         **dict.fromkeys(["exempt", "part ii", "part 2", "part b", "exempt item", "confidential"], "exempt"),
         **dict.fromkeys(["band", "rag"], IGNORE),
+        **dict.fromkeys(["response", "risk response", "treatment", "4ts", "4 ts"], "response"),
+        **dict.fromkeys(["response reason", "reason for response", "reason for the response"], "response_reason"),
+        **dict.fromkeys(["accepted by", "risk accepted by"], "accepted_by"),
+        **dict.fromkeys(["accepted on", "date accepted", "acceptance date"], "accepted_on"),
+        **dict.fromkeys(["accepted until", "acceptance ends", "acceptance expires"], "accepted_until"),
     },
     MITIGATIONS: {
         **dict.fromkeys(["risk ref", "risk reference"], "risk_ref"),

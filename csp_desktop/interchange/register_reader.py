@@ -5,7 +5,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.dates import parse_date
-from ..domain.model import OWNER_KINDS, Action, Mitigation, Risk
+from ..domain.model import OWNER_KINDS, Action, Indicator, Mitigation, Risk
+from ..domain.response import parse_response
 from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating, Scheme, preset
 from ..domain.vocab import parse_action_status, parse_risk_status, parse_yes_no
 from . import headers as h
@@ -234,7 +235,10 @@ def _read_risks(r: _SheetReader) -> None:
                     priority_id=r.plan.priority(r.text("priority")), owner_id=r.plan.owner(r.text("owner")),
                     status=r.parsed("status", parse_risk_status, "open"), inherent=inherent, residual=residual,
                     target=r.rating("target"), next_review=r.parsed("next_review", parse_date),
-                    exempt=r.parsed("exempt", parse_yes_no, False))
+                    exempt=r.parsed("exempt", parse_yes_no, False),
+                    response=r.parsed("response", parse_response, ""), response_reason=r.text("response_reason"),
+                    accepted_by=r.text("accepted_by", MAX_TITLE_CHARS), accepted_on=r.parsed("accepted_on", parse_date),
+                    accepted_until=r.parsed("accepted_until", parse_date))
         if risk.ref and r.plan.risk_by_ref(risk.ref):
             r.note("ref", f"repeats risk reference {risk.ref!r}; both risks were kept", WARNING)
         r.plan.risks.append(risk)

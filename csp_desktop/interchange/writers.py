@@ -8,6 +8,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from ..domain.response import WORDS as RESPONSE_WORDS
 from ..domain.scoring import Rating, Scheme
 from .contents import Contents
 from .scheme_sheet import HEADER as SCHEME_HEADER
@@ -16,7 +17,8 @@ from .scheme_sheet import SCHEME_SHEET, scheme_rows
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RISK_HEADER = ("Ref", "Risk title", "Description", "Category", "Priority", "Owner", "Status",
                "Inherent likelihood", "Inherent impact", "Inherent score", "Residual likelihood", "Residual impact",
-               "Residual score", "Target likelihood", "Target impact", "Target score", "Band", "Next review", "Exempt")
+               "Residual score", "Target likelihood", "Target impact", "Target score", "Band", "Next review", "Exempt",
+               "Response", "Response reason", "Accepted by", "Accepted on", "Accepted until")
 MITIGATION_HEADER = ("Risk ref", "Mitigation", "Owner", "Expected likelihood", "Expected impact")
 ACTION_HEADER = ("Ref", "Action", "Owner", "Due date", "Status", "Progress", "Priority", "Risk ref", "Exempt",
                  "Completed on")
@@ -51,7 +53,9 @@ def risk_rows(c: Contents) -> list[list]:
         band = c.scheme.band_for(risk.current.score if risk.current else None)
         rows.append([risk.ref, risk.title, risk.description, risk.category, names.priority.get(risk.priority_id),
                      names.owner.get(risk.owner_id), risk.status, *_levels(risk.inherent), *_levels(risk.residual),
-                     *_levels(risk.target), band.name if band else None, risk.next_review, _yes(risk.exempt)])
+                     *_levels(risk.target), band.name if band else None, risk.next_review, _yes(risk.exempt),
+                     RESPONSE_WORDS[risk.response] if risk.response else None, risk.response_reason or None,
+                     risk.accepted_by or None, risk.accepted_on, risk.accepted_until])
     return rows
 
 

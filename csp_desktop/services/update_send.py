@@ -49,6 +49,18 @@ def owner_parts(reg: Register, owners: list[Owner]) -> tuple[list[OwnerPart], di
     return [parts[o.id] for o in owners], by_risk
 
 
+def keep_only(part: OwnerPart, which: str, exempt_risk_ids: set[str]) -> OwnerPart:
+    """The owner's part with only its public ('public') or only its exempt ('exempt') rows.
+
+    TEMPORARY rule, to be replaced by issue 12's domain/exemption.py: a risk is exempt when marked so;
+    a mitigation when its risk is; an action when marked so or when the risk it serves is.
+    """
+    want = which == "exempt"
+    return OwnerPart(part.owner, risks=[r for r in part.risks if r.exempt == want],
+                     mitigations=[(m, r) for m, r in part.mitigations if r.exempt == want],
+                     actions=[a for a in part.actions if (a.exempt or a.risk_id in exempt_risk_ids) == want])
+
+
 def rating_text(scheme: Scheme, rating: Rating | None) -> str:
     if rating is None:
         return ""

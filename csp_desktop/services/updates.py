@@ -22,11 +22,12 @@ from ..interchange.owner_returns import read_owner_workbook
 from ..interchange.owner_workbook import write_owner_workbook
 from ..store import Register
 from ..store import returns as log
+from ..store.coming_up import exempt_risk_ids
 from ..store.partners import list_owners
 from .backups import make_backup
 from .update_apply import Applied, apply_decisions
 from .update_compare import compare
-from .update_send import file_name_for, owner_parts, sent_items, workbook_for
+from .update_send import file_name_for, keep_only, owner_parts, sent_items, workbook_for
 
 
 class SendCancelled(UserError):
@@ -69,18 +70,22 @@ class Receipt:
 
 def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = None,
                return_by: date | None = None, round_id: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> RoundSent:
+               progress: Callable[[int, int], None] | None = None, only: str | None = None) -> RoundSent:
     """One workbook per owner in `outdir`; the round is recorded only if every workbook was written.
 
     `round_id` is for reproducing a known round (test fixtures); normally a new id is made.
     `progress(done, total)` is called before the first owner and after each one; if it raises (e.g.
     SendCancelled) the workbooks already written are removed and nothing is recorded.
+    `only` ('public' or 'exempt') keeps just those rows in each workbook (chasing drafts never mix them).
     """
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise UserError(f"{outdir} is a file; give a folder to put the workbooks in.")
     outdir.mkdir(parents=True, exist_ok=True)
     parts, by_risk = owner_parts(reg, _chosen_owners(reg, owner_names))
+    if only:
+        exempt_risks = exempt_risk_ids(reg)
+        parts = [keep_only(p, only, exempt_risks) for p in parts]
     sent_at = datetime.now().replace(microsecond=0)
     result = RoundSent(round_id=round_id or new_id())
     common = {"register_id": reg.info()["id"], "register_name": reg.name, "round_id": result.round_id,

@@ -24,7 +24,9 @@ def risk_row(risk: Risk) -> dict:
             "priority_id": risk.priority_id, "owner_id": risk.owner_id, "status": risk.status,
             **rating_columns("inherent", risk.inherent), **rating_columns("residual", risk.residual),
             **rating_columns("target", risk.target), "next_review": to_iso(risk.next_review),
-            "exempt": int(risk.exempt)}
+            "exempt": int(risk.exempt), "response": risk.response, "response_reason": risk.response_reason,
+            "accepted_by": risk.accepted_by, "accepted_on": to_iso(risk.accepted_on),
+            "accepted_until": to_iso(risk.accepted_until)}
 
 
 def to_risk(row: dict) -> Risk:
@@ -35,6 +37,9 @@ def to_risk(row: dict) -> Risk:
                 residual=rating(row["residual_likelihood"], row["residual_impact"]),
                 target=rating(row["target_likelihood"], row["target_impact"]),
                 next_review=from_iso(row["next_review"]), exempt=bool(row["exempt"]),
+                response=row.get("response") or "", response_reason=row.get("response_reason") or "",
+                accepted_by=row.get("accepted_by") or "", accepted_on=from_iso(row.get("accepted_on")),
+                accepted_until=from_iso(row.get("accepted_until")),
                 owner_name=row.get("owner_name") or "", priority_title=row.get("priority_title") or "")
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES, Action
@@ -17,6 +17,7 @@ from ...store.meetings import list_meetings
 from ...store.partners import list_owners, list_priorities
 from ...store.risks import list_risks
 from ..common.accessible import named
+from ..history.history_tab import HistoryTab
 from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
 from ..shell.undoable import push
 
@@ -51,8 +52,17 @@ class ActionEditor(QDialog):
         self.setAccessibleName(self.windowTitle())
         start = action or Action(title="")
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_form(start))
-        layout.addWidget(self._build_notes())
+        details = QWidget()
+        inner = QVBoxLayout(details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(self._build_form(start))
+        inner.addWidget(self._build_notes())
+        self.changes = HistoryTab(session, "actions")
+        self.changes.show_item(action.id if action else None)
+        self.tabs = named(QTabWidget(), "Action editor sections")
+        self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(self.changes, "Histor&y")
+        layout.addWidget(self.tabs)
         self.message = named(QLabel(), "Problem")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMenu, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -161,6 +161,16 @@ class ActionsView(QWidget):
         self.model.set_rows(list_actions(reg), today, meetings)
         self._select_ids(selected)
         self._update_count()
+
+    def show_action(self, action_id: str, *, edit: bool = True) -> None:
+        """Select one action with every filter cleared (from Coming up); open its editor once shown."""
+        for combo in (self.due_combo, self.owner_combo, self.status_combo):
+            combo.setCurrentIndex(0)
+        self.filter_edit.clear()
+        self._select_ids({action_id})
+        self.table.setFocus()
+        if edit and self.current_action() is not None:
+            QTimer.singleShot(0, self, self.edit_current)  # after the view is on screen, not inside the click
 
     def selected_actions(self) -> list:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -66,6 +66,7 @@ class RiskFilter:
     exempt_only: bool = False
     cell: tuple[str, Rating] | None = None  # ("inherent" | "residual", rating) from a dashboard heat map
     today: date | None = None
+    response: str | None = None  # treat, tolerate, transfer, terminate, or "" for not yet decided
 
     def is_empty(self) -> bool:
         return self == RiskFilter(today=self.today)
@@ -81,6 +82,8 @@ class RiskFilter:
         if self.status and risk.status != self.status:
             return False
         if self.exempt_only and not risk.exempt:
+            return False
+        if self.response is not None and risk.response != self.response:
             return False
         if self.review_overdue and not review_due(risk, self.today or date.today()):
             return False

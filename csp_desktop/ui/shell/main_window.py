@@ -22,7 +22,8 @@ VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "
          ("Actions", "actions.actions_view", "ActionsView"), ("Plan", "plan.plan_view", "PlanView"),
          ("Meetings", "meetings.meetings_view", "MeetingsView"),
          ("Owner updates", "updates.updates_view", "ReturnsView"),
-         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"))
+         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"),
+         ("History", "history.history_view", "HistoryView"))
 SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's one risk loader
 
 
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(200)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
+        self.due_counts = QLabel()  # what Coming up counts, always in sight
+        self.due_counts.setAccessibleName("Coming up and overdue")
+        self.statusBar().addPermanentWidget(self.due_counts)
 
     def _build_menus(self) -> None:
         self.files.add_to(self.menuBar().addMenu("&File"))
@@ -180,15 +184,17 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.session = self.data = None
         self._set_open(False)
+        self.due_counts.clear()
         self.banner.hide()
         self.setWindowTitle("CSP Desktop")
 
     def _build_pages(self) -> None:
         """Build only the view to show now; the others are built the first time they are shown, so
-        opening a big register does not wait for views nobody has looked at yet."""
-        view = int(self.settings.value("view", 0) or 0)
-        self.nav.setCurrentRow(view if 0 <= view < len(VIEWS) else 0)
-        self.show_view(self.nav.currentRow())
+        opening a big register does not wait for views nobody has looked at yet.
+
+        A register always opens on the Dashboard's "Coming up": the week's work starts there."""
+        self.nav.setCurrentRow(0)
+        self.show_view(0)
 
     def page(self, title: str) -> QWidget:
         """The view called `title`, built on first use."""
@@ -201,6 +207,10 @@ class MainWindow(QMainWindow):
                 page.cell_chosen.connect(self.open_cell)
                 page.risk_chosen.connect(self.open_risk)
                 page.overdue_reviews_chosen.connect(self.open_overdue_reviews)
+                page.action_chosen.connect(self.open_action)
+                page.chase_chosen.connect(self.chase_owners)
+                page.coming_up.counted.connect(self.due_counts.setText)
+                self.due_counts.setText(page.coming_up.found.status_text() if page.coming_up.found else "")
         return self.pages[title]
 
     def _make_page(self, module: str, name: str) -> QWidget:
@@ -255,6 +265,14 @@ class MainWindow(QMainWindow):
         risks = self.page("Risks")
         risks.clear_filters()
         risks.select_risk(risk_id)
+
+    def open_action(self, action_id: str) -> None:
+        self.nav.setCurrentRow(2)
+        self.page("Actions").show_action(action_id)
+
+    def chase_owners(self) -> None:
+        from ..dashboard.chase_dialog import chase_owners
+        chase_owners(self, self.session)
 
     def open_overdue_reviews(self) -> None:
         self.nav.setCurrentRow(1)
