@@ -88,6 +88,7 @@ class PackAction:
     exempt: bool = False
     meeting_id: str | None = None
     completed_on: date | None = None
+    risk_id: str | None = None       # None in packs issued before it was kept: risk_ref links them then
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class PackChange:
     before: str = ""
     after: str = ""
     exempt: bool = False
+    id: str = ""                     # the risk's or action's id; "" in packs issued before it was kept
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ class PackData:
     part: str = ALL
     sections: tuple[str, ...] = PACK_SECTIONS
     issued_at: str | None = None
+    # Items public in the issued pack but exempt now, so left out of this rebuild of Part I (and added to Part II).
+    exempt_since_issue: int = 0
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:

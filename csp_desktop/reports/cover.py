@@ -22,6 +22,8 @@ def cover_flowables(data: PackData) -> list:
     if data.issued_at:
         story.append(markup(f"Issued {show(_date(data.issued_at))}; this copy shows the register as presented.",
                             BODY))
+    if data.exempt_since_issue:
+        story.append(markup(_SINCE_ISSUE[data.exempt_part], BODY))
     return story
 
 
@@ -51,6 +53,13 @@ def _part(data: PackData) -> list:
     return [markup("Part I: open to the public", COVER_LINE),
             markup("Items marked exempt under Schedule 12A of the Local Government Act 1972 are not in this "
                    "paper; they are reported in Part II.", BODY)]
+
+
+# No number in Part I: how many items were withheld would itself say something about them.
+_SINCE_ISSUE = {False: "Items marked exempt since the pack was issued are left out, so this copy differs from the "
+                       "pack as issued.",
+                True: "Items marked exempt since the pack was issued are added, so this copy differs from the pack "
+                      "as issued."}
 
 
 def _date(iso: str):
