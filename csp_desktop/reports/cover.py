@@ -20,10 +20,9 @@ def cover_flowables(data: PackData) -> list:
     story += [Spacer(1, 0.6 * cm), _details(data), Spacer(1, 1 * cm)]
     story += _part(data)
     if data.issued_at:
-        story.append(markup(f"Issued {show(_date(data.issued_at))}; this copy shows the register as presented.",
+        since = _SINCE_ISSUE[data.exempt_part] if data.exempt_since_issue else "."
+        story.append(markup(f"Issued {show(_date(data.issued_at))}; this copy shows the register as presented{since}",
                             BODY))
-    if data.exempt_since_issue:
-        story.append(markup(_SINCE_ISSUE[data.exempt_part], BODY))
     return story
 
 
@@ -56,9 +55,9 @@ def _part(data: PackData) -> list:
 
 
 # No number in Part I: how many items were withheld would itself say something about them.
-_SINCE_ISSUE = {False: "Items marked exempt since the pack was issued are left out, so this copy differs from the "
+_SINCE_ISSUE = {False: ", except that items marked exempt since then are left out, so its text differs from the "
                        "pack as issued.",
-                True: "Items marked exempt since the pack was issued are added, so this copy differs from the pack "
+                True: ", except that items marked exempt since then are added, so its text differs from the pack "
                       "as issued."}
 
 

@@ -27,7 +27,7 @@ from tests.exempt_registers import (EXPORTS, SCRATCH, Plan, World, build, file_t
                                     pdf_surfaces, plans, public_export, twin)
 
 TODAY = date.today()
-STRESS_REGISTERS = 150
+STRESS_REGISTERS = 1000
 
 
 def check(plan: Plan, tally: dict) -> None:

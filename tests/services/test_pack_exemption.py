@@ -13,7 +13,7 @@ from csp_desktop.store.risks import get_risk, save_risk
 from csp_desktop.store.snapshots import save_snapshot
 from tests.pack_register import EXEMPT_REF, EXEMPT_TITLE, TODAY, fill
 
-DIFFERS = "so this copy differs from the pack as issued"
+DIFFERS = "so its text differs from the pack as issued"
 
 
 def _text(path) -> str:
