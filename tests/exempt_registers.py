@@ -6,6 +6,7 @@ Which items are exempt is worked out here independently of `domain.exemption` (t
 """
 from __future__ import annotations
 
+import atexit
 import random
 import re
 import shutil
@@ -148,6 +149,7 @@ def _template() -> Path:
     """One empty register made once per run and copied for each example: migrations are not re-run each time."""
     if "path" not in _TEMPLATE:
         folder = Path(tempfile.mkdtemp(prefix="csp-exempt-template-", dir=SCRATCH))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         Register.create(folder / "template.cspreg", "Template CSP").close()
         _TEMPLATE["path"] = folder / "template.cspreg"
     return _TEMPLATE["path"]
