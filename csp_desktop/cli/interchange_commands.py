@@ -70,9 +70,13 @@ def import_(register, file, sheet, maps, scheme, dry_run):
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities", "indicators", "owners"]),
               default="risks", show_default=True, help="Which table a .csv holds (.xlsx and .json hold them all).")
-def export(register, out, table):
+@click.option("--part", type=click.Choice(["all", "public"]), default="all", show_default=True,
+              help="all: every item, exempt rows marked. public: no exempt item, nor anything that gives one "
+                   "away (its actions, mitigations, reviews and notes).")
+def export(register, out, table, part):
     """Export REGISTER to OUT: .csv (one table), .xlsx (every table) or .json (everything, exactly)."""
     from ..services.exports import export_register
     with opened(register, read_only=True) as reg:
-        export_register(reg, out, table)
-    click.echo(f"Exported {register.name} to {out}.")
+        export_register(reg, out, table, part)
+    which = ", exempt items left out" if part == "public" else ""
+    click.echo(f"Exported {register.name} to {out}{which}.")

@@ -71,6 +71,11 @@ def pack(register, out, meeting_id, part, marking, sections, issue, tracker_by, 
     note = f", as issued {result.issued_at[:10]}" if result.issued_at else ""
     click.echo(f"Wrote {out} ({counted(result.pages, 'page')}, {counted(result.risks, 'risk')}, "
                f"{counted(result.actions, 'action')}, {part} part{note}).")
+    if result.exempt_since_issue:
+        moved = "left out of" if part == PUBLIC else "added to"
+        click.echo(f"note: {counted(result.exempt_since_issue, 'item')} marked exempt since the pack was issued "
+                   f"{'is' if result.exempt_since_issue == 1 else 'are'} {moved} this copy, so its text differs "
+                   "from the pack as issued.", err=True)
 
 
 def _warn_if_issued_late(reg, meeting_id: str) -> None:

@@ -91,6 +91,7 @@ class PackAction:
     meeting_id: str | None = None
     completed_on: date | None = None
     priority: str = ""                        # the plan priority it serves, for the tracker by priority
+    risk_id: str | None = None       # None in packs issued before it was kept: risk_ref links them then
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class PackChange:
     before: str = ""
     after: str = ""
     exempt: bool = False
+    id: str = ""                     # the risk's or action's id; "" in packs issued before it was kept
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class PackData:
     plan: tuple[PackPriority, ...] = ()      # "Performance against the plan" (domain/plan_pack.py)
     plan_label: str = ""
     tracker_by: str = "owner"                # or "priority"
+    # Items public in the issued pack but exempt now, so left out of this rebuild of Part I (and added to Part II).
+    exempt_since_issue: int = 0
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:

@@ -57,6 +57,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["owner", "mitigation owner"], "owner"),
         **dict.fromkeys(["expected likelihood", "expected residual likelihood"], "expected_likelihood"),
         **dict.fromkeys(["expected impact", "expected residual impact"], "expected_impact"),
+        **dict.fromkeys(["exempt"], IGNORE),  # a mitigation is exempt with its risk, never on its own
     },
     ACTIONS: {
         **dict.fromkeys(["ref", "action ref", "action no", "action number", "reference", "no", "id"], "ref"),

@@ -24,12 +24,15 @@ class Column:
     width: int = 14
     owner_kind: str | None = None   # set for the cells the owner fills in; all others are locked
     hidden: bool = False
+    required: bool = True           # False: workbooks sent before the column existed still read back
 
     @property
     def for_owner(self) -> bool:
         return self.owner_kind is not None
 
 
+EXEMPT_KEY, EXEMPT_MARK = "exempt", "NOT FOR PUBLICATION"
+_EXEMPT = Column(EXEMPT_KEY, "Exempt (Schedule 12A)", 14, required=False)
 _IDENTITY = (Column(ROW_ID, "Row ID (do not edit)", 38, hidden=True),
              Column(ROW_VERSION, "Row version (do not edit)", 8, hidden=True))
 
@@ -39,7 +42,7 @@ RISK_COLUMNS = (
     Column("score", "Current score", 9), Column("mitigations", "Mitigations", 48),
     Column("new_likelihood", "New likelihood", 16, LIKELIHOOD), Column("new_impact", "New impact", 16, IMPACT),
     Column("commentary", "Commentary", 48, TEXT),
-) + _IDENTITY
+) + _IDENTITY + (_EXEMPT,)  # after the identity columns: the places of the others stay as they were
 
 MITIGATION_COLUMNS = (
     Column("risk_ref", "Risk ref", 8), Column("risk_title", "Risk", 30), Column("description", "Mitigation", 44),
@@ -47,14 +50,14 @@ MITIGATION_COLUMNS = (
     Column("new_description", "Revised mitigation", 44, TEXT),
     Column("new_expected_likelihood", "New expected likelihood", 16, LIKELIHOOD),
     Column("new_expected_impact", "New expected impact", 16, IMPACT),
-) + _IDENTITY
+) + _IDENTITY + (_EXEMPT,)  # after the identity columns: the places of the others stay as they were
 
 ACTION_COLUMNS = (
     Column("ref", "Ref", 8), Column("title", "Action", 40), Column("risk_ref", "Risk", 8),
     Column("due", "Due", 11), Column("status", "Status", 13), Column("progress", "Latest progress", 40),
     Column("new_status", "New status", 14, STATUS), Column("new_progress", "Progress update", 48, TEXT),
     Column("new_due", "Revised due date", 14, DATE),
-) + _IDENTITY
+) + _IDENTITY + (_EXEMPT,)  # after the identity columns: the places of the others stay as they were
 
 INDICATOR_COLUMNS = (
     Column("ref", "Ref", 7), Column("title", "Indicator", 40), Column("target", "Target", 18),

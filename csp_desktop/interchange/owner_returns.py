@@ -109,6 +109,8 @@ def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> No
     headings = [_text(c.value) for c in next(rows, ())]
     where = {}
     for column in columns:
+        if column.heading not in headings and not column.required:
+            continue
         if column.heading not in headings:
             book.problems.append(f"the {sheet} sheet has lost its {column.heading!r} column, so nothing on it "
                                  "was taken")

@@ -18,8 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.dates import show
-from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, FIRST_DATA_ROW, FORMAT, HEADER_ROW, IMPACT, LIKELIHOOD,
-                           INDICATOR_COLUMNS, INDICATORS_SHEET, INSTRUCTIONS_SHEET, LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
+from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, EXEMPT_KEY, EXEMPT_MARK, FIRST_DATA_ROW, FORMAT,
+                           HEADER_ROW, IMPACT, INDICATOR_COLUMNS, INDICATORS_SHEET, INSTRUCTIONS_SHEET, LIKELIHOOD,
+                           LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
                            MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, Column)
 
 OWNER_FILL = PatternFill("solid", fgColor="FFF2CC")   # pale yellow: "type here"
@@ -108,6 +109,10 @@ def _instructions(ws, book: OwnerWorkbook) -> None:
          "to the register by a hidden identity, and rows that cannot be matched are not taken in.", None),
         ("Type values, not formulas. Anything you write is kept, even if it cannot be taken in.", None),
     ]
+    if any(row.get(EXEMPT_KEY) for rows in (book.risks, book.mitigations, book.actions) for row in rows):
+        lines += [("", None), (f"Rows marked {EXEMPT_MARK} hold exempt information (Schedule 12A, Local Government "
+                               "Act 1972): do not forward, publish or copy them into public papers.",
+                               Font(bold=True, color="C00000"))]
     for number, (text, font) in enumerate(lines, start=1):
         cell = _put(ws, number, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -6,6 +6,7 @@ from dataclasses import fields
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..domain.exemption import covers, exempt_ids
 from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority, ProgressNote,
                             Review, Risk)
 from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
@@ -16,9 +17,10 @@ from .tables import MAX_FILE_BYTES
 
 FORMAT, FORMAT_VERSION = "csp-desktop-register", 1
 _DISPLAY_ONLY = {"owner_name", "priority_title", "risk_ref", "version"}
+EXEMPT_INFORMATION = "exempt_information"
 
 
-def _plain(obj) -> dict:
+def _fields(obj) -> dict:
     out = {}
     for f in fields(obj):
         if f.name in _DISPLAY_ONLY:
@@ -41,22 +43,28 @@ def to_json(contents: Contents) -> str:
     for v in contents.indicator_values:
         values.setdefault(v.indicator_id, []).append(v)
     notes = {a.id: [n for n in contents.notes if n.action_id == a.id] for a in contents.actions}
+    exempt = exempt_ids(contents.risks, contents.actions, contents.mitigations)
+
+    def marked(obj) -> dict:
+        # "exempt" stays the item's own flag, so an import gives back exactly what was exported;
+        # "exempt_information" is the rule's answer (an action on an exempt risk, a mitigation of one...).
+        return {**_fields(obj), EXEMPT_INFORMATION: covers(exempt, obj)}
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "name": contents.name, "scheme": contents.scheme.to_dict(),
-        "organisations": [_plain(o) for o in contents.organisations],
-        "owners": [_plain(o) for o in contents.owners],
-        "priorities": [_plain(p) for p in contents.priorities],
-        "meetings": [_plain(m) for m in contents.meetings],
-        "risks": [{**_plain(r), "mitigations": [_without(_plain(m), "risk_id") for m in mitigations[r.id]],
-                   "reviews": [_without(_plain(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
-        "actions": [{**_plain(a), "notes": [_without(_plain(n), "action_id") for n in notes[a.id]]}
+        "organisations": [_fields(o) for o in contents.organisations],
+        "owners": [_fields(o) for o in contents.owners],
+        "priorities": [_fields(p) for p in contents.priorities],
+        "meetings": [_fields(m) for m in contents.meetings],
+        "risks": [{**marked(r), "mitigations": [_without(marked(m), "risk_id") for m in mitigations[r.id]],
+                   "reviews": [_without(marked(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
+        "actions": [{**marked(a), "notes": [_without(marked(n), "action_id") for n in notes[a.id]]}
                     for a in contents.actions],
-        "objectives": [_plain(o) for o in contents.objectives],
-        "themes": [_plain(t) for t in contents.themes],
-        "plan": _plain(contents.plan_info) if contents.plan_info is not None else None,
-        "indicators": [{**_plain(i), "values": [_without(_plain(v), "indicator_id") for v in values.get(i.id, [])]}
+        "objectives": [_fields(o) for o in contents.objectives],
+        "themes": [_fields(t) for t in contents.themes],
+        "plan": _fields(contents.plan_info) if contents.plan_info is not None else None,
+        "indicators": [{**_fields(i), "values": [_without(_fields(v), "indicator_id") for v in values.get(i.id, [])]}
                        for i in contents.indicators],
     }
     return json.dumps(document, indent=1, ensure_ascii=False)

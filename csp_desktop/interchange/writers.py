@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.response import WORDS as RESPONSE_WORDS
+from ..domain.exemption import covers, exempt_ids
 from ..domain.scoring import Rating, Scheme
 from .contents import Contents
 from .scheme_sheet import HEADER as SCHEME_HEADER
@@ -19,7 +20,7 @@ RISK_HEADER = ("Ref", "Risk title", "Description", "Category", "Priority", "Owne
                "Inherent likelihood", "Inherent impact", "Inherent score", "Residual likelihood", "Residual impact",
                "Residual score", "Target likelihood", "Target impact", "Target score", "Band", "Next review", "Exempt",
                "Response", "Response reason", "Accepted by", "Accepted on", "Accepted until")
-MITIGATION_HEADER = ("Risk ref", "Mitigation", "Owner", "Expected likelihood", "Expected impact")
+MITIGATION_HEADER = ("Risk ref", "Mitigation", "Owner", "Expected likelihood", "Expected impact", "Exempt")
 ACTION_HEADER = ("Ref", "Action", "Owner", "Due date", "Status", "Progress", "Priority", "Risk ref", "Exempt",
                  "Completed on")
 PRIORITY_HEADER = ("Priority", "Title", "Lead agency")
@@ -36,14 +37,15 @@ class _Names:
         self.org = {o.id: o.name for o in c.organisations}
         self.priority = {p.id: (f"Priority {p.ref}: {p.title}" if p.ref else p.title) for p in c.priorities}
         self.risk_ref = {r.id: r.ref for r in c.risks}
+        self.exempt = exempt_ids(c.risks, c.actions, c.mitigations)
+
+    def exempt_cell(self, item) -> str:
+        """"yes" for an exempt row: flagged itself, or an action or mitigation of an exempt risk."""
+        return "yes" if covers(self.exempt, item) else "no"
 
 
 def _levels(rating: Rating | None) -> list:
     return [rating.likelihood, rating.impact, rating.score] if rating else [None, None, None]
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
 
 
 def risk_rows(c: Contents) -> list[list]:
@@ -53,7 +55,7 @@ def risk_rows(c: Contents) -> list[list]:
         band = c.scheme.band_for(risk.current.score if risk.current else None)
         rows.append([risk.ref, risk.title, risk.description, risk.category, names.priority.get(risk.priority_id),
                      names.owner.get(risk.owner_id), risk.status, *_levels(risk.inherent), *_levels(risk.residual),
-                     *_levels(risk.target), band.name if band else None, risk.next_review, _yes(risk.exempt),
+                     *_levels(risk.target), band.name if band else None, risk.next_review, names.exempt_cell(risk),
                      RESPONSE_WORDS[risk.response] if risk.response else None, risk.response_reason or None,
                      risk.accepted_by or None, risk.accepted_on, risk.accepted_until])
     return rows
@@ -62,15 +64,15 @@ def risk_rows(c: Contents) -> list[list]:
 def mitigation_rows(c: Contents) -> list[list]:
     names = _Names(c)
     return [[names.risk_ref.get(m.risk_id), m.description, names.owner.get(m.owner_id),
-             m.expected.likelihood if m.expected else None, m.expected.impact if m.expected else None]
-            for m in c.mitigations]
+             m.expected.likelihood if m.expected else None, m.expected.impact if m.expected else None,
+             names.exempt_cell(m)] for m in c.mitigations]
 
 
 def action_rows(c: Contents) -> list[list]:
     names = _Names(c)
     return [[a.ref, a.title, names.owner.get(a.owner_id), a.due, a.status, a.progress,
              names.priority.get(a.priority_id), names.risk_ref.get(a.risk_id) or a.risk_ref or None,
-             _yes(a.exempt), a.completed_on] for a in c.actions]
+             names.exempt_cell(a), a.completed_on] for a in c.actions]
 
 
 def priority_rows(c: Contents) -> list[list]:

@@ -20,7 +20,8 @@ def cover_flowables(data: PackData) -> list:
     story += [Spacer(1, 0.6 * cm), _details(data), Spacer(1, 1 * cm)]
     story += _part(data)
     if data.issued_at:
-        story.append(markup(f"Issued {show(_date(data.issued_at))}; this copy shows the register as presented.",
+        since = _SINCE_ISSUE[data.exempt_part] if data.exempt_since_issue else "."
+        story.append(markup(f"Issued {show(_date(data.issued_at))}; this copy shows the register as presented{since}",
                             BODY))
     return story
 
@@ -51,6 +52,13 @@ def _part(data: PackData) -> list:
     return [markup("Part I: open to the public", COVER_LINE),
             markup("Items marked exempt under Schedule 12A of the Local Government Act 1972 are not in this "
                    "paper; they are reported in Part II.", BODY)]
+
+
+# No number in Part I: how many items were withheld would itself say something about them.
+_SINCE_ISSUE = {False: ", except that items marked exempt since then are left out, so its text differs from the "
+                       "pack as issued.",
+                True: ", except that items marked exempt since then are added, so its text differs from the pack "
+                      "as issued."}
 
 
 def _date(iso: str):

@@ -86,10 +86,10 @@ def import_into(register_path: Path, file: Path, *, dry_run: bool):
         return import_file(reg, Path(file), dry_run=dry_run)
 
 
-def export_from(register_path: Path, out: Path) -> Path:
+def export_from(register_path: Path, out: Path, part: str = "all") -> Path:
     from .exports import export_register
     with Register.open(register_path, read_only=True) as reg:
-        return export_register(reg, Path(out))
+        return export_register(reg, Path(out), part=part)
 
 
 def backup_to(reg: Register, folder: Path) -> Path:

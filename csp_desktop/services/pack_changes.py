@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..domain.dates import from_iso, show
+from ..domain.exemption import exempt_ids
 from ..domain.model import Meeting
 from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, ESCALATED, FIRST_SCORED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
                            REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk)
@@ -45,7 +46,7 @@ def compare(old_risks, old_actions, risks, actions, scheme: Scheme) -> tuple[Pac
     for risk in risks:
         found += _risk_changes(before.get(risk.id), risk, scheme)
     now = {r.id for r in risks}
-    found += [PackChange("risk", r.ref, r.title, REMOVED, _score(r.current, scheme), "", r.exempt)
+    found += [PackChange("risk", r.ref, r.title, REMOVED, _score(r.current, scheme), "", r.exempt, r.id)
               for r in old_risks if r.id not in now]
     earlier = {a.id: a for a in old_actions}
     for action in actions:
@@ -56,7 +57,7 @@ def compare(old_risks, old_actions, risks, actions, scheme: Scheme) -> tuple[Pac
 def _risk_changes(old: PackRisk | None, new: PackRisk, scheme: Scheme) -> list[PackChange]:
     if old is None:
         return [_change(new, NEW_RISK, "", _score(new.current, scheme))] if new.status == "open" else []
-    exempt = old.exempt or new.exempt  # a change to an item exempt then or now is itself exempt
+    exempt = bool(exempt_ids((old, new)))  # a change to an item exempt then or now is itself exempt
     found = []
     if old.status != new.status:
         found.append(_change(new, CLOSED if new.status == "closed" else REOPENED, old.status, new.status, exempt))
@@ -75,10 +76,10 @@ def _risk_changes(old: PackRisk | None, new: PackRisk, scheme: Scheme) -> list[P
 
 def _action_changes(old: PackAction | None, new: PackAction) -> list[PackChange]:
     def change(what, before, after, exempt):
-        return PackChange("action", new.ref, new.title, what, before, after, exempt)
+        return PackChange("action", new.ref, new.title, what, before, after, exempt, new.id)
     if old is None:
         return [change(NEW_ACTION, "", f"due {show(new.due)}" if new.due else "no due date", new.exempt)]
-    exempt = old.exempt or new.exempt
+    exempt = bool(exempt_ids((), (old, new)))
     found = []
     if new.status == "complete" and old.status != "complete":
         found.append(change(ACTION_DONE, old.status, show(new.completed_on) or "complete", exempt))
@@ -88,7 +89,8 @@ def _action_changes(old: PackAction | None, new: PackAction) -> list[PackChange]
 
 
 def _change(risk: PackRisk, what: str, before: str, after: str, exempt: bool | None = None) -> PackChange:
-    return PackChange("risk", risk.ref, risk.title, what, before, after, risk.exempt if exempt is None else exempt)
+    return PackChange("risk", risk.ref, risk.title, what, before, after, risk.exempt if exempt is None else exempt,
+                      risk.id)
 
 
 def _score(rating: Rating | None, scheme: Scheme) -> str:

@@ -15,6 +15,7 @@ from typing import Callable
 from ..domain.derived import direction_of_travel, is_overdue, rag, review_due
 from ..domain.plan_pack import for_part as plan_for_part
 from .plan_pack import plan_section, with_lead_agencies
+from ..domain.exemption import exempt_ids
 from ..domain.model import PACK_SECTIONS, Action, Meeting, Mitigation, Review, Risk
 from ..domain.pack import (EXEMPT, MARKINGS, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
                            PackMitigation, PackRisk)
@@ -27,6 +28,7 @@ from ..store.snapshots import get_snapshot, save_snapshot
 from . import pack_json
 from .listing import by_current_score
 from .pack_changes import changes_since
+from .pack_exempt import strictest
 
 
 TRACKER_GROUPS = ("owner", "priority")
@@ -54,6 +56,7 @@ class PackResult:
     risks: int
     actions: int
     issued_at: str | None
+    exempt_since_issue: int = 0   # items exempt now but public when the pack was issued: this rebuild differs
 
 
 def build_pack(reg: Register, out: Path, options: PackOptions, today: date,
@@ -70,7 +73,8 @@ def build_pack(reg: Register, out: Path, options: PackOptions, today: date,
         data = replace(data, plan=plan, plan_label=f"{label} (as it stood when the year was closed)")
     data = for_part(data, options.part)
     pages = _write_whole(Path(out), lambda path: render(data, path, progress))
-    return PackResult(Path(out), pages, len(data.open_risks), len(data.actions), data.issued_at)
+    return PackResult(Path(out), pages, len(data.open_risks), len(data.actions), data.issued_at,
+                      data.exempt_since_issue)
 
 
 def _check(options: PackOptions) -> None:
@@ -119,12 +123,15 @@ def with_options(data: PackData, options: PackOptions) -> PackData:
 
 
 def gather(reg: Register, meeting_id: str | None, today: date) -> PackData:
-    """Everything the pack can show, exempt or not: the issued pack if the meeting has one, else the register now."""
+    """Everything the pack can show, exempt or not: the issued pack if the meeting has one (with what is exempt
+    then or now marked exempt), else the register now."""
     meeting = get_meeting(reg, meeting_id) if meeting_id else None
     if meeting is not None:
         issued = get_snapshot(reg, meeting.id)
         if issued is not None:
-            return replace(pack_json.loads(issued["data"]), issued_at=issued["issued_at"])
+            kept = replace(pack_json.loads(issued["data"]), issued_at=issued["issued_at"])
+            risks = _risks(reg, today)
+            return strictest(kept, risks, _actions(reg, today, risks))
     return _from_register(reg, meeting, today)
 
 
@@ -145,8 +152,7 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
     when = meeting.held_on if meeting else datetime.combine(today, time.max)
     previous = previous_meeting(reg, when.isoformat(timespec="minutes"))
     risks = _risks(reg, today)
-    exempt_risks = {r.id for r in risks if r.exempt}
-    actions = _actions(reg, today, exempt_risks)
+    actions = _actions(reg, today, risks)
     changes, basis = changes_since(reg, previous, risks, actions)
     matters = tuple(a for a in actions if previous is not None and a.meeting_id == previous.id)
     plan, plan_label = plan_section(reg, today)
@@ -177,11 +183,12 @@ def _pack_risk(risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
                     mitigations=tuple(PackMitigation(m.description, m.owner_name, m.expected) for m in mitigations))
 
 
-def _actions(reg: Register, today: date, exempt_risks: set[str]) -> tuple[PackAction, ...]:
+def _actions(reg: Register, today: date, risks: tuple[PackRisk, ...]) -> tuple[PackAction, ...]:
     actions = with_lead_agencies(reg, list_actions(reg))  # no owner: the priority's lead agency leads it
     actions = sorted(actions, key=lambda a: (a.owner_name.lower(), a.due is None, a.due or date.max,
                                              a.ref, a.title.lower()))
-    return tuple(_pack_action(a, today, a.exempt or a.risk_id in exempt_risks) for a in actions)
+    exempt = exempt_ids(risks, actions, (m for ms in mitigations_by_risk(reg).values() for m in ms))
+    return tuple(_pack_action(a, today, a.id in exempt) for a in actions)
 
 
 def _pack_action(action: Action, today: date, exempt: bool) -> PackAction:
@@ -190,4 +197,4 @@ def _pack_action(action: Action, today: date, exempt: bool) -> PackAction:
                       status=action.status, progress=action.progress, risk_ref=action.risk_ref,
                       rag=rag(action, today), overdue=is_overdue(action, today), exempt=exempt,
                       meeting_id=action.meeting_id, completed_on=action.completed_on,
-                      priority=action.priority_title)
+                      priority=action.priority_title, risk_id=action.risk_id)

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.derived import CLOSED_ACTION_STATUSES
+from ..domain.exemption import covers, exempt_ids
 from ..domain.model import ACTION_STATUSES, Action, Mitigation, Owner, Risk
 from ..domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
+from ..interchange.owner_layout import EXEMPT_KEY, EXEMPT_MARK
 from ..interchange.owner_workbook import OwnerWorkbook
 from ..store.actions import list_actions
 from ..store.risks import list_risks, mitigations_by_risk
@@ -23,6 +25,7 @@ class OwnerPart:
     mitigations: list[tuple[Mitigation, Risk]] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     indicators: list[dict] = field(default_factory=list)   # cells of the indicators this owner supplies
+    exempt: frozenset[str] = frozenset()   # the register's exempt ids (domain.exemption), to mark rows
 
     @property
     def empty(self) -> bool:
@@ -31,9 +34,10 @@ class OwnerPart:
 
 def owner_parts(reg: Register, owners: list[Owner]) -> tuple[list[OwnerPart], dict[str, list[Mitigation]]]:
     """Each owner's part, read from the register once however many owners there are."""
-    parts = {o.id: OwnerPart(o) for o in owners}
-    risks = {r.id: r for r in list_risks(reg) if r.status == "open"}
-    by_risk = mitigations_by_risk(reg)
+    everything, by_risk, actions = list_risks(reg), mitigations_by_risk(reg), list_actions(reg)
+    exempt = exempt_ids(everything, actions, (m for ms in by_risk.values() for m in ms))
+    parts = {o.id: OwnerPart(o, exempt=exempt) for o in owners}
+    risks = {r.id: r for r in everything if r.status == "open"}
     for risk in risks.values():
         if risk.owner_id in parts:
             parts[risk.owner_id].risks.append(risk)
@@ -41,7 +45,7 @@ def owner_parts(reg: Register, owners: list[Owner]) -> tuple[list[OwnerPart], di
         for m in mitigations:
             if m.owner_id in parts and risk_id in risks:
                 parts[m.owner_id].mitigations.append((m, risks[risk_id]))
-    for action in list_actions(reg):
+    for action in actions:
         if action.owner_id in parts and action.status not in CLOSED_ACTION_STATUSES:
             parts[action.owner_id].actions.append(action)
     for owner_id, cells in indicator_cells(reg, set(parts)).items():
@@ -49,16 +53,15 @@ def owner_parts(reg: Register, owners: list[Owner]) -> tuple[list[OwnerPart], di
     return [parts[o.id] for o in owners], by_risk
 
 
-def keep_only(part: OwnerPart, which: str, exempt_risk_ids: set[str]) -> OwnerPart:
-    """The owner's part with only its public ('public') or only its exempt ('exempt') rows.
-
-    TEMPORARY rule, to be replaced by issue 12's domain/exemption.py: a risk is exempt when marked so;
-    a mitigation when its risk is; an action when marked so or when the risk it serves is.
-    """
+def keep_only(part: OwnerPart, which: str) -> OwnerPart:
+    """The owner's part with only its public ('public') or only its exempt ('exempt') rows, by the one
+    rule of domain/exemption.py (a mitigation of an exempt risk, an action on one, are exempt too)."""
     want = which == "exempt"
-    return OwnerPart(part.owner, risks=[r for r in part.risks if r.exempt == want],
-                     mitigations=[(m, r) for m, r in part.mitigations if r.exempt == want],
-                     actions=[a for a in part.actions if (a.exempt or a.risk_id in exempt_risk_ids) == want])
+    keep = lambda item: covers(part.exempt, item) == want  # noqa: E731
+    return OwnerPart(part.owner, risks=[r for r in part.risks if keep(r)],
+                     mitigations=[(m, r) for m, r in part.mitigations if keep(m)],
+                     actions=[a for a in part.actions if keep(a)],
+                     indicators=part.indicators if not want else [], exempt=part.exempt)
 
 
 def rating_text(scheme: Scheme, rating: Rating | None) -> str:
@@ -71,9 +74,14 @@ def rating_text(scheme: Scheme, rating: Rating | None) -> str:
 def workbook_for(part: OwnerPart, scheme: Scheme, meta: dict, by_risk: dict[str, list[Mitigation]]) -> OwnerWorkbook:
     return OwnerWorkbook(meta=meta, likelihood_labels=scheme.likelihood_labels, impact_labels=scheme.impact_labels,
                          statuses=ACTION_STATUSES,
-                         risks=[_risk_cells(r, scheme, by_risk.get(r.id, [])) for r in part.risks],
-                         mitigations=[_mitigation_cells(m, r, scheme) for m, r in part.mitigations],
-                         actions=[_action_cells(a) for a in part.actions], indicators=part.indicators)
+                         risks=[_marked(_risk_cells(r, scheme, by_risk.get(r.id, [])), r, part) for r in part.risks],
+                         mitigations=[_marked(_mitigation_cells(m, r, scheme), m, part) for m, r in part.mitigations],
+                         actions=[_marked(_action_cells(a), a, part) for a in part.actions], indicators=part.indicators)
+
+
+def _marked(cells: dict, item, part: OwnerPart) -> dict:
+    """The row's cells, with its exempt mark: an owner must know which of their rows are not for publication."""
+    return {**cells, EXEMPT_KEY: EXEMPT_MARK if covers(part.exempt, item) else ""}
 
 
 def _label(scheme: Scheme, axis: str, level: int | None) -> str | None:

@@ -22,7 +22,6 @@ from ..interchange.owner_returns import read_owner_workbook
 from ..interchange.owner_workbook import write_owner_workbook
 from ..store import Register
 from ..store import returns as log
-from ..store.coming_up import exempt_risk_ids
 from ..store.partners import list_owners
 from .backups import make_backup
 from .update_apply import Applied, apply_decisions
@@ -84,8 +83,7 @@ def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = N
     outdir.mkdir(parents=True, exist_ok=True)
     parts, by_risk = owner_parts(reg, _chosen_owners(reg, owner_names))
     if only:
-        exempt_risks = exempt_risk_ids(reg)
-        parts = [keep_only(p, only, exempt_risks) for p in parts]
+        parts = [keep_only(p, only) for p in parts]
     sent_at = datetime.now().replace(microsecond=0)
     result = RoundSent(round_id=round_id or new_id())
     common = {"register_id": reg.info()["id"], "register_name": reg.name, "round_id": result.round_id,

@@ -104,6 +104,3 @@ def owner_names(reg: Register) -> dict[str, tuple[str, str]]:
 def parse_held_on(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
-
-def exempt_risk_ids(reg: Register) -> set[str]:
-    return {row["id"] for row in reg.query("SELECT id FROM risks WHERE exempt = 1")}
