@@ -17,7 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from . import scripts
 from .fonts import BOLD, REGULAR
 from .paged_table import PagedTable
-from .styles import HEADING, INK, MUTED, OVERDUE, RULE
+from .styles import HEADING, INK, MUTED, OVERDUE, RULE, SUBHEADING
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 MARGIN = 1.5 * cm
@@ -44,8 +44,8 @@ class Bookmarks:
 class SectionHeading(Paragraph):
     """A section's heading; the document bookmarks it and lists its page in the contents."""
 
-    def __init__(self, key: str, title: str, level: int = 0):
-        super().__init__(title, HEADING)  # titles are the code's own words, never user text
+    def __init__(self, key: str, title: str, level: int = 0, small: bool = False):
+        super().__init__(title, SUBHEADING if small else HEADING)  # the code's own words, never user text
         self.key, self.title, self.level = key, title, level
 
 

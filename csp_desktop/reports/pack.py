@@ -6,19 +6,19 @@ from typing import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from ..domain.dates import show
 from ..domain.pack import NOT_FOR_PUBLICATION, SCHEDULE_12A, SECTION_TITLES, PackData
 from .changes import changes_flowables
 from .cover import cover_flowables
-from .heatmap import heatmaps
-from .key import key_flowables
+from .key import heatmap_flowables, key_flowables
 from .layout import (BAND, LANDSCAPE, MARGIN, PORTRAIT, Bookmarks, ContentsList, PackDocument, PageFurniture,
                      SectionHeading, canvas_maker, work)
 from .register_table import register_flowables
-from .summary import summary_flowables
-from .tracker import matters_flowables, tracker_flowables
+from .styles import BODY, markup
+from .summary import comparison_basis, summary_flowables
+from .tracker import matters_flowables, tracked_actions, tracker_flowables
 
 LANDSCAPE_SECTIONS = {"heatmaps", "register", "tracker", "matters", "changes"}
 CONTENTS = "contents"
@@ -49,10 +49,15 @@ def _furniture(data: PackData) -> PageFurniture:
 
 def _story(data: PackData, bookmarks: Bookmarks) -> list:
     sections = [key for key in SECTION_TITLES if key in data.sections]
-    story = cover_flowables(data) + [PageBreak(), SectionHeading(CONTENTS, "Contents"),
+    story = cover_flowables(data) + [SectionHeading(CONTENTS, "Contents", small=True),
                                      ContentsList([(k, SECTION_TITLES[k]) for k in sections], bookmarks)]
     orientation = PORTRAIT
     for key in sections:
+        empty = _empty(key, data)
+        if empty:  # one line where the page would be blank, and no page of its own
+            story += [CondPageBreak(2 * cm), SectionHeading(key, SECTION_TITLES[key], small=True),
+                      markup(empty, BODY)]
+            continue
         wanted = LANDSCAPE if key in LANDSCAPE_SECTIONS else PORTRAIT
         if wanted != orientation:
             story.append(NextPageTemplate(wanted))
@@ -61,9 +66,23 @@ def _story(data: PackData, bookmarks: Bookmarks) -> list:
     return story
 
 
+def _empty(key: str, data: PackData) -> str:
+    """The one line an empty section prints instead of a page, or "" when it has content."""
+    if key == "changes" and not data.changes:
+        return f"{comparison_basis(data)} Nothing in this part of the pack has changed since then."
+    if key == "matters" and (data.previous is None or not data.matters_arising):
+        return ("There is no previous meeting in the register, so there are no matters arising."
+                if data.previous is None else "No actions in this part of the pack arose at the previous meeting.")
+    if key in ("heatmaps", "register") and not data.open_risks:
+        return "There are no open risks in this part of the register."
+    if key == "tracker" and not tracked_actions(data):
+        return "There are no open actions in this part of the register."
+    return ""
+
+
 def _section(key: str, data: PackData) -> list:
     if key == "heatmaps":
         width, height = landscape(A4)
-        return [Spacer(1, 0.2 * cm), heatmaps(data, width - 2 * MARGIN, height - 2 * BAND - 2.2 * cm)]
+        return heatmap_flowables(data, width - 2 * MARGIN, height - 2 * BAND - 4.0 * cm)
     return {"summary": summary_flowables, "register": register_flowables, "tracker": tracker_flowables,
             "matters": matters_flowables, "changes": changes_flowables, "key": key_flowables}[key](data)

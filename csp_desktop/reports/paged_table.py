@@ -12,25 +12,33 @@ from itertools import accumulate
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from . import scripts
+from .fonts import BOLD
+from .styles import HEADER_FILL
+
+
+MIN_ROWS = 3
+
 
 class PagedTable(Flowable):
     def __init__(self, header: list, rows: list[list], widths: list[float], styles, heights: list[float],
-                 start: int = 0):
+                 start: int = 0, caption: str = "", continued: bool = False):
         """`styles(first_row_index, count)` gives the TableStyle commands for a table of those rows;
         `heights` are the rows' estimated heights, header first."""
         super().__init__()
         self.header, self.rows, self.widths, self.styles = header, rows, widths, styles
         self.heights, self.start = heights, start
-        self._whole: Table | None = None
+        self.caption, self.continued = caption, continued   # a group's heading, repeated "(continued)"
+        self._whole = None
 
-    def _table(self, count: int) -> Table:
+    def _table(self, count: int):
         table = Table([self.header] + self.rows[:count], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(self.styles(self.start, count)))
-        return table
+        return Captioned(f"{self.caption} (continued)", table) if self.continued and self.caption else table
 
     def _fitting(self, available_height: float) -> int:
         """How many rows the estimate says fit under the header in `available_height`."""
-        room = available_height - self.heights[0]
+        room = available_height - self.heights[0] - (CAPTION if self.continued and self.caption else 0)
         return sum(1 for total in accumulate(self.heights[1:]) if total <= room)
 
     def wrap(self, available_width, available_height):
@@ -44,6 +52,13 @@ class PagedTable(Flowable):
 
     def split(self, available_width, available_height):
         count = min(self._fitting(available_height), len(self.rows))
+        # No continued page with only a row or two, nor a page whose foot starts the table with one or two,
+        # as long as a few rows are short enough that moving them cannot leave a page empty.
+        if sum(self.heights[1:MIN_ROWS + 1]) < available_height / 2:
+            if 0 < count < MIN_ROWS < len(self.rows):
+                count = 0
+            elif 0 < len(self.rows) - count < MIN_ROWS and len(self.rows) - MIN_ROWS >= MIN_ROWS:
+                count = len(self.rows) - MIN_ROWS
         while count > 0:
             table = self._table(count)
             if table.wrap(available_width, available_height)[1] <= available_height:
@@ -54,8 +69,34 @@ class PagedTable(Flowable):
         if count == len(self.rows):
             return [table]
         rest = PagedTable(self.header, self.rows[count:], self.widths, self.styles,
-                          self.heights[:1] + self.heights[count + 1:], self.start + count)
+                          self.heights[:1] + self.heights[count + 1:], self.start + count, self.caption, True)
         return [table, rest]
 
     def drawOn(self, canvas, x, y, _sW=0):
         self._whole.drawOn(canvas, x, y, _sW)
+
+
+CAPTION = 16
+
+
+class Captioned(Flowable):
+    """A table under a one-line heading, for a group carried onto a new page."""
+
+    def __init__(self, text: str, table: Table):
+        super().__init__()
+        self.text, self.table = text, table
+
+    def wrap(self, available_width, available_height):
+        width, height = self.table.wrap(available_width, available_height - CAPTION)
+        self.width, self.height = width, height + CAPTION
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.table.drawOn(canvas, x, y, _sW)
+        canvas.saveState()
+        canvas.setFont(BOLD, 10)
+        canvas.setFillColor(HEADER_FILL)
+        text = canvas.beginText(x, y + self.height - 11)
+        scripts.draw(text, self.text, BOLD, 10)
+        canvas.drawText(text)
+        canvas.restoreState()
