@@ -36,7 +36,7 @@ class PageFurniture:
 @dataclass
 class Bookmarks:
     """Where each section landed: filled while laying out, read when the pages are written."""
-    marks: list[tuple[int, str, str, int]] = field(default_factory=list)   # page, key, title, level
+    marks: list[tuple[int, str, str, int, float]] = field(default_factory=list)  # page, key, title, level, top
     slots: dict[str, tuple[int, float, float]] = field(default_factory=dict)  # key -> contents page, x, y
     pages: dict[str, int] = field(default_factory=dict)
 
@@ -146,9 +146,10 @@ class PackCanvas(Canvas):
         self.restoreState()
 
     def _bookmark(self, number: int) -> None:
-        for page, key, title, level in self.bookmarks.marks:
+        for page, key, title, level, top in self.bookmarks.marks:
             if page == number:
-                self.bookmarkPage(key)
+                # At the heading itself, not the whole page: several short sections may share a page.
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top, zoom=0)
                 self.addOutlineEntry(title, key, level=level)
 
     def _number_contents(self, number: int) -> None:
@@ -186,7 +187,8 @@ class PackDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, (SectionHeading, Bookmark)):
-            self.bookmarks.marks.append((self.page, flowable.key, flowable.title, flowable.level))
+            top = self.frame._y + getattr(flowable, "height", 0) + 24
+            self.bookmarks.marks.append((self.page, flowable.key, flowable.title, flowable.level, top))
             self.bookmarks.pages.setdefault(flowable.key, self.page)
         self.done += work(flowable)
         if self.progress is not None:
