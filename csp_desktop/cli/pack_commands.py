@@ -25,6 +25,28 @@ def meetings(register, fmt):
         emit(meeting_rows(reg), MEETING_COLUMNS, fmt)
 
 
+def cover_options(command):
+    """The covering report's options, shared by meeting-add and meeting-edit."""
+    for name, text in reversed(COVER_HELP):
+        command = click.option(f"--{name.replace('_', '-')}", name, default=None, help=text)(command)
+    return command
+
+
+COVER_HELP = (("agenda_item", "The agenda item number, e.g. '6'."),
+              ("report_of", "Whose report it is, e.g. 'Community Safety Partnership Manager'."),
+              ("contact_officer", "The contact officer: name, role, email or phone."),
+              ("purpose", "The report's purpose, in a sentence or two."),
+              ("recommendation", "The recommendations the board is asked to agree (default: note the "
+                                 "register and agree the actions)."))
+
+
+def _cover(values: dict) -> dict:
+    cover = {name: values.pop(name) for name, _ in COVER_HELP if values.get(name) is not None}
+    if "recommendation" in cover:
+        cover["recommendations"] = cover.pop("recommendation")
+    return cover
+
+
 @main.command("meeting-add")
 @REGISTER
 @click.option("--board", required=True, help="The board that meets, e.g. 'Partnership Executive Group'.")
@@ -34,11 +56,29 @@ def meetings(register, fmt):
 @click.option("--chair", default="", help="Who chairs it.")
 @click.option("--marking", type=click.Choice(MARKINGS), default="OFFICIAL", show_default=True,
               help="The protective marking printed on its pack.")
-def meeting_add(register, board, on, at, venue, chair, marking):
+@cover_options
+def meeting_add(register, board, on, at, venue, chair, marking, **cover):
     """Add a board meeting to REGISTER and print its id."""
-    meeting = new_meeting(board, on, at=at, venue=venue, chair=chair, marking=marking)
+    meeting = new_meeting(board, on, at=at, venue=venue, chair=chair, marking=marking, **_cover(cover))
     with opened(register) as reg:
         click.echo(create_meeting(reg, meeting))
+
+
+@main.command("meeting-edit")
+@REGISTER
+@click.argument("meeting_id")
+@click.option("--board", default=None, help="The board that meets.")
+@click.option("--venue", default=None, help="Where it meets.")
+@click.option("--chair", default=None, help="Who chairs it.")
+@click.option("--marking", type=click.Choice(MARKINGS), default=None, help="The marking printed on its pack.")
+@cover_options
+def meeting_edit(register, meeting_id, **values):
+    """Change a meeting's details or its covering report (only the options given)."""
+    from ..services.meetings import edit_meeting
+    cover = _cover(values)
+    with opened(register) as reg:
+        meeting = edit_meeting(reg, meeting_id, **values, **cover)
+    click.echo(f"Saved {meeting.board}, {meeting.held_on:%d/%m/%Y}.")
 
 
 @main.command()

@@ -136,6 +136,12 @@ class Meeting:
     attendees: str = ""
     marking: str = "OFFICIAL"
     sections: tuple[str, ...] = PACK_SECTIONS
+    # The covering report on the pack's cover (domain.pack.COVER_FIELDS).
+    agenda_item: str = ""
+    report_of: str = ""
+    contact_officer: str = ""
+    purpose: str = ""
+    recommendations: str = ""
     id: str = field(default_factory=new_id)
     version: int = 0
 

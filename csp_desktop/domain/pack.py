@@ -32,6 +32,9 @@ assert set(SECTION_TITLES) == set(PACK_SECTIONS)
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 SCHEDULE_12A = "exempt information under Schedule 12A, Local Government Act 1972"
+EXEMPT_HANDLING = "Not for publication; return or destroy after the meeting"
+# A Part I pack never takes OFFICIAL-SENSITIVE from its meeting by default: it is open to the public.
+PART_I_DEFAULT_MARKING = "OFFICIAL"
 
 # What changed about an item since the previous meeting (PackChange.what).
 NEW_RISK, CLOSED, REOPENED, REMOVED = "New risk", "Closed", "Reopened", "Removed from the register"
@@ -168,6 +171,8 @@ class PackData:
     travel_since: date | None = None          # direction of travel is measured since this date ...
     travel_basis: str = "first review"        # ... or, with no previous meeting, since each risk's first review
     appetite_set: bool = True                 # False: the register adopted no appetite, so none is printed
+    exempt_paragraphs: tuple[int, ...] = ()   # Schedule 12A paragraphs of the register's exempt items ...
+    has_exempt: bool = False                  # ... and whether it has any: Part I says a Part II report exists
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:
@@ -202,3 +207,10 @@ def travel(before: PackRisk | None, now: PackRisk) -> str:
 def travel_header(data_since: date | None) -> str:
     """The words that say what the direction of travel is measured against."""
     return f"since {data_since.strftime('%d/%m/%Y')}" if data_since else "since first review"
+
+
+def paragraph_words(paragraphs: tuple[int, ...]) -> str:
+    if not paragraphs:
+        return ""
+    numbers = ", ".join(str(n) for n in paragraphs)
+    return f"paragraph{'s' if len(paragraphs) > 1 else ''} {numbers}"

@@ -30,7 +30,7 @@ class PageFurniture:
     partnership: str
     marking: str            # "" for no marking
     produced: str           # "22/11/2026"
-    notices: tuple[str, ...] = ()   # exempt part: NOT FOR PUBLICATION and the Schedule 12A line
+    notices: tuple[str, ...] = ()   # exempt part: the line at the top of each page, and at the foot
 
 
 @dataclass
@@ -95,9 +95,11 @@ class ContentsList(Flowable):
 class PackCanvas(Canvas):
     """Holds pages back until save(), then writes each with its furniture, bookmarks and contents numbers."""
 
-    def __init__(self, *args, furniture: PageFurniture, bookmarks: Bookmarks, **kwargs):
+    def __init__(self, *args, furniture: PageFurniture, bookmarks: Bookmarks, created=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.furniture, self.bookmarks = furniture, bookmarks
+        if created is not None:
+            self._doc._timeStamp = _stamp(created)
         self._held: list[dict] = []
 
     def showPage(self):
@@ -131,8 +133,8 @@ class PackCanvas(Canvas):
         if f.notices:
             self.setFillColor(OVERDUE)
             self.setFont(BOLD, 8)
-            self.drawCentredString(width / 2, height - 1.15 * cm, "  \u2013  ".join(f.notices))
-            self.drawCentredString(width / 2, 0.85 * cm, "  \u2013  ".join(f.notices))
+            self.drawCentredString(width / 2, height - 1.15 * cm, f.notices[0])
+            self.drawCentredString(width / 2, 0.85 * cm, f.notices[-1])
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, height - BAND + 0.1 * cm, width - MARGIN, height - BAND + 0.1 * cm)
@@ -204,5 +206,19 @@ def work(flowable) -> int:
     return 1
 
 
-def canvas_maker(furniture: PageFurniture, bookmarks: Bookmarks):
-    return partial(PackCanvas, furniture=furniture, bookmarks=bookmarks)
+def canvas_maker(furniture: PageFurniture, bookmarks: Bookmarks, created=None):
+    """`created` (a datetime in UTC) is the PDF's creation date: the day the pack was issued, else built, so
+    that rebuilding an issued pack gives the same bytes."""
+    return partial(PackCanvas, furniture=furniture, bookmarks=bookmarks, created=created)
+
+
+def _stamp(created):
+    """reportlab's time stamp, fixed at `created` (its invariant mode would say 01/01/2000)."""
+    from reportlab.lib.utils import TimeStamp
+    stamp = TimeStamp(invariant=1)
+    stamp.t = created.timestamp()
+    stamp.lt = created.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp

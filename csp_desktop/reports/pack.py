@@ -1,6 +1,7 @@
 """The board pack as a PDF, drawn from PackData alone (this package never reads the register)."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -9,7 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from ..domain.dates import show
-from ..domain.pack import NOT_FOR_PUBLICATION, SCHEDULE_12A, SECTION_TITLES, PackData
+from ..domain.pack import EXEMPT_HANDLING, NOT_FOR_PUBLICATION, SCHEDULE_12A, SECTION_TITLES, PackData
 from .changes import changes_flowables
 from .cover import cover_flowables
 from .key import heatmap_flowables, key_flowables
@@ -30,10 +31,18 @@ def render(data: PackData, path: Path, progress: Callable[[int, int], None] | No
     story = _story(data, bookmarks)
     doc = PackDocument(str(path), bookmarks=bookmarks, progress=progress, total=sum(map(work, story)),
                        title=data.title, author=data.partnership, subject=_subject(data),
-                       creator="CSP Desktop", producer="CSP Desktop (reportlab)")
-    maker = canvas_maker(_furniture(data), bookmarks)
+                       creator="CSP Desktop", producer="CSP Desktop (reportlab)", lang="en-GB")
+    maker = canvas_maker(_furniture(data), bookmarks, created_at(data))
     doc.build(story, canvasmaker=maker)
     return doc.canv.pages_written
+
+
+def created_at(data: PackData) -> datetime:
+    """The issued time of an issued pack, else the day it was built (midnight UTC)."""
+    if data.issued_at:
+        issued = datetime.fromisoformat(data.issued_at)
+        return issued if issued.tzinfo else issued.replace(tzinfo=timezone.utc)
+    return datetime.combine(data.produced_on, datetime.min.time(), tzinfo=timezone.utc)
 
 
 def _subject(data: PackData) -> str:
@@ -43,7 +52,9 @@ def _subject(data: PackData) -> str:
 
 
 def _furniture(data: PackData) -> PageFurniture:
-    notices = (NOT_FOR_PUBLICATION, SCHEDULE_12A) if data.exempt_part else ()
+    # Top of each page: what it is; foot: what to do with it.
+    notices = (f"{NOT_FOR_PUBLICATION}  \u2013  {SCHEDULE_12A}", f"{NOT_FOR_PUBLICATION}: {EXEMPT_HANDLING}") \
+        if data.exempt_part else ()
     return PageFurniture(data.partnership, data.printed_marking, show(data.produced_on), notices)
 
 

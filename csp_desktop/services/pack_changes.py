@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 
 from ..domain.dates import from_iso, show
 from ..domain.model import Meeting
 from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, ESCALATED, FIRST_SCORED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
-                           REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk, travel)
+                           REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk, travel,
+                           travel_header)
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.partners import list_owners
-from ..store.risks import reviews_by_risk
+from ..store.meetings import previous_meeting
+from ..store.risks import list_risks, reviews_by_risk
 from ..store.snapshots import audit_since, get_snapshot
 from . import pack_json
 
@@ -36,6 +38,18 @@ def changes_since(reg: Register, previous: Meeting | None, risks: tuple[PackRisk
     old_risks, old_actions, basis = _baseline(reg, previous, risks, actions)
     since = previous.held_on.date() if previous is not None else None
     return compare(old_risks, old_actions, risks, actions, reg.scheme, since, basis)
+
+
+def travel_now(reg: Register, today: date) -> tuple[dict[str, str], str]:
+    """Each risk's direction of travel as the app shows it, on the pack's basis: since the latest meeting held
+    before today (else each risk's first review); and the words saying so ("since 24/10/2026")."""
+    previous = previous_meeting(reg, datetime.combine(today, time.max).isoformat(timespec="minutes"))
+    risks = tuple(PackRisk(id=r.id, ref=r.ref, title=r.title, owner=r.owner_name, status=r.status,
+                           inherent=r.inherent, residual=r.residual, exempt=r.exempt) for r in list_risks(reg))
+    old_risks, _, _ = _baseline(reg, previous, risks, ())
+    before = {r.id: r for r in old_risks}
+    since = previous.held_on.date() if previous is not None else None
+    return {r.id: travel(before.get(r.id), r) for r in risks}, travel_header(since)
 
 
 def _baseline(reg: Register, previous: Meeting | None, risks, actions):

@@ -15,7 +15,7 @@ from typing import Callable
 from ..domain.derived import direction_of_travel, is_overdue, rag, review_due
 from ..domain.model import PACK_SECTIONS, Action, Meeting, Mitigation, Review, Risk
 from ..domain.dates import from_iso
-from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
+from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, NO_MARKING, PART_I_DEFAULT_MARKING, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
                            PackMitigation, PackReview, PackRisk)
 from ..errors import UserError
 from ..store import Register
@@ -27,6 +27,9 @@ from ..store.snapshots import audit_since, get_snapshot, save_snapshot
 from . import pack_json
 from .listing import by_current_score
 from .pack_changes import changes_since
+
+
+SENSITIVE = "OFFICIAL-SENSITIVE"
 
 
 class PackOptionError(UserError):
@@ -96,13 +99,31 @@ def for_part(data: PackData, part: str) -> PackData:
 
     def keep(items):
         return tuple(item for item in items if item.exempt == wanted)
+    exempt = [item for item in (*data.risks, *data.actions) if item.exempt]
+    # Part I may say that a Part II report exists and under which paragraphs, never which or how many items.
+    paragraphs = tuple(sorted({item.exempt_paragraph for item in exempt if item.exempt_paragraph}))
     return replace(data, part=part, risks=keep(data.risks), actions=keep(data.actions),
-                   matters_arising=keep(data.matters_arising), changes=keep(data.changes))
+                   matters_arising=keep(data.matters_arising), changes=keep(data.changes),
+                   exempt_paragraphs=paragraphs, has_exempt=bool(exempt))
 
 
 def with_options(data: PackData, options: PackOptions) -> PackData:
-    return replace(data, marking=options.marking or data.marking,
+    return replace(data, marking=options.marking or default_marking(data.marking, options.part),
                    sections=data.sections if options.sections is None else options.sections)
+
+
+def default_marking(meeting_marking: str, part: str) -> str:
+    """Part I is open to the public: it takes OFFICIAL (or NONE) unless the user chooses otherwise; Part II
+    takes the meeting's marking, and never less than OFFICIAL-SENSITIVE by default."""
+    if part == PUBLIC:
+        return meeting_marking if meeting_marking == NO_MARKING else PART_I_DEFAULT_MARKING
+    return meeting_marking if meeting_marking == SENSITIVE else SENSITIVE
+
+
+def marking_below_meeting(meeting_marking: str, chosen: str) -> bool:
+    """Whether a Part II pack's chosen marking is lower than its meeting's: the user is asked first."""
+    order = {NO_MARKING: 0, "OFFICIAL": 1, SENSITIVE: 2}
+    return order.get(chosen, 0) < order.get(meeting_marking, 0)
 
 
 def gather(reg: Register, meeting_id: str | None, today: date) -> PackData:

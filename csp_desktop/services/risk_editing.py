@@ -30,19 +30,21 @@ class RiskEditError(UserError, ValueError):
 
 @dataclass
 class RiskListing:
-    """Every risk with its direction of travel (from its last two scored reviews), and the overdue actions."""
+    """Every risk with its direction of travel (on the board pack's basis: since the previous meeting), and the
+    overdue actions."""
     risks: list[Risk]
     travel: dict[str, str] = field(default_factory=dict)
     overdue_actions: int = 0
     today: date | None = None
+    travel_basis: str = ""          # "since 24/10/2026", for the Travel column's header
 
 
 def load_risks(reg: Register, today: date | None = None) -> RiskListing:
     today = today or date.today()
+    from .pack_changes import travel_now
     risks = store_risks.list_risks(reg)
-    reviews = summary.last_scored_reviews(reg)
-    return RiskListing(risks, {rid: direction_of_travel(history) for rid, history in reviews.items()},
-                       summary.overdue_action_count(reg, today), today)
+    travel, basis = travel_now(reg, today)
+    return RiskListing(risks, travel, summary.overdue_action_count(reg, today), today, basis)
 
 
 def load_risks_from(path: Path, today: date | None = None) -> RiskListing:

@@ -87,10 +87,14 @@ def to_note(row: dict) -> ProgressNote:
                         author=row["author"], at=datetime.fromisoformat(row["at"]))
 
 
+MEETING_COVER = ("agenda_item", "report_of", "contact_officer", "purpose", "recommendations")
+
+
 def meeting_row(m: Meeting) -> dict:
     return {"board": m.board, "held_on": m.held_on.isoformat(timespec="minutes"), "venue": m.venue,
             "chair": m.chair, "attendees": m.attendees, "marking": m.marking,
-            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections])}
+            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections]),
+            **{name: getattr(m, name) for name in MEETING_COVER}}
 
 
 def to_meeting(row: dict) -> Meeting:
@@ -98,7 +102,8 @@ def to_meeting(row: dict) -> Meeting:
     sections = tuple(s for s in json.loads(stored) if s in PACK_SECTIONS) if stored else PACK_SECTIONS
     return Meeting(id=row["id"], version=row["version"], board=row["board"],
                    held_on=datetime.fromisoformat(row["held_on"]), venue=row["venue"], chair=row["chair"],
-                   attendees=row["attendees"], marking=row["marking"], sections=sections)
+                   attendees=row["attendees"], marking=row["marking"], sections=sections,
+                   **{name: row.get(name) or "" for name in MEETING_COVER})
 
 
 def to_owner(row: dict) -> Owner:

@@ -43,9 +43,19 @@ class MeetingDialog(QDialog):
         self.marking.addItems(MARKINGS)
         self.marking.setCurrentText(m.marking if m.marking in MARKINGS else MARKINGS[0])
         group, self.sections = _section_boxes(self, m.sections)
+        self.agenda_item, self.report_of = QLineEdit(m.agenda_item, self), QLineEdit(m.report_of, self)
+        self.contact_officer = QLineEdit(m.contact_officer, self)
+        self.purpose, self.recommendations = QPlainTextEdit(m.purpose, self), QPlainTextEdit(m.recommendations, self)
+        for box in (self.purpose, self.recommendations):
+            box.setFixedHeight(54)
+        self.recommendations.setPlaceholderText("Empty: the board is asked to note the register and agree the "
+                                                "actions (the pack's default)")
         form = QFormLayout()
         for label, widget in (("Board", self.board), ("Date and time", self.when), ("Venue", self.venue),
-                              ("Chair", self.chair), ("Attendees", self.attendees), ("Marking", self.marking)):
+                              ("Chair", self.chair), ("Attendees", self.attendees), ("Marking", self.marking),
+                              ("Agenda item", self.agenda_item), ("Report of", self.report_of),
+                              ("Contact officer", self.contact_officer), ("Purpose", self.purpose),
+                              ("Recommendations", self.recommendations)):
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -61,7 +71,10 @@ class MeetingDialog(QDialog):
         return {"board": self.board.text(), "on": held.date().isoformat(), "at": held.strftime("%H:%M"),
                 "venue": self.venue.text(), "chair": self.chair.text(), "attendees": self.attendees.toPlainText(),
                 "marking": self.marking.currentText(),
-                "sections": tuple(k for k, box in self.sections.items() if box.isChecked())}
+                "sections": tuple(k for k, box in self.sections.items() if box.isChecked()),
+                "agenda_item": self.agenda_item.text(), "report_of": self.report_of.text(),
+                "contact_officer": self.contact_officer.text(), "purpose": self.purpose.toPlainText(),
+                "recommendations": self.recommendations.toPlainText()}
 
 
 class PackOptionsDialog(QDialog):

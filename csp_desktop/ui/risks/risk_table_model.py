@@ -110,9 +110,12 @@ class RiskTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def set_rows(self, risks: list[Risk], travel: dict[str, str], rows: list[Row] | None = None) -> None:
-        """Show these risks; `rows` may come ready-made from make_rows() on a worker thread."""
+    def set_rows(self, risks: list[Risk], travel: dict[str, str], rows: list[Row] | None = None,
+                 travel_basis: str = "") -> None:
+        """Show these risks; `rows` may come ready-made from make_rows() on a worker thread. `travel_basis`
+        ("since 24/10/2026") goes in the Travel column's header: the same basis as the board pack."""
         self.beginResetModel()
+        self.travel_basis = travel_basis
         self.rows = rows if rows is not None else make_rows(risks, travel, with_search=False)
         self._keys = {}
         self.apply_filter()
@@ -169,7 +172,8 @@ class RiskTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            basis = getattr(self, "travel_basis", "")
+            return f"{COLUMNS[section]} {basis}" if section == TRAVEL and basis else COLUMNS[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -107,7 +107,7 @@ def test_travel_arrows_and_a_changed_scheme_recolour(models):
     data = risks()
     model.set_rows(data, {data[0].id: "up", data[1].id: "down"})
     proxy.sort(REF, Qt.SortOrder.DescendingOrder)
-    assert [proxy.index(r, TRAVEL).data() for r in range(2)] == ["\u2191", "\u2193"]
+    assert [proxy.index(r, TRAVEL).data() for r in range(2)] == ["\u25b2", "\u25bc"]
     model.set_scheme(words_3x3())
     # R-2 residual 2x2 = 4 is "Medium" (amber) on the 3x3 words scheme, "Low" (green) on 5x5.
     assert proxy.index(1, RESIDUAL).data(Qt.ItemDataRole.BackgroundRole).name().upper() == "#FFC000"
