@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDi
 
 from ...domain.model import PACK_SECTIONS, Meeting
 from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
-from ...services.packs import PackOptions
+from ...services.packs import SENSITIVE, PackOptions, default_marking, marking_below_meeting
+from ..common.text import ask
 
 
 def _section_boxes(parent: QWidget, chosen: tuple[str, ...]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
@@ -90,7 +91,8 @@ class PackOptionsDialog(QDialog):
             self.part.addItem("Part I (public)" if part == PUBLIC else "Part II (exempt items only)", part)
         self.marking = QComboBox(self)
         self.marking.addItems(MARKINGS)
-        self.marking.setCurrentText(meeting.marking if meeting and meeting.marking in MARKINGS else MARKINGS[0])
+        self._default_marking()
+        self.part.currentIndexChanged.connect(self._default_marking)
         group, self.sections = _section_boxes(self, meeting.sections if meeting else PACK_SECTIONS)
         self.issue = QCheckBox("Issue this pack (keep the register as presented to the meeting)", self)
         self.issue.setEnabled(meeting is not None and not issued)
@@ -108,6 +110,25 @@ class PackOptionsDialog(QDialog):
         layout.addWidget(group)
         layout.addWidget(self.issue)
         layout.addWidget(buttons)
+
+    def _meeting_marking(self) -> str:
+        return self.meeting.marking if self.meeting and self.meeting.marking in MARKINGS else "OFFICIAL"
+
+    def _default_marking(self) -> None:
+        """Part I: OFFICIAL (or NONE), never the meeting's OFFICIAL-SENSITIVE; Part II: at least as high as
+        the meeting's."""
+        self.marking.setCurrentText(default_marking(self._meeting_marking(), self.part.currentData()))
+
+    def accept(self) -> None:
+        chosen, part = self.marking.currentText(), self.part.currentData()
+        if part == PUBLIC and chosen == SENSITIVE and not ask(
+                self, "Marking", "Part I is open to the public. Mark it OFFICIAL-SENSITIVE all the same?"):
+            return
+        if part != PUBLIC and marking_below_meeting(self._meeting_marking(), chosen) and not ask(
+                self, "Marking", f"This Part II pack would be marked {chosen}, lower than its meeting's "
+                                 f"{self._meeting_marking()}. Build it marked {chosen}?"):
+            return
+        super().accept()
 
     def options(self) -> PackOptions:
         return PackOptions(meeting_id=self.meeting.id if self.meeting else None, part=self.part.currentData(),

@@ -1,0 +1,87 @@
+"""The demo's packs read back as a board paper: one basis for travel, the order of sections, Part II handling,
+marking defaults and a real creation date."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from csp_desktop.services.demo import create_demo
+from csp_desktop.services.packs import PackOptions, build_pack
+from csp_desktop.store.meetings import list_meetings
+
+TODAY = date(2026, 11, 27)
+ORDER = ["Contents", "Summary", "Changes since the previous meeting", "Matters arising", "Heat maps",
+         "Risk register", "Action tracker", "Key and definitions"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    reg = create_demo(folder / "demo.cspreg", TODAY)
+    meeting = list_meetings(reg)[-1]
+    public, exempt = folder / "public.pdf", folder / "exempt.pdf"
+    build_pack(reg, public, PackOptions(meeting_id=meeting.id), TODAY)
+    build_pack(reg, exempt, PackOptions(meeting_id=meeting.id, part="exempt"), TODAY)
+    yield reg, meeting, PdfReader(public), PdfReader(exempt), folder
+    reg.close()
+
+
+def _sections(reader: PdfReader) -> dict[str, str]:
+    """Each top-level section's text, from its bookmark to the next."""
+    marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline
+             if not isinstance(item, list)]
+    pages = [p.extract_text() for p in reader.pages]
+    found = {}
+    for n, (title, start) in enumerate(marks):
+        end = marks[n + 1][1] if n + 1 < len(marks) else len(pages) - 1
+        found[title] = "\n".join(pages[start:end + 1])
+    return found
+
+
+def test_sections_come_in_the_board_paper_order(demo):
+    _, _, public, _, _ = demo
+    assert [item.title for item in public.outline if not isinstance(item, list)] == ORDER
+
+
+def test_summary_changes_and_register_arrows_agree(demo):
+    _, _, public, _, _ = demo
+    text = _sections(public)
+    summary = text["Summary"]
+    counts = {arrow: int(re.search(rf"{arrow} Risks whose score went {word} since \S+\s+(\d+)", summary).group(1))
+              for arrow, word in (("\u25b2", "up"), ("\u25bc", "down"))}
+    changes = text["Changes since the previous meeting"]
+    register = text["Risk register"]
+    for arrow, word in (("\u25b2", "up"), ("\u25bc", "down")):
+        assert changes.count(f"{arrow} {word}") == counts[arrow]
+        assert register.count(f"{arrow} {word}") == counts[arrow]
+    assert sum(counts.values()) > 0
+    assert "Travel" in register and "since" in register
+
+
+def test_part_one_names_the_part_two_report_but_no_exempt_item(demo):
+    _, _, public, exempt, _ = demo
+    cover = public.pages[0].extract_text()
+    assert "Part II report" in cover and "Schedule 12A" in cover
+    everything = "\n".join(p.extract_text() for p in exempt.pages)
+    assert "Not for publication; return or destroy after the meeting" in everything
+    assert "Why each item is exempt" in everything and "public interest" in everything
+
+
+def test_marking_defaults(demo):
+    _, meeting, public, exempt, _ = demo
+    assert meeting.marking == "OFFICIAL-SENSITIVE"
+    first = public.pages[0].extract_text()
+    assert "OFFICIAL-SENSITIVE" not in first and "OFFICIAL" in first   # Part I: open to the public
+    assert "OFFICIAL-SENSITIVE" in exempt.pages[0].extract_text()
+
+
+def test_creation_date_language_and_a_rebuild_gives_the_same_bytes(demo):
+    reg, meeting, public, _, folder = demo
+    assert public.metadata["/CreationDate"].startswith("D:20261127")
+    assert public.trailer["/Root"]["/Lang"] == "en-GB"
+    again = folder / "again.pdf"
+    build_pack(reg, again, PackOptions(meeting_id=meeting.id), TODAY)
+    assert again.read_bytes() == (folder / "public.pdf").read_bytes()
