@@ -23,7 +23,7 @@ DEFAULT_RECOMMENDATIONS = (
 MAX_NAMED = 6   # key messages name up to this many items, then count the rest
 
 
-def cover_flowables(data: PackData) -> list:
+def cover_flowables(data: PackData, contents: list | None = None) -> list:
     story = [Spacer(1, 0.3 * cm), para(data.partnership, TITLE)]
     if data.meeting is None:
         story.append(markup(f"Risk register and action tracker as at {show(data.produced_on)}", COVER_LINE))
@@ -31,6 +31,7 @@ def cover_flowables(data: PackData) -> list:
         story.append(markup(f"<b>{esc(data.meeting.board)}</b>: risk register and action tracker", COVER_LINE))
     story += [_details(data), Spacer(1, 0.2 * cm)]
     story += _part(data)
+    story += contents or []   # the contents on the cover, before the covering report's text
     m = data.meeting
     if m is not None and m.purpose:
         story += [markup("Purpose", SUBHEADING), para(m.purpose, BODY)]

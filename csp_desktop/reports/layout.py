@@ -66,7 +66,7 @@ class Bookmark(Flowable):
 class ContentsList(Flowable):
     """The contents: section titles with dot leaders; page numbers are written once all pages exist."""
 
-    ROW = 22
+    ROW = 15
 
     def __init__(self, entries: list[tuple[str, str]], bookmarks: Bookmarks):
         super().__init__()
@@ -79,11 +79,11 @@ class ContentsList(Flowable):
     def draw(self):
         canv = self.canv
         for row, (key, title) in enumerate(self.entries):
-            y = self.height - (row + 1) * self.ROW + 6
-            canv.setFont(REGULAR, 12)
+            y = self.height - (row + 1) * self.ROW + 4
+            canv.setFont(REGULAR, 10)
             canv.setFillColor(INK)
             canv.drawString(0, y, title)
-            start = canv.stringWidth(title, REGULAR, 12) + 6
+            start = canv.stringWidth(title, REGULAR, 10) + 6
             canv.setStrokeColor(RULE)
             canv.setDash(1, 3)
             canv.line(start, y + 2, self.width - 30, y + 2)
@@ -157,10 +157,10 @@ class PackCanvas(Canvas):
     def _number_contents(self, number: int) -> None:
         for key, (page, x, y) in self.bookmarks.slots.items():
             if page == number and key in self.bookmarks.pages:
-                self.setFont(REGULAR, 12)
+                self.setFont(REGULAR, 10)
                 self.setFillColor(INK)
                 self.drawRightString(x, y, str(self.bookmarks.pages[key]))
-                self.linkRect("", key, (x - 400, y - 4, x, y + 12), relative=0, thickness=0)
+                self.linkRect("", key, (x - 400, y - 3, x, y + 10), relative=0, thickness=0)
 
 
 def _fit(text: str, width: float) -> str:

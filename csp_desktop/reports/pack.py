@@ -60,8 +60,8 @@ def _furniture(data: PackData) -> PageFurniture:
 
 def _story(data: PackData, bookmarks: Bookmarks) -> list:
     sections = [key for key in SECTION_TITLES if key in data.sections]
-    story = cover_flowables(data) + [SectionHeading(CONTENTS, "Contents", small=True),
-                                     ContentsList([(k, SECTION_TITLES[k]) for k in sections], bookmarks)]
+    story = cover_flowables(data, [SectionHeading(CONTENTS, "Contents", small=True),
+                                   ContentsList([(k, SECTION_TITLES[k]) for k in sections], bookmarks)])
     orientation = PORTRAIT
     for key in sections:
         empty = _empty(key, data)
