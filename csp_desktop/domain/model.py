@@ -59,6 +59,7 @@ class Risk:
     target: Rating | None = None
     next_review: date | None = None
     exempt: bool = False
+    exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
     id: str = field(default_factory=new_id)
     version: int = 0
     # Filled by the store on reading, for display; never written back.
@@ -97,6 +98,7 @@ class Action:
     meeting_id: str | None = None
     exempt: bool = False
     completed_on: date | None = None
+    exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
     id: str = field(default_factory=new_id)
     version: int = 0
     owner_name: str = ""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
+from ..domain.schedule12a import PARAGRAPHS
 from ..domain.scoring import Rating
 from ..errors import UserError
 from ..store import Register
@@ -20,7 +21,8 @@ from ..store import summary
 from ..store.rows import review_row
 
 EDITABLE_FIELDS = ("ref", "title", "description", "category", "priority_id", "owner_id", "status",
-                   "inherent", "residual", "target", "next_review", "exempt")
+                   "inherent", "residual", "target", "next_review", "exempt",
+                   "exempt_paragraph")
 MAX_SHORT_TEXT = 500  # refs, titles and categories; descriptions may be as long as people write
 
 
@@ -79,6 +81,8 @@ def check_value(name: str, value) -> None:
         raise RiskEditError(f"The {name} score must be a likelihood and an impact.")
     if name == "next_review" and value is not None and not isinstance(value, date):
         raise RiskEditError("The next review must be a date.")
+    if name == "exempt_paragraph" and value is not None and value not in PARAGRAPHS:
+        raise RiskEditError(f"{value!r} is not a paragraph of Schedule 12A (England 1-7, Wales 12-18).")
 
 
 def set_risk_fields(reg: Register, risk_id: str, changes: dict) -> Risk:

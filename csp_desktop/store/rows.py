@@ -24,7 +24,7 @@ def risk_row(risk: Risk) -> dict:
             "priority_id": risk.priority_id, "owner_id": risk.owner_id, "status": risk.status,
             **rating_columns("inherent", risk.inherent), **rating_columns("residual", risk.residual),
             **rating_columns("target", risk.target), "next_review": to_iso(risk.next_review),
-            "exempt": int(risk.exempt)}
+            "exempt": int(risk.exempt), "exempt_paragraph": risk.exempt_paragraph}
 
 
 def to_risk(row: dict) -> Risk:
@@ -35,6 +35,7 @@ def to_risk(row: dict) -> Risk:
                 residual=rating(row["residual_likelihood"], row["residual_impact"]),
                 target=rating(row["target_likelihood"], row["target_impact"]),
                 next_review=from_iso(row["next_review"]), exempt=bool(row["exempt"]),
+                exempt_paragraph=row.get("exempt_paragraph"),
                 owner_name=row.get("owner_name") or "", priority_title=row.get("priority_title") or "")
 
 
@@ -53,7 +54,7 @@ def action_row(a: Action) -> dict:
     return {"ref": a.ref, "title": a.title, "owner_id": a.owner_id, "due": to_iso(a.due), "status": a.status,
             "progress": a.progress, "risk_id": a.risk_id, "mitigation_id": a.mitigation_id,
             "priority_id": a.priority_id, "meeting_id": a.meeting_id, "exempt": int(a.exempt),
-            "completed_on": to_iso(a.completed_on)}
+            "completed_on": to_iso(a.completed_on), "exempt_paragraph": a.exempt_paragraph}
 
 
 def to_action(row: dict) -> Action:
@@ -61,7 +62,8 @@ def to_action(row: dict) -> Action:
                   owner_id=row["owner_id"], due=from_iso(row["due"]), status=row["status"],
                   progress=row["progress"], risk_id=row["risk_id"], mitigation_id=row["mitigation_id"],
                   priority_id=row["priority_id"], meeting_id=row["meeting_id"], exempt=bool(row["exempt"]),
-                  completed_on=from_iso(row["completed_on"]), owner_name=row.get("owner_name") or "",
+                  completed_on=from_iso(row["completed_on"]), exempt_paragraph=row.get("exempt_paragraph"),
+                  owner_name=row.get("owner_name") or "",
                   priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "")
 
 

@@ -85,3 +85,33 @@ def test_creation_date_language_and_a_rebuild_gives_the_same_bytes(demo):
     again = folder / "again.pdf"
     build_pack(reg, again, PackOptions(meeting_id=meeting.id), TODAY)
     assert again.read_bytes() == (folder / "public.pdf").read_bytes()
+
+
+def test_each_exempt_item_prints_its_paragraph_and_part_one_names_only_the_number(tmp_path):
+    from csp_desktop.services.risk_editing import set_risk_fields
+    from csp_desktop.store.risks import list_risks
+    reg = create_demo(tmp_path / "demo.cspreg", TODAY)
+    meeting = list_meetings(reg)[-1]
+    exempt = next(r for r in list_risks(reg) if r.exempt)
+    set_risk_fields(reg, exempt.id, {"exempt_paragraph": 7})
+    build_pack(reg, tmp_path / "public.pdf", PackOptions(meeting_id=meeting.id), TODAY)
+    build_pack(reg, tmp_path / "exempt.pdf", PackOptions(meeting_id=meeting.id, part="exempt"), TODAY)
+    cover = PdfReader(tmp_path / "public.pdf").pages[0].extract_text()
+    assert "paragraph 7" in cover and exempt.title not in cover and exempt.ref not in cover
+    part_two = " ".join(PdfReader(tmp_path / "exempt.pdf").pages[0].extract_text().split())
+    assert f"Risk {exempt.ref}" in part_two and "Schedule 12A paragraph 7: Information relating to any action" \
+        in part_two
+    reg.close()
+
+
+@pytest.mark.parametrize("value", [8, 0, -1, 10 ** 12, "7", "7; DROP TABLE risks"])
+def test_a_paragraph_outside_schedule_12a_is_refused_and_nothing_changes(tmp_path, value):
+    from csp_desktop.services.risk_editing import RiskEditError, set_risk_fields
+    from csp_desktop.store.risks import list_risks
+    from tests.conftest import snapshot
+    reg = create_demo(tmp_path / "demo.cspreg", TODAY)
+    before = snapshot(reg)
+    with pytest.raises(RiskEditError):
+        set_risk_fields(reg, list_risks(reg)[0].id, {"exempt_paragraph": value})
+    assert snapshot(reg) == before
+    reg.close()

@@ -183,10 +183,11 @@ def test_an_older_register_is_upgraded_after_a_copy_is_kept(register):
         register.db.conn.execute(f"DROP TABLE [{table}]")
     first = sqlite3.connect(":memory:")
     first.executescript(migrations.migration_files()[0].read_text(encoding="utf-8"))
-    original = {row[1] for row in first.execute("PRAGMA table_info(meetings)")}
-    for (column,) in register.db.conn.execute("SELECT name FROM pragma_table_info('meetings')").fetchall():
-        if column not in original:  # added by a later migration
-            register.db.conn.execute(f"ALTER TABLE meetings DROP COLUMN [{column}]")
+    for table in ("meetings", "risks", "actions"):
+        original = {row[1] for row in first.execute(f"PRAGMA table_info({table})")}
+        for (column,) in register.db.conn.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall():
+            if column not in original:  # added by a later migration
+                register.db.conn.execute(f"ALTER TABLE {table} DROP COLUMN [{column}]")
     register.db.conn.execute("PRAGMA user_version = 1")
     register.db.conn.commit()
     register.close()

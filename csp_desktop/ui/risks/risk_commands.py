@@ -16,7 +16,7 @@ from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of t
 FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
                "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
                "residual": "residual score", "target": "target score", "next_review": "next review",
-               "exempt": "exempt"}
+               "exempt": "exempt", "exempt_paragraph": "Schedule 12A paragraph"}
 
 
 class RiskCommand(EditCommand):
