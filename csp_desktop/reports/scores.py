@@ -69,9 +69,11 @@ class ScoreChip(Flowable):
 
     fixed_height = 2 * CHIP_SIZE * 1.25 + 4
 
-    def __init__(self, scheme: Scheme, rating: Rating, width: float, flag: str = ""):
+    def __init__(self, scheme: Scheme, rating: Rating, width: float, flag: str = "", compact: bool = False):
         super().__init__()
-        self.rating, self.chip_width, self.flag = rating, width, flag
+        self.rating, self.chip_width, self.flag, self.compact = rating, width, flag, compact
+        if compact:   # one line, for a summary table: the chip alone
+            self.fixed_height = CHIP_SIZE * 1.25 + 2
         self.band = scheme.band_for(rating.score)
         self.fill = band_fill(scheme, self.band) if self.band else None
 
@@ -92,16 +94,18 @@ class ScoreChip(Flowable):
             canv.setFillColor(ink_on(self.fill))
         canv.setFont(BOLD, CHIP_SIZE)
         canv.drawCentredString(self.chip_width / 2, top + 3, text)
+        if self.compact:
+            return
         canv.setFillColor(MUTED)
         canv.setFont(REGULAR, CHIP_SIZE)
         below = f"{self.rating.likelihood}{TIMES}{self.rating.impact}" + (f" {self.flag}" if self.flag else "")
         canv.drawCentredString(self.chip_width / 2, 1, below)
 
 
-def score_cell(scheme: Scheme, rating: Rating | None, width: float, flag: str = ""):
+def score_cell(scheme: Scheme, rating: Rating | None, width: float, flag: str = "", compact: bool = False):
     if rating is None:
         return "\u2013"
-    return ScoreChip(scheme, rating, width, flag)
+    return ScoreChip(scheme, rating, width, flag, compact)
 
 
 def direction_cell(direction: str) -> str:

@@ -126,7 +126,7 @@ def _above_appetite(data: PackData) -> list:
         return [markup("Risks above appetite", SUBHEADING), markup("No open risk is above the board's appetite.")]
     w = ABOVE_WIDTHS
     rows = [[wrapped(r.ref, w[0]), wrapped(r.title, w[1]), wrapped(r.owner, w[2]),
-             score_cell(scheme, r.current, w[3] - 6), direction_cell(r.direction)]
+             score_cell(scheme, r.current, w[3] - 6, compact=True), direction_cell(r.direction)]
             for r in above]
     header = ABOVE_HEADER[:-1] + ["Travel\n" + travel_header(data.travel_since).replace(" ", "\n", 1)]
     return [markup(f"Risks above appetite ({len(above)})", SUBHEADING)] + chunked(header, rows, ABOVE_WIDTHS)

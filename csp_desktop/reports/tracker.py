@@ -17,8 +17,12 @@ from .tables import chunked, wrapped
 
 HEADER = ["Ref", "Action", "Latest progress (dated note)", "Risk", "Due\n(revised)", "Status\ncompleted", "RAG"]
 WIDTHS = [c * cm for c in (1.6, 9.0, 8.6, 1.7, 2.2, 2.1, 1.5)]
-SOON_HEADER = ["Ref", "Action", "Owner", "Latest progress (dated note)", "Due\n(revised)", "Status\ncompleted", "RAG"]
-SOON_WIDTHS = [c * cm for c in (1.6, 7.4, 3.6, 8.3, 2.2, 2.1, 1.5)]
+MATTERS_HEADER = ["Ref", "Action", "Owner", "Latest progress (dated note)", "Due\n(revised)", "Status\ncompleted",
+                  "RAG"]
+MATTERS_WIDTHS = [c * cm for c in (1.6, 7.4, 3.6, 8.3, 2.2, 2.1, 1.5)]
+# The opening table is a compact list to act on: the progress notes are in each owner's table below.
+SOON_HEADER = ["Ref", "Action", "Owner", "Risk", "Due\n(revised)", "Status", "RAG"]
+SOON_WIDTHS = [c * cm for c in (1.6, 12.0, 6.0, 1.7, 2.2, 1.9, 1.3)]
 RAG_COLUMN = 6
 NO_OWNER = "No owner named"
 NO_DATE = "No date"
@@ -70,8 +74,8 @@ def _due_soon(data: PackData, actions: list[PackAction]) -> list:
     if not soon:
         return [title, markup("No open action is overdue or due before the next meeting.", BODY)]
     w = SOON_WIDTHS
-    rows = [[wrapped(a.ref, w[0]), wrapped(a.title, w[1]), wrapped(group_of(a), w[2]), wrapped(_progress(a), w[3]),
-             _due(a), _status(a), _rag(a)] for a in soon]
+    rows = [[wrapped(a.ref, w[0]), wrapped(a.title, w[1]), wrapped(group_of(a), w[2]), wrapped(a.risk_ref, w[3]),
+             _due(a), wrapped(a.status, w[5]), _rag(a)] for a in soon]
     return [title] + chunked(SOON_HEADER, rows, SOON_WIDTHS, lambda i, line: _rag_style(soon[i], line))
 
 
@@ -83,10 +87,10 @@ def matters_flowables(data: PackData) -> list:
                    f"{show(data.previous.held_on)}, and where they stand.", BODY)
     if not actions:
         return [intro, markup("No actions in this part of the pack arose at that meeting.", BODY)]
-    w = SOON_WIDTHS
+    w = MATTERS_WIDTHS
     rows = [[a.ref, wrapped(a.title, w[1]), wrapped(group_of(a), w[2]), wrapped(_progress(a), w[3]), _due(a),
              _status(a), _rag(a)] for a in actions]
-    return [intro] + chunked(SOON_HEADER, rows, SOON_WIDTHS, lambda i, line: _rag_style(actions[i], line))
+    return [intro] + chunked(MATTERS_HEADER, rows, MATTERS_WIDTHS, lambda i, line: _rag_style(actions[i], line))
 
 
 def _row(action: PackAction) -> list:
@@ -118,7 +122,7 @@ def _status(action: PackAction) -> str:
 
 def _rag(action: PackAction) -> str:
     if action.overdue:
-        return "Red\noverdue"
+        return "Red"
     if action.rag is not None and action.due is None:
         return NO_DATE
     return action.rag.capitalize() if action.rag else "\u2013"

@@ -23,7 +23,7 @@ from ..store.actions import list_actions, notes_by_action
 from ..store.meetings import get_meeting, previous_meeting
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.risks import list_risks, mitigations_by_risk, reviews_by_risk
-from ..store.snapshots import audit_since, get_snapshot, save_snapshot
+from ..store.snapshots import first_old_values, get_snapshot, save_snapshot
 from . import pack_json
 from .listing import by_current_score
 from .pack_changes import changes_since
@@ -153,10 +153,10 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
     when = meeting.held_on if meeting else datetime.combine(today, time.max)
     previous = previous_meeting(reg, when.isoformat(timespec="minutes"))
     people = _people(reg)
-    actions_of_risk = _action_refs(reg)
-    risks = _risks(reg, today, people, actions_of_risk)
+    stored_actions = list_actions(reg)
+    risks = _risks(reg, today, people, _action_refs(stored_actions))
     exempt_risks = {r.id for r in risks if r.exempt}
-    actions = _actions(reg, today, exempt_risks, people)
+    actions = _actions(reg, stored_actions, today, exempt_risks, people)
     found = changes_since(reg, previous, risks, actions)
     risks = tuple(replace(r, direction=found.travel.get(r.id, r.direction)) for r in risks)
     matters = tuple(a for a in actions if previous is not None and a.meeting_id == previous.id)
@@ -180,9 +180,9 @@ def _people(reg: Register) -> dict[str, tuple[str, str]]:
     return {o.id: (o.name, orgs.get(o.organisation_id or "", "")) for o in list_owners(reg)}
 
 
-def _action_refs(reg: Register) -> dict[str, tuple[str, ...]]:
+def _action_refs(actions: list[Action]) -> dict[str, tuple[str, ...]]:
     refs: dict[str, list[str]] = {}
-    for action in list_actions(reg):
+    for action in actions:
         if action.risk_id and action.ref:
             refs.setdefault(action.risk_id, []).append(action.ref)
     return {risk_id: tuple(found) for risk_id, found in refs.items()}
@@ -212,13 +212,13 @@ def _pack_risk(risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
                     exempt_paragraph=getattr(risk, "exempt_paragraph", None))
 
 
-def _actions(reg: Register, today: date, exempt_risks: set[str], people) -> tuple[PackAction, ...]:
+def _actions(reg: Register, stored: list[Action], today: date, exempt_risks: set[str], people) -> tuple[PackAction, ...]:
     notes = notes_by_action(reg)
     leads = {p.id: p.lead_agency for p in list_priorities(reg)}
     first_due = _original_due_dates(reg)
     made = [_pack_action(a, today, a.exempt or a.risk_id in exempt_risks, people, notes.get(a.id, []),
                          leads.get(a.priority_id or "", ""), first_due.get(a.id))
-            for a in list_actions(reg)]
+            for a in stored]
     return tuple(sorted(made, key=owner_order))
 
 
@@ -234,11 +234,7 @@ def owner_order(action: PackAction):
 
 def _original_due_dates(reg: Register) -> dict[str, date | None]:
     """Each action's due date as first set, from the audit log's first change of it."""
-    first: dict[str, date | None] = {}
-    for row in audit_since(reg, "actions", ""):
-        if row["change"] == "update" and row["field"] == "due":
-            first.setdefault(row["row_id"], from_iso(row["old"]) if row["old"] else None)
-    return first
+    return {row_id: from_iso(old) if old else None for row_id, old in first_old_values(reg, "actions", "due").items()}
 
 
 def _pack_action(action: Action, today: date, exempt: bool, people, notes, lead_agency: str,
