@@ -170,13 +170,17 @@ class PackData:
     issued_at: str | None = None
     travel_since: date | None = None          # direction of travel is measured since this date ...
     travel_basis: str = "first review"        # ... or, with no previous meeting, since each risk's first review
-    appetite_set: bool = True                 # False: the register adopted no appetite, so none is printed
     exempt_paragraphs: tuple[int, ...] = ()   # Schedule 12A paragraphs of the register's exempt items ...
     has_exempt: bool = False                  # ... and whether it has any: Part I says a Part II report exists
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:
         return tuple(r for r in self.risks if r.status == "open")
+
+    @property
+    def appetite_set(self) -> bool:
+        """False when the partnership adopted no appetite: then "above appetite" is printed nowhere."""
+        return bool(self.scheme.appetite)
 
     @property
     def printed_marking(self) -> str:

@@ -15,11 +15,14 @@ from .styles import BODY, COVER_LINE, INK, MUTED, NOTICE, SUBHEADING, TITLE, esc
 from ..domain.schedule12a import PUBLIC_INTEREST, wording
 from .tracker import tracked_actions
 
-DEFAULT_RECOMMENDATIONS = (
-    "The board is asked to:\n"
-    "1. note the risk register and the changes since the previous meeting;\n"
-    "2. agree the actions overdue or due before the next meeting, and any revised dates;\n"
-    "3. decide whether the risks above appetite need further action or escalation.")
+def default_recommendations(data: PackData) -> str:
+    """What a board is usually asked, when the meeting's own recommendations are not typed in."""
+    third = ("decide whether the risks above appetite need further action or escalation." if data.appetite_set
+             else "decide whether the highest-scoring risks need further action or escalation.")
+    return ("The board is asked to:\n"
+            "1. note the risk register and the changes since the previous meeting;\n"
+            "2. agree the actions overdue or due before the next meeting, and any revised dates;\n"
+            f"3. {third}")
 MAX_NAMED = 6   # key messages name up to this many items, then count the rest
 
 
@@ -35,7 +38,7 @@ def cover_flowables(data: PackData, contents: list | None = None) -> list:
     m = data.meeting
     if m is not None and m.purpose:
         story += [markup("Purpose", SUBHEADING), para(m.purpose, BODY)]
-    recommendations = (m.recommendations if m is not None and m.recommendations else DEFAULT_RECOMMENDATIONS)
+    recommendations = (m.recommendations if m is not None and m.recommendations else default_recommendations(data))
     if data.meeting is not None:
         story += [markup("Recommendations", SUBHEADING), para(recommendations, BODY)]
     if data.exempt_part:

@@ -30,15 +30,20 @@ class PagedTable(Flowable):
         self.heights, self.start = heights, start
         self.caption, self.continued = caption, continued   # a group's heading, repeated "(continued)"
         self._whole = None
+        self._deferred = False
 
     def _table(self, count: int):
         table = Table([self.header] + self.rows[:count], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(self.styles(self.start, count)))
-        return Captioned(f"{self.caption} (continued)", table) if self.continued and self.caption else table
+        if not (self.caption and (self.continued or self._deferred)):
+            return table
+        # Carried over whole (its heading left at the foot of the last page), or continued: say whose it is.
+        return Captioned(f"{self.caption} (continued)" if self.start > 0 else self.caption, table)
 
     def _fitting(self, available_height: float) -> int:
         """How many rows the estimate says fit under the header in `available_height`."""
-        room = available_height - self.heights[0] - (CAPTION if self.continued and self.caption else 0)
+        captioned = self.caption and (self.continued or self._deferred)
+        room = available_height - self.heights[0] - (CAPTION if captioned else 0)
         return sum(1 for total in accumulate(self.heights[1:]) if total <= room)
 
     def wrap(self, available_width, available_height):
@@ -52,13 +57,16 @@ class PagedTable(Flowable):
 
     def split(self, available_width, available_height):
         count = min(self._fitting(available_height), len(self.rows))
-        # No continued page with only a row or two, nor a page whose foot starts the table with one or two,
-        # as long as a few rows are short enough that moving them cannot leave a page empty.
-        if sum(self.heights[1:MIN_ROWS + 1]) < available_height / 2:
+        # No continued page with only a row or two, nor a page whose foot starts the table with one or two.
+        # Moving rows on is tried once only, so a page can never be left empty: on the next page the rows go
+        # in whatever fits.
+        if not self._deferred:
+            left = len(self.rows) - count
             if 0 < count < MIN_ROWS < len(self.rows):
                 count = 0
-            elif 0 < len(self.rows) - count < MIN_ROWS and len(self.rows) - MIN_ROWS >= MIN_ROWS:
-                count = len(self.rows) - MIN_ROWS
+            elif 0 < left < MIN_ROWS:
+                count = len(self.rows) - MIN_ROWS if len(self.rows) - MIN_ROWS >= MIN_ROWS else 0
+            self._deferred = count == 0
         while count > 0:
             table = self._table(count)
             if table.wrap(available_width, available_height)[1] <= available_height:

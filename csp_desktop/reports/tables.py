@@ -59,6 +59,12 @@ def chunked(header: list, rows: list[list], widths: list[float], cell_styles=Non
     return flowables
 
 
+def lead_height(header: list, rows: list[list], count: int = 3) -> float:
+    """The height of the header and the first few rows: room to ask for before a group's heading, so the
+    heading never stands alone at the foot of a page."""
+    return sum(_row_height(row) for row in [header] + rows[:count])
+
+
 def _groups(rows: list[list]) -> list[tuple[int, bool]]:
     """(row count, taller than a page) runs: ordinary rows together, each too-tall row alone."""
     groups, current = [], 0

@@ -13,7 +13,7 @@ from ..domain.dates import show
 from ..domain.pack import PackAction, PackData
 from .layout import Bookmark
 from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
-from .tables import chunked, wrapped
+from .tables import chunked, lead_height, wrapped
 
 HEADER = ["Ref", "Action", "Latest progress (dated note)", "Risk", "Due\n(revised)", "Status\ncompleted", "RAG"]
 WIDTHS = [c * cm for c in (1.6, 9.0, 8.6, 1.7, 2.2, 2.1, 1.5)]
@@ -55,11 +55,12 @@ def tracker_flowables(data: PackData) -> list:
         heading = markup(f"{esc(owner, bold=True)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "
                          f"action{'s' if len(group) != 1 else ''}{f', {overdue} overdue' if overdue else ''}</font>",
                          SUBHEADING)
-        tables = chunked(HEADER, [_row(a) for a in group], WIDTHS, lambda i, line, g=group: _rag_style(g[i], line),
-                         caption=owner)
-        # Not KeepTogether/keepWithNext: they re-measure 100-row tables; a conditional break is enough to
-        # keep an owner's heading off the foot of a page.
-        story += [CondPageBreak(2.5 * cm), Bookmark(f"owner-{number}", owner), heading] + tables
+        rows = [_row(a) for a in group]
+        tables = chunked(HEADER, rows, WIDTHS, lambda i, line, g=group: _rag_style(g[i], line), caption=owner)
+        # Not KeepTogether/keepWithNext: they re-measure 100-row tables; a conditional break for the heading
+        # and the first rows is enough to keep an owner's heading off the foot of a page.
+        room = 1.2 * cm + lead_height(HEADER, rows)
+        story += [CondPageBreak(room), Bookmark(f"owner-{number}", owner), heading] + tables
     return story
 
 

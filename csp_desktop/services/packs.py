@@ -164,7 +164,7 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
                     previous=_meeting(previous), risks=risks, actions=actions, matters_arising=matters,
                     changes=found.changes, changes_basis=found.basis, marking=meeting.marking if meeting else "OFFICIAL",
                     sections=meeting.sections if meeting else PACK_SECTIONS, travel_since=found.since,
-                    travel_basis=found.basis, appetite_set=appetite_set(reg))
+                    travel_basis=found.basis)
 
 
 def _meeting(meeting: Meeting | None) -> PackMeeting | None:
@@ -252,7 +252,3 @@ def _pack_action(action: Action, today: date, exempt: bool, people, notes, lead_
                       priority=action.priority_title, lead_agency=lead_agency,
                       exempt_paragraph=getattr(action, "exempt_paragraph", None))
 
-
-def appetite_set(reg: Register) -> bool:
-    """Whether the register adopted an appetite: an imported register whose file set none has none."""
-    return bool(getattr(reg.scheme, "appetite", ""))

@@ -115,3 +115,15 @@ def test_a_paragraph_outside_schedule_12a_is_refused_and_nothing_changes(tmp_pat
         set_risk_fields(reg, list_risks(reg)[0].id, {"exempt_paragraph": value})
     assert snapshot(reg) == before
     reg.close()
+
+
+def test_a_register_with_no_appetite_prints_none_anywhere(tmp_path):
+    from dataclasses import replace
+
+    from csp_desktop.services.demo import create_demo as make
+    reg = make(tmp_path / "demo.cspreg", TODAY)
+    reg.set_scheme(replace(reg.scheme, appetite=""))
+    build_pack(reg, tmp_path / "p.pdf", PackOptions(meeting_id=list_meetings(reg)[-1].id), TODAY)
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "p.pdf").pages).lower()
+    assert "appetite" not in text
+    reg.close()
