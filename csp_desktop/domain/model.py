@@ -11,7 +11,7 @@ RISK_STATUSES = ("open", "closed")
 ACTION_STATUSES = ("not started", "in progress", "complete", "cancelled")
 OWNER_KINDS = ("person", "body")
 # The parts of a board pack a meeting can choose; the cover and contents are always there.
-PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "matters", "changes", "key")
+PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "matters", "changes", "key", "targets")
 
 
 def new_id() -> str:

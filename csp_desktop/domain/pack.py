@@ -24,6 +24,7 @@ SECTION_TITLES = {
     "changes": "Changes since the previous meeting",
     "matters": "Matters arising",
     "heatmaps": "Heat maps",
+    "targets": "Target heat map",
     "register": "Risk register",
     "tracker": "Action tracker",
     "key": "Key and definitions",

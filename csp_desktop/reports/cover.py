@@ -23,7 +23,7 @@ def default_recommendations(data: PackData) -> str:
             "1. note the risk register and the changes since the previous meeting;\n"
             "2. agree the actions overdue or due before the next meeting, and any revised dates;\n"
             f"3. {third}")
-MAX_NAMED = 6   # key messages name up to this many items, then count the rest
+MAX_NAMED = 5   # key messages name up to this many items, then count the rest
 
 
 def cover_flowables(data: PackData, contents: list | None = None) -> list:
@@ -94,7 +94,7 @@ def _named(items) -> str:
     return shown + (f"; and {rest} more (see the pack)" if rest > 0 else ".")
 
 
-def _short(text: str, limit: int = 70) -> str:
+def _short(text: str, limit: int = 55) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 

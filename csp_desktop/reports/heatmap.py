@@ -25,12 +25,12 @@ LINE = REF_SIZE + 1.5
 class HeatMaps:
     """The maps' drawing, and the refs that did not fit in their cells (printed under the maps)."""
 
-    def __init__(self, data: PackData, width: float, height: float, with_target: bool = False):
+    def __init__(self, data: PackData, width: float, height: float, which: tuple[str, ...] = ("inherent", "residual")):
         self.overflow: list[tuple[str, str, list[str]]] = []   # map, cell, refs
-        maps = [("Inherent (before mitigation)", lambda r: r.inherent, False),
-                ("Residual (now)", lambda r: r.residual, True)]
-        if with_target:
-            maps.append(("Target", lambda r: r.target, False))
+        known = {"inherent": ("Inherent (before mitigation)", lambda r: r.inherent, False),
+                 "residual": ("Residual (now)", lambda r: r.residual, True),
+                 "target": ("Target (aimed for)", lambda r: r.target, False)}
+        maps = [known[name] for name in which]
         self.drawing = Drawing(width, height)
         each = (width - GAP * (len(maps) - 1)) / len(maps)
         for n, (title, rating_of, marked) in enumerate(maps):

@@ -16,9 +16,10 @@ from .summary import score_range
 from .tables import BASE_STYLE
 
 
-def heatmap_flowables(data: PackData, width: float, height: float) -> list:
-    """The maps, then on the same page their legend, the appetite line and any refs that did not fit."""
-    maps = HeatMaps(data, width, height)
+def heatmap_flowables(data: PackData, width: float, height: float, target: bool = False) -> list:
+    """The maps, then on the same page their legend, the appetite line and any refs that did not fit. With
+    `target`, the residual map beside the target map: where each risk is now, and where it is meant to be."""
+    maps = HeatMaps(data, width, height, ("residual", "target") if target else ("inherent", "residual"))
     story = [maps.drawing, Spacer(1, 0.15 * cm), _legend(data)]
     since = travel_header(data.travel_since)
     lines = []

@@ -21,7 +21,7 @@ from .styles import BODY, markup
 from .summary import comparison_basis, summary_flowables
 from .tracker import matters_flowables, tracked_actions, tracker_flowables
 
-LANDSCAPE_SECTIONS = {"heatmaps", "register", "tracker", "matters", "changes"}
+LANDSCAPE_SECTIONS = {"heatmaps", "targets", "register", "tracker", "matters", "changes"}
 CONTENTS = "contents"
 
 
@@ -84,6 +84,8 @@ def _empty(key: str, data: PackData) -> str:
     if key == "matters" and (data.previous is None or not data.matters_arising):
         return ("There is no previous meeting in the register, so there are no matters arising."
                 if data.previous is None else "No actions in this part of the pack arose at the previous meeting.")
+    if key == "targets" and not any(r.target for r in data.open_risks):
+        return "No open risk in this part of the register has a target score."
     if key in ("heatmaps", "register") and not data.open_risks:
         return "There are no open risks in this part of the register."
     if key == "tracker" and not tracked_actions(data):
@@ -95,5 +97,8 @@ def _section(key: str, data: PackData) -> list:
     if key == "heatmaps":
         width, height = landscape(A4)
         return heatmap_flowables(data, width - 2 * MARGIN, height - 2 * BAND - 4.0 * cm)
+    if key == "targets":
+        width, height = landscape(A4)
+        return heatmap_flowables(data, width - 2 * MARGIN, height - 2 * BAND - 4.0 * cm, target=True)
     return {"summary": summary_flowables, "register": register_flowables, "tracker": tracker_flowables,
             "matters": matters_flowables, "changes": changes_flowables, "key": key_flowables}[key](data)

@@ -18,6 +18,7 @@ from .styles import HEADER_FILL
 
 
 MIN_ROWS = 3
+FOOT = 250   # points: a table starting in less room than this is at a page's foot, not under its heading
 
 
 class PagedTable(Flowable):
@@ -62,7 +63,7 @@ class PagedTable(Flowable):
         # in whatever fits.
         if not self._deferred:
             left = len(self.rows) - count
-            if 0 < count < MIN_ROWS < len(self.rows):
+            if 0 < count < MIN_ROWS < len(self.rows) and available_height < FOOT:
                 count = 0
             elif 0 < left < MIN_ROWS:
                 count = len(self.rows) - MIN_ROWS if len(self.rows) - MIN_ROWS >= MIN_ROWS else 0

@@ -13,7 +13,7 @@ from csp_desktop.services.packs import PackOptions, build_pack
 from csp_desktop.store.meetings import list_meetings
 
 TODAY = date(2026, 11, 27)
-ORDER = ["Contents", "Summary", "Changes since the previous meeting", "Matters arising", "Heat maps",
+ORDER = ["Contents", "Summary", "Changes since the previous meeting", "Matters arising", "Heat maps", "Target heat map",
          "Risk register", "Action tracker", "Key and definitions"]
 
 

@@ -110,14 +110,15 @@ def test_metadata_contents_and_bookmarks(packs):
     assert meta.title == "Partnership Executive Group, 01/12/2026: risk register and action tracker"
     assert meta.author == "Gwynedd & Anglesey CSP" and meta.subject == "Part I: open to the public"
     assert outline_titles(reader) == ["Contents", "Summary", "Changes since the previous meeting", "Matters arising",
-                                      "Heat maps", "Risk register", "Action tracker", "Key and definitions"]
+                                      "Heat maps", "Target heat map", "Risk register", "Action tracker",
+                                      "Key and definitions"]
     starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline[1:] if not isinstance(item, list)]
     assert starts == sorted(starts) and starts[0] == 2
     assert reader.get_destination_page_number(reader.outline[0]) == 0  # the contents is on the cover
     contents = reader.pages[0].extract_text()
     numbers = [int(n) for n in contents.split(f"Page 1 of {len(reader.pages)}")[1].split()]
     assert numbers == starts  # the contents give the page each section really starts on
-    register_page = reader.pages[starts[4] - 1].extract_text()
+    register_page = reader.pages[starts[5] - 1].extract_text()
     assert "Risk register" in register_page
 
 
