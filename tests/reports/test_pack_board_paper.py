@@ -127,3 +127,28 @@ def test_a_register_with_no_appetite_prints_none_anywhere(tmp_path):
     text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "p.pdf").pages).lower()
     assert "appetite" not in text
     reg.close()
+
+
+@pytest.mark.parametrize("colours", [("#70AD47", "#FFC000", "#ED7D31", "#C00000"),
+                                     ("#808080", "#808080", "#808080", "#808080"),
+                                     ("#FFFFFF", "#000000", "#FFFFFF", "#000000")])
+def test_band_fills_step_down_in_grey_by_at_least_20(colours):
+    from csp_desktop.domain.scoring import Band, Scheme
+    from csp_desktop.reports.scores import band_fill, luma
+    bands = tuple(Band(f"B{n}", lowest, colour) for n, (lowest, colour) in enumerate(zip((1, 5, 10, 16), colours)))
+    scheme = Scheme(("1", "2", "3", "4", "5"), ("1", "2", "3", "4", "5"), bands, "B1")
+    greys = [luma(band_fill(scheme, band)) for band in bands]
+    assert all(a - b >= 20 for a, b in zip(greys, greys[1:]))
+
+
+def test_no_text_in_either_pack_is_smaller_than_8_points(demo):
+    _, _, public, exempt, _ = demo
+    small = []
+    for reader in (public, exempt):
+        for number, page in enumerate(reader.pages, start=1):
+            def visit(text, cm, tm, font, size, number=number):
+                scale = abs(tm[0]) or abs(tm[1]) or 1   # a rotated axis label keeps its size in tm[1]
+                if text.strip() and size * scale < 7.99:
+                    small.append((number, size, text))
+            page.extract_text(visitor_text=visit)
+    assert small == []
