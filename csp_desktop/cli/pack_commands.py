@@ -94,13 +94,18 @@ def meeting_edit(register, meeting_id, **values):
               help="Only these sections (repeat the option); default: the meeting's choice.")
 @click.option("--issue", is_flag=True, help="Issue the meeting's pack: keep the register as presented, so "
                                             "later builds and the next meeting's changes use it.")
-def pack(register, out, meeting_id, part, marking, sections, issue):
+@click.option("--yes", is_flag=True, help="Do not ask before an unusual marking (Part I marked OFFICIAL-SENSITIVE, "
+                                          "or Part II marked lower than its meeting).")
+def pack(register, out, meeting_id, part, marking, sections, issue, yes):
     """Write the board pack of REGISTER to OUT (a PDF)."""
     if out.suffix.lower() != ".pdf":
         raise UserError(f"{out.name}: a pack is a PDF; name the file ending in .pdf.")
     from ..services.packs import PackOptions, build_pack  # reportlab loads only for this command
     options = PackOptions(meeting_id=meeting_id, part=part, marking=marking, sections=tuple(sections) or None,
                           issue=issue)
+    if marking and not yes:
+        with opened(register, read_only=True) as reg:
+            _confirm_marking(reg, meeting_id, part, marking)
     with opened(register, read_only=not issue) as reg:
         if issue and meeting_id:
             _warn_if_issued_late(reg, meeting_id)
@@ -108,6 +113,21 @@ def pack(register, out, meeting_id, part, marking, sections, issue):
     note = f", as issued {result.issued_at[:10]}" if result.issued_at else ""
     click.echo(f"Wrote {out} ({counted(result.pages, 'page')}, {counted(result.risks, 'risk')}, "
                f"{counted(result.actions, 'action')}, {part} part{note}).")
+
+
+def _confirm_marking(reg, meeting_id: str | None, part: str, marking: str) -> None:
+    """Ask before a Part I pack marked OFFICIAL-SENSITIVE or a Part II pack marked below its meeting."""
+    from ..services.meetings import meeting_marking
+    from ..services.packs import SENSITIVE, marking_below_meeting
+    meeting = meeting_marking(reg, meeting_id) if meeting_id else "OFFICIAL"
+    if part == PUBLIC and marking == SENSITIVE:
+        question = "Part I is open to the public. Mark it OFFICIAL-SENSITIVE all the same?"
+    elif part != PUBLIC and marking_below_meeting(meeting, marking):
+        question = f"This Part II pack would be marked {marking}, lower than its meeting's {meeting}. Build it?"
+    else:
+        return
+    if not click.confirm(question, default=False, err=True):
+        raise UserError("Nothing was written (use --yes to build it without asking).")
 
 
 def _warn_if_issued_late(reg, meeting_id: str) -> None:

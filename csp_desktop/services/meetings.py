@@ -103,3 +103,7 @@ def edit_meeting(reg: Register, meeting_id: str, **changes) -> Meeting:
             setattr(meeting, name, value)
     update_meeting(reg, meeting)
     return meeting
+
+
+def meeting_marking(reg: Register, meeting_id: str) -> str:
+    return get_meeting(reg, meeting_id).marking

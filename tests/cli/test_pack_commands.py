@@ -139,3 +139,18 @@ def test_meeting_edit_refuses_bad_input_and_changes_nothing(path, args):
 def test_meeting_edit_of_an_unknown_meeting_is_a_one_line_error(path):
     result = run("meeting-edit", path, "no-such-meeting", "--purpose", "x")
     assert result.exit_code != 0 and "no meeting" in result.output
+
+
+def test_an_unusual_marking_is_asked_about_first(path, tmp_path):
+    meeting_id = run("meeting-add", path, "--board", "Board", "--date", "2027-03-02", "--marking",
+                     "OFFICIAL-SENSITIVE").output.strip()
+    out = tmp_path / "p.pdf"
+    refused = CliRunner().invoke(main, ["pack", str(path), str(out), "--meeting", meeting_id, "--part", "exempt",
+                                        "--marking", "OFFICIAL"], input="n\n")
+    assert refused.exit_code != 0 and "lower than its meeting" in refused.output and not out.exists()
+    public = CliRunner().invoke(main, ["pack", str(path), str(out), "--marking", "OFFICIAL-SENSITIVE"], input="n\n")
+    assert public.exit_code != 0 and not out.exists()
+    assert run("pack", path, out, "--marking", "OFFICIAL-SENSITIVE", "--yes").exit_code == 0
+    default = run("pack", path, tmp_path / "d.pdf", "--meeting", meeting_id)
+    assert default.exit_code == 0
+    assert "OFFICIAL-SENSITIVE" not in PdfReader(tmp_path / "d.pdf").pages[0].extract_text()  # Part I default
