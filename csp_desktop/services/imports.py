@@ -9,6 +9,7 @@ from ..domain.scoring import Scheme, preset
 from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
 from ..interchange.problems import Problem
+from ..domain.schedule12a import PARAGRAPHS
 from ..store import Register, RegisterError
 from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
@@ -182,6 +183,11 @@ class _Writer:
                 if not scheme.fits(getattr(risk, name)):
                     raise RegisterError(f"{self.c.file}: the {name} score of risk {risk.ref or risk.title!r} is "
                                         f"outside the register's {scheme.size} matrix.")
+        for item in (*self.c.risks, *self.c.actions):
+            paragraph = getattr(item, "exempt_paragraph", None)
+            if paragraph is not None and paragraph not in PARAGRAPHS:
+                raise RegisterError(f"{self.c.file}: {item.ref or item.title[:40]!r} names Schedule 12A paragraph "
+                                    f"{paragraph}, which does not exist (England 1-7, Wales 12-18).")
 
     def _link_actions_to_register_risks(self) -> None:
         unlinked = [a for a in self.c.actions if a.risk_ref and not a.risk_id]

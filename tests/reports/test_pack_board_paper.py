@@ -63,8 +63,9 @@ def test_summary_changes_and_register_arrows_agree(demo):
 
 def test_part_one_names_the_part_two_report_but_no_exempt_item(demo):
     _, _, public, exempt, _ = demo
-    cover = public.pages[0].extract_text()
-    assert "Part II report" in cover and "Schedule 12A" in cover
+    cover = " ".join(public.pages[0].extract_text().split())
+    assert "Part II report" in cover and "Schedule 12A" in cover and "paragraph 18" in cover
+    assert "Operation" not in cover and "1 " + "exempt" not in cover
     everything = "\n".join(p.extract_text() for p in exempt.pages)
     assert "Not for publication; return or destroy after the meeting" in everything
     assert "Why each item is exempt" in everything and "public interest" in everything
@@ -97,7 +98,8 @@ def test_each_exempt_item_prints_its_paragraph_and_part_one_names_only_the_numbe
     build_pack(reg, tmp_path / "public.pdf", PackOptions(meeting_id=meeting.id), TODAY)
     build_pack(reg, tmp_path / "exempt.pdf", PackOptions(meeting_id=meeting.id, part="exempt"), TODAY)
     cover = PdfReader(tmp_path / "public.pdf").pages[0].extract_text()
-    assert "paragraph 7" in cover and exempt.title not in cover and exempt.ref not in cover
+    # The demo's exempt action stays under paragraph 18 (Wales): both numbers, and nothing else about the items.
+    assert "paragraphs 7, 18" in cover and exempt.title not in cover and exempt.ref not in cover
     part_two = " ".join(PdfReader(tmp_path / "exempt.pdf").pages[0].extract_text().split())
     assert f"Risk {exempt.ref}" in part_two and "Schedule 12A paragraph 7: Information relating to any action" \
         in part_two
@@ -152,3 +154,21 @@ def test_no_text_in_either_pack_is_smaller_than_8_points(demo):
                     small.append((number, size, text))
             page.extract_text(visitor_text=visit)
     assert small == []
+
+
+@pytest.mark.parametrize("paragraph", ["99", "0", "-7", "100000000000"])
+def test_an_imported_item_under_no_schedule_12a_paragraph_is_refused_whole(tmp_path, paragraph):
+    from csp_desktop.paths import resource
+    from csp_desktop.services.imports import import_file
+    from csp_desktop.store import Register
+    from csp_desktop.store.errors import RegisterError
+    from tests.conftest import snapshot
+    text = resource("demo", "demo-register.json").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text(text.replace('"exempt_paragraph": 18', f'"exempt_paragraph": {paragraph}', 1), encoding="utf-8")
+    reg = Register.create(tmp_path / "r.cspreg", "R")
+    before = snapshot(reg)
+    with pytest.raises(RegisterError, match="Schedule 12A"):
+        import_file(reg, bad)
+    assert snapshot(reg) == before
+    reg.close()
