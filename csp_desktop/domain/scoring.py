@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import UserError
 
@@ -201,6 +201,14 @@ def words_3x3() -> Scheme:
 
 
 PRESETS = {"5x5": default_5x5, "3x3": words_3x3}
+
+
+def numbered(size: int = 5) -> Scheme:
+    """A file scored in numbers only: its levels are "1" to "5" (the partnership named no words for them), the
+    usual bands for colour, and no appetite, which the file did not set."""
+    labels = tuple(str(n) for n in range(1, size + 1))
+    return replace(default_5x5(), name=f"{size}x{size} numbered", likelihood_labels=labels, impact_labels=labels,
+                   appetite="")
 
 
 def preset(name: str) -> Scheme:

@@ -102,17 +102,23 @@ def _cell(group, scheme, rating: Rating, refs: list[str], x, y, w, h) -> list[st
     return hidden
 
 
+def _axis_label(scheme: Scheme, axis: str, level: int) -> str:
+    """"3 Possible"; a level the partnership named only by its number is just "3"."""
+    label = scheme.label(axis, level)
+    return label if label == str(level) else f"{level} {label}"
+
+
 def _axes(group, scheme: Scheme, cell_w, cell_h, columns, rows) -> None:
     for impact in range(1, columns + 1):
         x = LABEL_WIDTH + (impact - 0.5) * cell_w
-        for n, line in enumerate(split(f"{impact} {scheme.label(IMPACT, impact)}", REGULAR, 8, cell_w - 4)[:2]):
+        for n, line in enumerate(split(_axis_label(scheme, IMPACT, impact), REGULAR, 8, cell_w - 4)[:2]):
             group.add(String(x, AXIS_HEIGHT - 10 - n * 9, line, fontName=REGULAR, fontSize=8, fillColor=MUTED,
                              textAnchor="middle"))
     group.add(String(LABEL_WIDTH + columns * cell_w / 2, 4, "Impact \u2192", fontName=BOLD, fontSize=8,
                      fillColor=INK, textAnchor="middle"))
     for likelihood in range(1, rows + 1):
         y = AXIS_HEIGHT + (likelihood - 0.5) * cell_h
-        for n, line in enumerate(split(f"{likelihood} {scheme.label(LIKELIHOOD, likelihood)}", REGULAR, 8,
+        for n, line in enumerate(split(_axis_label(scheme, LIKELIHOOD, likelihood), REGULAR, 8,
                                              LABEL_WIDTH - 16)[:2]):
             group.add(String(LABEL_WIDTH - 4, y - n * 9, line, fontName=REGULAR, fontSize=8, fillColor=MUTED,
                              textAnchor="end"))

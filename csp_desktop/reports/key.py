@@ -66,11 +66,16 @@ def key_flowables(data: PackData) -> list:
         commands += [("BACKGROUND", (0, line), (-1, line), fill), ("TEXTCOLOR", (0, line), (-1, line), ink_on(fill))]
     band_table.setStyle(TableStyle(commands))
     since = travel_header(data.travel_since)
+    numbered = all(label.isdigit() for label in scheme.likelihood_labels + scheme.impact_labels)
+    levels_part = ([markup("Levels", SUBHEADING),
+                    markup(f"Likelihood and impact are each scored from 1 (lowest) to {scheme.levels(LIKELIHOOD)} "
+                           "(highest); the register names no words for the levels.", BODY)] if numbered
+                   else [markup("Levels", SUBHEADING), level_table])
     story = [
         markup(f"Score = likelihood \u00d7 impact, on this register's {scheme.size} matrix "
                f"(1 to {scheme.max_score}). A score is printed as a chip with its band, likelihood \u00d7 impact "
                "beneath it.", BODY),
-        markup("Levels", SUBHEADING), level_table,
+        *levels_part,
         markup("Bands", SUBHEADING), band_table, Spacer(1, 0.2 * cm),
     ]
     if data.appetite_set:

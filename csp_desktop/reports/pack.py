@@ -22,6 +22,7 @@ from .summary import comparison_basis, summary_flowables
 from .tracker import matters_flowables, tracked_actions, tracker_flowables
 
 LANDSCAPE_SECTIONS = {"heatmaps", "targets", "register", "tracker", "matters", "changes"}
+FULL_PAGE_SECTIONS = {"heatmaps", "targets"}
 CONTENTS = "contents"
 
 
@@ -62,19 +63,24 @@ def _story(data: PackData, bookmarks: Bookmarks) -> list:
     sections = [key for key in SECTION_TITLES if key in data.sections]
     story = cover_flowables(data, [SectionHeading(CONTENTS, "Contents", small=True),
                                    ContentsList([(k, SECTION_TITLES[k]) for k in sections], bookmarks)])
-    orientation = PORTRAIT
+    orientation, after_full_page, waiting = PORTRAIT, False, []
     for key in sections:
         empty = _empty(key, data)
         if empty:  # one line where the page would be blank, and no page of its own
-            story += [CondPageBreak(2 * cm), SectionHeading(key, SECTION_TITLES[key], small=True),
-                      markup(empty, BODY)]
+            line = [CondPageBreak(2 * cm), SectionHeading(key, SECTION_TITLES[key], small=True), markup(empty, BODY)]
+            # after a heat map (a whole page) the line waits for the next section's page
+            if after_full_page:
+                waiting += line
+            else:
+                story += line
             continue
         wanted = LANDSCAPE if key in LANDSCAPE_SECTIONS else PORTRAIT
         if wanted != orientation:
             story.append(NextPageTemplate(wanted))
             orientation = wanted
-        story += [PageBreak(), SectionHeading(key, SECTION_TITLES[key])] + _section(key, data)
-    return story
+        story += [PageBreak()] + waiting + [SectionHeading(key, SECTION_TITLES[key])] + _section(key, data)
+        waiting, after_full_page = [], key in FULL_PAGE_SECTIONS
+    return story + ([PageBreak()] + waiting if waiting else [])
 
 
 def _empty(key: str, data: PackData) -> str:

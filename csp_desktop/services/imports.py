@@ -73,14 +73,19 @@ def _adopt_scheme(reg: Register, contents: Contents) -> bool:
     if incoming is None or not contents.risks or _settings(incoming) == _settings(current):
         return False
     if list_risks(reg):
-        if _same_matrix(incoming, current):
-            return False
+        if _same_matrix(incoming, current) or (_numbered(incoming) and incoming.size == current.size):
+            return False   # numbers read on any scale of the same size: the register keeps its own words
         raise RegisterError(f"{contents.file} is scored on a {incoming.size} matrix but {reg.path.name} uses "
                             f"{current.size}; import it into a new register or choose --scheme {current.size}.")
     if _same_matrix(incoming, current) and not contents.keeps_ids:
         return False  # a spreadsheet names no bands: keep the register's own
     reg.set_scheme(incoming)
     return True
+
+
+def _numbered(scheme: Scheme) -> bool:
+    """A scheme inferred from a file scored in numbers only, which named no words for its levels."""
+    return all(label.isdigit() for label in scheme.likelihood_labels + scheme.impact_labels)
 
 
 def _settings(scheme: Scheme) -> dict:

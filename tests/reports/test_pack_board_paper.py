@@ -172,3 +172,20 @@ def test_an_imported_item_under_no_schedule_12a_paragraph_is_refused_whole(tmp_p
         import_file(reg, bad)
     assert snapshot(reg) == before
     reg.close()
+
+
+def test_the_herefordshire_pack_prints_only_its_own_labels_and_lead_agencies(tmp_path):
+    from csp_desktop.services.imports import import_file
+    from csp_desktop.store import Register
+    from tests.conftest import FIXTURES
+    shared = FIXTURES / "shared-registers"
+    reg = Register.create(tmp_path / "h.cspreg", "Herefordshire Community Safety Partnership")
+    for name in ("priorities", None, "actions"):
+        import_file(reg, shared / (f"herefordshire-2012-{name}.csv" if name else "herefordshire-2012.csv"))
+    assert reg.scheme.likelihood_labels == ("1", "2", "3", "4", "5") and reg.scheme.appetite == ""
+    build_pack(reg, tmp_path / "h.pdf", PackOptions(), TODAY)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "h.pdf").pages).split())
+    for foreign in ("Rare", "Catastrophic", "Almost certain", "appetite", "No owner named"):
+        assert foreign not in text
+    assert "(lead agency for" in text
+    reg.close()
