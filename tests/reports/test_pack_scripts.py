@@ -83,3 +83,19 @@ def _strings(node):
             yield item
         elif isinstance(item, Group):
             yield from _strings(item)
+
+
+def test_a_long_table_never_leaves_one_or_two_rows_on_a_page():
+    from reportlab.platypus import TableStyle  # noqa: F401  (the tables module styles them)
+
+    from csp_desktop.reports.tables import chunked
+    rows = [[f"A-{n}", "x"] for n in range(12)]
+    (table,) = chunked(["Ref", "Action"], rows, [60, 200])
+    row = table.heights[1]
+    # Room for ten rows: ten would leave two for the next page, so only nine go here.
+    first, rest = table.split(300, table.heights[0] + 10 * row + 1)
+    assert len(first._cellvalues) - 1 == 9 and len(rest.rows) == 3
+    # At the foot of a page, room for two rows only: none start here; the table moves on whole.
+    assert table.split(300, table.heights[0] + 2 * row + 1) == []
+    # On the next page (tried once) the rows go in whatever fits, so no page is ever left empty.
+    assert table.split(300, table.heights[0] + 2 * row + 1) != []
