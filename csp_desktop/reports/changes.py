@@ -11,7 +11,7 @@ from .styles import BODY, markup
 from .summary import comparison_basis
 from .tables import chunked, wrapped
 
-WIDTHS = [c * cm for c in (1.5, 1.6, 5.6, 1.7, 3.7, 2.9, 2.9, 5.0, 1.8)]
+WIDTHS = [c * cm for c in (1.5, 1.6, 5.4, 1.9, 3.7, 2.9, 2.9, 5.0, 1.8)]
 
 
 def changes_flowables(data: PackData) -> list:

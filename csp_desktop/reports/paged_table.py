@@ -8,13 +8,44 @@ rest over: linear, and the header only at the top of each page.
 """
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from . import scripts
 from .fonts import BOLD
 from .styles import HEADER_FILL
+
+
+class FastTable(Table):
+    """A Table that draws a left-aligned text cell of several lines as ONE text object, and an empty cell not
+    at all: reportlab draws each line as a text object of its own, which was most of a long pack's time."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if not isinstance(cellval, str) or cellstyle.alignment != "LEFT" or cellstyle.valign != "TOP" \
+                or cellstyle.direction or cellstyle.shaping or cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if not cellval:
+            return None
+        if "\n" not in cellval:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        canv = self.canv
+        if self._curcellstyle is not cellstyle:
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
+                    (cur.leading, cur.fontname, cur.fontsize):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        colpos, rowpos = pos
+        text = canv.beginText(colpos + cellstyle.leftPadding,
+                              rowpos + size[1] - cellstyle.topPadding - cellstyle.fontsize)
+        text.setLeading(cellstyle.leading)
+        for line in cellval.split("\n"):
+            text.textLine(line)
+        canv.drawText(text)
+        return None
 
 
 MIN_ROWS = 3
@@ -34,7 +65,7 @@ class PagedTable(Flowable):
         self._deferred = False
 
     def _table(self, count: int):
-        table = Table([self.header] + self.rows[:count], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
+        table = FastTable([self.header] + self.rows[:count], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(self.styles(self.start, count)))
         if not (self.caption and (self.continued or self._deferred)):
             return table
@@ -45,7 +76,7 @@ class PagedTable(Flowable):
         """How many rows the estimate says fit under the header in `available_height`."""
         captioned = self.caption and (self.continued or self._deferred)
         room = available_height - self.heights[0] - (CAPTION if captioned else 0)
-        return sum(1 for total in accumulate(self.heights[1:]) if total <= room)
+        return sum(1 for _ in takewhile(lambda total: total <= room, accumulate(self.heights[1:])))
 
     def wrap(self, available_width, available_height):
         if self._fitting(available_height) >= len(self.rows):

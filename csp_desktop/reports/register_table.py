@@ -13,8 +13,8 @@ from .tables import CELL_PADDING, chunked, wrapped
 from .textblock import Run, TextBlock
 
 TARGET_FLAG = "!"   # beside a target score above appetite; the key says so
-COLUMNS = [("Ref", 1.5), ("Risk, description, mitigations and latest review", 8.9), ("Owner", 3.2),
-           ("Inherent", 2.0), ("Residual", 2.0), ("Travel", 1.6), ("Target", 2.0), ("Response", 1.7),
+COLUMNS = [("Ref", 1.5), ("Risk, description, mitigations and latest review", 8.6), ("Owner", 3.2),
+           ("Inherent", 2.0), ("Residual", 2.0), ("Travel", 1.9), ("Target", 2.0), ("Response", 1.7),
            ("Reviewed\nNext review", 2.2), ("Actions", 1.6)]
 RESPONSE = "Response"
 
