@@ -5,7 +5,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+                               QGridLayout, QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ...domain.model import PACK_SECTIONS, Meeting
 from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
@@ -15,12 +15,13 @@ from ..common.text import ask
 
 def _section_boxes(parent: QWidget, chosen: tuple[str, ...]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
     group = QGroupBox("Sections", parent)
-    layout = QVBoxLayout(group)
+    layout = QGridLayout(group)
     boxes = {}
-    for key in PACK_SECTIONS:
+    half = (len(SECTION_TITLES) + 1) // 2
+    for number, key in enumerate(SECTION_TITLES):  # in the order the pack prints them, in two columns
         box = QCheckBox(SECTION_TITLES[key], group)
         box.setChecked(key in chosen)
-        layout.addWidget(box)
+        layout.addWidget(box, number % half, number // half)
         boxes[key] = box
     return group, boxes
 
