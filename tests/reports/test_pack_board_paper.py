@@ -189,3 +189,16 @@ def test_the_herefordshire_pack_prints_only_its_own_labels_and_lead_agencies(tmp
         assert foreign not in text
     assert "(lead agency for" in text
     reg.close()
+
+
+def test_an_issued_pack_rebuilt_on_a_later_day_is_byte_identical_and_dated_when_issued(tmp_path):
+    from datetime import timedelta
+    reg = create_demo(tmp_path / "demo.cspreg", TODAY)
+    meeting = list_meetings(reg)[-1]
+    first, later = tmp_path / "issued.pdf", tmp_path / "later.pdf"
+    build_pack(reg, first, PackOptions(meeting_id=meeting.id, issue=True), TODAY)
+    build_pack(reg, later, PackOptions(meeting_id=meeting.id), TODAY + timedelta(days=9))
+    assert first.read_bytes() == later.read_bytes()
+    issued = PdfReader(first).metadata["/CreationDate"]
+    assert not issued.startswith("D:2000") and issued[2:6] == str(date.today().year)
+    reg.close()
