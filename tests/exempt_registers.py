@@ -261,6 +261,9 @@ def twin(world: World) -> Register:
     for item in world.risks:
         if item.id in gone:
             delete_risk(reg, get_risk(reg, item.id))
+    if gone:  # Part I says (in one line, no names, no count) that a Part II report exists: so must the twin's
+        with reg.transaction():
+            add_risk(reg, Risk("Placeholder for the Part II line", exempt=True))
     return reg
 
 

@@ -11,7 +11,7 @@ RISK_STATUSES = ("open", "closed")
 ACTION_STATUSES = ("not started", "in progress", "complete", "cancelled")
 OWNER_KINDS = ("person", "body")
 # The parts of a board pack a meeting can choose; the cover and contents are always there.
-PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "performance", "matters", "changes", "key")
+PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "performance", "matters", "changes", "key", "targets")
 
 
 def new_id() -> str:
@@ -70,6 +70,7 @@ class Risk:
     accepted_by: str = ""
     accepted_on: date | None = None
     accepted_until: date | None = None
+    exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
     id: str = field(default_factory=new_id)
     version: int = 0
     # Filled by the store on reading, for display; never written back.
@@ -109,6 +110,7 @@ class Action:
     exempt: bool = False
     completed_on: date | None = None
     objective_id: str | None = None
+    exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
     id: str = field(default_factory=new_id)
     version: int = 0
     owner_name: str = ""
@@ -148,6 +150,12 @@ class Meeting:
     attendees: str = ""
     marking: str = "OFFICIAL"
     sections: tuple[str, ...] = PACK_SECTIONS
+    # The covering report on the pack's cover (domain.pack.COVER_FIELDS).
+    agenda_item: str = ""
+    report_of: str = ""
+    contact_officer: str = ""
+    purpose: str = ""
+    recommendations: str = ""
     id: str = field(default_factory=new_id)
     version: int = 0
 

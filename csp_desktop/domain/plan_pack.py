@@ -12,7 +12,6 @@ from datetime import date
 from .plan import TREND_ARROWS
 from .plan_summary import IndicatorLine, PlanSummary, format_number
 
-NO_OWNER_SUFFIX = " (lead agency; no owner named)"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import UserError
 
@@ -57,7 +57,7 @@ class Scheme:
     likelihood_labels: tuple[str, ...]
     impact_labels: tuple[str, ...]
     bands: tuple[Band, ...]
-    appetite: str  # name of the highest band the board tolerates without escalation
+    appetite: str  # name of the highest band the board tolerates without escalation; "" when none adopted
     name: str = ""
     _lookup: dict = field(default=None, init=False, repr=False, compare=False, hash=False)
 
@@ -76,7 +76,7 @@ class Scheme:
             raise SchemeError(f"Band {self.bands[-1].name!r} starts above the highest score {self.max_score}.")
         if any(not re.fullmatch(r"#[0-9A-Fa-f]{6}", b.colour) for b in self.bands):
             raise SchemeError("Band colours must be written #RRGGBB.")
-        if self.appetite not in [b.name for b in self.bands]:
+        if self.appetite and self.appetite not in [b.name for b in self.bands]:
             raise SchemeError(f"Appetite {self.appetite!r} is not one of the bands.")
         object.__setattr__(self, "_lookup", {LIKELIHOOD: _lookup(self.likelihood_labels),
                                              IMPACT: _lookup(self.impact_labels)})
@@ -108,6 +108,9 @@ class Scheme:
         return found
 
     def above_appetite(self, score: int | None) -> bool:
+        """False for every score when the partnership adopted no appetite: nothing is "above" it then."""
+        if not self.appetite:
+            return False
         band = self.band_for(score)
         names = [b.name for b in self.bands]
         return band is not None and names.index(band.name) > names.index(self.appetite)
@@ -198,6 +201,14 @@ def words_3x3() -> Scheme:
 
 
 PRESETS = {"5x5": default_5x5, "3x3": words_3x3}
+
+
+def numbered(size: int = 5) -> Scheme:
+    """A file scored in numbers only: its levels are "1" to "5" (the partnership named no words for them), the
+    usual bands for colour, and no appetite, which the file did not set."""
+    labels = tuple(str(n) for n in range(1, size + 1))
+    return replace(default_5x5(), name=f"{size}x{size} numbered", likelihood_labels=labels, impact_labels=labels,
+                   appetite="")
 
 
 def preset(name: str) -> Scheme:

@@ -14,7 +14,8 @@ FIRST_DATA_ROW = 3
 ROW_ID, ROW_VERSION = "row_id", "row_version"
 
 # Kinds of owner cell: what the reader expects in them.
-LIKELIHOOD, IMPACT, STATUS, DATE, TEXT = "likelihood", "impact", "status", "date", "text"
+LIKELIHOOD, IMPACT, STATUS, DATE, TEXT, YES = "likelihood", "impact", "status", "date", "text", "yes"
+YES_WORDS = ("Yes",)
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Column:
     width: int = 14
     owner_kind: str | None = None   # set for the cells the owner fills in; all others are locked
     hidden: bool = False
-    required: bool = True           # False: workbooks sent before the column existed still read back
+    optional: bool = False          # added after the first workbooks went out: a return may lack it
 
     @property
     def for_owner(self) -> bool:
@@ -32,17 +33,24 @@ class Column:
 
 
 EXEMPT_KEY, EXEMPT_MARK = "exempt", "NOT FOR PUBLICATION"
-_EXEMPT = Column(EXEMPT_KEY, "Exempt (Schedule 12A)", 14, required=False)
+_EXEMPT = Column(EXEMPT_KEY, "Exempt (Schedule 12A)", 14, optional=True)
 _IDENTITY = (Column(ROW_ID, "Row ID (do not edit)", 38, hidden=True),
              Column(ROW_VERSION, "Row version (do not edit)", 8, hidden=True))
 
+# Columns added after the first workbooks went out come after the hidden identity, so every earlier column
+# keeps its place (and its letter) and a return of an older workbook still reads.
 RISK_COLUMNS = (
     Column("ref", "Ref", 8), Column("title", "Risk", 40),
     Column("likelihood", "Current likelihood", 14), Column("impact", "Current impact", 14),
     Column("score", "Current score", 9), Column("mitigations", "Mitigations", 48),
     Column("new_likelihood", "New likelihood", 16, LIKELIHOOD), Column("new_impact", "New impact", 16, IMPACT),
     Column("commentary", "Commentary", 48, TEXT),
-) + _IDENTITY + (_EXEMPT,)  # after the identity columns: the places of the others stay as they were
+# After the identity columns, so the places of the others stay as they were.
+) + _IDENTITY + (
+    _EXEMPT,
+    Column("no_change", "Reviewed, no change", 12, YES, optional=True), Column("band", "Band", 11, optional=True),
+    Column("target", "Target", 12, optional=True), Column("last_review", "Last review", 40, optional=True),
+)
 
 MITIGATION_COLUMNS = (
     Column("risk_ref", "Risk ref", 8), Column("risk_title", "Risk", 30), Column("description", "Mitigation", 44),
@@ -75,8 +83,8 @@ LABEL_KEYS = {"risks": ("ref", "title"), "mitigations": ("risk_ref", "descriptio
 
 # Where the meta sheet keeps its facts (column A names, column B values) and its drop-down lists.
 META_KEYS = ("format", "register_id", "register_name", "round_id", "sending_id", "owner_id", "owner_name",
-             "sent_at", "return_by")
-LIST_COLUMNS = {LIKELIHOOD: "D", IMPACT: "E", STATUS: "F"}
+             "sent_at", "return_by", "marking", "coordinator", "coordinator_email")
+LIST_COLUMNS = {LIKELIHOOD: "D", IMPACT: "E", STATUS: "F", YES: "G"}
 
 # Excel refuses more than this in one cell, so a longer text cannot have come from a spreadsheet program.
 MAX_CELL_TEXT = 32767

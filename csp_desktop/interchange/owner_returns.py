@@ -107,9 +107,10 @@ def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> No
     ws.reset_dimensions()  # LibreOffice and others may record a wrong sheet size
     rows = ws.iter_rows(min_row=HEADER_ROW)
     headings = [_text(c.value) for c in next(rows, ())]
-    where = {}
+    where, missing = {}, []
     for column in columns:
-        if column.heading not in headings and not column.required:
+        if column.heading not in headings and column.optional:
+            missing.append(column.key)   # a workbook sent before the column existed: read as empty
             continue
         if column.heading not in headings:
             book.problems.append(f"the {sheet} sheet has lost its {column.heading!r} column, so nothing on it "
@@ -120,6 +121,7 @@ def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> No
         values = {key: _cell(cells[i]) if i < len(cells) else CellValue(None) for key, i in where.items()}
         if all(_blank(v.value) and not v.formula for v in values.values()):
             continue
+        values.update({key: CellValue(None) for key in missing})
         book.rows.append(ReturnedRow(sheet=sheet, number=number, tbl=tbl, row_id=_text(values[ROW_ID].value),
                                      version=values[ROW_VERSION].value, cells=values))
 

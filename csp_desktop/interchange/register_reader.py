@@ -7,7 +7,7 @@ from pathlib import Path
 from ..domain.dates import parse_date
 from ..domain.model import OWNER_KINDS, Action, Indicator, Mitigation, Risk
 from ..domain.response import parse_response
-from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating, Scheme, preset
+from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating, Scheme, numbered, preset
 from ..domain.vocab import parse_action_status, parse_risk_status, parse_yes_no
 from . import headers as h
 from .contents import Contents
@@ -85,7 +85,7 @@ def infer_scheme(tables) -> Scheme:
               for row in table.rows[layout.header_row + 1:] if col < len(row) and _filled(row[col])]
     words = [v for v in values if not _is_number(v)]
     if not words:
-        return preset("5x5")
+        return numbered(5)
     for name in ("3x3", "5x5"):
         candidate = preset(name)
         if all(_parses(candidate, w) for w in words):

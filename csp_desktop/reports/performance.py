@@ -19,9 +19,9 @@ from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
 from .tables import chunked, wrapped
 
 HEADER = ["Ref", "Indicator", "Target", "Latest", "RAG", "Trend", "Values against target"]
-WIDTHS = [c * cm for c in (1.0, 5.3, 2.5, 2.7, 1.3, 1.4, 3.8)]
+WIDTHS = [c * cm for c in (1.0, 4.3, 2.5, 2.7, 1.3, 1.4, 4.8)]
 RAG_COLUMN = 4
-CHART_SIZE = (3.6 * cm, 1.7 * cm)
+CHART_SIZE = (4.6 * cm, 2.6 * cm)  # room for 8 pt labels, the smallest text in the pack
 
 
 def performance_flowables(data: PackData) -> list:
@@ -67,7 +67,7 @@ def _chart(ind: PackIndicator):
         return "no figures yet"
     values = [IndicatorValue(ind.id, p.period, p.period_end, "", p.value) for p in ind.points]
     width, height = CHART_SIZE
-    return chart(values, ind.target_value, ind.unit, width=width, height=height, font_size=5)
+    return chart(values, ind.target_value, ind.unit, width=width, height=height, font_size=8)
 
 
 def _rag_style(ind: PackIndicator, line: int) -> list:

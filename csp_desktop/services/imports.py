@@ -10,6 +10,7 @@ from ..domain.scoring import Scheme, preset
 from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
 from ..interchange.problems import Problem
+from ..domain.schedule12a import PARAGRAPHS
 from ..store import Register, RegisterError
 from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
@@ -92,14 +93,20 @@ def _adopt_scheme(reg: Register, contents: Contents) -> bool:
     if incoming is None or not contents.risks or _settings(incoming) == _settings(current):
         return False
     if list_risks(reg):
-        if _same_matrix(incoming, current):
-            return False
+        if _same_matrix(incoming, current) or ((_numbered(incoming) or _numbered(current))
+                                               and incoming.size == current.size):
+            return False   # levels in numbers on one side, same size: the register keeps its own scheme
         raise RegisterError(f"{contents.file} is scored on a {incoming.size} matrix but {reg.path.name} uses "
                             f"{current.size}; import it into a new register or choose --scheme {current.size}.")
     if _same_matrix(incoming, current) and not contents.keeps_ids:
         return False  # a spreadsheet names no bands: keep the register's own
     reg.set_scheme(incoming)
     return True
+
+
+def _numbered(scheme: Scheme) -> bool:
+    """A scheme inferred from a file scored in numbers only, which named no words for its levels."""
+    return all(label.isdigit() for label in scheme.likelihood_labels + scheme.impact_labels)
 
 
 def _settings(scheme: Scheme) -> dict:
@@ -206,6 +213,11 @@ class _Writer:
                 if not scheme.fits(getattr(risk, name)):
                     raise RegisterError(f"{self.c.file}: the {name} score of risk {risk.ref or risk.title!r} is "
                                         f"outside the register's {scheme.size} matrix.")
+        for item in (*self.c.risks, *self.c.actions):
+            paragraph = getattr(item, "exempt_paragraph", None)
+            if paragraph is not None and paragraph not in PARAGRAPHS:
+                raise RegisterError(f"{self.c.file}: {item.ref or item.title[:40]!r} names Schedule 12A paragraph "
+                                    f"{paragraph}, which does not exist (England 1-7, Wales 12-18).")
 
     def _link_actions_to_register_risks(self) -> None:
         unlinked = [a for a in self.c.actions if a.risk_ref and not a.risk_id]

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain import response
 from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
+from ..domain.schedule12a import PARAGRAPHS
 from ..domain.scoring import Rating
 from ..errors import UserError
 from ..store import Register
@@ -25,7 +26,7 @@ from . import cadence
 
 EDITABLE_FIELDS = ("ref", "title", "description", "category", "priority_id", "owner_id", "status",
                    "inherent", "residual", "target", "next_review", "exempt", "response", "response_reason",
-                   "accepted_by", "accepted_on", "accepted_until")
+                   "accepted_by", "accepted_on", "accepted_until", "exempt_paragraph")
 RESPONSE_FIELDS = ("response", "response_reason", "accepted_by", "accepted_on", "accepted_until")
 MAX_SHORT_TEXT = 500  # refs, titles and categories; descriptions may be as long as people write
 
@@ -36,19 +37,21 @@ class RiskEditError(UserError, ValueError):
 
 @dataclass
 class RiskListing:
-    """Every risk with its direction of travel (from its last two scored reviews), and the overdue actions."""
+    """Every risk with its direction of travel (on the board pack's basis: since the previous meeting), and the
+    overdue actions."""
     risks: list[Risk]
     travel: dict[str, str] = field(default_factory=dict)
     overdue_actions: int = 0
     today: date | None = None
+    travel_basis: str = ""          # "since 24/10/2026", for the Travel column's header
 
 
 def load_risks(reg: Register, today: date | None = None) -> RiskListing:
     today = today or date.today()
+    from .pack_changes import travel_now
     risks = store_risks.list_risks(reg)
-    reviews = summary.last_scored_reviews(reg)
-    return RiskListing(risks, {rid: direction_of_travel(history) for rid, history in reviews.items()},
-                       summary.overdue_action_count(reg, today), today)
+    travel, basis = travel_now(reg, today)
+    return RiskListing(risks, travel, summary.overdue_action_count(reg, today), today, basis)
 
 
 def load_risks_from(path: Path, today: date | None = None) -> RiskListing:
@@ -85,6 +88,8 @@ def check_value(name: str, value) -> None:
         raise RiskEditError(f"The {name.replace('_', ' ')} must be a date.")
     if name in ("response_reason", "accepted_by") and len(str(value or "")) > MAX_SHORT_TEXT:
         raise RiskEditError(f"The {name.replace('_', ' ')} is longer than {MAX_SHORT_TEXT} characters; shorten it.")
+    if name == "exempt_paragraph" and value is not None and value not in PARAGRAPHS:
+        raise RiskEditError(f"{value!r} is not a paragraph of Schedule 12A (England 1-7, Wales 12-18).")
 
 
 def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version: int | None) -> Risk:

@@ -126,10 +126,17 @@ def _flagged(p: Proposal, row: ReturnedRow, item: dict, now: dict | None, scheme
     return change
 
 
+YES = ("yes", "y")
+
+
 def _proposals(row: ReturnedRow, shown: dict, scheme: Scheme) -> list[Proposal]:
     cells = row.cells
     if row.tbl == "risks":
-        found = [_score("score", cells["new_likelihood"], cells["new_impact"], shown, "likelihood", "impact", scheme),
+        likelihood, impact = cells["new_likelihood"], cells["new_impact"]
+        if _blank(likelihood) and _blank(impact) and _words(cells.get("no_change", CellValue(None))).lower() in YES:
+            # "Reviewed, no change": the score as sent, confirmed, which the register keeps as a review
+            likelihood, impact = CellValue(shown.get("likelihood")), CellValue(shown.get("impact"))
+        found = [_score("score", likelihood, impact, shown, "likelihood", "impact", scheme),
                  _text("commentary", cells["commentary"], "")]
     elif row.tbl == "mitigations":
         found = [_text("description", cells["new_description"], shown.get("description") or ""),

@@ -5,9 +5,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.derived import CLOSED_ACTION_STATUSES
+from datetime import date
+
+from ..domain.dates import show
+from ..domain.derived import CLOSED_ACTION_STATUSES, is_overdue
 from ..domain.exemption import covers, exempt_ids
-from ..domain.model import ACTION_STATUSES, Action, Mitigation, Owner, Risk
+from ..domain.model import ACTION_STATUSES, Action, Mitigation, Owner, Review, Risk
 from ..domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
 from ..interchange.owner_layout import EXEMPT_KEY, EXEMPT_MARK
 from ..interchange.owner_workbook import OwnerWorkbook
@@ -71,16 +74,24 @@ def rating_text(scheme: Scheme, rating: Rating | None) -> str:
             f"= {rating.score}")
 
 
-def workbook_for(part: OwnerPart, scheme: Scheme, meta: dict, by_risk: dict[str, list[Mitigation]]) -> OwnerWorkbook:
+def workbook_for(part: OwnerPart, scheme: Scheme, meta: dict, by_risk: dict[str, list[Mitigation]],
+                 last_reviews: dict[str, Review] | None = None, today: date | None = None) -> OwnerWorkbook:
+    """The owner's workbook; marked OFFICIAL-SENSITIVE when it carries any exempt (Part II) item."""
+    exempt = any(covers(part.exempt, item) for item in (*part.risks, *part.actions, *(m for m, _r in part.mitigations)))
+    meta.setdefault("marking", "OFFICIAL-SENSITIVE" if exempt else "OFFICIAL")
+    reviews = last_reviews or {}
     return OwnerWorkbook(meta=meta, likelihood_labels=scheme.likelihood_labels, impact_labels=scheme.impact_labels,
                          statuses=ACTION_STATUSES,
-                         risks=[_marked(_risk_cells(r, scheme, by_risk.get(r.id, [])), r, part) for r in part.risks],
+                         risks=[_marked(_risk_cells(r, scheme, by_risk.get(r.id, []), reviews.get(r.id)), r, part)
+                                for r in part.risks],
                          mitigations=[_marked(_mitigation_cells(m, r, scheme), m, part) for m, r in part.mitigations],
-                         actions=[_marked(_action_cells(a), a, part) for a in part.actions], indicators=part.indicators)
+                         actions=[_marked(_action_cells(a, today or date.today()), a, part) for a in part.actions],
+                         indicators=part.indicators)
 
 
 def _marked(cells: dict, item, part: OwnerPart) -> dict:
-    """The row's cells, with its exempt mark: an owner must know which of their rows are not for publication."""
+    """The row's cells, with its exempt mark by the one rule: an owner must know which of their rows are not
+    for publication."""
     return {**cells, EXEMPT_KEY: EXEMPT_MARK if covers(part.exempt, item) else ""}
 
 
@@ -88,14 +99,22 @@ def _label(scheme: Scheme, axis: str, level: int | None) -> str | None:
     return scheme.label(axis, level) if level else None
 
 
-def _risk_cells(risk: Risk, scheme: Scheme, mitigations: list[Mitigation]) -> dict:
+def _risk_cells(risk: Risk, scheme: Scheme, mitigations: list[Mitigation], review: Review | None = None) -> dict:
     current = risk.current
     listed = "\n".join(f"\u2022 {m.description}" + (f" ({m.owner_name})" if m.owner_name else "")
                        for m in mitigations)
+    band = scheme.band_for(current.score) if current else None
+    target = risk.target
+    last = ""
+    if review is not None:
+        last = f"{show(review.reviewed_on)}" + (f", {review.reviewer}" if review.reviewer else "") + \
+            (f": {review.note}" if review.note else "")
     return {"ref": risk.ref, "title": risk.title,
             "likelihood": _label(scheme, LIKELIHOOD, current and current.likelihood),
             "impact": _label(scheme, IMPACT, current and current.impact), "score": current.score if current else None,
-            "mitigations": listed, "row_id": risk.id, "row_version": risk.version}
+            "band": band.name if band else "",
+            "target": f"{target.score} ({target.likelihood}\u00d7{target.impact})" if target else "",
+            "mitigations": listed, "last_review": last, "row_id": risk.id, "row_version": risk.version}
 
 
 def _mitigation_cells(m: Mitigation, risk: Risk, scheme: Scheme) -> dict:
@@ -106,9 +125,10 @@ def _mitigation_cells(m: Mitigation, risk: Risk, scheme: Scheme) -> dict:
             "row_id": m.id, "row_version": m.version}
 
 
-def _action_cells(a: Action) -> dict:
-    return {"ref": a.ref, "title": a.title, "risk_ref": a.risk_ref, "due": a.due, "status": a.status,
-            "progress": a.progress, "row_id": a.id, "row_version": a.version}
+def _action_cells(a: Action, today: date) -> dict:
+    return {"ref": a.ref, "title": a.title, "risk_ref": a.risk_ref,
+            "due": a.due, "status": a.status, "progress": a.progress, "row_id": a.id, "row_version": a.version,
+            "_overdue": is_overdue(a, today)}
 
 
 def sent_items(book: OwnerWorkbook) -> list[dict]:
@@ -118,7 +138,7 @@ def sent_items(book: OwnerWorkbook) -> list[dict]:
                       ("indicators", book.indicators)):
         for row in rows:
             shown = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()
-                     if k not in ("row_id", "row_version")}
+                     if k not in ("row_id", "row_version") and not k.startswith("_")}
             items.append({"tbl": tbl, "row_id": row["row_id"], "row_version": row["row_version"],
                           "label": _item_label(tbl, row), "sent": shown})
     return items

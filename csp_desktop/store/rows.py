@@ -26,7 +26,7 @@ def risk_row(risk: Risk) -> dict:
             **rating_columns("target", risk.target), "next_review": to_iso(risk.next_review),
             "exempt": int(risk.exempt), "response": risk.response, "response_reason": risk.response_reason,
             "accepted_by": risk.accepted_by, "accepted_on": to_iso(risk.accepted_on),
-            "accepted_until": to_iso(risk.accepted_until)}
+            "accepted_until": to_iso(risk.accepted_until), "exempt_paragraph": risk.exempt_paragraph}
 
 
 def to_risk(row: dict) -> Risk:
@@ -40,6 +40,7 @@ def to_risk(row: dict) -> Risk:
                 response=row.get("response") or "", response_reason=row.get("response_reason") or "",
                 accepted_by=row.get("accepted_by") or "", accepted_on=from_iso(row.get("accepted_on")),
                 accepted_until=from_iso(row.get("accepted_until")),
+                exempt_paragraph=row.get("exempt_paragraph"),
                 owner_name=row.get("owner_name") or "", priority_title=row.get("priority_title") or "")
 
 
@@ -58,7 +59,8 @@ def action_row(a: Action) -> dict:
     return {"ref": a.ref, "title": a.title, "owner_id": a.owner_id, "due": to_iso(a.due), "status": a.status,
             "progress": a.progress, "risk_id": a.risk_id, "mitigation_id": a.mitigation_id,
             "priority_id": a.priority_id, "meeting_id": a.meeting_id, "exempt": int(a.exempt),
-            "completed_on": to_iso(a.completed_on), "objective_id": a.objective_id}
+            "completed_on": to_iso(a.completed_on), "objective_id": a.objective_id,
+            "exempt_paragraph": a.exempt_paragraph}
 
 
 def to_action(row: dict) -> Action:
@@ -68,7 +70,7 @@ def to_action(row: dict) -> Action:
                   priority_id=row["priority_id"], meeting_id=row["meeting_id"], exempt=bool(row["exempt"]),
                   completed_on=from_iso(row["completed_on"]), owner_name=row.get("owner_name") or "",
                   priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "",
-                  objective_id=row.get("objective_id"))
+                  objective_id=row.get("objective_id"), exempt_paragraph=row.get("exempt_paragraph"))
 
 
 def review_row(r: Review) -> dict:
@@ -93,10 +95,14 @@ def to_note(row: dict) -> ProgressNote:
                         author=row["author"], at=datetime.fromisoformat(row["at"]))
 
 
+MEETING_COVER = ("agenda_item", "report_of", "contact_officer", "purpose", "recommendations")
+
+
 def meeting_row(m: Meeting) -> dict:
     return {"board": m.board, "held_on": m.held_on.isoformat(timespec="minutes"), "venue": m.venue,
             "chair": m.chair, "attendees": m.attendees, "marking": m.marking,
-            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections])}
+            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections]),
+            **{name: getattr(m, name) for name in MEETING_COVER}}
 
 
 def to_meeting(row: dict) -> Meeting:
@@ -104,7 +110,8 @@ def to_meeting(row: dict) -> Meeting:
     sections = tuple(s for s in json.loads(stored) if s in PACK_SECTIONS) if stored else PACK_SECTIONS
     return Meeting(id=row["id"], version=row["version"], board=row["board"],
                    held_on=datetime.fromisoformat(row["held_on"]), venue=row["venue"], chair=row["chair"],
-                   attendees=row["attendees"], marking=row["marking"], sections=sections)
+                   attendees=row["attendees"], marking=row["marking"], sections=sections,
+                   **{name: row.get(name) or "" for name in MEETING_COVER})
 
 
 def to_owner(row: dict) -> Owner:

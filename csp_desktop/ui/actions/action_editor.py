@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from ..risks.risk_details import paragraph_combo
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES, Action
 from ...services import action_editing as editing
@@ -109,6 +110,10 @@ class ActionEditor(QDialog):
         self.exempt_box = named(QCheckBox("Exempt: Part II pack only"), "Exempt",
                                 "Exempt under Schedule 12A: never printed in the public pack")
         self.exempt_box.setChecked(a.exempt)
+        self.paragraph_combo = paragraph_combo()
+        self.paragraph_combo.setCurrentIndex(max(self.paragraph_combo.findData(a.exempt_paragraph), 0))
+        self.paragraph_combo.setEnabled(a.exempt)
+        self.exempt_box.toggled.connect(self.paragraph_combo.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due_edit, 1)
@@ -118,7 +123,7 @@ class ActionEditor(QDialog):
         form.labelForField(due_row).setBuddy(self.has_due)
         for label, field in (("&Status", self.status_combo), ("Linked ris&k", self.risk_combo),
                              ("Linked &priority", self.priority_combo), ("&Meeting", self.meeting_combo),
-                             ("", self.exempt_box)):
+                             ("", self.exempt_box), ("Schedule 12A", self.paragraph_combo)):
             form.addRow(label, field)
         return form
 
@@ -162,7 +167,8 @@ class ActionEditor(QDialog):
                 "owner_id": self.owner_combo.currentData(), "due": due, "status": status,
                 "risk_id": self.risk_combo.currentData(), "priority_id": self.priority_combo.currentData(),
                 "meeting_id": self.meeting_combo.currentData(), "exempt": self.exempt_box.isChecked(),
-                "completed_on": completed}
+                "completed_on": completed,
+                "exempt_paragraph": self.paragraph_combo.currentData() if self.exempt_box.isChecked() else None}
 
     # -- saving --------------------------------------------------------------------------------------
 

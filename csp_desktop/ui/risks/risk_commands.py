@@ -20,7 +20,8 @@ FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description
                "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
                "residual": "residual score", "target": "target score", "next_review": "next review",
                "exempt": "exempt", "response": "response", "response_reason": "reason for the response",
-               "accepted_by": "accepted by", "accepted_on": "acceptance date", "accepted_until": "acceptance end"}
+               "accepted_by": "accepted by", "accepted_on": "acceptance date", "accepted_until": "acceptance end",
+               "exempt_paragraph": "Schedule 12A paragraph"}
 
 
 class RiskCommand(EditCommand):

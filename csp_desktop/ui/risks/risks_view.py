@@ -165,7 +165,8 @@ class RisksView(QWidget):
 
     def show_listing(self, listing) -> None:
         selected = self.selected_risk()
-        self.model.set_rows(listing.risks, listing.travel, getattr(listing, "rows", None))
+        self.model.set_rows(listing.risks, listing.travel, getattr(listing, "rows", None),
+                            getattr(listing, "travel_basis", ""))
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
