@@ -11,6 +11,19 @@ from ..domain.vocab import guess_owner_kind
 from .problems import Problem
 
 _PRIORITY_LABEL = re.compile(r"^\s*priority\s*([0-9]+[a-z]?)\s*[:\-\u2013.]\s*(.+)$", re.IGNORECASE)
+# A priority's reference as plans write them: 1, 2a, 1.2, P1, SP-3, PR 4.
+_PRIORITY_REF = re.compile(r"(?:[A-Za-z]{1,3}[- ]?)?[0-9]+(?:\.[0-9]+)*[a-zA-Z]?")
+
+
+def _tidy(text: str) -> str:
+    """Collapse ordinary spaces and line breaks; a non-breaking space is the file's own and is kept."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
+
+
+def _number_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "")
 
 
 @dataclass
@@ -44,7 +57,7 @@ class Contents:
 
     def owner(self, name: str | None, kind: str | None = None) -> str | None:
         """The plan's owner of that name (made on first use); returns its id."""
-        name = " ".join(str(name or "").split())
+        name = _tidy(str(name or ""))
         if not name:
             return None
         found = self._find("owners", self.owners, lambda o: o.name.lower(), name.lower())
@@ -70,9 +83,26 @@ class Contents:
         if found is None:
             found = Priority(title=title or f"Priority {ref}", ref=ref, lead_agency=lead_agency)
             self.priorities.append(found)
-        elif lead_agency and not found.lead_agency:
-            found.lead_agency = lead_agency
+        else:
+            if lead_agency and not found.lead_agency:
+                found.lead_agency = lead_agency
+            if title and found.title == f"Priority {ref}":
+                found.title = title
         return found.id
+
+    def priority_conflict(self, value, title: str = "", lead_agency: str = "") -> str | None:
+        """What a second mention of a priority says that differs from the first, if anything."""
+        ref, title = _priority_parts(value, title)
+        found = next((p for p in self.priorities if ref and p.ref == ref), None)
+        if found is None:
+            return None
+        if title and found.title != title and found.title != f"Priority {ref}":
+            return (f"gives priority {ref} the title {title!r}, but an earlier row calls it {found.title!r}; "
+                    "the first was kept")
+        if lead_agency and found.lead_agency and found.lead_agency != lead_agency:
+            return (f"gives priority {ref} the lead {lead_agency!r}, but an earlier row gives {found.lead_agency!r}; "
+                    "the first was kept")
+        return None
 
     def risk_by_ref(self, ref: str) -> Risk | None:
         return self._find("risks", self.risks, lambda r: r.ref, ref) if ref else None
@@ -84,13 +114,16 @@ class Contents:
 
 
 def _priority_parts(value, title: str) -> tuple[str, str]:
-    text = " ".join(str(value if value is not None else "").split())
-    title = " ".join(str(title or "").split())
+    text = _tidy(_number_text(value))
+    title = _tidy(str(title or ""))
     label = _PRIORITY_LABEL.match(text)
     if label:
         return label.group(1), title or label.group(2).strip()
-    if re.fullmatch(r"[0-9]+[a-zA-Z]?", text):
+    if _PRIORITY_REF.fullmatch(text):
         return text, title
+    ref_and_title = re.match(r"^(" + _PRIORITY_REF.pattern + r")\s*[:\-\u2013]\s+(.+)$", text)
+    if ref_and_title:
+        return ref_and_title.group(1), title or ref_and_title.group(2)
     return "", title or text
 
 

@@ -1,8 +1,10 @@
 """Finding the header row of a real sheet and what each column holds, by the names people use."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .columns import (ASSESSMENTS, AXES, ColumnReading, SheetReading, assessment_of, axis_of, clean, letters,
+                      similarity, words_of)
 
 RISKS, MITIGATIONS, ACTIONS, PRIORITIES, INDICATORS, OWNERS = (
     "risks", "mitigations", "actions", "priorities", "indicators", "owners")
@@ -20,14 +22,21 @@ SYNONYMS: dict[str, dict[str, str]] = {
     RISKS: {
         **dict.fromkeys(["ref", "reference", "risk ref", "risk reference", "risk no", "risk number", "no",
                          "number", "id", "risk id", "action ref", "ref no"], "ref"),
-        **dict.fromkeys(["risk", "risk title", "risk description", "risk name", "risks", "title of risk"], "title"),
+        **dict.fromkeys(["risk", "risk title", "risk description", "risk name", "risks", "title of risk", "risk event",
+                         "risk summary", "description of risk", "risk identified", "risk issue", "the risk",
+                         "risk area", "risk and consequence", "risk and consequences", "threat", "risk statement",
+                         "risk detail and consequence", "risk title and description"], "title"),
         **dict.fromkeys(["description", "details", "risk details", "cause", "cause and effect",
-                         "cause event consequence", "risk detail"], "description"),
+                         "cause event consequence", "risk detail", "cause and consequence", "causes", "consequences",
+                         "effect", "effects", "causes and consequences", "triggers", "vulnerability",
+                         "risk cause", "risk consequence", "impact description", "potential impact",
+                         "consequence description", "cause event effect"], "description"),
         **dict.fromkeys(["category", "risk category", "type", "risk type"], "category"),
         **dict.fromkeys(["priority", "linked priority", "objective", "plan priority", "strategic priority",
                          "priority title"], "priority"),
         **dict.fromkeys(["owner", "risk owner", "lead", "lead officer", "responsible officer", "owner body",
-                         "responsible", "risk lead"], "owner"),
+                         "responsible", "risk lead", "lead officer owner", "risk owner lead",
+                         "responsible owner", "accountable officer", "lead member", "owner s"], "owner"),
         **dict.fromkeys(["status", "risk status"], "status"),
         **_scored(("", "inherent", "gross", "original"), "inherent_likelihood", _L + ("likelihood of occurrence",)),
         **_scored(("", "inherent", "gross", "original"), "inherent_impact", _I),
@@ -40,9 +49,22 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **_scored(("target",), "target_score", _S),
         **dict.fromkeys(["controlling mechanism", "controlling mechanisms", "action description",
                          "existing controls", "mitigation", "mitigations", "controls", "mitigating action",
-                         "mitigating actions", "control measures", "mitigating controls"], "mitigation"),
-        **dict.fromkeys(["mitigation owner", "control owner"], "mitigation_owner"),
-        **dict.fromkeys(["review date", "next review", "next review date", "review by"], "next_review"),
+                         "mitigating actions", "control measures", "mitigating controls", "current controls",
+                         "controls in place", "existing controls and assurances", "key controls",
+                         "mitigating actions and controls", "internal controls", "further actions", "action",
+                         "actions", "actions required", "further action required", "planned actions",
+                         "mitigation actions", "additional controls", "response", "risk response",
+                         "treatment", "actions to mitigate", "controls and assurance"], "mitigation"),
+        **dict.fromkeys(["mitigation owner", "control owner", "action owner", "action lead"], "mitigation_owner"),
+        **dict.fromkeys(["due", "due date", "deadline", "target date", "by when", "timescale", "timescales",
+                         "date due", "action due date", "completion date", "target completion date"], "action_due"),
+        **dict.fromkeys(["action status", "progress status", "delivery status"], "action_status"),
+        **dict.fromkeys(["progress", "progress notes", "progress update", "latest update", "update",
+                         "comments", "commentary", "action progress"], "action_progress"),
+        **dict.fromkeys(["rag status", "rag rating", "action rag"], "action_rag"),
+        **dict.fromkeys(["direction of travel", "trend", "movement"], IGNORE),
+        **dict.fromkeys(["review date", "next review", "next review date", "review by", "date of next review",
+                         "date for review"], "next_review"),
         **dict.fromkeys(["exempt", "part ii", "part 2", "part b", "exempt item", "confidential"], "exempt"),
         **dict.fromkeys(["band", "rag"], IGNORE),
     },
@@ -55,11 +77,13 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
     ACTIONS: {
         **dict.fromkeys(["ref", "action ref", "action no", "action number", "reference", "no", "id"], "ref"),
-        **dict.fromkeys(["action", "actions", "action title", "action description", "task"], "title"),
+        **dict.fromkeys(["action", "actions", "action title", "action description", "task", "activity",
+                         "milestone", "what", "action required", "actions required"], "title"),
         **dict.fromkeys(["owner", "action owner", "lead", "lead officer", "responsible", "responsible officer",
                          "who"], "owner"),
         **dict.fromkeys(["due", "due date", "deadline", "target date", "by when", "timescale", "date due"], "due"),
-        **dict.fromkeys(["status", "action status"], "status"),
+        **dict.fromkeys(["status", "action status", "progress status", "delivery status"], "status"),
+        **dict.fromkeys(["rag", "rag status", "rag rating"], "rag"),
         **dict.fromkeys(["progress", "progress notes", "update", "latest update", "comments", "progress update"],
                         "progress"),
         **dict.fromkeys(["priority", "priority ref", "priority no", "objective"], "priority"),
@@ -68,7 +92,6 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["risk ref", "linked risk", "risk"], "risk_ref"),
         **dict.fromkeys(["exempt", "part ii", "part 2", "confidential"], "exempt"),
         **dict.fromkeys(["completed", "completed on", "date completed"], "completed_on"),
-        **dict.fromkeys(["rag"], IGNORE),
     },
     PRIORITIES: {
         **dict.fromkeys(["priority", "ref", "no", "priority no", "priority ref", "number"], "ref"),
@@ -91,15 +114,36 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
 }
 
+# Words that on their own point to one field (where the heading is no known phrase).
+KEYWORDS: dict[str, dict[str, str]] = {
+    RISKS: {**dict.fromkeys(["controls", "control", "mitigation", "mitigations", "mitigating", "assurances",
+                             "assurance", "measures"], "mitigation"),
+            **dict.fromkeys(["owner", "lead", "responsible", "officer", "accountable"], "owner"),
+            **dict.fromkeys(["review"], "next_review"), **dict.fromkeys(["category", "theme"], "category"),
+            **dict.fromkeys(["ref", "reference", "id"], "ref"),
+            **dict.fromkeys(["cause", "causes", "consequence", "consequences", "effect", "effects", "trigger",
+                             "triggers", "description"], "description"),
+            **dict.fromkeys(["due", "deadline", "timescale", "timescales"], "action_due"),
+            **dict.fromkeys(["progress", "update", "commentary", "comments"], "action_progress"),
+            **dict.fromkeys(["exempt", "confidential"], "exempt"), "status": "status", "rag": IGNORE},
+    ACTIONS: {**dict.fromkeys(["owner", "lead", "responsible", "officer"], "owner"),
+              **dict.fromkeys(["due", "deadline", "timescale", "timescales", "when"], "due"),
+              **dict.fromkeys(["progress", "update", "commentary", "comments"], "progress"),
+              "status": "status", "rag": "rag", **dict.fromkeys(["ref", "reference", "id"], "ref")},
+    PRIORITIES: {"title": "title", "lead": "lead_agency", "agency": "lead_agency"},
+    MITIGATIONS: {}, INDICATORS: {"indicator": "title", "measure": "title", "target": "target"}, OWNERS: {},
+}
 # The column that makes a sheet a table of that kind, in the order kinds are tried.
 KEY_FIELDS = ((OWNERS, "name"), (RISKS, "title"), (MITIGATIONS, "risk_ref"), (INDICATORS, "title"), (ACTIONS, "title"),
               (PRIORITIES, "title"))
-FIELDS = {kind: sorted(set(v for v in SYNONYMS[kind].values() if v != IGNORE)) for kind in SYNONYMS}
+_SCORE_FIELDS = {f"{a}_{x}" for a in ASSESSMENTS for x in AXES}
+FIELDS = {kind: sorted(set(v for v in SYNONYMS[kind].values() if v != IGNORE) | (_SCORE_FIELDS if kind == RISKS else set()))
+          for kind in SYNONYMS}
+_PHRASES = {kind: {clean(k): v for k, v in table.items()} for kind, table in SYNONYMS.items()}
 
 
 def normalise(header) -> str:
-    text = re.sub(r"[^0-9a-z]+", " ", str(header or "").lower().replace("&", " and "))
-    return " ".join(text.split())
+    return clean(header)
 
 
 def _loose(kind: str, name: str) -> str | None:
@@ -115,58 +159,173 @@ def _loose(kind: str, name: str) -> str | None:
 @dataclass
 class Layout:
     kind: str
-    header_row: int                 # 0-based index of the header row in the sheet
+    header_row: int                 # 0-based index of the (last) header row in the sheet
     columns: dict[str, int]         # field -> 0-based column
     headers: list[str]              # the header texts, for naming columns in problems
+    readings: list[ColumnReading] = field(default_factory=list)
+    data_from: int = 0              # 0-based index of the first data row
+
+    def reading(self, sheet: str | None, why: str) -> SheetReading:
+        return SheetReading(sheet, self.kind, self.header_row + 1, tuple(self.readings), why)
 
 
 def find_layout(rows: list[list], mapping: dict[str, str] | None = None) -> Layout | None:
     """The first row, among the first rows of the sheet, that names a known key column.
 
     Where a row would do for several kinds of table, the kind that explains most of its columns wins.
+    A row just below it that only names likelihood / impact / score columns is its second header row.
     """
-    mapping = {normalise(k): v for k, v in (mapping or {}).items()}
+    mapping = {clean(k): v for k, v in (mapping or {}).items()}
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         above = rows[index - 1] if index else []
+        below = rows[index + 1] if index + 1 < len(rows) else []
+        if _is_sub_header(below):
+            above, row, last = row, _combined(row, below), index + 1
+        else:
+            last = index
         best = None
-        for order, (kind, key) in enumerate(KEY_FIELDS):
-            columns = match_columns(kind, row, above, mapping)
-            if key in columns and len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
-                best = (kind, columns)
+        for kind, key in KEY_FIELDS:
+            readings = match_columns(kind, row, above, mapping)
+            columns = {r.field: r.index for r in readings if r.field and r.field != IGNORE}
+            if key not in columns and kind == RISKS and "description" in columns:
+                readings = _description_as_title(readings)
+                columns = {r.field: r.index for r in readings if r.field and r.field != IGNORE}
+            weight = sum(r.confidence for r in readings if r.field and r.field != IGNORE)
+            if key in columns and len(columns) >= 2 and (best is None or weight > best[0] + 1e-9):
+                best = (weight, kind, columns, readings)
         if best:
-            kind, columns = best
-            return Layout(kind, index, columns, [str(c).strip() if c is not None else "" for c in row])
+            _, kind, columns, readings = best
+            headers = [_heading(c) for c in row]
+            return Layout(kind, last, columns, headers, readings, last + 1)
     return None
 
 
-def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) -> dict[str, int]:
-    synonyms, columns = SYNONYMS[kind], {}
-    groups = _carried_groups(above, len(row))
+def _heading(cell) -> str:
+    return " ".join(str(cell).split()) if cell is not None else ""
+
+
+def _is_sub_header(row: list) -> bool:
+    """"L", "I", "Score" under a merged "Inherent risk": every filled cell names an axis, two at least."""
+    cells = [c for c in row if c is not None and str(c).strip()]
+    return len(cells) >= 2 and all(isinstance(c, str) and axis_of(assessment_of(clean(c))[1]) for c in cells)
+
+
+def _combined(upper: list, lower: list) -> list:
+    width = max(len(upper), len(lower))
+    cell = lambda r, i: r[i] if i < len(r) and r[i] is not None and str(r[i]).strip() else None  # noqa: E731
+    return [cell(lower, i) if cell(lower, i) is not None else cell(upper, i) for i in range(width)]
+
+
+def _description_as_title(readings: list[ColumnReading]) -> list[ColumnReading]:
+    return [ColumnReading(r.index, r.column, r.heading, "title", r.why + "; the sheet has no risk-title column, "
+                          "so the description is the risk's title", r.confidence * 0.9)
+            if r.field == "description" else r for r in readings]
+
+
+def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) -> list[ColumnReading]:
+    """What each column of `row` holds, as a table of `kind`."""
+    groups = _carried_groups(above, row) if kind == RISKS else [""] * len(row)
+    taken: dict[str, int] = {}
+    readings = []
     for col, cell in enumerate(row):
-        name = normalise(cell)
-        if not name:
-            continue
-        field = mapping.get(name) or synonyms.get(normalise(f"{groups[col]} {name}")) or synonyms.get(name) \
-            or _loose(kind, name)
-        field = _second_pair(field, columns)
-        if field and field != IGNORE and field not in columns:
-            columns[field] = col
-    return columns
+        heading = _heading(cell)
+        field, why, confidence = _read_heading(kind, heading, groups[col], taken, mapping)
+        if field and field != IGNORE and field in taken:
+            why = f"{why}, but column {letters(taken[field])} was already taken as {field}"
+            field, confidence = None, 0.0
+        if field and field != IGNORE:
+            taken[field] = col
+        shown = f"{groups[col]} / {heading}" if groups[col] and heading else heading
+        readings.append(ColumnReading(col, letters(col), shown, field, why, round(confidence, 2)))
+    return _per_action_status(kind, readings)
 
 
-def _carried_groups(above: list, width: int) -> list[str]:
-    """Labels of a merged group heading carried across the columns beneath it."""
+def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dict) -> tuple[str | None, str, float]:
+    words = clean(heading)
+    if not words:
+        return None, "no heading", 0.0
+    if words in mapping:
+        return mapping[words], "named with --map", 1.0
+    if kind == RISKS:
+        scored = _score_column(words, group, taken)
+        if scored:
+            return scored
+    phrases = _PHRASES[kind]
+    if words in phrases:
+        return phrases[words], f"the heading {words!r} is a known name for it", 1.0
+    loose = _loose(kind, words)
+    if loose:
+        return loose, "the heading carries a date or year beside that name", 0.8
+    return _by_words(kind, words)
+
+
+def _score_column(words: str, group: str, taken: dict) -> tuple[str, str, float] | None:
+    assessment, rest = assessment_of(words)
+    axis = axis_of(rest)
+    if axis is None and assessment and not [w for w in rest.split() if w not in ("risk", "assessment")]:
+        return f"{assessment}_score", f"the heading {words!r} names only the assessment: taken as its score", 0.6
+    if axis is None:
+        return None
+    if assessment:
+        return f"{assessment}_{axis}", f"{axis} of the {assessment} assessment (the heading says {words!r})", 0.95
+    group_assessment = assessment_of(clean(group))[0] if group else None
+    if group_assessment and f"{group_assessment}_{axis}" not in taken:
+        return f"{group_assessment}_{axis}", f"{axis} under the group heading {group!r}", 0.9
+    for number, name in enumerate(ASSESSMENTS):
+        if f"{name}_{axis}" not in taken:
+            why = (f"{axis}; the first such column is the {name} assessment" if number == 0 else
+                   f"{axis}; repeat number {number + 1} of this heading is by convention the {name} assessment")
+            return f"{name}_{axis}", why, 0.85 if number == 0 else 0.7
+    return None
+
+
+def _by_words(kind: str, words: str) -> tuple[str | None, str, float]:
+    mine = words_of(words)
+    best, best_score, best_phrase = None, 0.0, ""
+    for phrase, field_name in _PHRASES[kind].items():
+        score = similarity(mine, words_of(phrase))
+        if score > best_score:
+            best, best_score, best_phrase = field_name, score, phrase
+    if best_score >= 0.6:
+        return best, f"most of its words match {best_phrase!r}", round(0.5 + best_score / 3, 2)
+    hits = {KEYWORDS[kind][w] for w in words.split() if w in KEYWORDS[kind]}
+    if len(hits) == 1:
+        field_name = hits.pop()
+        word = next(w for w in words.split() if KEYWORDS[kind].get(w) == field_name)
+        return field_name, f"the word {word!r} points to it", 0.6
+    if len(hits) > 1:
+        return None, f"its words point to several fields ({', '.join(sorted(hits))}); name it with --map", 0.0
+    return None, "no field of this kind of table uses these words", 0.0
+
+
+def _per_action_status(kind: str, readings: list[ColumnReading]) -> list[ColumnReading]:
+    """In a risk table with one row per action (a due date or progress column), "Status" and "RAG" are the
+    action's, not the risk's."""
+    fields = {r.field for r in readings}
+    if kind != RISKS or not fields & {"action_due", "action_progress"}:
+        return readings
+    swap = {"status": "action_status", IGNORE: "action_rag"}
+    out = []
+    for r in readings:
+        if r.field in swap and (r.field == "status" or "rag" in clean(r.heading).split()) \
+                and swap[r.field] not in fields:
+            out.append(ColumnReading(r.index, r.column, r.heading, swap[r.field],
+                                     r.why + "; the table has one row per action, so it is the action's", r.confidence))
+        else:
+            out.append(r)
+    return out
+
+
+def _carried_groups(above: list, row: list) -> list[str]:
+    """Labels of a merged group heading carried across the score columns beneath it."""
     groups, current = [], ""
-    for col in range(width):
+    for col in range(len(row)):
         cell = above[col] if col < len(above) else None
-        if cell not in (None, ""):
-            current = str(cell)
-        groups.append(current)
+        if cell not in (None, "") and str(cell).strip():
+            current = _heading(cell)
+            if assessment_of(clean(current))[0] is None:
+                current = ""
+        elif not axis_of(assessment_of(clean(row[col]))[1]):
+            current = ""  # the merge ends where the columns stop being scores
+        groups.append(current if axis_of(assessment_of(clean(row[col]))[1]) else "")
     return groups
-
-
-def _second_pair(field: str | None, columns: dict[str, int]) -> str | None:
-    """A second plain "Likelihood"/"Impact"/"Score" after the first is the residual one."""
-    if field and field.startswith("inherent_") and field in columns:
-        return field.replace("inherent_", "residual_")
-    return field

@@ -43,6 +43,16 @@ def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] |
     return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None)
 
 
+def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None):
+    """How a spreadsheet would be read, sheet by sheet and column by column (a list of SheetReading),
+    without reading its rows or touching any register."""
+    from ..interchange.register_reader import explain_spreadsheet
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        raise UserError(f"{path.name} is a register export; it is read whole, not column by column.")
+    return explain_spreadsheet(path, sheet=sheet, mapping=mapping)
+
+
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                 scheme: str | None = None, dry_run: bool = False) -> ImportResult:
     contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
@@ -90,6 +100,11 @@ def _same_matrix(a: Scheme, b: Scheme) -> bool:
     return a.likelihood_labels == b.likelihood_labels and a.impact_labels == b.impact_labels
 
 
+def _name_key(name: str) -> str:
+    """Names match ignoring case and spacing: "Community Safety  Team" is "community safety team"."""
+    return "".join(name.lower().split())
+
+
 def _identity(item) -> tuple[str, str]:
     return ("ref", item.ref) if item.ref else ("title", " ".join(item.title.split()).lower())
 
@@ -106,7 +121,7 @@ class _Writer:
         return self.ids.get(old_id, old_id)
 
     def write(self) -> None:
-        same_name = lambda a, b: a.name.lower() == b.name.lower()  # noqa: E731
+        same_name = lambda a, b: _name_key(a.name) == _name_key(b.name)  # noqa: E731
         self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
         self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)

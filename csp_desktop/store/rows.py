@@ -53,7 +53,7 @@ def action_row(a: Action) -> dict:
     return {"ref": a.ref, "title": a.title, "owner_id": a.owner_id, "due": to_iso(a.due), "status": a.status,
             "progress": a.progress, "risk_id": a.risk_id, "mitigation_id": a.mitigation_id,
             "priority_id": a.priority_id, "meeting_id": a.meeting_id, "exempt": int(a.exempt),
-            "completed_on": to_iso(a.completed_on)}
+            "completed_on": to_iso(a.completed_on), "status_reported": a.status_reported, "due_text": a.due_text}
 
 
 def to_action(row: dict) -> Action:
@@ -62,7 +62,8 @@ def to_action(row: dict) -> Action:
                   progress=row["progress"], risk_id=row["risk_id"], mitigation_id=row["mitigation_id"],
                   priority_id=row["priority_id"], meeting_id=row["meeting_id"], exempt=bool(row["exempt"]),
                   completed_on=from_iso(row["completed_on"]), owner_name=row.get("owner_name") or "",
-                  priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "")
+                  priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "",
+                  status_reported=row.get("status_reported") or "", due_text=row.get("due_text") or "")
 
 
 def review_row(r: Review) -> dict:

@@ -45,7 +45,7 @@ def test_empty_file_and_empty_sheet(register, tmp_path):
 
 def test_no_recognisable_risk_column(register, tmp_path):
     path = _write(tmp_path / "shopping.csv", "Item,Quantity\nMilk,2\n")
-    _rejected(register, path, "no column of risks")
+    _rejected(register, path, "no table of risks")
 
 
 def test_highish_likelihood_names_row_and_column(register, tmp_path):
@@ -109,9 +109,9 @@ def test_merged_group_headings(register, tmp_path):
 
 
 def test_explicit_column_mapping(register, tmp_path):
-    path = _write(tmp_path / "odd.csv", "Threat,Chance,Damage\nFlood,2,3\n")
-    _rejected(register, path, "no column of risks")
-    import_file(register, path, mapping={"Threat": "title", "Chance": "inherent_likelihood",
+    path = _write(tmp_path / "odd.csv", "Peril,Odds,Damage\nFlood,2,3\n")
+    _rejected(register, path, "no table of risks")
+    import_file(register, path, mapping={"Peril": "title", "Odds": "inherent_likelihood",
                                          "Damage": "inherent_impact"})
     assert list_risks(register)[0].inherent.score == 6
 
