@@ -29,8 +29,9 @@ def is_number(value) -> bool:
 
 
 def tidy(text: str) -> str:
-    """Ordinary spaces and line breaks trimmed from the ends; a non-breaking space is the file's own and stays."""
-    return text.strip(" \t\r\n")
+    """Stray spaces and trailing line breaks trimmed; a leading tab or carriage return (as in an exported
+    "\t=1+1") and a non-breaking space are the file's own and stay."""
+    return text.strip(" ").rstrip(" \r\n").lstrip(" \n")
 
 
 class SheetReader:

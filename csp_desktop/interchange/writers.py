@@ -95,13 +95,14 @@ TABLES = {  # name: (sheet title, header, rows)
 
 
 def safe_text(value) -> str:
-    """A CSV cell a spreadsheet shows as typed: an apostrophe keeps =, +, -, @ from starting a formula."""
+    """A CSV cell a spreadsheet shows as typed: an apostrophe keeps =, +, -, @ from starting a formula
+    (and one before text that itself starts with an apostrophe keeps that apostrophe on import)."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS + ("'",)) else text
 
 
 def write_csv(c: Contents, path: Path, table: str = "risks") -> None:
