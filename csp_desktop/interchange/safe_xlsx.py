@@ -64,8 +64,9 @@ def check_limits(name: str, members: list[zipfile.ZipInfo], *, max_unpacked: int
                            "it was not opened")
     total = sum(m.file_size for m in members)
     if total > max_unpacked:
+        bomb = " (it may be a zip bomb)" if total > MAX_RATIO * max(sum(m.compress_size for m in members), 1) else ""
         raise NotAWorkbook(name, f"would unpack to {total / (1024 * 1024):.0f} MB, more than the "
-                           f"{max_unpacked // (1024 * 1024)} MB an import reads; it was not opened")
+                           f"{max_unpacked // (1024 * 1024)} MB an import reads; it was not opened{bomb}")
 
 
 def _supported(member: zipfile.ZipInfo) -> bool:
