@@ -245,7 +245,10 @@ def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dic
     if not words:
         return None, "no heading", 0.0
     if words in mapping:
-        return mapping[words], "named with --map", 1.0
+        wanted = mapping[words]
+        if wanted != IGNORE and wanted not in FIELDS[kind]:
+            return None, f"--map names {wanted!r}, which a table of {kind} has no place for", 0.0
+        return wanted, "named with --map", 1.0
     if kind == RISKS:
         scored = _score_column(words, group, taken)
         if scored:

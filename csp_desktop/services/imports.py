@@ -124,6 +124,7 @@ class _Writer:
         same_name = lambda a, b: _name_key(a.name) == _name_key(b.name)  # noqa: E731
         self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
+        self._owners_that_are_partners(list_organisations(self.reg))
         self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
         self._check_new_ids()
         self._check_not_already_imported()
@@ -142,6 +143,14 @@ class _Writer:
         self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
         self._insert("progress_notes", self.c.notes, r.note_row)
         self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+
+    def _owners_that_are_partners(self, organisations: list) -> None:
+        """An owner named as a partner organisation ("west mercia police") is that body."""
+        by_name = {_name_key(o.name): o for o in organisations}
+        for owner in self.c.owners:
+            partner = by_name.get(_name_key(owner.name))
+            if partner is not None and owner.organisation_id is None:
+                owner.name, owner.kind, owner.organisation_id = partner.name, "body", partner.id
 
     def _reuse(self, name: str, incoming: list, existing: list, same) -> None:
         kept = []
