@@ -88,6 +88,8 @@ class PackAction:
     exempt: bool = False
     meeting_id: str | None = None
     completed_on: date | None = None
+    status_reported: str = ""   # the status in the imported file's own words
+    due_text: str = ""          # a due date written as words
 
 
 @dataclass(frozen=True)

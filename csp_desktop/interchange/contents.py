@@ -43,6 +43,9 @@ class Contents:
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     keeps_ids: bool = False  # a full-fidelity file (JSON) whose ids must be kept
+    # Links to things the file names but does not hold (a mitigation of a risk already in the register):
+    # (item, attribute, table, ref or key, where in the file), made when the register is written.
+    links: list = field(default_factory=list)
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _find(self, kind: str, items: list, key, wanted):
@@ -106,6 +109,20 @@ class Contents:
 
     def risk_by_ref(self, ref: str) -> Risk | None:
         return self._find("risks", self.risks, lambda r: r.ref, ref) if ref else None
+
+    def action_by_ref(self, ref: str):
+        return self._find("actions", self.actions, lambda a: a.ref, ref) if ref else None
+
+    def meeting_by_key(self, key: str):
+        from .writers import meeting_key  # the one way a meeting is named across tables
+        return next((m for m in self.meetings if meeting_key(m) == key), None)
+
+    def link(self, item, attribute: str, table: str, key: str, found, where: str) -> None:
+        """Point `item` at what `key` names: in the file if it is there, else in the register on writing."""
+        if found is not None:
+            setattr(item, attribute, found.id)
+        else:
+            self.links.append((item, attribute, table, key, where))
 
     def counts(self) -> dict[str, int]:
         names = ("priorities", "owners", "risks", "mitigations", "reviews", "actions", "notes", "indicators",

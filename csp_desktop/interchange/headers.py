@@ -8,6 +8,7 @@ from .columns import (ASSESSMENTS, AXES, ColumnReading, SheetReading, assessment
 
 RISKS, MITIGATIONS, ACTIONS, PRIORITIES, INDICATORS, OWNERS = (
     "risks", "mitigations", "actions", "priorities", "indicators", "owners")
+REVIEWS, NOTES, MEETINGS = "reviews", "notes", "meetings"
 IGNORE = "ignore"
 HEADER_SEARCH_ROWS = 30
 
@@ -92,11 +93,33 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["risk ref", "linked risk", "risk"], "risk_ref"),
         **dict.fromkeys(["exempt", "part ii", "part 2", "confidential"], "exempt"),
         **dict.fromkeys(["completed", "completed on", "date completed"], "completed_on"),
+        **dict.fromkeys(["status as reported", "reported status"], "status_reported"),
+        **dict.fromkeys(["due as written"], "due_text"),
+        **dict.fromkeys(["meeting", "agreed at", "agreed at meeting"], "meeting"),
     },
     PRIORITIES: {
         **dict.fromkeys(["priority", "ref", "no", "priority no", "priority ref", "number"], "ref"),
         **dict.fromkeys(["title", "priority title", "priority name", "name"], "title"),
         **dict.fromkeys(["lead agency", "lead", "lead organisation", "lead partner"], "lead_agency"),
+    },
+    REVIEWS: {
+        **dict.fromkeys(["risk ref", "risk reference"], "risk_ref"),
+        **dict.fromkeys(["reviewed on", "review date", "date reviewed"], "reviewed_on"),
+        **dict.fromkeys(["reviewer", "reviewed by"], "reviewer"),
+        "likelihood before": "before_likelihood", "impact before": "before_impact",
+        "likelihood after": "after_likelihood", "impact after": "after_impact",
+        **dict.fromkeys(["review note", "note", "notes"], "note"),
+    },
+    NOTES: {
+        **dict.fromkeys(["action ref", "action reference"], "action_ref"),
+        **dict.fromkeys(["noted at", "date", "at"], "at"), **dict.fromkeys(["author", "by"], "author"),
+        **dict.fromkeys(["progress note", "note", "update"], "text"),
+    },
+    MEETINGS: {
+        **dict.fromkeys(["board", "meeting", "board name"], "board"),
+        **dict.fromkeys(["held on", "date", "meeting date"], "held_on"),
+        "venue": "venue", "chair": "chair", "attendees": "attendees", "marking": "marking",
+        **dict.fromkeys(["pack sections", "sections"], "sections"),
     },
     OWNERS: {
         **dict.fromkeys(["owner name"], "name"),
@@ -131,11 +154,11 @@ KEYWORDS: dict[str, dict[str, str]] = {
               **dict.fromkeys(["progress", "update", "commentary", "comments"], "progress"),
               "status": "status", "rag": "rag", **dict.fromkeys(["ref", "reference", "id"], "ref")},
     PRIORITIES: {"title": "title", "lead": "lead_agency", "agency": "lead_agency"},
-    MITIGATIONS: {}, INDICATORS: {"indicator": "title", "measure": "title", "target": "target"}, OWNERS: {},
+    MITIGATIONS: {}, REVIEWS: {}, NOTES: {}, MEETINGS: {}, INDICATORS: {"indicator": "title", "measure": "title", "target": "target"}, OWNERS: {},
 }
 # The column that makes a sheet a table of that kind, in the order kinds are tried.
 KEY_FIELDS = ((OWNERS, "name"), (RISKS, "title"), (MITIGATIONS, "risk_ref"), (INDICATORS, "title"), (ACTIONS, "title"),
-              (PRIORITIES, "title"))
+              (PRIORITIES, "title"), (REVIEWS, "reviewed_on"), (NOTES, "action_ref"), (MEETINGS, "held_on"))
 _SCORE_FIELDS = {f"{a}_{x}" for a in ASSESSMENTS for x in AXES}
 FIELDS = {kind: sorted(set(v for v in SYNONYMS[kind].values() if v != IGNORE) | (_SCORE_FIELDS if kind == RISKS else set()))
           for kind in SYNONYMS}

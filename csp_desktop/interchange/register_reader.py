@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.scoring import Scheme
+from ..domain.scoring import Scheme, preset
 from . import headers as h
 from .columns import SheetReading
 from .contents import Contents
@@ -14,13 +14,16 @@ from .sheet_rows import SheetReader, filled
 from .table_readers import READERS
 from .tables import Sheet, read_tables
 
-_KIND_ORDER = (h.OWNERS, h.PRIORITIES, h.RISKS, h.MITIGATIONS, h.ACTIONS, h.INDICATORS)
+_KIND_ORDER = (h.OWNERS, h.PRIORITIES, h.MEETINGS, h.RISKS, h.MITIGATIONS, h.REVIEWS, h.ACTIONS, h.NOTES,
+               h.INDICATORS)
 _LEVEL_WORDS = {"likelihood", "probability", "impact"}
 _LOOKED_FOR = "'Risk', 'Risk description', 'Likelihood', 'Impact', 'Action', 'Priority', 'Performance indicator'"
 
 
 def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                     scheme: Scheme | None = None) -> Contents:
+                     scheme: Scheme | None = None, register_scheme: Scheme | None = None) -> Contents:
+    """The file's contents. `register_scheme` reads the levels of a file that has no risk table (a
+    mitigations or reviews table of risks already in the register)."""
     book = read_tables(path, sheet)
     plan = Contents(book.file, warnings=list(book.warnings))
     tables, readings = _tables(book, mapping)
@@ -31,6 +34,7 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if any(layout.kind == h.RISKS for _, layout in tables):
         plan.scheme = scheme or (read_scheme_sheet(scheme_sheet, book.file) if scheme_sheet else None) \
             or infer_scheme(tables)
+    level_scheme = plan.scheme or scheme or register_scheme or preset("5x5")
     problems: list[Problem] = []
     for table, layout in tables:
         problems += _unread_columns(book.file, table, layout)
@@ -38,12 +42,12 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     for kind in _KIND_ORDER:
         for table, layout in tables:
             if layout.kind == kind:
-                READERS[kind](SheetReader(plan, table, layout, problems), _risk_sheets(tables))
+                READERS[kind](SheetReader(plan, table, layout, problems, level_scheme), _risk_sheets(tables))
     errors = [p for p in problems if p.severity == ERROR]
     plan.warnings += [p for p in problems if p.severity == WARNING]
     if errors:
         raise ReadError(errors)
-    if not (plan.risks or plan.actions or plan.priorities or plan.indicators or plan.owners):
+    if not any(plan.counts().values()):
         raise ReadError([_yielded_nothing(book, readings)])
     return plan
 

@@ -37,8 +37,9 @@ def tidy(text: str) -> str:
 class SheetReader:
     """Walks the data rows of one table, reading cells and noting problems with their place."""
 
-    def __init__(self, plan: Contents, sheet: Sheet, layout: h.Layout, problems: list[Problem]):
+    def __init__(self, plan: Contents, sheet: Sheet, layout: h.Layout, problems: list[Problem], scheme=None):
         self.plan, self.sheet, self.layout, self.problems = plan, sheet, layout, problems
+        self.scheme = plan.scheme or scheme
         self.row_index = layout.header_row
         self.row: list = []
 
@@ -100,7 +101,7 @@ class SheetReader:
 
     def level(self, field: str) -> int | None:
         axis = LIKELIHOOD if field.endswith(LIKELIHOOD) else IMPACT
-        return self.parsed(field, lambda v: self.plan.scheme.parse_level(v, axis))
+        return self.parsed(field, lambda v: self.scheme.parse_level(v, axis))
 
     def rating(self, prefix: str) -> Rating | None:
         likelihood, impact = self.level(f"{prefix}_likelihood"), self.level(f"{prefix}_impact")
@@ -152,6 +153,13 @@ class SheetReader:
         for field_name, col in self.layout.columns.items():
             if field_name not in used and col < len(self.row) and filled(self.row[col]):
                 self.note(field_name, f"{str(self.row[col])[:60]!r} was not imported: {why}", WARNING)
+
+    def where(self, field: str) -> str:
+        """The cell, for a message written later (when the register is written)."""
+        col = self.layout.columns.get(field)
+        column = column_name(col, self.layout.headers[col]) if col is not None else ""
+        sheet = f"sheet {self.sheet.name!r}, " if self.sheet.name else ""
+        return f"{sheet}row {self.row_index + 1}, column {column}"
 
     def note(self, field: str, message: str, severity: str = ERROR) -> None:
         col = self.layout.columns.get(field)

@@ -11,6 +11,7 @@ from ..domain.scoring import Rating
 from ..domain.vocab import parse_risk_status, parse_yes_no
 from . import headers as h
 from .problems import WARNING
+from .record_readers import RECORD_READERS
 from .sheet_rows import MAX_TITLE_CHARS, SheetReader, filled
 
 # The cells that belong to the risk itself: when all are blank, the row continues the risk above.
@@ -114,21 +115,22 @@ def _read_child(r: SheetReader, risk: Risk, *, first: bool) -> None:
 
 
 def _read_mitigations(r: SheetReader, _risk_sheets: int = 0) -> None:
+    positions: dict[str, int] = {}
     for _ in r.rows():
         ref, description = r.text("risk_ref"), r.text("description")
-        risk = r.plan.risk_by_ref(ref)
-        if risk is None:
-            r.note("risk_ref", f"names risk {ref!r}, which is not in the file")
+        if not ref:
+            r.note("risk_ref", "names no risk for this mitigation")
             continue
         if not description:
             r.note("description", "has no mitigation text")
             continue
         likelihood, impact = r.level("expected_likelihood"), r.level("expected_impact")
         expected = Rating(likelihood, impact) if likelihood and impact else None
-        position = sum(1 for m in r.plan.mitigations if m.risk_id == risk.id)
-        r.plan.mitigations.append(Mitigation(risk_id=risk.id, description=description,
-                                             owner_id=r.plan.owner(r.text("owner")), expected=expected,
-                                             position=position))
+        position = positions[ref] = positions.get(ref, -1) + 1
+        mitigation = Mitigation(risk_id="", description=description, owner_id=r.plan.owner(r.text("owner")),
+                                expected=expected, position=position)
+        r.plan.link(mitigation, "risk_id", "risks", ref, r.plan.risk_by_ref(ref), r.where("risk_ref"))
+        r.plan.mitigations.append(mitigation)
 
 
 def _read_actions(r: SheetReader, _risk_sheets: int = 0) -> None:
@@ -141,12 +143,17 @@ def _read_actions(r: SheetReader, _risk_sheets: int = 0) -> None:
         due, due_text = r.due("due")
         risk_ref = r.text("risk_ref")
         risk = r.plan.risk_by_ref(risk_ref)
-        r.plan.actions.append(Action(
-            title=title, ref=r.text("ref"), owner_id=r.plan.owner(r.text("owner")), due=due, due_text=due_text,
-            status=status, status_reported=reported, progress=r.text("progress"),
+        action = Action(
+            title=title, ref=r.text("ref"), owner_id=r.plan.owner(r.text("owner")), due=due,
+            due_text=r.text("due_text") or due_text, status=status,
+            status_reported=r.text("status_reported") or reported, progress=r.text("progress"),
             priority_id=r.priority("priority", "priority_title", "lead_agency"),
             risk_id=risk.id if risk else None, risk_ref=risk_ref, exempt=r.parsed("exempt", parse_yes_no, False),
-            completed_on=r.parsed("completed_on", parse_date)))
+            completed_on=r.parsed("completed_on", parse_date))
+        meeting = r.text("meeting")
+        if meeting:
+            r.plan.link(action, "meeting_id", "meetings", meeting, r.plan.meeting_by_key(meeting), r.where("meeting"))
+        r.plan.actions.append(action)
 
 
 def _read_indicators(r: SheetReader, _risk_sheets: int = 0) -> None:
@@ -163,4 +170,5 @@ def _read_indicators(r: SheetReader, _risk_sheets: int = 0) -> None:
 
 
 READERS = {h.OWNERS: _read_owners, h.PRIORITIES: _read_priorities, h.RISKS: _read_risks,
-           h.MITIGATIONS: _read_mitigations, h.ACTIONS: _read_actions, h.INDICATORS: _read_indicators}
+           h.MITIGATIONS: _read_mitigations, h.ACTIONS: _read_actions, h.INDICATORS: _read_indicators,
+           **RECORD_READERS}

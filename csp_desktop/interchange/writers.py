@@ -19,7 +19,11 @@ RISK_HEADER = ("Ref", "Risk title", "Description", "Category", "Priority", "Owne
                "Residual score", "Target likelihood", "Target impact", "Target score", "Band", "Next review", "Exempt")
 MITIGATION_HEADER = ("Risk ref", "Mitigation", "Owner", "Expected likelihood", "Expected impact")
 ACTION_HEADER = ("Ref", "Action", "Owner", "Due date", "Status", "Progress", "Priority", "Risk ref", "Exempt",
-                 "Completed on")
+                 "Completed on", "Status as reported", "Due as written", "Meeting")
+REVIEW_HEADER = ("Risk ref", "Reviewed on", "Reviewer", "Likelihood before", "Impact before", "Likelihood after",
+                 "Impact after", "Review note")
+NOTE_HEADER = ("Action ref", "Noted at", "Author", "Progress note")
+MEETING_HEADER = ("Board", "Held on", "Venue", "Chair", "Attendees", "Marking", "Pack sections")
 PRIORITY_HEADER = ("Priority", "Title", "Lead agency")
 INDICATOR_HEADER = ("Priority", "Performance indicator", "Target", "Data source", "Latest", "Latest as at")
 OWNER_HEADER = ("Owner name", "Kind", "Organisation", "Email")
@@ -34,6 +38,13 @@ class _Names:
         self.org = {o.id: o.name for o in c.organisations}
         self.priority = {p.id: (f"Priority {p.ref}: {p.title}" if p.ref else p.title) for p in c.priorities}
         self.risk_ref = {r.id: r.ref for r in c.risks}
+        self.action_ref = {a.id: a.ref for a in c.actions}
+        self.meeting = {m.id: meeting_key(m) for m in c.meetings}
+
+
+def meeting_key(meeting) -> str:
+    """How a meeting is named in other tables: its board and when it is held."""
+    return f"{meeting.board} {meeting.held_on.strftime('%Y-%m-%d %H:%M')}"
 
 
 def _levels(rating: Rating | None) -> list:
@@ -66,7 +77,29 @@ def action_rows(c: Contents) -> list[list]:
     names = _Names(c)
     return [[a.ref, a.title, names.owner.get(a.owner_id), a.due, a.status, a.progress,
              names.priority.get(a.priority_id), names.risk_ref.get(a.risk_id) or a.risk_ref or None,
-             _yes(a.exempt), a.completed_on] for a in c.actions]
+             _yes(a.exempt), a.completed_on, a.status_reported, a.due_text, names.meeting.get(a.meeting_id)]
+            for a in c.actions]
+
+
+def _pair(rating: Rating | None) -> list:
+    return [rating.likelihood, rating.impact] if rating else [None, None]
+
+
+def review_rows(c: Contents) -> list[list]:
+    names = _Names(c)
+    return [[names.risk_ref.get(v.risk_id), v.reviewed_on, v.reviewer, *_pair(v.before), *_pair(v.after), v.note]
+            for v in c.reviews]
+
+
+def note_rows(c: Contents) -> list[list]:
+    names = _Names(c)
+    return [[names.action_ref.get(n.action_id), n.at.isoformat(timespec="seconds") if n.at else None, n.author,
+             n.text] for n in c.notes]
+
+
+def meeting_rows(c: Contents) -> list[list]:
+    return [[m.board, m.held_on.strftime("%Y-%m-%d %H:%M"), m.venue, m.chair, m.attendees, m.marking,
+             ", ".join(m.sections)] for m in c.meetings]
 
 
 def priority_rows(c: Contents) -> list[list]:
@@ -91,7 +124,13 @@ TABLES = {  # name: (sheet title, header, rows)
     "priorities": ("Priorities", PRIORITY_HEADER, priority_rows),
     "indicators": ("Indicators", INDICATOR_HEADER, indicator_rows),
     "owners": ("Owners", OWNER_HEADER, owner_rows),
+    "reviews": ("Reviews", REVIEW_HEADER, review_rows),
+    "notes": ("Progress notes", NOTE_HEADER, note_rows),
+    "meetings": ("Meetings", MEETING_HEADER, meeting_rows),
 }
+# The order in which a register's CSV files import back into an empty register.
+IMPORT_ORDER = ("owners", "priorities", "meetings", "risks", "mitigations", "reviews", "actions", "notes",
+                "indicators")
 
 
 def safe_text(value) -> str:

@@ -54,14 +54,24 @@ def matters_flowables(data: PackData) -> list:
     if not actions:
         return [intro, markup("No actions in this part of the pack arose at that meeting.", BODY)]
     w = MATTERS_WIDTHS
-    rows = [[a.ref, wrapped(a.title, w[1]), wrapped(a.owner, w[2]), wrapped(a.progress, w[3]), show(a.due), a.status,
+    rows = [[a.ref, wrapped(a.title, w[1]), wrapped(a.owner, w[2]), wrapped(a.progress, w[3]), _due(a), _status(a),
              _rag(a)] for a in actions]
     return [intro] + chunked(MATTERS_HEADER, rows, MATTERS_WIDTHS, lambda i, line: _rag_style(actions[i], line))
 
 
 def _row(action: PackAction) -> list:
     return [wrapped(action.ref, WIDTHS[0]), wrapped(action.title, WIDTHS[1]), wrapped(action.progress, WIDTHS[2]),
-            wrapped(action.risk_ref, WIDTHS[3]), show(action.due), action.status, _rag(action)]
+            wrapped(action.risk_ref, WIDTHS[3]), _due(action), _status(action), _rag(action)]
+
+
+def _due(action: PackAction) -> str:
+    """The date, and beneath it the words the register was given for it ("Q4 2026/27", "Ongoing")."""
+    return "\n".join(x for x in (show(action.due), action.due_text) if x)
+
+
+def _status(action: PackAction) -> str:
+    """The status, and beneath it the owner's own words for it ("Behind schedule (Amber)")."""
+    return f"{action.status}\n({action.status_reported})" if action.status_reported else action.status
 
 
 def _rag(action: PackAction) -> str:

@@ -13,7 +13,9 @@ from ..store import Register, RegisterError
 from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
+from ..store.meetings import list_meetings
 from ..store.risks import list_risks
+from ..interchange.writers import meeting_key
 
 
 @dataclass
@@ -32,7 +34,7 @@ class _DryRun(Exception):
 
 
 def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-              scheme: str | None = None) -> Contents:
+              scheme: str | None = None, register_scheme: Scheme | None = None) -> Contents:
     path = Path(path)
     if path.suffix.lower() == ".json":
         if sheet or mapping:
@@ -40,7 +42,8 @@ def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] |
         from ..interchange.register_json import read_json
         return read_json(path)
     from ..interchange.register_reader import read_spreadsheet
-    return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None)
+    return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None,
+                            register_scheme=register_scheme)
 
 
 def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None):
@@ -55,7 +58,7 @@ def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str
 
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                 scheme: str | None = None, dry_run: bool = False) -> ImportResult:
-    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
+    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme, register_scheme=reg.scheme)
     return apply_contents(reg, contents, dry_run=dry_run)
 
 
@@ -131,6 +134,7 @@ class _Writer:
         self._check_scores()
         self._number_unreferenced()
         self._link_actions_to_register_risks()
+        self._link_to_register()
         self._insert("organisations", self.c.organisations, lambda o: {"name": o.name})
         self._insert("owners", self.c.owners, lambda o: {"name": o.name, "kind": o.kind, "email": o.email,
                                                          "organisation_id": self.ref(o.organisation_id)})
@@ -206,6 +210,11 @@ class _Writer:
                 if not scheme.fits(getattr(risk, name)):
                     raise RegisterError(f"{self.c.file}: the {name} score of risk {risk.ref or risk.title!r} is "
                                         f"outside the register's {scheme.size} matrix.")
+        for item, ratings in [(m, (m.expected,)) for m in self.c.mitigations] + [(v, (v.before, v.after))
+                                                                              for v in self.c.reviews]:
+            if not all(scheme.fits(x) for x in ratings):
+                raise RegisterError(f"{self.c.file}: a score of a {type(item).__name__.lower()} is outside the "
+                                    f"register's {scheme.size} matrix; nothing was imported.")
 
     def _link_actions_to_register_risks(self) -> None:
         unlinked = [a for a in self.c.actions if a.risk_ref and not a.risk_id]
@@ -218,6 +227,25 @@ class _Writer:
                 self.c.warnings.append(Problem(self.c.file, f"action {action.ref or action.title[:40]!r} names risk "
                                                             f"{action.risk_ref!r}, which is not in the register; "
                                                             "it was imported without that link", "warning"))
+
+    def _link_to_register(self) -> None:
+        """Mitigations, reviews, notes and meetings the file names by ref, found in the register."""
+        if not self.c.links:
+            return
+        keys = {"risks": {x.ref: x.id for x in self.existing_risks if x.ref},
+                "actions": {x.ref: x.id for x in self.existing_actions if x.ref},
+                "meetings": {meeting_key(m): m.id for m in list_meetings(self.reg)}}
+        for item, attribute, table, key, where in self.c.links:
+            found = keys[table].get(key)
+            if found is None and table == "meetings":  # an action stands without its meeting
+                self.c.warnings.append(Problem(self.c.file, f"{where}: names meeting {key!r}, which is not in "
+                                                            "the register; the action was imported without it",
+                                               "warning"))
+                continue
+            if found is None:
+                raise RegisterError(f"{self.c.file}, {where}: names {table[:-1]} {key!r}, which is neither in the "
+                                    f"file nor in {self.reg.path.name}; nothing was imported.")
+            setattr(item, attribute, found)
 
     def _linked(self, row: dict) -> dict:
         for key in ("owner_id", "priority_id", "organisation_id"):

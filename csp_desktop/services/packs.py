@@ -172,4 +172,5 @@ def _pack_action(action: Action, today: date, exempt: bool) -> PackAction:
     return PackAction(id=action.id, ref=action.ref, title=action.title, owner=action.owner_name, due=action.due,
                       status=action.status, progress=action.progress, risk_ref=action.risk_ref,
                       rag=rag(action, today), overdue=is_overdue(action, today), exempt=exempt,
-                      meeting_id=action.meeting_id, completed_on=action.completed_on)
+                      meeting_id=action.meeting_id, completed_on=action.completed_on,
+                      status_reported=action.status_reported, due_text=action.due_text)
