@@ -211,10 +211,18 @@ DEFAULT_LABELS = {
 _LABELLED = re.compile(r"^([1-9])\s*(?:[-–:.=)]\s*|\(\s*|\s+)([a-z][a-z /'-]*?)\s*\)?$")
 
 
+_LABEL_FIRST = re.compile(r"^([a-z][a-z /'-]*?)\s*(?:\(\s*([1-9])\s*\)|[-\u2013:=]\s*([1-9]))$")
+
+
 def split_labelled(text: str) -> tuple[int, str] | None:
-    """ "3 - Likely" -> (3, "likely"); "4 (Major)" -> (4, "major"); anything else -> None."""
-    found = _LABELLED.match(" ".join(str(text).split()).lower())
-    return (int(found.group(1)), found.group(2)) if found else None
+    """ "3 - Likely" -> (3, "likely"); "4 (Major)" -> (4, "major"); "Significant (4)" -> (4, "significant");
+    anything else -> None."""
+    text = " ".join(str(text).split()).lower()
+    found = _LABELLED.match(text)
+    if found:
+        return int(found.group(1)), found.group(2)
+    found = _LABEL_FIRST.match(text)
+    return (int(found.group(2) or found.group(3)), found.group(1)) if found else None
 
 
 def sized_scheme(likelihood_labels: tuple[str, ...], impact_labels: tuple[str, ...]) -> Scheme:

@@ -1,8 +1,12 @@
 """The words people write in real sheets for statuses, yes/no and owners, read into the register's terms."""
 from __future__ import annotations
 
-_RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing"], "open"),
-                **dict.fromkeys(["closed", "archived", "retired", "inactive", "removed"], "closed")}
+_RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing", "controlled", "managed",
+                                 "controls tasked", "awaiting control", "overdue control", "awaiting review",
+                                 "treat", "tolerate", "transfer", "new", "escalated", "increased", "decreased",
+                                 "static", "unchanged", "under review"], "open"),
+                **dict.fromkeys(["closed", "archived", "retired", "inactive", "removed", "terminate",
+                                 "terminated", "de-escalated", "deescalated"], "closed")}
 _ACTION_STATUS = {
     **dict.fromkeys(["not started", "not yet started", "planned", "to do", "todo", "new", "pending"], "not started"),
     **dict.fromkeys(["in progress", "ongoing", "started", "underway", "under way", "in hand", "on track",

@@ -67,7 +67,8 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["review date", "next review", "next review date", "review by", "date of next review",
                          "date for review"], "next_review"),
         **dict.fromkeys(["exempt", "part ii", "part 2", "part b", "exempt item", "confidential"], "exempt"),
-        **dict.fromkeys(["band", "rag"], IGNORE),
+        **dict.fromkeys(["band", "rag", "rag rating", "rag status", "risk rag"], IGNORE),
+        **dict.fromkeys(["priority rating", "risk priority rating", "risk priority"], "inherent_score"),
     },
     MITIGATIONS: {
         **dict.fromkeys(["risk ref", "risk reference"], "risk_ref"),
@@ -148,7 +149,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
                              "triggers", "description"], "description"),
             **dict.fromkeys(["due", "deadline", "timescale", "timescales"], "action_due"),
             **dict.fromkeys(["progress", "update", "commentary", "comments"], "action_progress"),
-            **dict.fromkeys(["exempt", "confidential"], "exempt"), "status": "status", "rag": IGNORE},
+            **dict.fromkeys(["exempt", "confidential"], "exempt"), "status": "status", "rag": IGNORE,
+            **dict.fromkeys(["chapter", "objective", "priority", "outcome"], "priority")},
     ACTIONS: {**dict.fromkeys(["owner", "lead", "responsible", "officer"], "owner"),
               **dict.fromkeys(["due", "deadline", "timescale", "timescales", "when"], "due"),
               **dict.fromkeys(["progress", "update", "commentary", "comments"], "progress"),
@@ -253,6 +255,8 @@ def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) ->
     for col, cell in enumerate(row):
         heading = _heading(cell)
         field, why, confidence = _read_heading(kind, heading, groups[col], taken, mapping)
+        if field == "description" and field in taken:
+            field, why = f"description_{col}", f"{why}; another part of the description, kept beside the first"
         if field and field != IGNORE and field in taken:
             why = f"{why}, but column {letters(taken[field])} was already taken as {field}"
             field, confidence = None, 0.0
@@ -328,12 +332,17 @@ def _per_action_status(kind: str, readings: list[ColumnReading]) -> list[ColumnR
     """In a risk table with one row per action (a due date or progress column), "Status" and "RAG" are the
     action's, not the risk's."""
     fields = {r.field for r in readings}
-    if kind != RISKS or not fields & {"action_due", "action_progress"}:
+    if kind != RISKS:
         return readings
-    swap = {"status": "action_status", IGNORE: "action_rag"}
+    swap = {}
+    if fields & {"action_due", "action_progress", "action_status"}:
+        swap.update({"status": "action_status", IGNORE: "action_rag"})
+    if fields & {"action_due", "action_status", "mitigation_owner"} and "mitigation" not in fields \
+            and "title" in fields:
+        swap["description"] = "mitigation"  # "Description" beside "Action owner", "Target date": the action's
     out = []
     for r in readings:
-        if r.field in swap and (r.field == "status" or "rag" in clean(r.heading).split()) \
+        if r.field in swap and (r.field in ("status", "description") or "rag" in clean(r.heading).split()) \
                 and swap[r.field] not in fields:
             out.append(ColumnReading(r.index, r.column, r.heading, swap[r.field],
                                      r.why + "; the table has one row per action, so it is the action's", r.confidence))

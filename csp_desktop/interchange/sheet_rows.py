@@ -13,6 +13,7 @@ from .problems import ERROR, WARNING, Problem, column_name
 from .tables import MAX_CELL_CHARS, Sheet
 
 MAX_TITLE_CHARS = 2_000
+_HYPERLINK = re.compile(r'^=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)\s*$', re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*([*†‡#]|note\b|notes\b|key\b|source\b|nb\b|\(\d\)|\d\))", re.IGNORECASE)
 
 
@@ -70,7 +71,12 @@ class SheetReader:
             return None
         value = self.row[col]
         if (self.row_index, col) in self.sheet.formulas:
-            if value is None:
+            link = _HYPERLINK.match(self.sheet.formulas[(self.row_index, col)]) if value is None else None
+            if link:  # =HYPERLINK("url", "text") never calculated: its words are in the formula itself
+                value = link.group(2) if link.group(2) is not None else link.group(1)
+                self.note(field, f"holds a link whose text was never saved; the text in its formula, {value!r}, "
+                                 "was used", WARNING)
+            elif value is None:
                 derived = field.endswith("_score")  # worked out from the levels anyway
                 self.note(field, "holds a formula whose result was never saved; type the value in instead",
                           WARNING if derived else ERROR)

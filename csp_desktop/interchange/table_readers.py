@@ -74,7 +74,10 @@ def _read_risks(r: SheetReader, risk_sheets: int = 0) -> None:
         for name, rating in (("inherent", inherent), ("residual", residual), ("target", target)):
             r.check_score(name, rating)
         status = r.parsed("status", parse_risk_status, "open")
-        risk = Risk(title=title, ref=r.text("ref"), description=r.text("description"),
+        word = r.text("status")
+        if word and word.lower() != status:  # "Controls tasked": the register keeps only open or closed
+            r.note("status", f"{word!r} was read as {status} (a risk is open or closed here)", WARNING)
+        risk = Risk(title=title, ref=r.text("ref"), description=_description(r),
                     category=r.text("category") or sheet_category, priority_id=r.priority("priority"),
                     owner_id=r.plan.owner(r.text("owner")),
                     status=sheet_status if sheet_status and not filled(r.cell("status")) else status,
@@ -86,6 +89,17 @@ def _read_risks(r: SheetReader, risk_sheets: int = 0) -> None:
         _read_child(r, risk, first=True)
 
 
+def _description(r: SheetReader) -> str:
+    """The description, or its parts ("Cause", "Consequence") each under its heading when there are several."""
+    parts = [(f, r.layout.headers[c]) for f, c in sorted(r.layout.columns.items(), key=lambda x: x[1])
+             if f == "description" or f.startswith("description_")]
+    texts = [(heading, r.text(f)) for f, heading in parts]
+    texts = [(heading, text) for heading, text in texts if text]
+    if len(parts) < 2:
+        return texts[0][1] if texts else ""
+    return "\n".join(f"{heading}: {text}" for heading, text in texts)
+
+
 def _read_child(r: SheetReader, risk: Risk, *, first: bool) -> None:
     """The row's mitigation or action of `risk`; on a continuation row, every other filled cell is named."""
     text = r.text("mitigation")
@@ -94,10 +108,10 @@ def _read_child(r: SheetReader, risk: Risk, *, first: bool) -> None:
     owner = r.plan.owner(owner_text) or risk.owner_id
     used = {"mitigation", "mitigation_owner", "owner", *_ACTION_CELLS}
     if not first:
-        extra = r.text("description")
+        extra = _description(r)
         if extra:  # a description carried on over several rows is the risk's own words
             risk.description = f"{risk.description}\n{extra}" if risk.description else extra
-        used.add("description")
+        used.update(f for f in r.layout.columns if f.startswith("description"))
         r.leftovers(used, "a row continuing the risk above holds only its actions")
     if per_action and (text or any(filled(r.cell(f)) for f in _ACTION_CELLS)):
         if not text:

@@ -30,7 +30,7 @@ XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 class Sheet:
     name: str | None
     rows: list[list]
-    formulas: set[tuple[int, int]] = field(default_factory=set)  # (row index, column index), 0-based
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 0-based -> formula
 
 
 @dataclass
@@ -224,11 +224,11 @@ def _trimmed(row) -> list:
     return [unescape_xstring(v) for v in row[:end]]
 
 
-def _formula_cells(worksheet) -> set[tuple[int, int]]:
+def _formula_cells(worksheet) -> dict[tuple[int, int], str]:
     worksheet.reset_dimensions()
-    found = set()
+    found = {}
     for r, row in enumerate(worksheet.iter_rows()):
         for c, cell in enumerate(row):
             if getattr(cell, "data_type", None) == "f":
-                found.add((r, c))
+                found[(r, c)] = str(cell.value)
     return found
