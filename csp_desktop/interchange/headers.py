@@ -24,6 +24,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["ref", "reference", "risk ref", "risk reference", "risk no", "risk number", "no",
                          "number", "id", "risk id", "action ref", "ref no"], "ref"),
         **dict.fromkeys(["risk", "risk title", "risk description", "risk name", "risks", "title of risk", "risk event",
+                         "hazard", "hazard threat", "strategic risk", "risk title and summary description",
                          "risk summary", "description of risk", "risk identified", "risk issue", "the risk",
                          "risk area", "risk and consequence", "risk and consequences", "threat", "risk statement",
                          "risk detail and consequence", "risk title and description"], "title"),
@@ -48,14 +49,19 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **_scored(("target",), "target_likelihood", _L),
         **_scored(("target",), "target_impact", _I),
         **_scored(("target",), "target_score", _S),
-        **dict.fromkeys(["controlling mechanism", "controlling mechanisms", "action description",
+        **dict.fromkeys(["controlling mechanism", "controlling mechanisms",
                          "existing controls", "mitigation", "mitigations", "controls", "mitigating action",
                          "mitigating actions", "control measures", "mitigating controls", "current controls",
                          "controls in place", "existing controls and assurances", "key controls",
-                         "mitigating actions and controls", "internal controls", "further actions", "action",
-                         "actions", "actions required", "further action required", "planned actions",
-                         "mitigation actions", "additional controls", "response", "risk response",
-                         "treatment", "actions to mitigate", "controls and assurance"], "mitigation"),
+                         "mitigating actions and controls", "internal controls", "existing controls in place",
+                         "mitigation actions", "additional controls", "response", "risk response", "risk control",
+                         "risk control response", "treatment", "controls and assurance", "mitigation plans",
+                         "mitigation plan"], "mitigation"),
+        # Actions beside the controls; where a table has no controls column they are its mitigations.
+        **dict.fromkeys(["action description", "further actions", "action", "actions", "actions required",
+                         "further action required", "planned actions", "actions to mitigate", "specific action",
+                         "specific actions", "further action", "action plan", "actions planned",
+                         "additional actions"], "action_title"),
         **dict.fromkeys(["mitigation owner", "control owner", "action owner", "action lead"], "mitigation_owner"),
         **dict.fromkeys(["due", "due date", "deadline", "target date", "by when", "timescale", "timescales",
                          "date due", "action due date", "completion date", "target completion date"], "action_due"),
@@ -63,7 +69,8 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(["progress", "progress notes", "progress update", "latest update", "update",
                          "comments", "commentary", "action progress"], "action_progress"),
         **dict.fromkeys(["rag status", "rag rating", "action rag"], "action_rag"),
-        **dict.fromkeys(["direction of travel", "trend", "movement"], IGNORE),
+        **dict.fromkeys(["background", "background context", "context", "notes", "comments", "commentary"],
+                        "description"),
         **dict.fromkeys(["review date", "next review", "next review date", "review by", "date of next review",
                          "date for review"], "next_review"),
         **dict.fromkeys(["exempt", "part ii", "part 2", "part b", "exempt item", "confidential"], "exempt"),
@@ -329,23 +336,33 @@ def _by_words(kind: str, words: str) -> tuple[str | None, str, float]:
 
 
 def _per_action_status(kind: str, readings: list[ColumnReading]) -> list[ColumnReading]:
-    """In a risk table with one row per action (a due date or progress column), "Status" and "RAG" are the
-    action's, not the risk's."""
-    fields = {r.field for r in readings}
+    """Fields that depend on whether a risk table holds one row per action (an action, due date or status
+    column): then "Status", "RAG" and "Progress" are the action's; a "Description" beside action owners
+    and dates with no action column is the action; and without any of those, "Actions" are mitigations
+    and "Progress" is more of the risk's description."""
     if kind != RISKS:
         return readings
+    fields = {r.field for r in readings}
+    per_action = bool(fields & {"action_due", "action_status"}) or ("action_title" in fields and "mitigation" in fields)
     swap = {}
-    if fields & {"action_due", "action_progress", "action_status"}:
+    if per_action:
         swap.update({"status": "action_status", IGNORE: "action_rag"})
-    if fields & {"action_due", "action_status", "mitigation_owner"} and "mitigation" not in fields \
-            and "title" in fields:
-        swap["description"] = "mitigation"  # "Description" beside "Action owner", "Target date": the action's
-    out = []
+        if "mitigation" not in fields and "action_title" not in fields and "title" in fields:
+            swap["description"] = "mitigation"  # "Description" beside "Action owner", "Target date"
+    else:
+        swap.update({"action_title": "mitigation", "action_progress": "description"})
+    out, taken = [], set(fields)
     for r in readings:
-        if r.field in swap and (r.field in ("status", "description") or "rag" in clean(r.heading).split()) \
-                and swap[r.field] not in fields:
-            out.append(ColumnReading(r.index, r.column, r.heading, swap[r.field],
-                                     r.why + "; the table has one row per action, so it is the action's", r.confidence))
+        new = swap.get(r.field)
+        if r.field == IGNORE and "rag" not in clean(r.heading).split():
+            new = None
+        if new and (new not in taken or new == "description"):
+            if new == "description" and "description" in taken:
+                new = f"description_{r.index}"
+            taken.add(new)
+            why = "the table has one row per action, so it is the action's" if per_action else \
+                "the table has no action columns, so it is read with the risk"
+            out.append(ColumnReading(r.index, r.column, r.heading, new, f"{r.why}; {why}", r.confidence))
         else:
             out.append(r)
     return out

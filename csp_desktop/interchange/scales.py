@@ -44,14 +44,28 @@ def _level_cells(tables, axis: str) -> tuple[list, int | None]:
 def _best_size(values: list, hint: int | None, axis: str) -> int:
     if hint:
         return hint
+    # The sizes that read the most cells; among them, the one whose own labels agree most with the labels
+    # the file writes beside its numbers ("3 (Major)" is 3 of 4 levels, but 4 of 5).
     counts = {n: sum(1 for v in values if _readable(v, n, axis)) for n in SIZES}
+    conflicts = {n: sum(1 for v in values if _label_disagrees(v, n, axis)) for n in SIZES}
     best = max(counts.values())
+    fewest = min(conflicts[n] for n in SIZES if counts[n] == best)
     words = [" ".join(v.lower().split()) for v in values if _is_word(v)]
     # Low / Medium / High read on the smallest scale that has them all; named levels ("Likely") and
     # numbers on the largest, where "Likely" is 4 of 5, as in most published matrices.
     generic = words and all(w in _GENERIC for w in words)
     order = SIZES if generic else (5, 4, 3)
-    return next(n for n in order if counts[n] == best)
+    return next(n for n in order if counts[n] == best and conflicts[n] == fewest)
+
+
+def _label_disagrees(value, size: int, axis: str) -> bool:
+    found = split_labelled(value) if isinstance(value, str) else None
+    if not found:
+        return False
+    try:
+        return _probe(size, axis).parse_level(found[1], axis) != found[0]
+    except LevelError:
+        return False  # a label this size does not know says nothing either way
 
 
 def _is_word(value) -> bool:

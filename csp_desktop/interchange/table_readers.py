@@ -17,7 +17,7 @@ from .sheet_rows import MAX_TITLE_CHARS, SheetReader, filled
 # The cells that belong to the risk itself: when all are blank, the row continues the risk above.
 _RISK_CELLS = ("ref", "title", "category", "priority", "status", "next_review", "exempt") + tuple(
     f"{a}_{x}" for a in ("inherent", "residual", "target") for x in ("likelihood", "impact", "score"))
-_ACTION_CELLS = ("action_due", "action_status", "action_progress", "action_rag")
+_ACTION_CELLS = ("action_title", "action_due", "action_status", "action_progress", "action_rag")
 _CLOSED_SHEET_WORDS = ("closed", "archive", "archived", "retired")
 _GENERIC_SHEETS = {"risks", "risk register", "register", "sheet1", "risk", "risk log", "corporate risk register",
                    "strategic risk register"}
@@ -101,31 +101,36 @@ def _description(r: SheetReader) -> str:
 
 
 def _read_child(r: SheetReader, risk: Risk, *, first: bool) -> None:
-    """The row's mitigation or action of `risk`; on a continuation row, every other filled cell is named."""
-    text = r.text("mitigation")
-    per_action = any(r.has(f) for f in _ACTION_CELLS)
+    """The row's mitigation and action of `risk`; on a continuation row, every other filled cell is named."""
     owner_text = r.text("mitigation_owner") or ("" if first else r.text("owner"))
     owner = r.plan.owner(owner_text) or risk.owner_id
-    used = {"mitigation", "mitigation_owner", "owner", *_ACTION_CELLS}
     if not first:
         extra = _description(r)
         if extra:  # a description carried on over several rows is the risk's own words
             risk.description = f"{risk.description}\n{extra}" if risk.description else extra
+        used = {"mitigation", "mitigation_owner", "owner", *_ACTION_CELLS}
         used.update(f for f in r.layout.columns if f.startswith("description"))
         r.leftovers(used, "a row continuing the risk above holds only its actions")
-    if per_action and (text or any(filled(r.cell(f)) for f in _ACTION_CELLS)):
-        if not text:
-            r.note("mitigation", "gives an action's status or date but no action; it was not imported", WARNING)
-            return
+    control = r.text("mitigation")
+    if r.has("action_title"):
+        action_text = r.text("action_title")
+    else:  # one row per action with no separate action column: the mitigation column holds the actions
+        action_text, control = (control, "") if any(r.has(f) for f in _ACTION_CELLS) else ("", control)
+    if control:
+        position = sum(1 for m in r.plan.mitigations if m.risk_id == risk.id)
+        r.plan.mitigations.append(Mitigation(risk_id=risk.id, description=control, owner_id=owner,
+                                             expected=risk.residual if first and position == 0 else None,
+                                             position=position))
+    if action_text:
         due, due_text = r.due("action_due")
         status, reported = r.status("action_status", "action_rag")
-        r.plan.actions.append(Action(title=text[:MAX_TITLE_CHARS], owner_id=owner, due=due, due_text=due_text,
+        r.plan.actions.append(Action(title=action_text[:MAX_TITLE_CHARS], owner_id=owner, due=due, due_text=due_text,
                                      status=status, status_reported=reported, progress=r.text("action_progress"),
                                      risk_id=risk.id, risk_ref=risk.ref, priority_id=risk.priority_id))
-    elif text:
-        position = sum(1 for m in r.plan.mitigations if m.risk_id == risk.id)
-        r.plan.mitigations.append(Mitigation(risk_id=risk.id, description=text, owner_id=owner,
-                                             expected=risk.residual if first else None, position=position))
+    elif any(filled(r.cell(f)) for f in ("action_due", "action_status", "action_progress", "action_rag")):
+        r.leftovers({"mitigation", "mitigation_owner", "owner", "action_title"} |
+                    {f for f in r.layout.columns if not f.startswith("action_")},
+                    "it gives an action's date, status or progress but no action")
 
 
 def _read_mitigations(r: SheetReader, _risk_sheets: int = 0) -> None:
