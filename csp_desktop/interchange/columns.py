@@ -33,6 +33,15 @@ _NOISE = {"of", "the", "and", "in", "to", "for", "a", "an", "on", "x", "risk", "
 _HINT = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b\d+\s*(?:-|to|–)\s*\d+\b|[*†‡§¹²³⁴⁵#]+")
 
 
+_PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
+
+
+def _kept_if_assessment(match: re.Match) -> str:
+    """ "(net)" names an assessment and is kept; "(1-5)" or "(Cause / Event / Effect)" is a hint and goes."""
+    inner = " ".join(re.sub(r"[^0-9a-z]+", " ", match.group(1) or match.group(2) or "").split())
+    return f" {inner} " if inner and assessment_of(inner)[0] and assessment_of(inner)[1] == "" else " "
+
+
 @dataclass(frozen=True)
 class ColumnReading:
     """One column of a sheet and what the reader made of it (field None: not taken in)."""
@@ -68,6 +77,7 @@ def clean(heading) -> str:
     text = re.sub(r"\bl\s*[x*×]\s*i\b", " lxi ", text)
     text = re.sub(r"\bi\s*[x*×]\s*l\b", " lxi ", text)
     text = re.sub(r"\b(likelihood|probability)\s*[x*×]\s*(impact|severity|consequence)\b", " lxi ", text)
+    text = _PARENS.sub(_kept_if_assessment, text)
     text = _HINT.sub(" ", text)
     text = re.sub(r"[^0-9a-z]+", " ", text)
     words = text.split()
@@ -85,9 +95,12 @@ def assessment_of(words: str) -> tuple[str | None, str]:
     return None, words
 
 
-def axis_of(words: str) -> str | None:
-    """Likelihood, impact or score, when that is all a heading says."""
+def axis_of(words: str, consequence: bool = True) -> str | None:
+    """Likelihood, impact or score, when that is all a heading says. "Consequence" is an impact level
+    only where no column of the table says "Impact" (else it is the risk's consequences, in words)."""
     rest = [w for w in words.split() if w not in _NOISE]
+    if not consequence and "consequence" in rest:
+        return None
     if not rest or len(rest) > 3:
         return None
     found = {axis for axis, names in _AXIS_WORDS.items() if names.intersection(rest)}

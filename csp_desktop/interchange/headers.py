@@ -30,6 +30,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
                          "risk detail and consequence", "risk title and description"], "title"),
         **dict.fromkeys(["description", "details", "risk details", "cause", "cause and effect",
                          "cause event consequence", "risk detail", "cause and consequence", "causes", "consequences",
+                         "consequence",
                          "effect", "effects", "causes and consequences", "triggers", "vulnerability",
                          "risk cause", "risk consequence", "impact description", "potential impact",
                          "consequence description", "cause event effect"], "description"),
@@ -258,10 +259,11 @@ def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) ->
     """What each column of `row` holds, as a table of `kind`."""
     groups = _carried_groups(above, row) if kind == RISKS else [""] * len(row)
     taken: dict[str, int] = {}
+    says_impact = any({"impact", "severity", "i"} & set(clean(c).split()) for c in row)
     readings = []
     for col, cell in enumerate(row):
         heading = _heading(cell)
-        field, why, confidence = _read_heading(kind, heading, groups[col], taken, mapping)
+        field, why, confidence = _read_heading(kind, heading, groups[col], taken, mapping, not says_impact)
         if field == "description" and field in taken:
             field, why = f"description_{col}", f"{why}; another part of the description, kept beside the first"
         if field and field != IGNORE and field in taken:
@@ -274,7 +276,8 @@ def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) ->
     return _per_action_status(kind, readings)
 
 
-def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dict) -> tuple[str | None, str, float]:
+def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dict,
+                  consequence: bool = True) -> tuple[str | None, str, float]:
     words = clean(heading)
     if not words:
         return None, "no heading", 0.0
@@ -284,7 +287,7 @@ def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dic
             return None, f"--map names {wanted!r}, which a table of {kind} has no place for", 0.0
         return wanted, "named with --map", 1.0
     if kind == RISKS:
-        scored = _score_column(words, group, taken)
+        scored = _score_column(words, group, taken, consequence)
         if scored:
             return scored
     phrases = _PHRASES[kind]
@@ -296,9 +299,9 @@ def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dic
     return _by_words(kind, words)
 
 
-def _score_column(words: str, group: str, taken: dict) -> tuple[str, str, float] | None:
+def _score_column(words: str, group: str, taken: dict, consequence: bool = True) -> tuple[str, str, float] | None:
     assessment, rest = assessment_of(words)
-    axis = axis_of(rest)
+    axis = axis_of(rest, consequence)
     if axis is None and assessment and not [w for w in rest.split() if w not in ("risk", "assessment")]:
         return f"{assessment}_score", f"the heading {words!r} names only the assessment: taken as its score", 0.6
     if axis is None:
