@@ -16,8 +16,14 @@ _PRIORITY_REF = re.compile(r"(?:[A-Za-z]{1,3}[- ]?)?[0-9]+(?:\.[0-9]+)*[a-zA-Z]?
 
 
 def _tidy(text: str) -> str:
-    """Collapse ordinary spaces and line breaks; a non-breaking space is the file's own and is kept."""
-    return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
+    """Stray spaces and trailing line breaks trimmed; the rest (a leading tab, a non-breaking space) is the
+    file's own and is kept, as the sheet reader keeps it."""
+    return text.strip(" ").rstrip(" \r\n").lstrip(" \n")
+
+
+def _key(name: str) -> str:
+    """Names match ignoring case and spacing."""
+    return " ".join(name.lower().split())
 
 
 def _number_text(value) -> str:
@@ -63,7 +69,7 @@ class Contents:
         name = _tidy(str(name or ""))
         if not name:
             return None
-        found = self._find("owners", self.owners, lambda o: o.name.lower(), name.lower())
+        found = self._find("owners", self.owners, lambda o: _key(o.name), _key(name))
         if found is not None:
             return found.id
         owner = Owner(name=name, kind=kind or guess_owner_kind(name))
@@ -96,14 +102,14 @@ class Contents:
     def priority_conflict(self, value, title: str = "", lead_agency: str = "") -> str | None:
         """What a second mention of a priority says that differs from the first, if anything."""
         ref, title = _priority_parts(value, title)
-        found = next((p for p in self.priorities if ref and p.ref == ref), None)
+        found = next((p for p in self.priorities if _same_priority(p, ref, title)), None)
         if found is None:
             return None
-        if title and found.title != title and found.title != f"Priority {ref}":
+        if ref and title and found.title != title and found.title != f"Priority {ref}":
             return (f"gives priority {ref} the title {title!r}, but an earlier row calls it {found.title!r}; "
                     "the first was kept")
         if lead_agency and found.lead_agency and found.lead_agency != lead_agency:
-            return (f"gives priority {ref} the lead {lead_agency!r}, but an earlier row gives {found.lead_agency!r}; "
+            return (f"gives priority {ref or found.title!r} the lead {lead_agency!r}, but an earlier row gives {found.lead_agency!r}; "
                     "the first was kept")
         return None
 
@@ -141,13 +147,15 @@ def _priority_parts(value, title: str) -> tuple[str, str]:
     ref_and_title = re.match(r"^(" + _PRIORITY_REF.pattern + r")\s*[:\-\u2013]\s+(.+)$", text)
     if ref_and_title:
         return ref_and_title.group(1), title or ref_and_title.group(2)
+    if text and title and text != title:
+        return text, title  # beside a title column, the priority column holds the ref, however written
     return "", title or text
 
 
 def _same_priority(p: Priority, ref: str, title: str) -> bool:
     if ref and p.ref:
         return p.ref == ref
-    return bool(title) and p.title.lower() == title.lower()
+    return bool(title) and _key(p.title) == _key(title)
 
 
 def same_priority(p: Priority, other: Priority) -> bool:

@@ -105,6 +105,23 @@ def _unread_columns(file: str, table: Sheet, layout: h.Layout) -> list[Problem]:
         names = ", ".join(repr(r.heading) for r in rest)
         problems.append(Problem(file, f"these columns were not imported: {names} (name what they hold with --map)",
                                 WARNING, table.name, layout.header_row + 1))
+    return problems + _unheaded_columns(file, table, layout)
+
+
+def _unheaded_columns(file: str, table: Sheet, layout: h.Layout) -> list[Problem]:
+    """A column with no heading that still holds text below is named too, with the rows it has text in."""
+    data = table.rows[layout.data_from:]
+    width = max((len(row) for row in data), default=0)
+    problems = []
+    for col in range(width):
+        if col < len(layout.headers) and layout.headers[col]:
+            continue
+        rows = [layout.data_from + n + 1 for n, row in enumerate(data) if col < len(row) and filled(row[col])]
+        if rows:
+            shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+            problems.append(Problem(file, f"has no heading but holds text in row{'s' if len(rows) > 1 else ''} "
+                                          f"{shown}; it was not imported (give the column a heading, then --map it)",
+                                    WARNING, table.name, layout.header_row + 1, column_name(col)))
     return problems
 
 

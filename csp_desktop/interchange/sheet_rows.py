@@ -152,7 +152,11 @@ class SheetReader:
         conflict = self.plan.priority_conflict(value, title, lead)
         if conflict:
             self.note(title_field if title_field and title else (lead_field or ref_field), conflict, WARNING)
-        return self.plan.priority(value, title, lead)
+        found = self.plan.priority(value, title, lead)
+        if found is None and lead:
+            self.note(lead_field, f"names the lead {lead!r} but no priority for it to lead; it was not kept",
+                      WARNING)
+        return found
 
     def leftovers(self, used: set[str], why: str) -> None:
         """Name every filled cell of this row that `used` did not take, so no word goes without a word."""
