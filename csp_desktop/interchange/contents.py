@@ -99,6 +99,12 @@ class Contents:
                 found.title = title
         return found.id
 
+    def next_position(self, risk_id: str) -> int:
+        """The place of a risk's next mitigation (0 for its first), kept as mitigations are read."""
+        positions = self._index.setdefault("positions", {})
+        positions[risk_id] = positions.get(risk_id, -1) + 1
+        return positions[risk_id]
+
     def priority_conflict(self, value, title: str = "", lead_agency: str = "") -> str | None:
         """What a second mention of a priority says that differs from the first, if anything."""
         ref, title = _priority_parts(value, title)

@@ -7,6 +7,7 @@ Labelled numbers ("3 - Likely", "4 (Major)") give their labels to a new register
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..domain.scoring import (DEFAULT_LABELS, IMPACT, LIKELIHOOD, LevelError, Scheme, sized_scheme, split_labelled)
 from . import headers as h
@@ -46,11 +47,12 @@ def _best_size(values: list, hint: int | None, axis: str) -> int:
         return hint
     # The sizes that read the most cells; among them, the one whose own labels agree most with the labels
     # the file writes beside its numbers ("3 (Major)" is 3 of 4 levels, but 4 of 5).
-    counts = {n: sum(1 for v in values if _readable(v, n, axis)) for n in SIZES}
-    conflicts = {n: sum(1 for v in values if _label_disagrees(v, n, axis)) for n in SIZES}
+    distinct = Counter(v if isinstance(v, (int, float, str)) else str(v) for v in values)  # 10,000 rows, few values
+    counts = {n: sum(k for v, k in distinct.items() if _readable(v, n, axis)) for n in SIZES}
+    conflicts = {n: sum(k for v, k in distinct.items() if _label_disagrees(v, n, axis)) for n in SIZES}
     best = max(counts.values())
     fewest = min(conflicts[n] for n in SIZES if counts[n] == best)
-    words = [" ".join(v.lower().split()) for v in values if _is_word(v)]
+    words = [" ".join(v.lower().split()) for v in distinct if _is_word(v)]
     # Low / Medium / High read on the smallest scale that has them all; named levels ("Likely") and
     # numbers on the largest, where "Likely" is 4 of 5, as in most published matrices.
     generic = words and all(w in _GENERIC for w in words)
@@ -98,8 +100,8 @@ def _labels(values: list, size: int, axis: str) -> tuple[str, ...]:
     """The default labels for that size, with any the file gives beside its numbers in their place."""
     labels = list(DEFAULT_LABELS[axis][size])
     given: dict[int, str] = {}
-    for value in values:
-        found = split_labelled(value) if isinstance(value, str) else None
+    for value in dict.fromkeys(v for v in values if isinstance(v, str)):
+        found = split_labelled(value)
         if found and 1 <= found[0] <= size:
             given.setdefault(found[0], _label_case(value, found[1]))
     for level, label in given.items():

@@ -41,6 +41,7 @@ class SheetReader:
     def __init__(self, plan: Contents, sheet: Sheet, layout: h.Layout, problems: list[Problem], scheme=None):
         self.plan, self.sheet, self.layout, self.problems = plan, sheet, layout, problems
         self.scheme = plan.scheme or scheme
+        self._levels: dict = {}
         self.row_index = layout.header_row
         self.row: list = []
 
@@ -107,7 +108,23 @@ class SheetReader:
 
     def level(self, field: str) -> int | None:
         axis = LIKELIHOOD if field.endswith(LIKELIHOOD) else IMPACT
-        return self.parsed(field, lambda v: self.scheme.parse_level(v, axis))
+        return self.parsed(field, lambda v: self._level(v, axis))
+
+    def _level(self, value, axis: str) -> int | None:
+        """A level, remembered by value: a 10,000-row sheet holds a handful of distinct levels."""
+        key = (axis, type(value), value)
+        try:
+            found = self._levels[key]
+        except KeyError:
+            try:
+                found = self._levels[key] = self.scheme.parse_level(value, axis)
+            except LevelError as exc:
+                found = self._levels[key] = exc
+        except TypeError:  # an unhashable value: read it afresh
+            return self.scheme.parse_level(value, axis)
+        if isinstance(found, LevelError):
+            raise found
+        return found
 
     def rating(self, prefix: str) -> Rating | None:
         likelihood, impact = self.level(f"{prefix}_likelihood"), self.level(f"{prefix}_impact")

@@ -117,7 +117,7 @@ def _read_child(r: SheetReader, risk: Risk, *, first: bool) -> None:
     else:  # one row per action with no separate action column: the mitigation column holds the actions
         action_text, control = (control, "") if any(r.has(f) for f in _ACTION_CELLS) else ("", control)
     if control:
-        position = sum(1 for m in r.plan.mitigations if m.risk_id == risk.id)
+        position = r.plan.next_position(risk.id)
         r.plan.mitigations.append(Mitigation(risk_id=risk.id, description=control, owner_id=owner,
                                              expected=risk.residual if first and position == 0 else None,
                                              position=position))
@@ -134,7 +134,6 @@ def _read_child(r: SheetReader, risk: Risk, *, first: bool) -> None:
 
 
 def _read_mitigations(r: SheetReader, _risk_sheets: int = 0) -> None:
-    positions: dict[str, int] = {}
     for _ in r.rows():
         ref, description = r.text("risk_ref"), r.text("description")
         if not ref:
@@ -145,10 +144,11 @@ def _read_mitigations(r: SheetReader, _risk_sheets: int = 0) -> None:
             continue
         likelihood, impact = r.level("expected_likelihood"), r.level("expected_impact")
         expected = Rating(likelihood, impact) if likelihood and impact else None
-        position = positions[ref] = positions.get(ref, -1) + 1
+        found = r.plan.risk_by_ref(ref)
+        position = r.plan.next_position(found.id if found else f"ref:{ref}")
         mitigation = Mitigation(risk_id="", description=description, owner_id=r.plan.owner(r.text("owner")),
                                 expected=expected, position=position)
-        r.plan.link(mitigation, "risk_id", "risks", ref, r.plan.risk_by_ref(ref), r.where("risk_ref"))
+        r.plan.link(mitigation, "risk_id", "risks", ref, found, r.where("risk_ref"))
         r.plan.mitigations.append(mitigation)
 
 

@@ -5,9 +5,12 @@ so the reader can say so.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import threading
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,8 +167,11 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> Workbook:
     if not openpyxl.DEFUSEDXML:
         _fail(path, "was not opened: this installation lacks defusedxml, which guards against hostile workbooks")
     try:
-        values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        with _stated_sizes_unread():
+            values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            # The second reading finds formula cells; a workbook without any formula (most) skips it.
+            formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False) \
+                if _has_formulas(data) else None
     except Exception as exc:  # openpyxl raises many types for damaged or hostile XML  # noqa: BLE001
         _fail(path, f"could not be read as a workbook ({type(exc).__name__}: {str(exc)[:200]})")
     names = values.sheetnames
@@ -174,13 +180,46 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> Workbook:
     sheets, budget = [], _Budget(path)
     try:
         for name in ([wanted] if wanted else names):
-            sheets.append(Sheet(name, _rows(values[name], budget), _formula_cells(formulas[name])))
+            sheets.append(Sheet(name, _rows(values[name], budget),
+                                _formula_cells(formulas[name]) if formulas else {}))
     except Exception as exc:
         _fail(path, f"could not be read as a workbook ({type(exc).__name__}: {str(exc)[:200]})")
     finally:
         values.close()
-        formulas.close()
+        if formulas:
+            formulas.close()
     return Workbook(path.name, sheets)
+
+
+_LOADING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _stated_sizes_unread():
+    """openpyxl looks for each sheet's stated size on opening, parsing the whole sheet when there is none.
+    The size is never used here (every sheet is read to its last row, reset_dimensions), so skip it."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    with _LOADING:
+        original = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = lambda self: None
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = original
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any sheet holds a formula (<f> or <f ...>), read from the zip (already checked as safe)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                with archive.open(member) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    return False
 
 
 class _Budget:
