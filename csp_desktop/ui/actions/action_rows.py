@@ -115,5 +115,6 @@ class ActionRow:
 
 def tooltip(action: Action, column: int, linked: str) -> str:
     """The cell's whole text (up to a screenful), escaped so what the user typed is never read as markup."""
-    text = {TITLE: action.title, PROGRESS: action.progress, LINKED: linked}[column]
+    text = {TITLE: action.title, PROGRESS: action.progress, LINKED: linked, DUE: due_shown(action),
+            STATUS: status_shown(action)}[column]
     return f"<p style='white-space:pre-wrap'>{html.escape(text[:1000])}</p>" if text else None
