@@ -111,6 +111,8 @@ class Action:
     completed_on: date | None = None
     objective_id: str | None = None
     exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
+    status_reported: str = ""   # the status in the imported file's own words, with its RAG ("Delayed (Amber)")
+    due_text: str = ""          # a due date written as words ("Ongoing", "TBC") or that could not be read
     id: str = field(default_factory=new_id)
     version: int = 0
     owner_name: str = ""

@@ -120,6 +120,8 @@ class PackAction:
     note_by: str = ""
     lead_agency: str = ""                 # the priority's lead agency: where an action without an owner sits
     exempt_paragraph: int | None = None
+    status_reported: str = ""   # the status in the imported file's own words
+    due_text: str = ""          # a due date written as words
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def read_indicators(r) -> None:
             r.note("title", "has no indicator text, though the row has other text")
             continue
         known = len(r.plan.priorities)
-        priority_id = r.plan.priority(r.text("priority"))
+        priority_id = r.priority("priority")
         if len(r.plan.priorities) > known:
             # Named only here: the register may already hold it; the import says so if it does not.
             r.plan.implied_priorities[priority_id] = (r.sheet.name, r.row_index + 1)

@@ -113,17 +113,22 @@ def _progress(action: PackAction) -> str:
 
 
 def _due(action: PackAction) -> str:
+    """The date (and the date first set, when revised); beneath it the words the register was given for it
+    ("Q4 2026/27", "Ongoing")."""
     if action.due is None:
-        return NO_DATE
-    if action.original_due is not None:
-        return f"{show(action.due)}\n(was {show(action.original_due)})"
-    return show(action.due)
+        return "\n".join(x for x in (NO_DATE, action.due_text) if x)
+    shown = f"{show(action.due)}\n(was {show(action.original_due)})" if action.original_due else show(action.due)
+    return "\n".join(x for x in (shown, action.due_text) if x)
 
 
 def _status(action: PackAction) -> str:
+    """The status, the owner's own words for it ("Behind schedule (Amber)"), and when it was completed."""
+    lines = [action.status]
+    if action.status_reported:
+        lines.append(f"({action.status_reported})")
     if action.completed_on is not None:
-        return f"{action.status}\n{show(action.completed_on)}"
-    return action.status
+        lines.append(show(action.completed_on))
+    return "\n".join(lines)
 
 
 def _rag(action: PackAction) -> str:

@@ -120,7 +120,11 @@ def for_part(data: PackData, part: str) -> PackData:
     exempt = [item for item in (*data.risks, *data.actions) if item.exempt]
     # Part I may say that a Part II report exists and under which paragraphs, never which or how many items.
     paragraphs = tuple(sorted({item.exempt_paragraph for item in exempt if item.exempt_paragraph}))
-    return replace(data, part=part, risks=keep(data.risks), actions=keep(data.actions),
+    # A public risk's linked actions are printed by ref: never the ref of an exempt action.
+    public_refs = {a.ref for a in data.actions if not a.exempt}
+    risks = keep(data.risks) if wanted else tuple(
+        replace(r, action_refs=tuple(ref for ref in r.action_refs if ref in public_refs)) for r in keep(data.risks))
+    return replace(data, part=part, risks=risks, actions=keep(data.actions),
                    matters_arising=keep(data.matters_arising), changes=keep(data.changes),
                    plan=plan_for_part(data.plan, wanted), exempt_paragraphs=paragraphs, has_exempt=bool(exempt))
 
@@ -277,4 +281,5 @@ def _pack_action(action: Action, today: date, exempt: bool, people, notes, lead_
                       original_due=original_due if original_due != action.due else None,
                       note_on=note.at.date() if note else None, note_by=note.author if note else "",
                       priority=action.priority_title, lead_agency=lead_agency, risk_id=action.risk_id,
-                      exempt_paragraph=getattr(action, "exempt_paragraph", None))
+                      exempt_paragraph=getattr(action, "exempt_paragraph", None),
+                      status_reported=action.status_reported, due_text=action.due_text)

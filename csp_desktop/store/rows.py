@@ -60,7 +60,8 @@ def action_row(a: Action) -> dict:
             "progress": a.progress, "risk_id": a.risk_id, "mitigation_id": a.mitigation_id,
             "priority_id": a.priority_id, "meeting_id": a.meeting_id, "exempt": int(a.exempt),
             "completed_on": to_iso(a.completed_on), "objective_id": a.objective_id,
-            "exempt_paragraph": a.exempt_paragraph}
+            "exempt_paragraph": a.exempt_paragraph,
+            "status_reported": a.status_reported, "due_text": a.due_text}
 
 
 def to_action(row: dict) -> Action:
@@ -70,7 +71,8 @@ def to_action(row: dict) -> Action:
                   priority_id=row["priority_id"], meeting_id=row["meeting_id"], exempt=bool(row["exempt"]),
                   completed_on=from_iso(row["completed_on"]), owner_name=row.get("owner_name") or "",
                   priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "",
-                  objective_id=row.get("objective_id"), exempt_paragraph=row.get("exempt_paragraph"))
+                  objective_id=row.get("objective_id"), exempt_paragraph=row.get("exempt_paragraph"),
+                  status_reported=row.get("status_reported") or "", due_text=row.get("due_text") or "")
 
 
 def review_row(r: Review) -> dict:

@@ -25,7 +25,9 @@ from ..shell.undoable import push
 
 REFRESH_ON = {"actions", "owners", "risks", "priorities", "meetings", "*"}
 # Starting widths: the text each column must show whole; the title takes what is left.
-COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/00000", "not started ", "Progress: a good long phrase",
+# Due and Status leave room for an imported file's own words ("Q4 2026/27", "in progress: Delayed").
+COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/0000 (Q4 0000/00)", "in progress: Delayed",
+                  "Progress: a good long phrase",
                   "Amber ", "Risk R-00; Priority: a long name")
 
 
