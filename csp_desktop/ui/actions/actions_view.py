@@ -76,6 +76,8 @@ class ActionsView(QWidget):
         self.new_button.clicked.connect(self.new_action)
         self.edit_button = named(QPushButton("&Edit\u2026"), "Edit action")
         self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = named(QPushButton("De&lete"), "Delete the selected actions")
+        self.delete_button.clicked.connect(self.delete_selected)
         for combo in (self.due_combo, self.owner_combo, self.status_combo):
             # Long owner names must not push the view wider than a scaled laptop screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -88,7 +90,7 @@ class ActionsView(QWidget):
             caption.setBuddy(widget)
             row.addWidget(caption)
             row.addWidget(widget, 1)
-        for widget in (self.count_label, self.new_button, self.edit_button):
+        for widget in (self.count_label, self.new_button, self.edit_button, self.delete_button):
             search.addWidget(widget)
         rows = QVBoxLayout()
         rows.addLayout(search)
@@ -140,7 +142,7 @@ class ActionsView(QWidget):
 
     def _lock_editing(self) -> None:
         """A register opened read-only: offer no edits (the editor still opens, to read)."""
-        for control in [self.new_button, self.delete_action, *self.status_actions]:
+        for control in [self.new_button, self.delete_action, self.delete_button, *self.status_actions]:
             control.setEnabled(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 

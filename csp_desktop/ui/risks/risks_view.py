@@ -47,8 +47,12 @@ class RisksView(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)  # the editor may be folded away to give the titles the width
+        splitter.setCollapsible(1, True)
         splitter.setSizes([880, EDITOR_WIDTH])
+        splitter.splitterMoved.connect(self.editor_moved)
         self.splitter = splitter
+        self._editor_width = EDITOR_WIDTH
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -79,6 +83,9 @@ class RisksView(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         for box in (self.overdue, self.exempt):
             box.toggled.connect(self._filters_changed)
+        self.show_closed = QCheckBox("S&how closed")
+        self.show_closed.setAccessibleName("Show closed risks too")
+        self.show_closed.toggled.connect(self._filters_changed)
         self.clear = QPushButton("C&lear filters")
         self.clear.setAccessibleName("Clear all filters")
         self.clear.clicked.connect(self.clear_filters)
@@ -121,12 +128,16 @@ class RisksView(QWidget):
         self.delete_risk.setAccessibleName("Delete the selected risk")
         self.delete_risk.clicked.connect(self.remove_selected)
         top.addWidget(self.search, 1)
-        for widget in (self.new_risk, self.delete_risk):
+        self.toggle_editor = QPushButton("Hide editor")
+        self.toggle_editor.setAccessibleName("Show or hide the risk editor")
+        self.toggle_editor.setToolTip("Fold the editor away to give the risks table the whole width")
+        self.toggle_editor.clicked.connect(lambda: self.set_editor_shown(not self.editor_shown()))
+        for widget in (self.new_risk, self.delete_risk, self.toggle_editor):
             top.addWidget(widget)
         filters, flags = QHBoxLayout(), QHBoxLayout()
         for combo in (self.owner, self.band, self.priority, self.status):
             filters.addWidget(combo, 1)  # each says what it filters in its first item ("Any owner")
-        for widget in (self.overdue, self.exempt, self.clear):
+        for widget in (self.overdue, self.exempt, self.show_closed, self.clear):
             flags.addWidget(widget)
         flags.addStretch()
         layout = QVBoxLayout(side)
@@ -179,7 +190,8 @@ class RisksView(QWidget):
         return RiskFilter(text=self.search.text().strip().casefold(), owner_id=self.owner.currentData(),
                           band=self.band.currentData(), priority_id=self.priority.currentData(),
                           status=self.status.currentData(), review_overdue=self.overdue.isChecked(),
-                          exempt_only=self.exempt.isChecked(), cell=self._cell, today=date.today())
+                          exempt_only=self.exempt.isChecked(), cell=self._cell, today=date.today(),
+                          show_closed=self.show_closed.isChecked())
 
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filter(self.current_filter())
@@ -191,7 +203,8 @@ class RisksView(QWidget):
         if self._cell:
             axis, rating = self._cell
             cell = f" \u2013 {axis} cell likelihood {rating.likelihood} x impact {rating.impact}"
-        self.count.setText(f"{shown} of {total} risks shown{cell}")
+        closed = "" if self.show_closed.isChecked() else " (closed risks hidden)"
+        self.count.setText(f"{shown} of {total} risks shown{cell}{closed}")
         self.filtered.emit(shown)
 
     def clear_filters(self) -> None:
@@ -259,6 +272,36 @@ class RisksView(QWidget):
         self.editor.tabs.setCurrentIndex(0)
         self.editor.details.title.setFocus()
         self.editor.details.title.selectAll()
+
+    def record_review_of_selected(self) -> str | None:
+        """The toolbar's Record review: the dialog for the selected risk, or why there is none."""
+        if self.editor.risk is None:
+            return "Choose a risk in the table first, then record its review."
+        self.set_editor_shown(True)
+        self.editor.open_review_dialog()
+        return None
+
+    # -- the editor pane ------------------------------------------------------------------------------
+
+    def editor_shown(self) -> bool:
+        return self.splitter.sizes()[1] > 0
+
+    def set_editor_shown(self, shown: bool) -> None:
+        """Fold the editor away (the table takes the width) or bring it back at its last width."""
+        total = sum(self.splitter.sizes())
+        if shown:
+            width = min(self._editor_width or EDITOR_WIDTH, total // 2)
+            self.splitter.setSizes([total - width, width])
+        else:
+            self._editor_width = self.splitter.sizes()[1] or self._editor_width
+            self.splitter.setSizes([total, 0])
+        self.editor_moved()
+
+    def editor_moved(self, *_args) -> None:
+        width = self.splitter.sizes()[1]
+        if width:
+            self._editor_width = width
+        self.toggle_editor.setText("Hide editor" if width else "Show editor")
 
     def remove_selected(self) -> None:
         risk = self.selected_risk()

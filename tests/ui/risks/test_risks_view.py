@@ -45,6 +45,9 @@ def test_typing_filters_and_find_focuses_the_box(qtbot, window):
         assert "exploitation" in f"{risk.ref} {risk.title} {risk.description} {risk.owner_name}".lower()
     assert view.count.text().startswith(f"{shown} of {view.model.rowCount()} risks shown")
     view.clear.click()
+    open_risks = [row for row in view.model.rows if row.risk.status != "closed"]
+    assert view.proxy.rowCount() == len(open_risks) < view.model.rowCount()  # closed ones stay hidden
+    view.show_closed.setChecked(True)
     assert view.proxy.rowCount() == view.model.rowCount()
 
 
