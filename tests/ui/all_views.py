@@ -50,7 +50,8 @@ def main(mode: str, out: str) -> None:
                 app.processEvents()
             name = title.split()[0].lower()
             window.grab().save(str(folder / f"{name}-{mode}-{factor}.png"))
-            print(f"page={title.split()[0]} needs={page.minimumSizeHint().width() + chrome}")
+            print(f"page={title.split()[0]} needs={page.minimumSizeHint().width() + chrome} "
+                  f"window={window.width()}x{window.height()}")
         window.close()
         app.processEvents()
 

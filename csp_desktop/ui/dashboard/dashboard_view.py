@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -17,6 +17,7 @@ from ..risks.risk_loader import RiskData
 from ..risks.risk_table_model import TRAVEL_WORDS
 from ..common.text import plain_tooltip
 
+TOP_ROWS = 10  # the "ten highest" list shows all ten without scrolling
 
 
 class DashboardView(QWidget):
@@ -75,6 +76,13 @@ class DashboardView(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)
         table.verticalHeader().setVisible(False)
+        # Compact rows, and room for all ten of them: at the default height only seven showed at 1366x768.
+        row = self.fontMetrics().height() + 6
+        table.verticalHeader().setDefaultSectionSize(row)
+        table.verticalHeader().setMinimumSectionSize(row)
+        # Not a minimum: on a small scaled screen the list scrolls rather than push the window off it.
+        self._top_height = TOP_ROWS * row + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.sizeHint = lambda: QSize(table.width(), self._top_height)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -18,6 +18,7 @@ from ..common.matrix_grid import MatrixGrid
 from .risk_details import RiskDetailsForm
 from .risk_dialogs import MitigationDialog, ReviewDialog
 from .risk_lists import LinkedActionsList, MitigationsList, ReviewHistory
+from ..common.elided_label import ElidedLabel
 from ..common.text import plain_tooltip
 
 SCORES = (("inherent", "Inherent (before mitigation)"), ("residual", "Residual (now)"), ("target", "Target"))
@@ -28,9 +29,7 @@ class RiskEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.risk: Risk | None = None
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = ElidedLabel()  # one line, so a long title never pushes the tabs down
         self.heading.setAccessibleName("Risk being edited")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)

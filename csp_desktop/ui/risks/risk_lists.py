@@ -120,6 +120,8 @@ class ReviewHistory(QWidget):
         self.travel = QLabel()
         self.travel.setAccessibleName("Direction of travel")
         self.table = _table("Review history", ("Date", "Who", "Before", "After", "Note"), stretch=4)
+        # One line a review (the note is cut; its tooltip has it whole): wrapped notes made rows five lines high.
+        self.table.setWordWrap(False)
         self.record = _button("&Record review…", "Record review")
         layout = QVBoxLayout(self)
         layout.addWidget(self.travel)

@@ -11,6 +11,7 @@ from ...domain.model import RISK_STATUSES, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from . import risk_commands as commands
+from .column_fit import ColumnFit
 from .risk_loader import RiskData
 from .risk_editor import RiskEditor
 from ..common.text import ask, tell
@@ -59,6 +60,7 @@ class RisksView(QWidget):
         self.data.loaded.connect(self.show_listing)
         session.changed.connect(self._on_changed)
         self._load_choices()
+        self.proxy.set_filter(self.current_filter())  # closed risks hidden from the start
         if self.data.listing is not None:
             self.show_listing(self.data.listing)
 
@@ -109,10 +111,13 @@ class RisksView(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("R-000") + 12)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         width = self.fontMetrics().horizontalAdvance
+        widths = {}
         for column, sample in enumerate(("R-000", "", "Owner name", "Priority", "25", "25", "25", "Travel",
                                          "00/00/0000", "closed")):
             if column != TITLE:
-                self.table.setColumnWidth(column, max(width(sample), width(COLUMNS[column])) + 24)
+                widths[column] = max(width(sample), width(COLUMNS[column])) + 24
+                self.table.setColumnWidth(column, widths[column])
+        self.column_fit = ColumnFit(self.table, widths)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # A sort resets the model (see RiskTableModel.sort_rows); the proxy and view have reset by the
         # time this runs (they connected first), so the risk being edited is selected again.
@@ -203,7 +208,8 @@ class RisksView(QWidget):
         if self._cell:
             axis, rating = self._cell
             cell = f" \u2013 {axis} cell likelihood {rating.likelihood} x impact {rating.impact}"
-        closed = "" if self.show_closed.isChecked() else " (closed risks hidden)"
+        closed = sum(row.risk.status == "closed" for row in self.model.rows)
+        closed = f" ({closed} closed hidden: tick Show closed)" if closed and not self.show_closed.isChecked() else ""
         self.count.setText(f"{shown} of {total} risks shown{cell}{closed}")
         self.filtered.emit(shown)
 

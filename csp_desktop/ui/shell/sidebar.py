@@ -45,7 +45,7 @@ class Sidebar(QListWidget):
             self.addItem(item)
         # Wide enough for the longest name and a count under it; the count never widens the list.
         width = max(self.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("999 reviews due") + 18)
-        self.setFixedWidth(width + 32)
+        self.setFixedWidth(width + 14)
 
     def show_counts(self, listing) -> None:
         for row, (title, _module, name) in enumerate(self.views):
