@@ -15,6 +15,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSP_DESKTOP_USER", "tester")
 
 
+def show_a_pack(app, page) -> None:
+    from csp_desktop.services.packs import PackOptions
+    page.table.selectRow(0)
+    page.start_build(PackOptions(meeting_id=page.model.rows[0]["id"]))
+    deadline = time.time() + 60
+    while page.build is not None and time.time() < deadline:
+        app.processEvents()
+    for _ in range(20):  # QPdfView renders asynchronously
+        app.processEvents()
+        time.sleep(0.02)
+
+
 def main(mode: str, out: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -46,6 +58,8 @@ def main(mode: str, out: str) -> None:
             page = window.page(title)
             if title == "Risks" and page.model.rows:
                 page.select_risk(page.model.rows[0].risk.id)
+            if title == "Meetings" and page.model.rows:
+                show_a_pack(app, page)
             for _ in range(5):
                 app.processEvents()
             name = title.split()[0].lower()

@@ -1,26 +1,13 @@
 """What the window says after each finished step: the status bar line, and Undo/Redo texts that name the step.
 
-Views call `say(self, "Pack saved to ...")`; the undo stack's own steps (every edit is a command) are
+Views call common.status.say(self, "Pack saved to ..."); the undo stack's own steps (every edit is a command) are
 announced here, so no view has to remember to do it.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QWidget
 
-SHOWN_MS = 8000  # long enough to read a path, short enough not to be mistaken for the present state
-
-
-def say(widget: QWidget, message: str) -> None:
-    """Show `message` in the status bar of `widget`'s window for a few seconds (nothing if it has none)."""
-    window = widget.window() if widget is not None else None
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(message, SHOWN_MS)
-
-
-def menu_text(text: str) -> str:
-    """`text` for a menu or button, its ampersands shown as typed rather than read as Alt keys."""
-    return text.replace("&", "&&")
+from ..common.status import menu_text, say
 
 
 def _lower_first(text: str) -> str:

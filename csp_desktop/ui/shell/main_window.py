@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar, Q
                                QVBoxLayout, QWidget)
 
 from ...errors import UserError
-from .feedback import UndoFeedback, menu_text
+from ..common.status import menu_text
+from .feedback import UndoFeedback
 from .file_menu import FileMenu
 from .help_menu import HelpMenu
 from .sidebar import Sidebar

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
-from .feedback import say
+from ..common.status import say
 
 SP = QStyle.StandardPixmap
 # (text, view class, method on that view, shortcut, theme icon, Qt's standard icon as the fallback)
