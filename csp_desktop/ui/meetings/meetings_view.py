@@ -68,6 +68,7 @@ class MeetingsView(QWidget):
         self.model = MeetingsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Meetings")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -24,6 +24,7 @@ class PdfPane(QWidget):
         self.suggested = ""  # the name Save as proposes ("PEG 2027-03-15 Part I.pdf")
         self.caption = QLabel("Build a pack to see it here.", self)
         self.view = QPdfView(self)
+        self.view.setAccessibleName("The pack")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         # The document's parent is this pane, not the view: QtPdf 6.12 crashes when a view destroys its own

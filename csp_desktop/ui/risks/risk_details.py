@@ -45,7 +45,7 @@ class RiskDetailsForm(QWidget):
         self.exempt = QCheckBox("Exempt: Part II pack only")
         self.exempt.setAccessibleName("Exempt: show only in the Part II (private) pack")
         self.exempt.toggled.connect(lambda on: self._changed("exempt", on))
-        for label, widget in (("&Ref", self.ref), ("&Title", self.title), ("&Description", self.description),
+        for label, widget in (("&Ref", self.ref), ("&Title", self.title), ("Descr&iption", self.description),
                               ("Cate&gory", self.category), ("&Priority", self.priority), ("O&wner", self.owner),
                               ("&Status", self.status), ("&Next review", self.next_review), ("", self.exempt)):
             form.addRow(label, widget)

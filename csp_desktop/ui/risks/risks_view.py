@@ -77,7 +77,7 @@ class RisksView(QWidget):
         self.status.addItem(ANY_OF["status"], None)
         for status in RISK_STATUSES:
             self.status.addItem(status, status)
-        self.overdue = QCheckBox("Review &overdue")
+        self.overdue = QCheckBox("Review overd&ue")
         self.overdue.setAccessibleName("Only risks whose review is overdue")
         self.exempt = QCheckBox("E&xempt")
         self.exempt.setAccessibleName("Only exempt (Part II) risks")
@@ -85,7 +85,7 @@ class RisksView(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         for box in (self.overdue, self.exempt):
             box.toggled.connect(self._filters_changed)
-        self.show_closed = QCheckBox("S&how closed")
+        self.show_closed = QCheckBox("Show &closed")
         self.show_closed.setAccessibleName("Show closed risks too")
         self.show_closed.toggled.connect(self._filters_changed)
         self.clear = QPushButton("C&lear filters")
@@ -126,10 +126,10 @@ class RisksView(QWidget):
     def _table_side(self) -> QWidget:
         side = QWidget()
         top = QHBoxLayout()
-        self.new_risk = QPushButton("&New risk")
+        self.new_risk = QPushButton("New ris&k")
         self.new_risk.setAccessibleName("Add a new risk")
         self.new_risk.clicked.connect(self.add_risk)
-        self.delete_risk = QPushButton("&Delete risk")
+        self.delete_risk = QPushButton("Delete risk")
         self.delete_risk.setAccessibleName("Delete the selected risk")
         self.delete_risk.clicked.connect(self.remove_selected)
         top.addWidget(self.search, 1)

@@ -180,3 +180,28 @@ def test_sorting_by_a_header_keeps_the_risk_being_edited_selected(qtbot, window)
     for column in (RESIDUAL, TRAVEL, 1):
         view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
         assert view.selected_risk().id == risk.id == view.editor.risk.id
+
+
+def test_closed_risks_are_greyed_and_hidden_until_show_closed(qtbot, window):
+    from csp_desktop.ui.risks.risk_table_model import CLOSED_GREY, TITLE
+    view = risks_view(qtbot, window)
+    closed = [row.risk for row in view.model.rows if row.risk.status == "closed"]
+    assert closed and not view.show_closed.isChecked()
+    assert all(view.proxy.proxy_row_of(r.id) is None for r in closed)
+    assert f"({len(closed)} closed hidden" in view.count.text()
+    view.show_closed.setChecked(True)
+    row = view.proxy.proxy_row_of(closed[0].id)
+    assert row is not None
+    assert view.proxy.index(row, TITLE).data(Qt.ItemDataRole.ForegroundRole) == CLOSED_GREY
+    assert "hidden" not in view.count.text()
+
+
+def test_narrow_table_drops_columns_so_titles_keep_their_width(qtbot, window):
+    from csp_desktop.ui.risks.column_fit import DROPPED_FIRST
+    view = risks_view(qtbot, window)
+    window.resize(900, 600)
+    qtbot.waitUntil(lambda: view.column_fit.hidden() != [])
+    assert view.table.columnWidth(1) >= view.column_fit.wanted - 2 or view.column_fit.hidden() == list(DROPPED_FIRST)
+    view.set_editor_shown(False)
+    qtbot.waitUntil(lambda: len(view.column_fit.hidden()) < len(DROPPED_FIRST))
+    view.set_editor_shown(True)
