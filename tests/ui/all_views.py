@@ -15,6 +15,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSP_DESKTOP_USER", "tester")
 
 
+def clipped(page) -> list[str]:
+    """Labels and combo boxes shown narrower than their text (cut off, not ended in "…")."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+    from csp_desktop.ui.common.eliding_combo import ElidingComboBox
+    from csp_desktop.ui.common.elided_label import ElidedLabel
+    found = []
+    for label in page.findChildren(QLabel):
+        if label.isVisible() and label.text() and not label.wordWrap() and not isinstance(label, ElidedLabel) \
+                and label.width() + 1 < label.sizeHint().width():
+            found.append(f"label {label.text()[:30]!r} {label.width()}<{label.sizeHint().width()}")
+    for combo in page.findChildren(QComboBox):
+        text_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        if combo.isVisible() and not isinstance(combo, ElidingComboBox) and combo.width() < text_width + 30:
+            found.append(f"combo {combo.currentText()[:30]!r} {combo.width()}<{text_width + 30}")
+    return found
+
+
 def show_a_pack(app, page) -> None:
     from csp_desktop.services.packs import PackOptions
     page.table.selectRow(0)
@@ -66,6 +83,8 @@ def main(mode: str, out: str) -> None:
             window.grab().save(str(folder / f"{name}-{mode}-{factor}.png"))
             print(f"page={title.split()[0]} needs={page.minimumSizeHint().width() + chrome} "
                   f"window={window.width()}x{window.height()}")
+            for what in clipped(page):
+                print(f"clipped={title.split()[0]}: {what}")
         window.close()
         app.processEvents()
 

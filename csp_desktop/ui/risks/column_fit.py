@@ -34,7 +34,7 @@ class ColumnFit(QObject):
         available = self.table.viewport().width()
         shown = [c for c in self.widths if c != TITLE and c not in DROPPED_FIRST]
         drop = []
-        for column in DROPPED_FIRST:  # keep columns, in order of need, while the title still gets its width
+        for column in reversed(DROPPED_FIRST):  # keep the most needed first, while the title still gets its width
             needs = sum(self.widths[c] for c in shown) + self.widths[column] + self.wanted
             if needs <= available and not drop:
                 shown.append(column)

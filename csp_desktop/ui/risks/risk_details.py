@@ -5,6 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSizePolicy,
                                QWidget)
 
+from ..common.eliding_combo import ElidingComboBox
 from ...domain.dates import parse_date, show
 from ...domain.model import RISK_STATUSES, Risk
 
@@ -36,7 +37,7 @@ class RiskDetailsForm(QWidget):
         self.category = self._line("Category", "Category", "category")
         self.priority = self._combo("Linked priority", "priority_id")
         self.owner = self._combo("Owner", "owner_id")
-        self.status = QComboBox()
+        self.status = ElidingComboBox()
         self.status.addItems(RISK_STATUSES)
         self.status.setAccessibleName("Status")
         self.status.activated.connect(lambda _n: self._changed("status", self.status.currentText()))
@@ -59,7 +60,7 @@ class RiskDetailsForm(QWidget):
         return line
 
     def _combo(self, accessible: str, name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = ElidingComboBox()
         combo.setAccessibleName(accessible)
         combo.activated.connect(lambda _n: self._changed(name, combo.currentData()))
         return combo
@@ -84,6 +85,7 @@ class RiskDetailsForm(QWidget):
             widget.blockSignals(True)
         self.ref.setText(risk.ref)
         self.title.setText(risk.title)
+        self.title.setCursorPosition(0)  # the start of a long title, not its end
         if self.description.toPlainText() != risk.description:
             self.description.setPlainText(risk.description)
         self.category.setText(risk.category)

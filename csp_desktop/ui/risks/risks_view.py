@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from ..common.eliding_combo import ElidingComboBox
 from ...domain.model import RISK_STATUSES, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
@@ -22,7 +23,7 @@ EDITOR_WIDTH = 400
 
 
 def _combo(accessible: str) -> QComboBox:
-    combo = QComboBox()
+    combo = ElidingComboBox()
     combo.setAccessibleName(accessible)
     # Long owner and priority names must not make the window wider than a small, scaled screen.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 from ...domain.scoring import PRESETS, SchemeError, preset
 from ...errors import UserError
 from ..common.accessible import named
+from ..common.status import say
 from .identity import save_identity
 from .scheme_form import SchemeForm
 from .settings_commands import SetSchemeCommand
@@ -106,6 +107,7 @@ class SettingsView(QScrollArea):
             return False
         if scheme == self.session.scheme:
             self._say(self.scheme_message, None)
+            say(self, "The scheme is unchanged: nothing to apply.")
             return True
         error = push(self.session, SetSchemeCommand(self.session, scheme))
         self._say(self.scheme_message, error)

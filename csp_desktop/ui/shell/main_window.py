@@ -285,8 +285,9 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
         if message:
             self.statusBar().showMessage(message)
-        elif not busy:
-            self.statusBar().clearMessage()
+            self._busy_message = message
+        elif not busy and self.statusBar().currentMessage() == getattr(self, "_busy_message", None):
+            self.statusBar().clearMessage()  # only the "Importing..." line: what a step said stays its few seconds
 
     # -- undo ------------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ SP = QStyle.StandardPixmap
 ICONS = {"DashboardView": ("go-home", SP.SP_DirHomeIcon), "RisksView": ("dialog-warning", SP.SP_MessageBoxWarning),
          "ActionsView": ("view-list-details", SP.SP_FileDialogDetailedView),
          "MeetingsView": ("x-office-calendar", SP.SP_FileDialogInfoView),
-         "ReturnsView": ("mail-send", SP.SP_ArrowRight), "PartnersView": ("system-users", SP.SP_DirIcon),
+         "ReturnsView": ("mail-send", SP.SP_DriveNetIcon), "PartnersView": ("system-users", SP.SP_DirIcon),
          "SettingsView": ("preferences-system", SP.SP_ComputerIcon)}
 
 
