@@ -14,11 +14,12 @@ from ...domain.model import ACTION_STATUSES
 from ...store.actions import action_versions, actions_by_id, list_actions
 from ...store.meetings import list_meetings
 from ...store.partners import list_owners
+from ..common.column_fit import ColumnFit
 from .action_commands import DeleteActionCommand, SetStatusCommand
 from ..common.accessible import named
 from .action_editor import ActionEditor
 from .action_filter import ALL, DUE_SOON, NO_OWNER, OPEN_STATUSES, OVERDUE, ActionFilterProxy
-from .action_rows import ACTION_ROLE, STATUS, TITLE
+from .action_rows import ACTION_ROLE, LINKED, PROGRESS, RAG, STATUS, TITLE
 from .action_table_model import ActionTableModel
 from ..common.status_delegate import StatusDelegate
 from ..shell.undoable import push
@@ -113,8 +114,12 @@ class ActionsView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         metrics = table.fontMetrics()
+        widths = {}
         for column, sample in enumerate(COLUMN_SAMPLES):
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 2)
+            widths[column] = metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 2
+            table.setColumnWidth(column, widths[column])
+        # A narrow window drops these first (the editor shows them), so titles are not cut to "…".
+        self.column_fit = ColumnFit(table, widths, TITLE, (LINKED, PROGRESS, RAG))
         table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.delegate = StatusDelegate(table)
         self.delegate.chosen.connect(lambda action, status: self.set_status([action], status))

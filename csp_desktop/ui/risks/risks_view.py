@@ -12,11 +12,12 @@ from ...domain.model import RISK_STATUSES, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from . import risk_commands as commands
-from .column_fit import ColumnFit
+from ..common.column_fit import ColumnFit
 from .risk_loader import RiskData
 from .risk_editor import RiskEditor
 from ..common.text import ask, tell
-from .risk_table_model import COLUMNS, REF, TITLE, RiskFilter, RiskFilterProxy, RiskTableModel
+from .risk_table_model import (COLUMNS, INHERENT, NEXT_REVIEW, PRIORITY, REF, STATUS, TARGET, TITLE, TRAVEL,
+                               RiskFilter, RiskFilterProxy, RiskTableModel)
 
 ANY_OF = {"owner": "Any owner", "band": "Any band", "priority": "Any priority", "status": "Any status"}
 EDITOR_WIDTH = 400
@@ -118,7 +119,8 @@ class RisksView(QWidget):
             if column != TITLE:
                 widths[column] = max(width(sample), width(COLUMNS[column])) + 24
                 self.table.setColumnWidth(column, widths[column])
-        self.column_fit = ColumnFit(self.table, widths)
+        # On a narrow window these go first (all are in the editor beside the table), so titles keep their width.
+        self.column_fit = ColumnFit(self.table, widths, TITLE, (STATUS, TARGET, INHERENT, TRAVEL, NEXT_REVIEW, PRIORITY))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # A sort resets the model (see RiskTableModel.sort_rows); the proxy and view have reset by the
         # time this runs (they connected first), so the risk being edited is selected again.

@@ -292,3 +292,12 @@ def test_delete_button_removes_the_selected_action_and_names_it_for_undo(view, s
     assert session.undo_stack.undoText().startswith("Delete action \u201c")
     session.undo_stack.undo()
     assert "A-1" in shown(view)
+
+
+def test_narrow_tracker_drops_linked_and_progress_before_cutting_titles(view, qtbot):
+    from csp_desktop.ui.actions.action_rows import LINKED, PROGRESS
+    view.resize(700, 500)
+    qtbot.waitUntil(lambda: view.table.isColumnHidden(LINKED))
+    assert view.table.columnWidth(TITLE) >= view.column_fit.wanted - 2 or view.table.isColumnHidden(PROGRESS)
+    view.resize(1366, 768)
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(LINKED))

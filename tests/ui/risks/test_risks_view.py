@@ -197,11 +197,11 @@ def test_closed_risks_are_greyed_and_hidden_until_show_closed(qtbot, window):
 
 
 def test_narrow_table_drops_columns_so_titles_keep_their_width(qtbot, window):
-    from csp_desktop.ui.risks.column_fit import DROPPED_FIRST
     view = risks_view(qtbot, window)
     window.resize(900, 600)
     qtbot.waitUntil(lambda: view.column_fit.hidden() != [])
-    assert view.table.columnWidth(1) >= view.column_fit.wanted - 2 or view.column_fit.hidden() == list(DROPPED_FIRST)
+    fit = view.column_fit
+    assert view.table.columnWidth(1) >= fit.wanted - 2 or fit.hidden() == list(fit.dropped_first)
     view.set_editor_shown(False)
-    qtbot.waitUntil(lambda: len(view.column_fit.hidden()) < len(DROPPED_FIRST))
+    qtbot.waitUntil(lambda: len(view.column_fit.hidden()) < len(view.column_fit.dropped_first))
     view.set_editor_shown(True)
