@@ -150,3 +150,14 @@ def test_risk_editor_folds_away_and_the_divider_is_remembered(window, qsettings,
 def _opened(win, path):
     assert win.open_register(path)
     return win.data
+
+
+def test_guide_pictures_exist_and_stay_small():
+    import re
+
+    from csp_desktop.paths import resource
+    page = resource("guide", "index.html").read_text(encoding="utf-8")
+    pictures = re.findall(r'<img src="([^"]+)"', page)
+    assert len(pictures) >= 5
+    sizes = [resource("guide", name).stat().st_size for name in pictures]
+    assert sum(sizes) < 400_000
