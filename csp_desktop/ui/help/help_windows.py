@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ...paths import resource
 
 # The libraries the app ships with, by distribution name (their licences are read from their metadata).
+PICTURE_WIDTH = 840  # as resources/guide/make_screenshots.py makes them
 LIBRARIES = ("PySide6-Essentials", "PySide6-Pdf", "sqlite-utils", "click", "reportlab", "rl-accel",
              "arabic-reshaper", "python-bidi", "openpyxl", "defusedxml")
 
@@ -40,7 +41,10 @@ def guide(parent=None) -> HelpWindow:
     window = HelpWindow("CSP Desktop guide", parent)
     page = resource("guide", "index.html")
     window.browser.setSearchPaths([str(page.parent)])
-    window.browser.setSource(QUrl.fromLocalFile(str(page)))
+    window.browser.document().setBaseUrl(QUrl.fromLocalFile(str(page)))
+    # Pictures no wider than the window (QTextBrowser knows no max-width), so a small screen needs no sideways scroll.
+    width = min(PICTURE_WIDTH, window.width() - 60)
+    window.browser.setHtml(page.read_text(encoding="utf-8").replace("<img ", f'<img width="{width}" '))
     return window
 
 
