@@ -7,7 +7,7 @@ clash with Ctrl+1..Ctrl+9 (the views) or the File and Edit menus.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QToolBar
 
 from ..common.status import say
@@ -24,6 +24,23 @@ STEPS = (("New risk", "RisksView", "add_risk", "Ctrl+Shift+N", "document-new", S
 def icon(window, theme: str, standard: SP) -> QIcon:
     """The desktop theme's icon where there is one (Linux), else Qt's own standard icon (Windows)."""
     return QIcon.fromTheme(theme, window.style().standardIcon(standard))
+
+
+def glyph_icon(window, theme: str, glyph: str) -> QIcon:
+    """The theme's icon, else a glyph drawn in the palette's text colour: Qt's standard arrows are dark
+    triangles that all but vanish on a dark toolbar."""
+    if QIcon.hasThemeIcon(theme):
+        return QIcon.fromTheme(theme)
+    pixmap = QPixmap(40, 40)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    font = QFont(window.font())
+    font.setPixelSize(34)
+    painter.setFont(font)
+    painter.setPen(window.palette().color(QPalette.ColorRole.ButtonText))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def view_title(views, class_name: str) -> str | None:
@@ -50,10 +67,10 @@ class Toolbar(QToolBar):
             self.addAction(action)
             self.steps[text] = action
         self.addSeparator()
-        for action, theme, standard in ((window.undo_action, "edit-undo", SP.SP_ArrowBack),
-                                        (window.redo_action, "edit-redo", SP.SP_ArrowForward),
-                                        (window.find_action, "edit-find", SP.SP_FileDialogContentsView)):
-            action.setIcon(icon(window, theme, standard))
+        window.undo_action.setIcon(glyph_icon(window, "edit-undo", "\u21b6"))
+        window.redo_action.setIcon(glyph_icon(window, "edit-redo", "\u21b7"))
+        window.find_action.setIcon(icon(window, "edit-find", SP.SP_FileDialogContentsView))
+        for action in (window.undo_action, window.redo_action, window.find_action):
             self.addAction(action)
         # The toolbar shows short words; the menus keep the texts that name the step ("Undo add risk R-27").
         for action, word in ((window.undo_action, "Undo"), (window.redo_action, "Redo"), (window.find_action, "Find")):
