@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.views = VIEWS
         self.undo_feedback = None  # names the steps of the open register's undo stack
+        self._busy_message = None  # the "Importing..." line, cleared when the work ends
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
@@ -231,12 +232,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.files.set_open(is_open, read_only=bool(is_open and self.session.read_only))
-        if hasattr(self, "toolbar"):
-            self.toolbar.set_open(is_open, read_only=bool(is_open and self.session.read_only))
+        self.toolbar.set_open(is_open, read_only=bool(is_open and self.session.read_only))
         if not is_open:
             self.undo_action.setText("&Undo")
             self.redo_action.setText("&Redo")
-        if not is_open:
             self.stack.setCurrentWidget(self.empty)
 
     def _show_title(self) -> None:
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message)
             self._busy_message = message
-        elif not busy and self.statusBar().currentMessage() == getattr(self, "_busy_message", None):
+        elif not busy and self.statusBar().currentMessage() == self._busy_message:
             self.statusBar().clearMessage()  # only the "Importing..." line: what a step said stays its few seconds
 
     # -- undo ------------------------------------------------------------------------------------------
