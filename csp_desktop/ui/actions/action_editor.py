@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from ...store.meetings import list_meetings
 from ...store.partners import list_owners, list_priorities
 from ...store.risks import list_risks
 from ..common.accessible import named
+from ..common.date_field import DateField
 from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
 from ..shell.undoable import push
 
@@ -80,11 +81,7 @@ class ActionEditor(QDialog):
         self.owner_combo = _picker("Owner", [(o.id, o.name) for o in list_owners(reg)], a.owner_id)
         self.has_due = named(QCheckBox("Has a due date"), "Has a due date")
         self.has_due.setChecked(a.due is not None)
-        self.due_edit = named(QDateEdit(), "Due date", "Day/month/year")
-        self.due_edit.setDisplayFormat("dd/MM/yyyy")
-        self.due_edit.setCalendarPopup(True)
-        due = a.due or self.today
-        self.due_edit.setDate(QDate(due.year, due.month, due.day))
+        self.due_edit = DateField("Due date", a.due or self.today, optional=False)
         self.due_edit.setEnabled(a.due is not None)
         self.has_due.toggled.connect(self.due_edit.setEnabled)
         self.status_combo = named(QComboBox(), "Status")
@@ -143,8 +140,10 @@ class ActionEditor(QDialog):
     # -- reading the form ----------------------------------------------------------------------------
 
     def values(self) -> dict:
-        """The editable fields as the form holds them now."""
-        due = self.due_edit.date().toPython() if self.has_due.isChecked() else None
+        """The editable fields as the form holds them now; ValueError (one sentence) for a bad due date."""
+        if self.has_due.isChecked() and self.due_edit.problem():
+            raise ValueError(self.due_edit.problem())
+        due = self.due_edit.value() if self.has_due.isChecked() else None
         status = self.status_combo.currentText()
         before = self.action.completed_on if self.action else None
         completed = (before or self.today) if status == "complete" else None
@@ -157,7 +156,11 @@ class ActionEditor(QDialog):
     # -- saving --------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        values = self.values()
+        try:
+            values = self.values()
+        except ValueError as exc:
+            self._say(str(exc))
+            return
         if self.action is None:
             command = AddActionCommand(self.session, Action(**values))
         else:

@@ -6,9 +6,9 @@ from datetime import date
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QVBoxLayout)
 
-from ...domain.dates import parse_date, show
 from ...domain.model import Mitigation, Risk
 from ...domain.scoring import Rating, Scheme
+from ..common.date_field import DateField
 from ..common.matrix_grid import MatrixGrid
 
 
@@ -35,19 +35,12 @@ class _Dialog(QDialog):
         self.problem.setText(message)
 
 
-def _date_field(accessible: str, value: date | None) -> QLineEdit:
-    line = QLineEdit(show(value))
-    line.setPlaceholderText("dd/mm/yyyy")
-    line.setAccessibleName(accessible)
-    return line
-
-
 class ReviewDialog(_Dialog):
     """The owner's review: the residual score confirmed or changed, with a note and the next review date."""
 
     def __init__(self, scheme: Scheme, risk: Risk, reviewer: str, today: date, parent=None):
         super().__init__(f"Record review of {risk.ref or risk.title}", parent)
-        self.on = _date_field("Review date", today)
+        self.on = DateField("Review date", today, optional=False)
         self.reviewer = QLineEdit(reviewer)
         self.reviewer.setAccessibleName("Reviewed by")
         self.grid = MatrixGrid(scheme, title="Residual after review")
@@ -55,20 +48,17 @@ class ReviewDialog(_Dialog):
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Review note")
         self.note.setTabChangesFocus(True)
-        self.next_review = _date_field("Next review date", None)
+        self.next_review = DateField("Next review date", None)
         for label, widget in (("Review &date", self.on), ("Reviewed &by", self.reviewer),
                               ("&Residual score", self.grid), ("N&ote", self.note), ("&Next review", self.next_review)):
             self.form.addRow(label, widget)
         self.values: dict | None = None
 
     def accept(self) -> None:
-        try:
-            on = parse_date(self.on.text())
-            next_review = parse_date(self.next_review.text())
-        except ValueError as exc:
-            return self.refuse(f"{exc}.")
-        if on is None:
-            return self.refuse("A review needs the date it was done.")
+        sentence = self.on.problem() or self.next_review.problem()
+        if sentence:
+            return self.refuse(sentence)
+        on, next_review = self.on.value(), self.next_review.value()
         self.values = {"after": self.grid.value, "on": on, "reviewer": self.reviewer.text().strip(),
                        "note": self.note.toPlainText(), "next_review": next_review}
         super().accept()

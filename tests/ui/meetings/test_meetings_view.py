@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDateTime
+
 from PySide6.QtWidgets import QDialog
 
 from csp_desktop.services.packs import PackOptions
@@ -164,11 +164,12 @@ def test_dialog_screenshots(view):
     options.grab().save(str(folder / "pack_options_dialog.png"))
 
 
-def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register):
+def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register, qtbot):
     stack = view.session.undo_stack
     dialog = MeetingDialog(parent=view)
     dialog.board.setText("Undo Board")
-    dialog.when.setDateTime(QDateTime(2030, 1, 1, 10, 0, 0))  # listed last, after the two meetings of the fixture
+    dialog.when.line.selectAll()
+    qtbot.keyClicks(dialog.when.line, "01/01/2030 10:00")  # listed last, after the two meetings of the fixture
     Answer(dialog)
     view.add_meeting(dialog)
     view.table.selectRow(1)

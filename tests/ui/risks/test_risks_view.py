@@ -114,9 +114,11 @@ def test_hostile_text_is_kept_exactly_and_an_impossible_date_refused(qtbot, wind
     form.title.editingFinished.emit()
     assert get_risk(window.session.register, risk.id).title.startswith("\u0645\u062e\u0627\u0637\u0631")
     review_before = get_risk(window.session.register, risk.id).next_review
-    form.next_review.setText("31/02/2026")
-    form.next_review.editingFinished.emit()
-    assert view.editor.message.text() == "Next review: '31/02/2026' is not a date (write it as 22/11/2026 or 2026-11-22)."
+    form.next_review.line.selectAll()
+    qtbot.keyClicks(form.next_review.line, "31/02/2026")
+    qtbot.keyClick(form.next_review.line, Qt.Key.Key_Return)
+    assert view.editor.message.text() == ("Next review date: '31/02/2026' is not a date "
+                                          "(write it as 22/11/2026 or 2026-11-22).")
     assert get_risk(window.session.register, risk.id).next_review == review_before
     form.title.setText("   ")
     form.title.editingFinished.emit()
