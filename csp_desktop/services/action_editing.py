@@ -9,6 +9,7 @@ import dataclasses
 from datetime import date, datetime
 
 from ..domain.model import ACTION_STATUSES, Action, ProgressNote
+from ..domain.refs import ACTION_PREFIX, ACTION_WIDTH, next_free
 from ..errors import UserError
 from ..store import Register
 from ..store import actions as store
@@ -35,8 +36,14 @@ def check(action: Action) -> None:
 
 
 def add_action(reg: Register, action: Action) -> Action:
-    """Add a new action (keeping its id, so an undone add can be redone as the same row)."""
+    """Add a new action (keeping its id, so an undone add can be redone as the same row).
+
+    One without a reference gets the next free A-NNN, as imported actions do, so that it can be
+    found in the tracker, the owner's workbook and the pack."""
     check(action)
+    if not action.ref.strip():
+        action = dataclasses.replace(action, ref=next_free((a.ref for a in store.list_actions(reg)),
+                                                           ACTION_PREFIX, ACTION_WIDTH))
     store.add_action(reg, action)
     return store.get_action(reg, action.id)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
+from ..domain.refs import next_free
 from ..domain.scoring import Rating
 from ..errors import UserError
 from ..store import Register
@@ -116,8 +117,7 @@ def remove_risk(reg: Register, risk_id: str, expected_version: int | None) -> No
 
 def next_ref(risks: list[Risk]) -> str:
     """R-NN one above the highest numbered R- reference in use."""
-    numbers = [int(r.ref[2:]) for r in risks if r.ref.upper().startswith("R-") and r.ref[2:].isdigit()]
-    return f"R-{max(numbers, default=0) + 1:02d}"
+    return next_free((r.ref for r in risks), "R-", 2)
 
 
 # -- reviews -----------------------------------------------------------------------------------------
