@@ -177,3 +177,24 @@ def test_sorting_by_a_header_keeps_the_risk_being_edited_selected(qtbot, window)
     for column in (RESIDUAL, TRAVEL, 1):
         view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
         assert view.selected_risk().id == risk.id == view.editor.risk.id
+
+
+def test_a_review_after_a_grid_change_records_the_previous_reviews_score_as_before(qtbot, window, monkeypatch):
+    """R-03's residual is 20 at its last review; changed to 15 on the grid, then reviewed: 20 -> 15, not 15 -> 15."""
+    from csp_desktop.ui.risks.risk_dialogs import ReviewDialog
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-03")
+    reg = window.session.register
+    assert get_risk(reg, risk.id).residual.score == 20
+    view.editor.tabs.setCurrentIndex(1)
+    grid = view.editor.grids["residual"]
+    view.editor.tabs.currentWidget().ensureWidgetVisible(grid)
+    centre = grid._cell_rect(Rating(3, 5)).center()
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    assert get_risk(reg, risk.id).residual.score == 15
+    monkeypatch.setattr(ReviewDialog, "exec", lambda dialog: (dialog.accept(), dialog.result())[1])
+    qtbot.mouseClick(view.editor.history.record, Qt.MouseButton.LeftButton)
+    newest = view.editor.history.table
+    assert (newest.item(0, 2).text(), newest.item(0, 3).text()) == ("20", "15")
+    last = reviews_for(reg, risk.id)[-1]
+    assert (last.before.score, last.after.score) == (20, 15)
