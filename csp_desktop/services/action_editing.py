@@ -93,11 +93,25 @@ def add_note(reg: Register, action_id: str, text: str, author: str, at: datetime
         raise UserError("A progress note needs some text.")
     if len(text) > MAX_TEXT:
         raise UserError(f"A progress note can be at most {MAX_TEXT:,} characters.")
-    store.get_action(reg, action_id)  # a clear sentence if the action has gone
+    action = store.get_action(reg, action_id)  # a clear sentence if the action has gone
+    _keep_earlier_progress(reg, action)
     note = ProgressNote(action_id=action_id, text=text, author=author,
                         at=at or datetime.now().replace(microsecond=0))
     store.add_note(reg, note)
     return note
+
+
+EARLIER_PROGRESS = "(progress text before the notes)"
+
+
+def _keep_earlier_progress(reg: Register, action: Action) -> None:
+    """A note replaces the progress text shown in the tracker. Text that came from an import or an
+    owner's workbook is in no note, so it is kept as one first, dated when it was written."""
+    text = action.progress.strip()
+    if not text or any(n.text.strip() == text for n in store.notes_for(reg, action.id)):
+        return
+    at = store.progress_written_at(reg, action.id) or datetime.now().replace(microsecond=0)
+    store.add_note(reg, ProgressNote(action_id=action.id, text=action.progress, author=EARLIER_PROGRESS, at=at))
 
 
 def readd_note(reg: Register, note: ProgressNote) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from ..domain.model import ACTION_STATUSES, Action, ProgressNote
 from . import records
@@ -114,3 +114,14 @@ def relink_to_risk(reg: Register, risk_id: str, links: list[tuple[str, str | Non
         for action_id, mitigation_id in links:
             if reg.query("SELECT 1 FROM actions WHERE id = ?", [action_id]):
                 reg.update("actions", action_id, {"risk_id": risk_id, "mitigation_id": mitigation_id})
+
+
+def progress_written_at(reg: Register, action_id: str) -> datetime | None:
+    """When the action's progress text was last written (from the audit trail), or None if unknown."""
+    rows = reg.query("SELECT max(at) AS at FROM audit WHERE tbl = 'actions' AND row_id = ? "
+                     "AND (field = 'progress' OR change = 'insert')", [action_id])
+    text = rows[0]["at"] if rows else None
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment.astimezone().replace(tzinfo=None, microsecond=0) if moment.tzinfo else moment.replace(microsecond=0)

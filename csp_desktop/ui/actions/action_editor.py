@@ -39,6 +39,10 @@ def _picker(name: str, choices: list[tuple[str, str]], current: str | None) -> Q
     return combo
 
 
+def _short_text(text: str, limit: int = 400) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
 class ActionEditor(QDialog):
     """Edit the fields and save them in one undoable step; notes are saved as they are added."""
 
@@ -113,6 +117,11 @@ class ActionEditor(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The tracker's Progress column, so the editor never hides what the table shows.
+        self.progress_label = named(QLabel(), "Progress shown in the tracker")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading = QLabel("Progress &notes (newest last)")
         self.notes_list = named(QListWidget(), "Progress notes")
         self.notes_list.setWordWrap(True)
@@ -132,6 +141,7 @@ class ActionEditor(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.note_edit, 1)
         row.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.progress_label)
         layout.addWidget(heading)
         layout.addWidget(self.notes_list, 1)
         layout.addLayout(row)
@@ -192,6 +202,9 @@ class ActionEditor(QDialog):
 
     def _show_notes(self) -> None:
         self.notes_list.clear()
+        progress = self.action.progress.strip() if self.action else ""
+        self.progress_label.setText(f"Progress shown in the tracker: {_short_text(progress)}" if progress
+                                    else "Progress shown in the tracker: none yet")
         if self.action is None:
             return
         for note in editing.notes_for(self.session.register, self.action.id):
