@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...domain.scoring import Scheme
+from ...services.registers import rename_partnership
 from ...services.scheme_editing import apply_scheme
 from ..shell.undoable import EditCommand
 
@@ -22,3 +23,18 @@ class SetSchemeCommand(EditCommand):
 
     def undo_it(self) -> None:
         apply_scheme(self.session.register, self.old)
+
+
+class RenamePartnershipCommand(EditCommand):
+    """The partnership's name; the title bar and packs follow it."""
+    topic = "register"
+
+    def __init__(self, session, name: str):
+        super().__init__(session, "Rename the partnership")
+        self.new, self.old = name, session.register.name
+
+    def do(self) -> None:
+        _, self.new = rename_partnership(self.session.register, self.new)  # refused in one sentence if bad
+
+    def undo_it(self) -> None:
+        rename_partnership(self.session.register, self.old)

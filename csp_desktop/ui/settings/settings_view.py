@@ -10,7 +10,7 @@ from ...errors import UserError
 from ..common.accessible import named
 from .identity import save_identity
 from .scheme_form import SchemeForm
-from .settings_commands import SetSchemeCommand
+from .settings_commands import RenamePartnershipCommand, SetSchemeCommand
 from ..shell.undoable import push
 
 
@@ -23,6 +23,7 @@ class SettingsView(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.addWidget(self._build_partnership())
         layout.addWidget(self._build_identity())
         layout.addWidget(self._build_scheme())
         layout.addStretch(1)
@@ -33,6 +34,27 @@ class SettingsView(QScrollArea):
             self.apply_button.setEnabled(False)
             self._say(self.scheme_message, f"{session.register.path.name} is open read-only: "
                                            "the scoring scheme cannot be changed.")
+
+    def _build_partnership(self) -> QGroupBox:
+        box = QGroupBox("Partnership")
+        layout = QVBoxLayout(box)
+        self.partnership_edit = named(QLineEdit(self.session.register.name), "Partnership name",
+                                      "Shown in the title bar and on the cover of board packs")
+        self.rename_button = named(QPushButton("Re&name"), "Rename the partnership")
+        self.rename_button.clicked.connect(self.rename_partnership)
+        self.partnership_edit.returnPressed.connect(self.rename_partnership)
+        self.partnership_message = self._message_label("Partnership message")
+        row = QHBoxLayout()
+        caption = QLabel("Partners&hip")
+        caption.setBuddy(self.partnership_edit)
+        for widget, stretch in ((caption, 0), (self.partnership_edit, 1), (self.rename_button, 0)):
+            row.addWidget(widget, stretch)
+        layout.addLayout(row)
+        layout.addWidget(self.partnership_message)
+        if self.session.read_only:
+            self.partnership_edit.setReadOnly(True)
+            self.rename_button.setEnabled(False)
+        return box
 
     def _build_identity(self) -> QGroupBox:
         box = QGroupBox("Who am I")
@@ -111,6 +133,20 @@ class SettingsView(QScrollArea):
         self._say(self.scheme_message, error)
         return error is None
 
+    def rename_partnership(self) -> bool:
+        """One undoable, audited step; the title bar follows (it listens for "register")."""
+        if " ".join(self.partnership_edit.text().split()) == self.session.register.name:
+            self._say(self.partnership_message, None)
+            return True
+        error = push(self.session, RenamePartnershipCommand(self.session, self.partnership_edit.text()))
+        if error:  # the typed text stays, to be corrected
+            self._say(self.partnership_message, error)
+            return False
+        self.partnership_edit.setText(self.session.register.name)
+        self._say(self.partnership_message, f"The partnership is now called {self.session.register.name}.",
+                  problem=False)
+        return True
+
     def save_name(self) -> bool:
         try:
             name = save_identity(self.session, self.name_edit.text(), self.settings)
@@ -124,6 +160,8 @@ class SettingsView(QScrollArea):
     def _on_changed(self, what: str) -> None:
         if what in ("scheme", "*"):
             self.revert()
+        if what in ("register", "*"):  # an undone or redone rename
+            self.partnership_edit.setText(self.session.register.name)
 
     @staticmethod
     def _say(label: QLabel, sentence: str | None, problem: bool = True) -> None:
