@@ -40,12 +40,12 @@ class SettingsView(QScrollArea):
         layout = QVBoxLayout(box)
         self.partnership_edit = named(QLineEdit(self.session.register.name), "Partnership name",
                                       "Shown in the title bar and on the cover of board packs")
-        self.rename_button = named(QPushButton("Re&name"), "Rename the partnership")
+        self.rename_button = named(QPushButton("Rename par&tnership"), "Rename the partnership")
         self.rename_button.clicked.connect(self.rename_partnership)
         self.partnership_edit.returnPressed.connect(self.rename_partnership)
         self.partnership_message = self._message_label("Partnership message")
         row = QHBoxLayout()
-        caption = QLabel("Partners&hip")
+        caption = QLabel("Partners&hip name")
         caption.setBuddy(self.partnership_edit)
         for widget, stretch in ((caption, 0), (self.partnership_edit, 1), (self.rename_button, 0)):
             row.addWidget(widget, stretch)
