@@ -1,6 +1,8 @@
 """Settings: the register's scoring scheme and who this laptop records edits as."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -10,7 +12,10 @@ from ...errors import UserError
 from ..common.accessible import named
 from .identity import save_identity
 from .scheme_form import SchemeForm
-from .settings_commands import RenamePartnershipCommand, SetSchemeCommand
+from ...services.scheme_editing import rescored as scheme_rescored
+from ...services.scheme_editing import risks_outside
+from .remap_dialog import RemapDialog
+from .settings_commands import RemapSchemeCommand, RenamePartnershipCommand, SetSchemeCommand
 from ..shell.undoable import push
 
 
@@ -120,7 +125,9 @@ class SettingsView(QScrollArea):
         self.form.load(self.session.scheme)
         self._say(self.scheme_message, None)
 
-    def apply(self) -> bool:
+    def apply(self, remap_dialog: RemapDialog | None = None) -> bool:
+        """Change the scheme; a smaller matrix that strands scores proposes a re-mapping first. A refusal
+        keeps everything typed in the form."""
         try:
             scheme = self.form.scheme()
         except SchemeError as exc:
@@ -129,9 +136,30 @@ class SettingsView(QScrollArea):
         if scheme == self.session.scheme:
             self._say(self.scheme_message, None)
             return True
-        error = push(self.session, SetSchemeCommand(self.session, scheme))
-        self._say(self.scheme_message, error)
-        return error is None
+        reg, old = self.session.register, self.session.scheme
+        rescored = []
+        if risks_outside(reg, scheme):
+            dialog = remap_dialog or RemapDialog(old, scheme, lambda remap: scheme_rescored(reg, remap), self)
+            if not dialog.exec():
+                self._say(self.scheme_message, "Nothing was changed: the matrix needs the scores re-mapped first.")
+                return False
+            rescored = scheme_rescored(reg, dialog.remap())
+            command = RemapSchemeCommand(self.session, scheme, dialog.remap(), date.today())
+        else:
+            command = SetSchemeCommand(self.session, scheme)
+        self._applying = True  # the notice a refused command sends must not reload the form
+        try:
+            error = push(self.session, command)
+        finally:
+            self._applying = False
+        if error:
+            self._say(self.scheme_message, error)
+            return False
+        self.revert()
+        done = f"The scoring scheme is now {scheme.size}"
+        done += f"; {len(rescored)} risk(s) re-scored, each with a review." if rescored else "."
+        self._say(self.scheme_message, done + " Ctrl+Z undoes it.", problem=False)
+        return True
 
     def rename_partnership(self) -> bool:
         """One undoable, audited step; the title bar follows (it listens for "register")."""
@@ -158,6 +186,8 @@ class SettingsView(QScrollArea):
         return True
 
     def _on_changed(self, what: str) -> None:
+        if getattr(self, "_applying", False):
+            return
         if what in ("scheme", "*"):
             self.revert()
         if what in ("register", "*"):  # an undone or redone rename
