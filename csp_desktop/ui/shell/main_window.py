@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         path = local.where_to_work(Path(path))  # a share or synced folder: perhaps a local copy
         if path is None:
             return False
+        if self.session is not None and Path(self.session.register.path).resolve() == Path(path).resolve():
+            self.close_register()  # reopening (after an import): our own writer lock would make it read-only
         try:
             opened = open_for_editing(path)
         except UserError as exc:
