@@ -89,3 +89,14 @@ def backup(register, folder):
     with opened(register, read_only=True) as reg:
         target = backup_register(reg, folder)
     click.echo(f"Backed up to {target}")
+
+
+@main.command()
+@REGISTER
+@click.argument("name")
+def rename(register, name):
+    """Give the partnership of REGISTER the name NAME (shown in the title bar and on the pack cover)."""
+    from ..services.registers import rename_partnership
+    with opened(register) as reg:
+        old, new = rename_partnership(reg, name)
+    click.echo(f"Renamed {old} to {new}." if old != new else f"The partnership is already called {new}.")

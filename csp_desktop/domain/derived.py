@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .model import Action, Review, Risk
+from .scoring import Rating
 
 UP, DOWN, UNCHANGED, NEW = "up", "down", "unchanged", "new"
 RED, AMBER, GREEN = "red", "amber", "green"
@@ -52,3 +53,12 @@ def direction_of_travel(history: list[Review]) -> str:
 # Shapes that differ without colour (a grey print, a colour-blind reader): up and down triangles, a
 # sideways pointer, and a word for new.
 ARROWS = {UP: "\u25b2", DOWN: "\u25bc", UNCHANGED: "\u25ba", NEW: "NEW"}
+
+
+def review_before(history: list[Review], on: date, inherent: Rating | None) -> Rating | None:
+    """A new review's "before": the residual score confirmed at the previous review (the latest one
+    dated on or before `on`), or the inherent score if there is none (the caller passes the residual
+    for a risk never given an inherent score). Not the residual as it stands:
+    that may have been changed on the grid since, and the review is what confirms it."""
+    earlier = [r for r in history if r.reviewed_on is None or r.reviewed_on <= on]
+    return earlier[-1].after if earlier else inherent

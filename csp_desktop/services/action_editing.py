@@ -9,6 +9,7 @@ import dataclasses
 from datetime import date, datetime
 
 from ..domain.model import ACTION_STATUSES, Action, ProgressNote
+from ..domain.refs import ACTION_PREFIX, ACTION_WIDTH, next_free
 from ..domain.schedule12a import PARAGRAPHS
 from ..errors import UserError
 from ..store import Register
@@ -38,8 +39,14 @@ def check(action: Action) -> None:
 
 
 def add_action(reg: Register, action: Action) -> Action:
-    """Add a new action (keeping its id, so an undone add can be redone as the same row)."""
+    """Add a new action (keeping its id, so an undone add can be redone as the same row).
+
+    One without a reference gets the next free A-NNN, as imported actions do, so that it can be
+    found in the tracker, the owner's workbook and the pack."""
     check(action)
+    if not action.ref.strip():
+        action = dataclasses.replace(action, ref=next_free((a.ref for a in store.list_actions(reg)),
+                                                           ACTION_PREFIX, ACTION_WIDTH))
     store.add_action(reg, action)
     return store.get_action(reg, action.id)
 
@@ -89,11 +96,25 @@ def add_note(reg: Register, action_id: str, text: str, author: str, at: datetime
         raise UserError("A progress note needs some text.")
     if len(text) > MAX_TEXT:
         raise UserError(f"A progress note can be at most {MAX_TEXT:,} characters.")
-    store.get_action(reg, action_id)  # a clear sentence if the action has gone
+    action = store.get_action(reg, action_id)  # a clear sentence if the action has gone
+    _keep_earlier_progress(reg, action)
     note = ProgressNote(action_id=action_id, text=text, author=author,
                         at=at or datetime.now().replace(microsecond=0))
     store.add_note(reg, note)
     return note
+
+
+EARLIER_PROGRESS = "(progress text before the notes)"
+
+
+def _keep_earlier_progress(reg: Register, action: Action) -> None:
+    """A note replaces the progress text shown in the tracker. Text that came from an import or an
+    owner's workbook is in no note, so it is kept as one first, dated when it was written."""
+    text = action.progress.strip()
+    if not text or any(n.text.strip() == text for n in store.notes_for(reg, action.id)):
+        return
+    at = store.progress_written_at(reg, action.id) or datetime.now().replace(microsecond=0)
+    store.add_note(reg, ProgressNote(action_id=action.id, text=action.progress, author=EARLIER_PROGRESS, at=at))
 
 
 def readd_note(reg: Register, note: ProgressNote) -> None:

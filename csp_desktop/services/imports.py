@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.backup_policy import IMPORT
+from ..domain.refs import next_free
 from ..domain.scoring import Scheme, preset
 from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
@@ -225,14 +226,10 @@ class _Writer:
         for items, existing, prefix, width in ((self.c.risks, self.existing_risks, "R-", 2),
                                                (self.c.actions, self.existing_actions, "A-", 3)):
             taken = {x.ref for x in existing} | {x.ref for x in items}
-            number = 0
             for item in items:
-                while not item.ref:
-                    number += 1
-                    candidate = f"{prefix}{number:0{width}d}"
-                    if candidate not in taken:
-                        item.ref = candidate
-                        taken.add(candidate)
+                if not item.ref:
+                    item.ref = next_free(taken, prefix, width)
+                    taken.add(item.ref)
 
     def _check_scores(self) -> None:
         scheme = self.reg.scheme

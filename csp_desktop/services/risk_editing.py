@@ -14,10 +14,12 @@ from pathlib import Path
 from ..domain import response
 from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
+from ..domain.refs import next_free
 from ..domain.schedule12a import PARAGRAPHS
 from ..domain.scoring import Rating
 from ..errors import UserError
 from ..store import Register
+from ..store import actions as store_actions
 from ..store import partners, records
 from ..store import risks as store_risks
 from ..store import summary
@@ -136,8 +138,7 @@ def remove_risk(reg: Register, risk_id: str, expected_version: int | None) -> No
 
 def next_ref(risks: list[Risk]) -> str:
     """R-NN one above the highest numbered R- reference in use."""
-    numbers = [int(r.ref[2:]) for r in risks if r.ref.upper().startswith("R-") and r.ref[2:].isdigit()]
-    return f"R-{max(numbers, default=0) + 1:02d}"
+    return next_free((r.ref for r in risks), "R-", 2)
 
 
 # -- reviews -----------------------------------------------------------------------------------------
@@ -233,20 +234,25 @@ def reapply_review(reg: Register, review: Review, next_review: date | None) -> N
 
 
 def remove_risk_keeping(reg: Register, risk_id: str,
-                        expected_version: int | None) -> tuple[Risk, list[Mitigation], list[Review]]:
-    """Delete a risk; returns it with its mitigations and reviews so undo can put them back."""
+                        expected_version: int | None) -> tuple[Risk, list[Mitigation], list[Review], list]:
+    """Delete a risk; returns it with its mitigations, reviews and the actions it had (now unlinked,
+    with audit rows) so undo can put them all back."""
     risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
-    kept = (risk, store_risks.mitigations_for(reg, risk_id), store_risks.reviews_for(reg, risk_id))
-    store_risks.delete_risk(reg, risk)
-    return kept
+    with reg.transaction():
+        kept = (risk, store_risks.mitigations_for(reg, risk_id), store_risks.reviews_for(reg, risk_id))
+        links = store_actions.unlink_from_risk(reg, risk_id)
+        store_risks.delete_risk(reg, risk)
+    return (*kept, links)
 
 
-def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], reviews: list[Review]) -> Risk:
-    """Put back a deleted risk under its own id, with its mitigations and reviews."""
+def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
+                 action_links: list = ()) -> Risk:
+    """Put back a deleted risk under its own id, with its mitigations, reviews and linked actions."""
     with reg.transaction():
         store_risks.add_risk(reg, risk)
         for mitigation in mitigations:
             store_risks.add_mitigation(reg, mitigation)
         for review in reviews:
             restore_review(reg, review)
+        store_actions.relink_to_risk(reg, risk.id, list(action_links))
     return store_risks.get_risk(reg, risk.id)

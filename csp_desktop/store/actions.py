@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from ..domain.model import ACTION_STATUSES, Action, ProgressNote
 from . import records
@@ -95,3 +95,33 @@ def actions_by_id(reg: Register, ids: list[str], chunk: int = 500) -> list[Actio
         marks = ", ".join("?" * len(part))
         found += [to_action(row) for row in reg.query(_ACTIONS + f" WHERE a.id IN ({marks})", part)]
     return found
+
+
+def unlink_from_risk(reg: Register, risk_id: str) -> list[tuple[str, str | None]]:
+    """Unlink every action from a risk about to be deleted, each with an audit row (the foreign key's
+    ON DELETE SET NULL would do it silently). Returns (action id, mitigation id) to relink them."""
+    rows = reg.query("SELECT id, mitigation_id FROM actions WHERE risk_id = ? ORDER BY rowid", [risk_id])
+    with reg.transaction():
+        for row in rows:
+            reg.update("actions", row["id"], {"risk_id": None, "mitigation_id": None})
+    return [(row["id"], row["mitigation_id"]) for row in rows]
+
+
+def relink_to_risk(reg: Register, risk_id: str, links: list[tuple[str, str | None]]) -> None:
+    """Link actions back to a restored risk (and mitigation), each with an audit row; an action deleted
+    meanwhile is left alone."""
+    with reg.transaction():
+        for action_id, mitigation_id in links:
+            if reg.query("SELECT 1 FROM actions WHERE id = ?", [action_id]):
+                reg.update("actions", action_id, {"risk_id": risk_id, "mitigation_id": mitigation_id})
+
+
+def progress_written_at(reg: Register, action_id: str) -> datetime | None:
+    """When the action's progress text was last written (from the audit trail), or None if unknown."""
+    rows = reg.query("SELECT max(at) AS at FROM audit WHERE tbl = 'actions' AND row_id = ? "
+                     "AND (field = 'progress' OR change = 'insert')", [action_id])
+    text = rows[0]["at"] if rows else None
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment.astimezone().replace(tzinfo=None, microsecond=0) if moment.tzinfo else moment.replace(microsecond=0)

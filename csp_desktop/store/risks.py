@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from ..domain.derived import review_before
 from ..domain.model import Mitigation, Review, Risk
 from ..domain.scoring import Rating
 from . import records
@@ -92,9 +93,11 @@ def reviews_by_risk(reg: Register) -> dict[str, list[Review]]:
 
 def record_review(reg: Register, risk: Risk, after: Rating | None, *, on: date, reviewer: str,
                   note: str = "", next_review: date | None = None) -> Review:
-    """Append a review and set the risk's residual score to `after` (the same score is a valid review)."""
-    review = Review(risk_id=risk.id, reviewed_on=on, reviewer=reviewer, before=risk.residual, after=after,
-                    note=note)
+    """Append a review and set the risk's residual score to `after` (the same score is a valid review).
+
+    Its "before" is the score at the previous review (domain.derived.review_before)."""
+    before = review_before(reviews_for(reg, risk.id), on, risk.inherent or risk.residual)
+    review = Review(risk_id=risk.id, reviewed_on=on, reviewer=reviewer, before=before, after=after, note=note)
     risk_check = Risk(title=risk.title, ref=risk.ref, residual=after)
     check_fits(reg, risk_check)
     changes = rating_columns("residual", after)

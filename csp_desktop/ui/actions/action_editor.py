@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from ...store.meetings import list_meetings
 from ...store.partners import list_owners, list_priorities
 from ...store.risks import list_risks
 from ..common.accessible import named
+from ..common.date_field import DateField
 from ..history.history_tab import HistoryTab
 from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
 from ..shell.undoable import push
@@ -38,6 +39,10 @@ def _picker(name: str, choices: list[tuple[str, str]], current: str | None) -> Q
         combo.addItem(text, item_id)
     combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
     return combo
+
+
+def _short_text(text: str, limit: int = 400) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 class ActionEditor(QDialog):
@@ -91,11 +96,7 @@ class ActionEditor(QDialog):
         self.owner_combo = _picker("Owner", [(o.id, o.name) for o in list_owners(reg)], a.owner_id)
         self.has_due = named(QCheckBox("Has a due date"), "Has a due date")
         self.has_due.setChecked(a.due is not None)
-        self.due_edit = named(QDateEdit(), "Due date", "Day/month/year")
-        self.due_edit.setDisplayFormat("dd/MM/yyyy")
-        self.due_edit.setCalendarPopup(True)
-        due = a.due or self.today
-        self.due_edit.setDate(QDate(due.year, due.month, due.day))
+        self.due_edit = DateField("Due date", a.due or self.today, optional=False)
         self.due_edit.setEnabled(a.due is not None)
         self.has_due.toggled.connect(self.due_edit.setEnabled)
         self.status_combo = named(QComboBox(), "Status")
@@ -131,6 +132,11 @@ class ActionEditor(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The tracker's Progress column, so the editor never hides what the table shows.
+        self.progress_label = named(QLabel(), "Progress shown in the tracker")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading = QLabel("Progress &notes (newest last)")
         self.notes_list = named(QListWidget(), "Progress notes")
         self.notes_list.setWordWrap(True)
@@ -150,6 +156,7 @@ class ActionEditor(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.note_edit, 1)
         row.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.progress_label)
         layout.addWidget(heading)
         layout.addWidget(self.notes_list, 1)
         layout.addLayout(row)
@@ -158,8 +165,10 @@ class ActionEditor(QDialog):
     # -- reading the form ----------------------------------------------------------------------------
 
     def values(self) -> dict:
-        """The editable fields as the form holds them now."""
-        due = self.due_edit.date().toPython() if self.has_due.isChecked() else None
+        """The editable fields as the form holds them now; ValueError (one sentence) for a bad due date."""
+        if self.has_due.isChecked() and self.due_edit.problem():
+            raise ValueError(self.due_edit.problem())
+        due = self.due_edit.value() if self.has_due.isChecked() else None
         status = self.status_combo.currentText()
         before = self.action.completed_on if self.action else None
         completed = (before or self.today) if status == "complete" else None
@@ -173,7 +182,11 @@ class ActionEditor(QDialog):
     # -- saving --------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        values = self.values()
+        try:
+            values = self.values()
+        except ValueError as exc:
+            self._say(str(exc))
+            return
         if self.action is None:
             command = AddActionCommand(self.session, Action(**values))
         else:
@@ -205,6 +218,9 @@ class ActionEditor(QDialog):
 
     def _show_notes(self) -> None:
         self.notes_list.clear()
+        progress = self.action.progress.strip() if self.action else ""
+        self.progress_label.setText(f"Progress shown in the tracker: {_short_text(progress)}" if progress
+                                    else "Progress shown in the tracker: none yet")
         if self.action is None:
             return
         for note in editing.notes_for(self.session.register, self.action.id):

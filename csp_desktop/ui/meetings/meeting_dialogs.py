@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QGridLayout, QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ...domain.model import PACK_SECTIONS, Meeting
 from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
 from ...services.packs import SENSITIVE, PackOptions, default_marking, marking_below_meeting
+from ..common.date_field import DateField
 from ..common.text import ask
 
 
@@ -35,9 +35,7 @@ class MeetingDialog(QDialog):
         self.meeting = meeting
         m = meeting or Meeting(board="", held_on=datetime.now().replace(hour=10, minute=0, second=0, microsecond=0))
         self.board = QLineEdit(m.board, self)
-        self.when = QDateTimeEdit(QDateTime(m.held_on), self)
-        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.when.setCalendarPopup(True)
+        self.when = DateField("Date and time", m.held_on, with_time=True, optional=False, parent=self)
         self.venue, self.chair = QLineEdit(m.venue, self), QLineEdit(m.chair, self)
         self.attendees = QPlainTextEdit(m.attendees, self)
         self.attendees.setFixedHeight(60)
@@ -65,11 +63,23 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group)
+        self.problem = QLabel(self)
+        self.problem.setAccessibleName("Problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C00000; font-weight: bold")
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        sentence = self.when.problem()
+        if sentence:  # refused in one sentence; the dialog stays open with everything as typed
+            self.problem.setText(sentence)
+            return
+        super().accept()
 
     def values(self) -> dict:
         """What was typed, for services.meetings.new_meeting (which checks it)."""
-        held = self.when.dateTime().toPython()
+        held = self.when.value()
         return {"board": self.board.text(), "on": held.date().isoformat(), "at": held.strftime("%H:%M"),
                 "venue": self.venue.text(), "chair": self.chair.text(), "attendees": self.attendees.toPlainText(),
                 "marking": self.marking.currentText(),

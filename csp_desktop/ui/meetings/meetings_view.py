@@ -63,9 +63,10 @@ class MeetingsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.build: PackBuild | None = None
+        # Built packs wait in a private temporary folder until saved; not kept after the view goes.
         self.output_dir = Path(tempfile.mkdtemp(prefix="csp-packs-"))
-        folder = str(self.output_dir)  # built packs live here until saved; not kept after the view goes
-        self.destroyed.connect(lambda *_: shutil.rmtree(folder, ignore_errors=True))
+        folders = self._folders = [str(self.output_dir)]
+        self.destroyed.connect(lambda *_: [shutil.rmtree(f, ignore_errors=True) for f in folders])
         self.model = MeetingsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -189,7 +190,7 @@ class MeetingsView(QWidget):
                 QMessageBox.warning(self, "Pack", str(exc))
                 return None
             self.session.notify("meetings")
-        out = self.output_dir / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
+        out = self._pack_folder() / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
         self._offered_name = self._pack_name(options)
         self.pdf.close_document()
         self.build = PackBuild(self.session.register.path, out, PackOptions(
@@ -202,6 +203,16 @@ class MeetingsView(QWidget):
         self._set_building(True)
         self.build.start()
         return self.build
+
+    def _pack_folder(self) -> Path:
+        """The private folder, made again for each build: a temp cleaner (or a long-open app) may have
+        removed it, and a build must not fail over a folder the user never chose."""
+        try:
+            self.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.output_dir = Path(tempfile.mkdtemp(prefix="csp-packs-"))
+            self._folders.append(str(self.output_dir))
+        return self.output_dir
 
     def cancel_build(self) -> None:
         if self.build is not None:
@@ -223,6 +234,9 @@ class MeetingsView(QWidget):
         return pack_file_name(row["board"] if row else None, held_on, PART_WORDS.get(options.part, "Parts I and II"))
 
     def _failed(self, message: str) -> None:
+        if str(self.output_dir) in message:  # the user never chose this folder: do not name it
+            message = ("The pack could not be written to the app's working folder for packs; "
+                       "build it again, or check the disk has space.")
         QMessageBox.warning(self, "Pack", message)
 
     def _finished(self) -> None:

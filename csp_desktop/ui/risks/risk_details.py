@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSizePolicy,
                                QWidget)
 
+from ..common.date_field import DateField
 from ..common.eliding_combo import ElidingComboBox
-from ...domain.dates import parse_date, show
 from ...domain.model import RISK_STATUSES, Risk
 from ...domain.schedule12a import choices
 
@@ -55,8 +55,9 @@ class RiskDetailsForm(QWidget):
         self.status.addItems(RISK_STATUSES)
         self.status.setAccessibleName("Status")
         self.status.activated.connect(lambda _n: self._changed("status", self.status.currentText()))
-        self.next_review = self._line("Next review date, day/month/year", "dd/mm/yyyy")
+        self.next_review = DateField("Next review date")
         self.next_review.editingFinished.connect(self._date_done)
+        self.next_review.refused.connect(self.refused)
         self.exempt = QCheckBox("Exempt: Part II pack only")
         self.exempt.setAccessibleName("Exempt: show only in the Part II (private) pack")
         self.exempt.toggled.connect(lambda on: self._changed("exempt", on))
@@ -109,7 +110,7 @@ class RiskDetailsForm(QWidget):
         self.priority.setCurrentIndex(max(self.priority.findData(risk.priority_id), 0))
         self.owner.setCurrentIndex(max(self.owner.findData(risk.owner_id), 0))
         self.status.setCurrentIndex(max(self.status.findText(risk.status), 0))
-        self.next_review.setText(show(risk.next_review))
+        self.next_review.set_value(risk.next_review)
         self.exempt.setChecked(risk.exempt)
         self.paragraph.setCurrentIndex(max(self.paragraph.findData(risk.exempt_paragraph), 0))
         self.paragraph.setEnabled(risk.exempt and self.exempt.isEnabled())
@@ -117,7 +118,7 @@ class RiskDetailsForm(QWidget):
             widget.blockSignals(False)
 
     def set_editable(self, editable: bool) -> None:
-        for line in (self.ref, self.title, self.category, self.next_review):
+        for line in (self.ref, self.title, self.category, self.next_review):  # DateField takes setReadOnly too
             line.setReadOnly(not editable)
         self.description.setReadOnly(not editable)
         for widget in (self.priority, self.owner, self.status, self.exempt):
@@ -130,12 +131,8 @@ class RiskDetailsForm(QWidget):
         self._changed(name, text)
 
     def _date_done(self) -> None:
-        try:
-            value = parse_date(self.next_review.text())
-        except ValueError as exc:
-            self.refused.emit(f"Next review: {exc}.")
-            return
-        self._changed("next_review", value)
+        if self.next_review.problem() is None:  # a refused date was said by the field's `refused`
+            self._changed("next_review", self.next_review.value())
 
     def _changed(self, name: str, value) -> None:
         if self.risk is not None and getattr(self.risk, name) != value:

@@ -6,9 +6,10 @@ from datetime import date
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QVBoxLayout)
 
-from ...domain.dates import parse_date, show
+from ...domain.dates import show
 from ...domain.model import Mitigation, Risk
 from ...domain.scoring import Rating, Scheme
+from ..common.date_field import DateField
 from ..common.matrix_grid import MatrixGrid
 
 
@@ -35,13 +36,6 @@ class _Dialog(QDialog):
         self.problem.setText(message)
 
 
-def _date_field(accessible: str, value: date | None) -> QLineEdit:
-    line = QLineEdit(show(value))
-    line.setPlaceholderText("dd/mm/yyyy")
-    line.setAccessibleName(accessible)
-    return line
-
-
 class ReviewDialog(_Dialog):
     """The owner's review: the residual score confirmed or changed, with a note and the next review date."""
 
@@ -49,7 +43,7 @@ class ReviewDialog(_Dialog):
         """`next_by(rating, on)`: the next review date the band's cadence gives, shown as the default."""
         super().__init__(f"Record review of {risk.ref or risk.title}", parent)
         self.next_by = next_by
-        self.on = _date_field("Review date", today)
+        self.on = DateField("Review date", today, optional=False)
         self.reviewer = QLineEdit(reviewer)
         self.reviewer.setAccessibleName("Reviewed by")
         self.grid = MatrixGrid(scheme, title="Residual after review")
@@ -57,10 +51,9 @@ class ReviewDialog(_Dialog):
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Review note")
         self.note.setTabChangesFocus(True)
-        self.next_review = _date_field("Next review date (blank: set by the band's review cadence)", None)
-        self.next_review.setPlaceholderText("dd/mm/yyyy, or blank: by the band's cadence")
+        self.next_review = DateField("Next review date (blank: set by the band's review cadence)", None)
         self.grid.picked.connect(lambda _rating: self._show_cadence())
-        self.on.textChanged.connect(lambda _text: self._show_cadence())
+        self.on.line.textChanged.connect(lambda _text: self._show_cadence())
         for label, widget in (("Review &date", self.on), ("Reviewed &by", self.reviewer),
                               ("&Residual score", self.grid), ("N&ote", self.note), ("&Next review", self.next_review)):
             self.form.addRow(label, widget)
@@ -69,22 +62,16 @@ class ReviewDialog(_Dialog):
 
     def _show_cadence(self) -> None:
         """Blank means the cadence's date: say which, so the user can keep it or type another."""
-        try:
-            on = parse_date(self.on.text())
-        except ValueError:
-            on = None
+        on = None if self.on.problem() else self.on.value()
         due = self.next_by(self.grid.value, on) if self.next_by and on else None
-        self.next_review.setPlaceholderText(f"blank: {show(due)}, by the band's cadence" if due
+        self.next_review.line.setPlaceholderText(f"blank: {show(due)}, by the band's cadence" if due
                                             else "dd/mm/yyyy, or blank: by the band's cadence")
 
     def accept(self) -> None:
-        try:
-            on = parse_date(self.on.text())
-            next_review = parse_date(self.next_review.text())
-        except ValueError as exc:
-            return self.refuse(f"{exc}.")
-        if on is None:
-            return self.refuse("A review needs the date it was done.")
+        sentence = self.on.problem() or self.next_review.problem()
+        if sentence:
+            return self.refuse(sentence)
+        on, next_review = self.on.value(), self.next_review.value()
         self.values = {"after": self.grid.value, "on": on, "reviewer": self.reviewer.text().strip(),
                        "note": self.note.toPlainText(), "next_review": next_review}
         super().accept()

@@ -1,8 +1,12 @@
 """Undoable changes to the register's settings."""
 from __future__ import annotations
 
+from datetime import date
+
+from ...domain.remap import Remap
 from ...domain.scoring import Scheme
-from ...services.scheme_editing import apply_scheme
+from ...services.registers import rename_partnership
+from ...services.scheme_editing import apply_scheme, apply_scheme_remapped, redo_remap, undo_remap
 from ..shell.undoable import EditCommand
 
 
@@ -22,3 +26,38 @@ class SetSchemeCommand(EditCommand):
 
     def undo_it(self) -> None:
         apply_scheme(self.session.register, self.old)
+
+
+class RemapSchemeCommand(EditCommand):
+    """A smaller matrix with every score moved by `remap` and a review on each re-scored risk: one step."""
+    topic = "*"  # scores, reviews and the scheme all change
+
+    def __init__(self, session, scheme: Scheme, remap: Remap, today: date):
+        super().__init__(session, f"Change the matrix to {scheme.size}, re-scoring risks")
+        self.new, self.remap, self.today = scheme, remap, today
+        self.done = None
+
+    def do(self) -> None:
+        reg = self.session.register
+        if self.done is None:
+            self.done = apply_scheme_remapped(reg, self.new, self.remap, on=self.today, reviewer=reg.who)
+        else:
+            redo_remap(reg, self.done, self.new, self.remap)
+
+    def undo_it(self) -> None:
+        undo_remap(self.session.register, self.done)
+
+
+class RenamePartnershipCommand(EditCommand):
+    """The partnership's name; the title bar and packs follow it."""
+    topic = "register"
+
+    def __init__(self, session, name: str):
+        super().__init__(session, "Rename the partnership")
+        self.new, self.old = name, session.register.name
+
+    def do(self) -> None:
+        _, self.new = rename_partnership(self.session.register, self.new)  # refused in one sentence if bad
+
+    def undo_it(self) -> None:
+        rename_partnership(self.session.register, self.old)

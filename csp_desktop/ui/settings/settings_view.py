@@ -1,6 +1,8 @@
 """Settings: the register's scoring scheme and who this laptop records edits as."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -12,7 +14,10 @@ from .cadence_box import CadenceBox
 from ..common.status import say
 from .identity import save_identity
 from .scheme_form import SchemeForm
-from .settings_commands import SetSchemeCommand
+from ...services.scheme_editing import rescored as scheme_rescored
+from ...services.scheme_editing import risks_outside
+from .remap_dialog import RemapDialog
+from .settings_commands import RemapSchemeCommand, RenamePartnershipCommand, SetSchemeCommand
 from ..shell.undoable import push
 
 
@@ -25,6 +30,7 @@ class SettingsView(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.addWidget(self._build_partnership())
         layout.addWidget(self._build_identity())
         layout.addWidget(self._build_scheme())
         self.cadence = CadenceBox(session)
@@ -37,6 +43,27 @@ class SettingsView(QScrollArea):
             self.apply_button.setEnabled(False)
             self._say(self.scheme_message, f"{session.register.path.name} is open read-only: "
                                            "the scoring scheme cannot be changed.")
+
+    def _build_partnership(self) -> QGroupBox:
+        box = QGroupBox("Partnership")
+        layout = QVBoxLayout(box)
+        self.partnership_edit = named(QLineEdit(self.session.register.name), "Partnership name",
+                                      "Shown in the title bar and on the cover of board packs")
+        self.rename_button = named(QPushButton("Rename par&tnership"), "Rename the partnership")
+        self.rename_button.clicked.connect(self.rename_partnership)
+        self.partnership_edit.returnPressed.connect(self.rename_partnership)
+        self.partnership_message = self._message_label("Partnership message")
+        row = QHBoxLayout()
+        caption = QLabel("Partners&hip name")
+        caption.setBuddy(self.partnership_edit)
+        for widget, stretch in ((caption, 0), (self.partnership_edit, 1), (self.rename_button, 0)):
+            row.addWidget(widget, stretch)
+        layout.addLayout(row)
+        layout.addWidget(self.partnership_message)
+        if self.session.read_only:
+            self.partnership_edit.setReadOnly(True)
+            self.rename_button.setEnabled(False)
+        return box
 
     def _build_identity(self) -> QGroupBox:
         box = QGroupBox("Who am I")
@@ -102,7 +129,9 @@ class SettingsView(QScrollArea):
         self.form.load(self.session.scheme)
         self._say(self.scheme_message, None)
 
-    def apply(self) -> bool:
+    def apply(self, remap_dialog: RemapDialog | None = None) -> bool:
+        """Change the scheme; a smaller matrix that strands scores proposes a re-mapping first. A refusal
+        keeps everything typed in the form."""
         try:
             scheme = self.form.scheme()
         except SchemeError as exc:
@@ -112,9 +141,44 @@ class SettingsView(QScrollArea):
             self._say(self.scheme_message, None)
             say(self, "The scheme is unchanged: nothing to apply.")
             return True
-        error = push(self.session, SetSchemeCommand(self.session, scheme))
-        self._say(self.scheme_message, error)
-        return error is None
+        reg, old = self.session.register, self.session.scheme
+        rescored = []
+        if risks_outside(reg, scheme):
+            dialog = remap_dialog or RemapDialog(old, scheme, lambda remap: scheme_rescored(reg, remap), self)
+            if not dialog.exec():
+                self._say(self.scheme_message, "Nothing was changed: the matrix needs the scores re-mapped first.")
+                return False
+            rescored = scheme_rescored(reg, dialog.remap())
+            command = RemapSchemeCommand(self.session, scheme, dialog.remap(), date.today())
+        else:
+            command = SetSchemeCommand(self.session, scheme)
+        self._applying = True  # the notice a refused command sends must not reload the form
+        try:
+            error = push(self.session, command)
+        finally:
+            self._applying = False
+        if error:
+            self._say(self.scheme_message, error)
+            return False
+        self.revert()
+        done = f"The scoring scheme is now {scheme.size}"
+        done += f"; {len(rescored)} risk(s) re-scored, each with a review." if rescored else "."
+        self._say(self.scheme_message, done + " Ctrl+Z undoes it.", problem=False)
+        return True
+
+    def rename_partnership(self) -> bool:
+        """One undoable, audited step; the title bar follows (it listens for "register")."""
+        if " ".join(self.partnership_edit.text().split()) == self.session.register.name:
+            self._say(self.partnership_message, None)
+            return True
+        error = push(self.session, RenamePartnershipCommand(self.session, self.partnership_edit.text()))
+        if error:  # the typed text stays, to be corrected
+            self._say(self.partnership_message, error)
+            return False
+        self.partnership_edit.setText(self.session.register.name)
+        self._say(self.partnership_message, f"The partnership is now called {self.session.register.name}.",
+                  problem=False)
+        return True
 
     def save_name(self) -> bool:
         try:
@@ -127,8 +191,12 @@ class SettingsView(QScrollArea):
         return True
 
     def _on_changed(self, what: str) -> None:
+        if getattr(self, "_applying", False):
+            return
         if what in ("scheme", "*"):
             self.revert()
+        if what in ("register", "*"):  # an undone or redone rename
+            self.partnership_edit.setText(self.session.register.name)
 
     @staticmethod
     def _say(label: QLabel, sentence: str | None, problem: bool = True) -> None:

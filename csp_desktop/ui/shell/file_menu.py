@@ -105,11 +105,34 @@ class FileMenu(QObject):
             return
         from ...services.registers import create_register
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(".cspreg")
+        partnership = self.ask_partnership_name()
+        if partnership is None:
+            return
         try:
-            create_register(path, name=path.stem).close()
+            create_register(path, name=partnership).close()
         except UserError as exc:
             return tell(self.window, "New register", str(exc))
         self.window.open_register(path)
+
+    def ask_partnership_name(self) -> str | None:
+        """The partnership's name for the title bar and the pack cover, asked until it is a good one."""
+        from PySide6.QtWidgets import QInputDialog
+        from ...services.registers import partnership_name
+        text = ""
+        while True:
+            dialog = QInputDialog(self.window)
+            dialog.setWindowTitle("New register")
+            dialog.setLabelText("The partnership's name, as it should appear in the title bar and on the "
+                                "cover of board packs (you can change it later in Settings):")
+            dialog.setTextValue(text)
+            dialog.setAccessibleName("The partnership's name")
+            if not dialog.exec():
+                return None
+            text = dialog.textValue()
+            try:
+                return partnership_name(text)
+            except UserError as exc:
+                tell(self.window, "New register", str(exc))
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Open register", str(data_folder()), REGISTER_FILES)

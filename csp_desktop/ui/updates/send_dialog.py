@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from ..common.date_field import DateField
 
 DEFAULT_WEEKS_TO_RETURN = 4
 
@@ -30,9 +32,7 @@ class SendDialog(QDialog):
             item.setCheckState(Qt.Checked)
             self.owner_list.addItem(item)
         start = (today or date.today()) + timedelta(weeks=DEFAULT_WEEKS_TO_RETURN)
-        self.return_by = QDateEdit(QDate(start.year, start.month, start.day))
-        self.return_by.setCalendarPopup(True)
-        self.return_by.setDisplayFormat("dd/MM/yyyy")
+        self.return_by = DateField("Return by", start, optional=False)
         self.folder = QLineEdit(str(folder))
         browse = QPushButton("Browse\u2026")
         browse.clicked.connect(self._browse)
@@ -50,7 +50,19 @@ class SendDialog(QDialog):
         layout.addWidget(QLabel("Owners (each gets one workbook with their open risks, mitigations and actions):"))
         layout.addWidget(self.owner_list, 1)
         layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setAccessibleName("Problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C00000; font-weight: bold")
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        sentence = self.return_by.problem()
+        if sentence:  # refused in one sentence; the dialog stays open with everything as typed
+            self.problem.setText(sentence)
+            return
+        super().accept()
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Folder for the workbooks", self.folder.text())
@@ -59,7 +71,6 @@ class SendDialog(QDialog):
 
     def choice(self) -> SendChoice:
         items = (self.owner_list.item(n) for n in range(self.owner_list.count()))
-        picked = self.return_by.date()
         return SendChoice(owners=[i.text() for i in items if i.checkState() == Qt.Checked],
-                          return_by=date(picked.year(), picked.month(), picked.day()),
+                          return_by=self.return_by.value(),
                           folder=Path(self.folder.text().strip()))

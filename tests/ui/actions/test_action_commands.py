@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QUndoStack
 
+from csp_desktop.services.action_editing import EARLIER_PROGRESS
 from csp_desktop.domain.model import Action, Owner
 from csp_desktop.store import actions as store
 from csp_desktop.store import partners
@@ -101,15 +102,17 @@ def test_note_records_author_time_and_progress(session, stack, register):
     action = Action(title="Chase CCTV repairs", progress="Quote requested")
     store.add_action(register, action)
     stack.push(AddNoteCommand(session, action, "Engineer booked for Tuesday"))
-    notes = store.notes_for(register, action.id)
+    earlier, *notes = store.notes_for(register, action.id)
     assert [(n.text, n.author) for n in notes] == [("Engineer booked for Tuesday", "tester")]
+    # The text the note replaces was in no note (as after an import): it is kept as one, dated when written.
+    assert (earlier.text, earlier.author) == ("Quote requested", EARLIER_PROGRESS) and earlier.at is not None
     assert notes[0].at is not None
     assert stored(register, action.id).progress == "Engineer booked for Tuesday"
     stack.undo()
-    assert store.notes_for(register, action.id) == []
+    assert store.notes_for(register, action.id) == [earlier]  # a true record of the text; kept
     assert stored(register, action.id).progress == "Quote requested"
     stack.redo()
-    assert [n.at for n in store.notes_for(register, action.id)] == [notes[0].at]
+    assert [n.at for n in store.notes_for(register, action.id)] == [earlier.at, notes[0].at]
 
 
 def test_empty_note_is_refused(session, stack, register):

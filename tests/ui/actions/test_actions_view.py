@@ -2,7 +2,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from csp_desktop.store import actions as store
@@ -14,6 +14,7 @@ from csp_desktop.ui.partners.partners_view import PartnersView
 from csp_desktop.ui.shell.session import Session
 from csp_desktop.ui.settings.settings_view import SettingsView
 
+from tests.conftest import snapshot
 from tests.ui.tracker_data import TODAY
 from tests.ui.windows import SCREENSHOTS
 
@@ -137,8 +138,9 @@ def test_add_an_action_and_mark_it_complete(view, session, register, data, qtbot
         qtbot.keyClicks(editor.title_edit, "Run a knife-crime awareness week")
         editor.ref_edit.setText("A-20")
         editor.owner_combo.setCurrentIndex(editor.owner_combo.findData(data["owners"]["jones"].id))
-        editor.has_due.setChecked(True)
-        editor.due_edit.setDate(QDate(2026, 11, 1))
+        qtbot.keyClick(editor.has_due, Qt.Key.Key_Space)
+        editor.due_edit.line.selectAll()
+        qtbot.keyClicks(editor.due_edit.line, "01/11/2026")
         editor.save()
         return editor.result()
     ActionEditor._fill_and_save = fill_and_save
@@ -236,13 +238,16 @@ def test_hostile_input_does_not_crash(view, session, register, data, qtbot):
     editor = ActionEditor(session, store.get_action(register, data["actions"][1].id), today=TODAY)
     qtbot.addWidget(editor)
     editor.has_due.setChecked(True)
-    editor.due_edit.setFocus()
-    editor.due_edit.lineEdit().selectAll()
-    qtbot.keyClicks(editor.due_edit, "31/02/2026")  # no such day: the date edit will not take it
-    due = editor.values()["due"]
-    assert isinstance(due, date)  # whatever the edit kept, it is a real day
-    editor.save()
-    assert store.get_action(register, data["actions"][1].id).due == due
+    before = snapshot(register)
+    for typed in ("31/02/2026", "9" * 2000, "'; DROP TABLE action; --", "\u202e\u0645 2026\x00"):
+        editor.due_edit.line.selectAll()
+        if typed.isascii():
+            qtbot.keyClicks(editor.due_edit.line, typed)
+        else:  # QTest cannot type these: pasted, as a user would
+            editor.due_edit.line.insert(typed)
+        editor.save()  # refused in one sentence; nothing written, the dialog stays open
+        assert editor.message.text().startswith("\u26a0 Due date:") and editor.result() == 0
+        assert snapshot(register) == before
 
 
 def test_edits_refresh_only_what_changed_and_follow_filters(view, session, register, data):

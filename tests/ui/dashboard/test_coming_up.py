@@ -154,10 +154,10 @@ def test_the_review_dialog_shows_the_cadence_date_and_a_band_change_is_told(qtbo
     dialog = ReviewDialog(session.scheme, editor.risk, "tester", TODAY, view,
                           next_by=lambda rating, on: cadence_date(register, rating, on))
     qtbot.addWidget(dialog)
-    assert dialog.next_review.placeholderText() == "blank: 27/11/2027, by the band's cadence"
+    assert dialog.next_review.line.placeholderText() == "blank: 27/11/2027, by the band's cadence"
     dialog.grid.set_value(Rating(4, 4))
     dialog.grid.picked.emit(Rating(4, 4))
-    assert dialog.next_review.placeholderText() == "blank: 27/12/2026, by the band's cadence"
+    assert dialog.next_review.line.placeholderText() == "blank: 27/12/2026, by the band's cadence"
     editor._set_field("residual", Rating(3, 4))  # 12: High
     assert editor.message.text().startswith("R-02 moved from Low to High: its next review is now")
     session.undo_stack.undo()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDateTime
+
 from PySide6.QtWidgets import QDialog
 
 from csp_desktop.services.packs import PackOptions
@@ -164,11 +164,12 @@ def test_dialog_screenshots(view):
     options.grab().save(str(folder / "pack_options_dialog.png"))
 
 
-def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register):
+def test_adding_and_editing_meetings_can_be_undone_and_redone(view, register, qtbot):
     stack = view.session.undo_stack
     dialog = MeetingDialog(parent=view)
     dialog.board.setText("Undo Board")
-    dialog.when.setDateTime(QDateTime(2030, 1, 1, 10, 0, 0))  # listed last, after the two meetings of the fixture
+    dialog.when.line.selectAll()
+    qtbot.keyClicks(dialog.when.line, "01/01/2030 10:00")  # listed last, after the two meetings of the fixture
     Answer(dialog)
     view.add_meeting(dialog)
     view.table.selectRow(1)
@@ -214,3 +215,20 @@ def test_editing_a_meeting_changed_meanwhile_is_refused(view, register, monkeypa
     assert shown and "changed since you started editing" in shown[0]
     assert list_meetings(register)[1].venue == "Changed on another laptop"
     assert view.session.undo_stack.count() == 0
+
+
+def test_a_pack_builds_after_its_temporary_folder_was_removed(view, qtbot, monkeypatch):
+    """The view's private folder, made once, vanished (a temp cleaner, a long-open app): the next build
+    used to fail with "The folder csp-packs-... does not exist", naming a folder the user never chose."""
+    import shutil
+    warned = []
+    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    shutil.rmtree(view.output_dir)
+    view.table.selectRow(1)
+    dialog = PackOptionsDialog(view.selected_meeting(), issued=False, parent=view)
+    Answer(dialog)
+    view.build_pack(dialog)
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    assert warned == [] and view.pdf.document.pageCount() >= 1
+    view._failed(f"The folder {view.output_dir} does not exist, so the pack was not written.")
+    assert warned and "csp-packs" not in warned[-1] and str(view.output_dir) not in warned[-1]

@@ -77,7 +77,7 @@ def test_review_undo_removes_it_and_restores_the_score_redo_brings_the_same_revi
                              note="Better", next_review=date(2027, 2, 1))
     session.undo_stack.push(command)
     history = reviews_for(session.register, risk.id)
-    assert [(r.before, r.after, r.note) for r in history] == [(Rating(3, 3), Rating(2, 2), "Better")]
+    assert [(r.before, r.after, r.note) for r in history] == [(Rating(4, 4), Rating(2, 2), "Better")]
     session.undo_stack.undo()
     assert reviews_for(session.register, risk.id) == []
     stored = get_risk(session.register, risk.id)
@@ -91,8 +91,11 @@ def test_review_undo_removes_it_and_restores_the_score_redo_brings_the_same_revi
 
 def test_an_unchanged_score_is_a_valid_review(session, risk):
     session.undo_stack.push(c.RecordReview(session, risk, risk.residual, on=date(2026, 11, 20), reviewer="Ffion"))
-    [review] = reviews_for(session.register, risk.id)
-    assert review.before == review.after == Rating(3, 3)
+    risk = get_risk(session.register, risk.id)
+    session.undo_stack.push(c.RecordReview(session, risk, risk.residual, on=date(2026, 11, 27), reviewer="Ffion"))
+    first, again = reviews_for(session.register, risk.id)
+    assert (first.before, first.after) == (Rating(4, 4), Rating(3, 3))  # from inherent, the first time
+    assert again.before == again.after == Rating(3, 3)
 
 
 def test_mitigation_add_edit_remove_and_undo(session, risk):
@@ -148,3 +151,27 @@ def test_add_risk_then_undo_and_redo(session):
     session.undo_stack.redo()
     assert get_risk(session.register, risk.id).title == "New risk"
     assert isinstance(Review, type)
+
+
+def test_deleting_a_risk_unlinks_its_actions_and_undo_relinks_them_with_audit_rows(session, risk):
+    from csp_desktop.domain.model import Action
+    from csp_desktop.store.actions import add_action, get_action
+    mitigation = Mitigation(risk_id=risk.id, description="Bid for funds")
+    assert c.push(session, c.AddMitigation(session, mitigation)) is None
+    linked = Action("Write the bid", ref="A-001", risk_id=risk.id, mitigation_id=mitigation.id)
+    other = Action("Unrelated", ref="A-002")
+    for action in (linked, other):
+        add_action(session.register, action)
+    assert c.push(session, c.RemoveRisk(session, get_risk(session.register, risk.id))) is None
+    assert (get_action(session.register, linked.id).risk_id, get_action(session.register, linked.id).mitigation_id) \
+        == (None, None)
+    session.undo_stack.undo()
+    back = get_action(session.register, linked.id)
+    assert (back.risk_id, back.mitigation_id) == (risk.id, mitigation.id)
+    audit = session.register.query("SELECT field, old, new FROM audit WHERE tbl = 'actions' AND row_id = ? "
+                                   "AND change = 'update' ORDER BY rowid", [linked.id])
+    assert [(a["field"], a["new"]) for a in audit] == [("risk_id", None), ("mitigation_id", None),
+                                                      ("risk_id", risk.id), ("mitigation_id", mitigation.id)]
+    session.undo_stack.redo()
+    assert get_action(session.register, linked.id).risk_id is None
+    assert get_action(session.register, other.id).risk_id is None

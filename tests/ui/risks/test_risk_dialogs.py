@@ -1,6 +1,8 @@
 """The review and mitigation dialogs refuse what they cannot take, in one sentence, and return clean values."""
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from csp_desktop.domain.model import Mitigation, Owner, Risk
 from csp_desktop.domain.scoring import Rating, default_5x5
 from csp_desktop.ui.common.matrix_grid import COUNTS, MatrixGrid
@@ -21,14 +23,15 @@ def test_review_dialog_defaults_to_today_and_the_current_score(qtbot):
 def test_review_dialog_refuses_an_impossible_or_missing_date(qtbot):
     dialog = ReviewDialog(default_5x5(), Risk("R"), "tester", TODAY)
     qtbot.addWidget(dialog)
-    dialog.on.setText("30/02/2026")
+    dialog.on.line.selectAll()
+    qtbot.keyClicks(dialog.on.line, "30/02/2026")
     dialog.accept()
     assert dialog.values is None
-    assert dialog.problem.text() == ("'30/02/2026' is not a date (write it as 22/11/2026, March 2027, Q4 2026/27 "
-                                     "or 2026/27).")
-    dialog.on.setText("")
+    assert dialog.problem.text() == "Review date: '30/02/2026' is not a date (write it as 22/11/2026, March 2027, Q4 2026/27 or 2026/27)."
+    dialog.on.line.selectAll()
+    qtbot.keyClick(dialog.on.line, Qt.Key.Key_Delete)
     dialog.accept()
-    assert dialog.problem.text() == "A review needs the date it was done."
+    assert dialog.problem.text() == "Review date is needed: type it as dd/mm/yyyy."
 
 
 def test_mitigation_dialog_needs_a_description_and_a_picked_expected_score(qtbot):

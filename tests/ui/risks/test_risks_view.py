@@ -119,10 +119,11 @@ def test_hostile_text_is_kept_exactly_and_an_impossible_date_refused(qtbot, wind
     form.title.editingFinished.emit()
     assert get_risk(window.session.register, risk.id).title.startswith("\u0645\u062e\u0627\u0637\u0631")
     review_before = get_risk(window.session.register, risk.id).next_review
-    form.next_review.setText("31/02/2026")
-    form.next_review.editingFinished.emit()
-    assert view.editor.message.text() == ("Next review: '31/02/2026' is not a date (write it as 22/11/2026, "
-                                          "March 2027, Q4 2026/27 or 2026/27).")
+    form.next_review.line.selectAll()
+    qtbot.keyClicks(form.next_review.line, "31/02/2026")
+    qtbot.keyClick(form.next_review.line, Qt.Key.Key_Return)
+    assert view.editor.message.text() == ("Next review date: '31/02/2026' is not a date "
+                                          "(write it as 22/11/2026, March 2027, Q4 2026/27 or 2026/27).")
     assert get_risk(window.session.register, risk.id).next_review == review_before
     form.title.setText("   ")
     form.title.editingFinished.emit()
@@ -206,3 +207,22 @@ def test_narrow_table_drops_columns_so_titles_keep_their_width(qtbot, window):
     view.set_editor_shown(False)
     qtbot.waitUntil(lambda: len(view.column_fit.hidden()) < len(view.column_fit.dropped_first))
     view.set_editor_shown(True)
+def test_a_review_after_a_grid_change_records_the_previous_reviews_score_as_before(qtbot, window, monkeypatch):
+    """R-03's residual is 20 at its last review; changed to 15 on the grid, then reviewed: 20 -> 15, not 15 -> 15."""
+    from csp_desktop.ui.risks.risk_dialogs import ReviewDialog
+    view = risks_view(qtbot, window)
+    risk = pick_risk(view, "R-03")
+    reg = window.session.register
+    assert get_risk(reg, risk.id).residual.score == 20
+    view.editor.tabs.setCurrentIndex(1)
+    grid = view.editor.grids["residual"]
+    view.editor.tabs.currentWidget().ensureWidgetVisible(grid)
+    centre = grid._cell_rect(Rating(3, 5)).center()
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    assert get_risk(reg, risk.id).residual.score == 15
+    monkeypatch.setattr(ReviewDialog, "exec", lambda dialog: (dialog.accept(), dialog.result())[1])
+    qtbot.mouseClick(view.editor.history.record, Qt.MouseButton.LeftButton)
+    newest = view.editor.history.table
+    assert (newest.item(0, 2).text(), newest.item(0, 3).text()) == ("20", "15")
+    last = reviews_for(reg, risk.id)[-1]
+    assert (last.before.score, last.after.score) == (20, 15)

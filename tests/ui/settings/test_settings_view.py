@@ -1,12 +1,14 @@
 """Settings: the scoring scheme editor and "who am I"."""
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from csp_desktop.domain.model import Risk
 from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.store import risks
 from csp_desktop.ui.settings import identity
 from csp_desktop.ui.shell.session import Session
+from csp_desktop.services.scheme_editing import rescored
+from csp_desktop.ui.settings.remap_dialog import RemapDialog
 from csp_desktop.ui.settings.settings_view import SettingsView
 from tests.conftest import snapshot
 from tests.ui.tracker_data import fill
@@ -82,16 +84,74 @@ def test_rejects_an_invalid_scheme_and_changes_nothing(view, register, session, 
     assert session.undo_stack.count() == 0
 
 
-def test_refuses_to_shrink_below_levels_risks_use(view, register, session):
-    fill(register)  # R-02 is 4x4 inherent, R-10 is 5x5
-    risks.add_risk(register, Risk("Low one", ref="R-03", inherent=Rating(2, 2)))
-    before = snapshot(register)
+def _shrink_to_3x3_typing_a_name(view, qtbot):
     view.preset_combo.setCurrentText("3x3")
     view.load_preset_button.click()
-    assert not view.apply()
-    assert view.scheme_message.text() == ("\u26a0 The matrix cannot shrink to 3x3: 2 risks use a higher level "
-                                          "(R-02, R-10); re-score them first.")
+    view.form.name_edit.selectAll()
+    qtbot.keyClicks(view.form.name_edit, "Powys three by three")
+
+
+def test_a_refused_or_cancelled_shrink_keeps_everything_typed(view, register, session, qtbot, monkeypatch):
+    fill(register)  # R-02 is 4x4 inherent, R-10 is 5x5
+    before = snapshot(register)
+    _shrink_to_3x3_typing_a_name(view, qtbot)
+    dialog = RemapDialog(session.scheme, view.form.scheme(), lambda remap: rescored(register, remap), view)
+    monkeypatch.setattr(dialog, "exec", lambda: 0)  # Cancel
+    assert not view.apply(dialog)
+    assert view.scheme_message.text() == "\u26a0 Nothing was changed: the matrix needs the scores re-mapped first."
+    assert view.form.name_edit.text() == "Powys three by three" and view.form.scheme().size == "3x3"
+    from csp_desktop.errors import UserError
+    from csp_desktop.ui.settings import settings_commands
+
+    def refuse(command):
+        raise UserError("The register refused it.")
+    monkeypatch.setattr(settings_commands.RemapSchemeCommand, "do", refuse)
+    monkeypatch.setattr(dialog, "exec", lambda: 1)
+    assert not view.apply(dialog)
+    assert view.scheme_message.text() == "\u26a0 The register refused it."
+    assert view.form.name_edit.text() == "Powys three by three" and view.form.scheme().size == "3x3"
     assert snapshot(register) == before and session.undo_stack.count() == 0
+
+
+def test_shrinking_proposes_a_mapping_lists_the_risks_and_is_one_undoable_step(view, register, session, qtbot,
+                                                                               monkeypatch):
+    made = fill(register)
+    risks.add_risk(register, Risk("Low one", ref="R-03", inherent=Rating(1, 1), residual=Rating(1, 1)))
+    before = snapshot(register)
+    _shrink_to_3x3_typing_a_name(view, qtbot)
+    dialog = RemapDialog(session.scheme, view.form.scheme(), lambda remap: rescored(register, remap), view)
+    assert [dialog.combos["likelihood"][n].currentData() for n in range(1, 6)] == [1, 2, 2, 3, 3]
+    listed = [dialog.risk_list.item(n).text() for n in range(dialog.risk_list.count())]
+    assert [text.split(":")[0] for text in listed] == ["R-02", "R-10"]  # R-03 (1x1) keeps its scores
+    assert "inherent 25 \u2192 9" in listed[1]
+    dialog.combos["impact"][4].setFocus()
+    qtbot.keyClick(dialog.combos["impact"][4], Qt.Key.Key_Up)  # impact 4 onto 2, not 3
+    assert dialog.remap().impact[4] == 2
+    monkeypatch.setattr(dialog, "exec", lambda: 1)
+    assert view.apply(dialog)
+    assert view.scheme_message.text() == ("The scoring scheme is now 3x3; 2 risk(s) re-scored, each with a review. "
+                                          "Ctrl+Z undoes it.")
+    stored = {r.ref: r for r in risks.list_risks(register)}
+    assert stored["R-10"].inherent == Rating(3, 3) and stored["R-02"].inherent == Rating(3, 2)
+    review = risks.reviews_for(register, stored["R-10"].id)[-1]
+    assert review.note.startswith("Re-scored when the matrix changed from 5x5 to 3x3")
+    assert risks.reviews_for(register, stored["R-03"].id) == []
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert snapshot_without_audit(register) == snapshot_without_audit_of(before)
+    session.undo_stack.redo()
+    assert register.scheme.size == "3x3" and risks.reviews_for(register, stored["R-10"].id)[-1].id == review.id
+
+
+def snapshot_without_audit(register):
+    return snapshot_without_audit_of(snapshot(register))
+
+
+def snapshot_without_audit_of(shot):
+    """Rows as they were, apart from the audit trail (which keeps the change and its undo) and versions."""
+    import re
+    return {t: sorted(re.sub(r"'version': \d+", "", row) for row in rows) for t, rows in shot.items()
+            if t not in ("audit", "backups") and not t.startswith("sqlite")}
 
 
 def test_band_colour_dialog(view, monkeypatch):
