@@ -72,9 +72,11 @@ def register_argument(must_exist: bool = True):
 
 @contextlib.contextmanager
 def opened(path: Path, *, read_only: bool = False):
-    from ..store import Register
-    reg = Register.open(path, read_only=read_only)
-    try:
-        yield reg
-    finally:
-        reg.close()
+    """The register of a command, through the same workspace the app opens it with."""
+    with opened_workspace(path, read_only=read_only) as workspace:
+        yield workspace.register
+
+
+def opened_workspace(path: Path, *, read_only: bool = False):
+    from ..services.workspace import Workspace
+    return Workspace.open(path, read_only=read_only)

@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from ..services import listing
-from ..store.maintenance import backup as backup_register
-from ..store.maintenance import check as check_register
-from .base import main, opened
+from ..services.opening import backup_to, check_register
+from .base import main, opened, opened_workspace
 from .output import emit, format_option
 
 REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
@@ -61,8 +60,8 @@ def actions(register, overdue, fmt):
 @REGISTER
 def check(register):
     """Check REGISTER's integrity, foreign keys and schema version."""
-    with opened(register, read_only=True) as reg:
-        problems = check_register(reg)
+    with opened_workspace(register, read_only=True) as workspace:
+        problems = check_register(workspace)
     if problems:
         for line in problems:
             click.echo(line, err=True)
@@ -75,6 +74,6 @@ def check(register):
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def backup(register, folder):
     """Copy REGISTER into FOLDER safely, even while the app has it open."""
-    with opened(register, read_only=True) as reg:
-        target = backup_register(reg, folder)
+    with opened_workspace(register, read_only=True) as workspace:
+        target = backup_to(workspace, folder)
     click.echo(f"Backed up to {target}")

@@ -5,10 +5,11 @@ from pathlib import Path
 
 from ..domain.scoring import preset
 from ..store import Register
+from .workspace import create_file
 
 
 def create_register(path: Path, *, name: str | None = None, scheme: str = "5x5", demo: bool = False) -> Register:
     if demo:
         from .demo import create_demo
         return create_demo(path)
-    return Register.create(path, name or Path(path).stem, preset(scheme))
+    return create_file(path, name or Path(path).stem, preset(scheme))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
@@ -45,9 +44,9 @@ def load_risks(reg: Register, today: date | None = None) -> RiskListing:
                        summary.overdue_action_count(reg, today), today)
 
 
-def load_risks_from(path: Path, today: date | None = None) -> RiskListing:
-    """The same, read through a connection of its own, so it can run off the GUI thread."""
-    with Register.open(path, read_only=True) as reg:
+def load_risks_from(workspace, today: date | None = None) -> RiskListing:
+    """The same, read through a connection of its own (from the workspace), so it can run off the GUI thread."""
+    with workspace.reading() as reg:
         return load_risks(reg, today)
 
 

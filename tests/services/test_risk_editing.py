@@ -8,6 +8,7 @@ from csp_desktop.domain.model import Action, Mitigation, Risk
 from csp_desktop.domain.scoring import Rating, default_5x5
 from csp_desktop.services import dashboard, opening
 from csp_desktop.services import risk_editing as editing
+from csp_desktop.services.workspace import Workspace
 from csp_desktop.store import NotARegisterError, Register
 from csp_desktop.store.actions import add_action
 from csp_desktop.store.risks import add_risk, get_risk, record_review
@@ -42,7 +43,7 @@ def test_listing_gives_direction_of_travel_and_overdue_actions(register, risk):
     listing = editing.load_risks(register, TODAY)
     assert listing.travel == {risk.id: "up"}
     assert listing.overdue_actions == 1
-    assert editing.load_risks_from(register.path, TODAY).travel == {risk.id: "up"}
+    assert editing.load_risks_from(Workspace.adopt(register), TODAY).travel == {risk.id: "up"}
 
 
 def test_withdrawing_a_review_restores_the_risk(register, risk):

@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES
-from ...store.actions import action_versions, actions_by_id, list_actions
-from ...store.meetings import list_meetings
-from ...store.partners import list_owners
+from ...services import lookups
 from .action_commands import DeleteActionCommand, SetStatusCommand
 from ..common.accessible import named
 from .action_editor import ActionEditor
@@ -154,11 +152,11 @@ class ActionsView(QWidget):
         """Read the actions again and show them, keeping the filters, sort and selection."""
         reg = self.session.register
         selected = {a.id for a in self.selected_actions()}
-        meetings = self._meetings = {m.id: f"{m.board} {show(m.held_on)}" for m in list_meetings(reg)}
-        self._fill_owner_filter(list_owners(reg))
+        meetings = self._meetings = {m.id: f"{m.board} {show(m.held_on)}" for m in lookups.meetings(reg)}
+        self._fill_owner_filter(lookups.owners(reg))
         today = self.today()
         self.proxy.today = today
-        self.model.set_rows(list_actions(reg), today, meetings)
+        self.model.set_rows(lookups.actions(reg), today, meetings)
         self._select_ids(selected)
         self._update_count()
 
@@ -215,14 +213,14 @@ class ActionsView(QWidget):
     def refresh_actions(self) -> None:
         """After an edit of actions: read again only the actions whose version moved."""
         reg = self.session.register
-        stored = action_versions(reg)
+        stored = lookups.action_versions(reg)
         shown = {row.action.id: row.action.version for row in self.model.all_rows}
         changed = [action_id for action_id, version in stored.items() if shown.get(action_id) != version]
         removed = shown.keys() - stored.keys()
         if not changed and not removed:
             return
         selected = {a.id for a in self.selected_actions()}
-        self.model.apply_changes(actions_by_id(reg, changed), set(removed), self.today(), self._meetings)
+        self.model.apply_changes(lookups.actions_by_id(reg, changed), set(removed), self.today(), self._meetings)
         if removed or len(selected) != len(self.table.selectionModel().selectedRows()):
             self._select_ids(selected)
         self._update_count()

@@ -175,7 +175,7 @@ class MeetingsView(QWidget):
             self.session.notify("meetings")
         out = self.output_dir / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
         self.pdf.close_document()
-        self.build = PackBuild(self.session.register.path, out, PackOptions(
+        self.build = PackBuild(self.session.workspace, out, PackOptions(
             meeting_id=options.meeting_id, part=options.part, marking=options.marking, sections=options.sections),
             today, self)
         self.build.progressed.connect(self._progressed)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QThread, Signal
 
 from ...errors import UserError
 from ...services.packs import PackOptions, build_pack
-from ...store import Register
 
 log = logging.getLogger("csp_desktop")
 
@@ -19,16 +18,16 @@ class BuildCancelled(Exception):
 
 
 class PackBuild(QThread):
-    """Opens its own read-only connection, so the GUI's register is never touched from this thread."""
+    """Reads through a connection of its own from the workspace, so the GUI's register is never touched from this thread."""
 
     progressed = Signal(int, int)
     built = Signal(str, int)      # path, pages
     failed = Signal(str)          # one sentence for the user
     cancelled = Signal()
 
-    def __init__(self, register_path: Path, out: Path, options: PackOptions, today: date, parent=None):
+    def __init__(self, workspace, out: Path, options: PackOptions, today: date, parent=None):
         super().__init__(parent)
-        self.register_path, self.out, self.options, self.today = register_path, out, options, today
+        self.workspace, self.out, self.options, self.today = workspace, out, options, today
         self._stop = False
 
     def cancel(self) -> None:
@@ -41,7 +40,7 @@ class PackBuild(QThread):
 
     def run(self) -> None:
         try:
-            with Register.open(self.register_path, read_only=True) as reg:
+            with self.workspace.reading() as reg:
                 result = build_pack(reg, self.out, self.options, self.today, self._progress)
         except BuildCancelled:
             self.cancelled.emit()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 
 from ...domain.model import OWNER_KINDS, Organisation, Owner
 from ...services import partner_editing as editing
-from ...store.partners import list_organisations, list_owners
+from ...services import lookups
 from ..common.accessible import named
 from .partner_commands import (AddOrganisationCommand, AddOwnerCommand, DeleteOrganisationCommand,
                                DeleteOwnerCommand, RenameOrganisationCommand, UpdateOwnerCommand)
@@ -126,7 +126,7 @@ class PartnersView(QWidget):
 
     def reload(self) -> None:
         reg = self.session.register
-        organisations, owners = list_organisations(reg), list_owners(reg)
+        organisations, owners = lookups.organisations(reg), lookups.owners(reg)
         keep_org, keep_owner = self.current_organisation(), self.current_owner()
         self.org_model.set_organisations(organisations, owners)
         self.owner_model.set_owners(owners, organisations)

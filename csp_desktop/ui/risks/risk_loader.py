@@ -34,9 +34,9 @@ class RiskData(QObject):
             self.reload()
 
     def reload(self) -> None:
-        path, scheme = self.session.register.path, self.session.scheme
+        workspace, scheme = self.session.workspace, self.session.scheme
         self.busy.emit(True)
-        self._latest = self._worker.start(lambda: _prepared(editing.load_risks_from(path), scheme))
+        self._latest = self._worker.start(lambda: _prepared(editing.load_risks_from(workspace), scheme))
 
     def load_now(self) -> None:
         """Load on this thread (small registers, right after an add, tests)."""

@@ -115,17 +115,17 @@ class FileMenu(QObject):
 
     def start_import(self, file: Path, *, dry_run: bool) -> None:
         from ...services.opening import import_into
-        register = self.window.session.register.path
+        workspace = self.window.session.workspace
         backups = data_folder() / "backups"
         backups.mkdir(exist_ok=True)
         self.import_.setEnabled(False)
         self.window.set_busy(True, f"{'Checking' if dry_run else 'Importing'} {file.name}…")
-        ticket = self.worker.start(lambda: import_into(register, file, dry_run=dry_run, backup_folder=backups))
+        ticket = self.worker.start(lambda: import_into(workspace, file, dry_run=dry_run, backup_folder=backups))
         self._pending[ticket] = ("import", file, dry_run)
 
     def export_dialog(self) -> None:
-        reg = self.window.session.register
-        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(Path.home() / f"{reg.path.stem}.xlsx"),
+        workspace = self.window.session.workspace
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(Path.home() / f"{workspace.path.stem}.xlsx"),
                                                    EXPORT_FILES)
         if not name:
             return
@@ -134,7 +134,7 @@ class FileMenu(QObject):
         if not out.suffix:
             out = out.with_suffix(".json" if "json" in chosen else ".csv" if "CSV" in chosen else ".xlsx")
         self.window.set_busy(True, f"Exporting to {out.name}…")
-        ticket = self.worker.start(lambda: export_from(reg.path, out))
+        ticket = self.worker.start(lambda: export_from(workspace, out))
         self._pending[ticket] = ("export", out, False)
 
     def backup_dialog(self) -> None:
@@ -143,7 +143,7 @@ class FileMenu(QObject):
             return
         from ...services.opening import backup_to
         try:
-            target = backup_to(self.window.session.register, Path(folder))
+            target = backup_to(self.window.session.workspace, Path(folder))
         except UserError as exc:
             return tell(self.window, "Backup", str(exc))
         self.window.statusBar().showMessage(f"Backed up to {target}", 10000)

@@ -102,17 +102,18 @@ class MainWindow(QMainWindow):
 
     def open_register(self, path: Path) -> bool:
         """Open `path` in this window; a file that cannot be opened is refused in one sentence."""
-        from ...services.opening import open_for_editing
+        from ...services.workspace import Workspace
         from ..risks.risk_loader import RiskData
+        from ..settings.identity import saved_name
         from .session import Session
         self._connect_refusals()
-        try:
-            opened = open_for_editing(Path(path))
+        try:  # every change is recorded under the name set in "Who am I", not the login name
+            opened = Workspace.open_for_editing(Path(path), who=saved_name(self.settings))
         except UserError as exc:
             tell(self, "Open register", str(exc))
             return False
         self.close_register()
-        self.session = Session(opened.register, self)
+        self.session = Session(opened, self)
         self.data = RiskData(self.session, self)
         self.data.busy.connect(self.set_busy)
         self._build_pages()
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages = {}
-        self.session.register.close()
+        self.session.workspace.close()
         self.session.deleteLater()
         self.session = self.data = None
         self._set_open(False)

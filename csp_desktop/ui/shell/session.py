@@ -1,11 +1,11 @@
-"""The open register as the GUI sees it: the register, its undo stack and one change signal."""
+"""The open register as the GUI sees it: its workspace, its undo stack and one change signal."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ...domain.scoring import Scheme
-from ...store import Register
+from ...services.workspace import Workspace
 
 
 class Session(QObject):
@@ -17,10 +17,16 @@ class Session(QObject):
 
     changed = Signal(str)
 
-    def __init__(self, register: Register, parent: QObject | None = None):
+    def __init__(self, workspace, parent: QObject | None = None):
         super().__init__(parent)
-        self.register = register
+        # A bare register (tests, tools) is taken as a workspace of its own.
+        self.workspace = workspace if isinstance(workspace, Workspace) else Workspace.adopt(workspace)
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def register(self):
+        """The main connection, for the GUI thread only; background jobs ask the workspace for their own."""
+        return self.workspace.register
 
     @property
     def scheme(self) -> Scheme:
@@ -28,7 +34,7 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.register.read_only
+        return self.workspace.read_only
 
     def notify(self, what: str) -> None:
         self.changed.emit(what)

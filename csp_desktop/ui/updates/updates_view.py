@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from ...domain.dates import show
 from ...errors import UserError
 from ...services import updates
-from ...store.partners import list_owners
+from ...services import lookups
 from .updates_models import RETURN_COLUMNS, ChangesModel, ProgressModel, RowsModel
 from .send_dialog import SendChoice, SendDialog
 from ..shell.session import Session
@@ -209,8 +209,8 @@ class ReturnsView(QWidget):
         QCoreApplication.processEvents()
 
     def _start(self, kind: str, work, detail) -> int:
-        path, who, read_only = self.session.register.path, self.session.register.who, self.session.read_only
-        ticket = self.worker.start(lambda: _with_own_connection(path, who, read_only, work))
+        workspace = self.session.workspace
+        ticket = self.worker.start(lambda: _with_own_connection(workspace, work))
         self._pending[ticket] = (kind, detail)
         self._set_working(True)
         return ticket
@@ -277,7 +277,7 @@ class ReturnsView(QWidget):
         self.review.decide(same, decision)
 
     def _ask_send(self) -> None:
-        owners = [o.name for o in list_owners(self.session.register)]
+        owners = [o.name for o in lookups.owners(self.session.register)]
         folder = self.session.register.path.parent / f"update round {date.today().isoformat()}"
         dialog = SendDialog(owners, folder, self)
         if dialog.exec() == SendDialog.Accepted:
@@ -355,10 +355,9 @@ class _Progress(QObject):
     step = Signal(int, int)  # owners done, owners in all
 
 
-def _with_own_connection(path: Path, who: str, read_only: bool, work):
+def _with_own_connection(workspace, work):
     """Run `work(register)` on a connection of this thread's own; SQLite connections stay on one thread."""
-    from ...store import Register
-    with Register.open(path, read_only=read_only, who=who) as reg:
+    with workspace.own_connection() as reg:
         return work(reg)
 
 

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog
 
+from csp_desktop.services.workspace import Workspace
 from csp_desktop.services.packs import PackOptions
 from csp_desktop.store.meetings import list_meetings
 from csp_desktop.ui.meetings.meeting_dialogs import MeetingDialog, PackOptionsDialog
@@ -108,15 +109,17 @@ def test_issue_from_the_dialog_marks_the_meeting_issued(view, qtbot):
 def test_cancelled_build_writes_no_file(register, tmp_path, qtbot):
     fill(register)
     out = tmp_path / "never.pdf"
-    build = PackBuild(register.path, out, PackOptions(), date(2026, 11, 23))
+    build = PackBuild(Workspace.adopt(register), out, PackOptions(), date(2026, 11, 23))
     with qtbot.waitSignal(build.cancelled, timeout=5000):
         build.cancel()
         build.run()  # on this thread, so the cancel is certain to be seen
     assert not out.exists() and not list(tmp_path.glob("*.pdf"))
 
 
-def test_failed_build_reports_one_sentence(tmp_path, qtbot):
-    build = PackBuild(tmp_path / "missing.cspreg", tmp_path / "x.pdf", PackOptions(), date(2026, 11, 23))
+def test_failed_build_reports_one_sentence(register, tmp_path, qtbot):
+    workspace = Workspace.adopt(register)
+    register.path.unlink()  # gone while open: the build's own connection cannot be made
+    build = PackBuild(workspace, tmp_path / "x.pdf", PackOptions(), date(2026, 11, 23))
     with qtbot.waitSignal(build.failed, timeout=5000) as signal:
         build.run()
     assert signal.args[0].startswith("There is no register at")
