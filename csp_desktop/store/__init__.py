@@ -1,5 +1,5 @@
 """The only place SQL lives: the register file, its migrations, audit trail and backups."""
-from .errors import ConflictError, NotARegisterError, RegisterError
+from .errors import ConflictError, NotARegisterError, RegisterBug, RegisterError
 from .register import Register
 
-__all__ = ["ConflictError", "NotARegisterError", "Register", "RegisterError"]
+__all__ = ["ConflictError", "NotARegisterError", "Register", "RegisterBug", "RegisterError"]

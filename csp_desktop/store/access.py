@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .errors import explain
+from .errors import RegisterError, explain
 from .register import BUSY_TIMEOUT_MS, Register
 
 PROBE_TIMEOUT_MS = 300
@@ -20,6 +20,9 @@ def write_blocked(reg: Register) -> str | None:
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        return str(explain(exc, reg.path))
+        error = explain(exc, reg.path)
+        if not isinstance(error, RegisterError):
+            raise error from exc
+        return str(error)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

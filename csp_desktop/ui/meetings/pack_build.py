@@ -9,6 +9,7 @@ from PySide6.QtCore import QThread, Signal
 
 from ...errors import UserError
 from ...services.packs import PackOptions, build_pack
+from ..shell.locations import bug_sentence
 
 log = logging.getLogger("csp_desktop")
 
@@ -48,6 +49,6 @@ class PackBuild(QThread):
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug: the user gets a sentence, the log gets the traceback
             log.exception("Building a pack failed")
-            self.failed.emit(f"The pack could not be built ({type(exc).__name__}); details are in the log.")
+            self.failed.emit(bug_sentence(exc))
         else:
             self.built.emit(str(result.path), result.pages)

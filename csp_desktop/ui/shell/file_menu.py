@@ -158,15 +158,14 @@ class FileMenu(QObject):
 
     def _exported(self, out: Path, outcome) -> None:
         if not outcome.ok:
-            return tell(self.window, "Export", outcome.error or f"The export failed ({outcome.bug}); see the log.")
+            return tell(self.window, "Export", outcome.message)
         self.window.statusBar().showMessage(f"Exported to {out}", 10000)
 
     def _imported(self, file: Path, dry_run: bool, outcome) -> None:
         self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
         if not outcome.ok:
             details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
-            message = outcome.error or f"The import failed ({outcome.bug}); see the log."
-            return tell(self.window, "Import", f"{message}\n\n{details}".strip())
+            return tell(self.window, "Import", f"{outcome.message}\n\n{details}".strip())
         if dry_run:
             if ask(self.window, "Import", import_summary(outcome.value)):
                 self.start_import(file, dry_run=False)

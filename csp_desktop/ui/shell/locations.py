@@ -22,3 +22,8 @@ def data_dir() -> Path:
 
 def log_file() -> Path:
     return data_dir() / "csp-desktop.log"
+
+
+def bug_sentence(exc: BaseException) -> str:
+    """What the user is told of a programming error (its traceback is in the log, not on screen)."""
+    return f"Something went wrong inside CSP Desktop ({type(exc).__name__}); the details are in {log_file()}."

@@ -24,6 +24,14 @@ class Outcome:
     def ok(self) -> bool:
         return self.error is None and self.bug is None
 
+    @property
+    def message(self) -> str:
+        """The one sentence for the user: their error as it is, a bug as "something went wrong"."""
+        if self.error is not None:
+            return self.error
+        from .locations import bug_sentence
+        return bug_sentence(self.bug) if self.bug is not None else ""
+
 
 class Relay(QObject):
     finished = Signal(int, object)  # ticket, Outcome

@@ -219,7 +219,7 @@ class ReturnsView(QWidget):
         kind, detail = self._pending.pop(ticket, (None, None))
         self._set_working(bool(self._pending))
         if not outcome.ok:
-            self._say(outcome.error or f"That failed inside CSP Desktop ({outcome.bug}); the details are in the log.")
+            self._say(outcome.message)
         elif kind == "send":
             self._say(*_sent_account(outcome.value, detail))
         elif kind == "receive":
