@@ -82,6 +82,10 @@ class Workspace:
     def read_only(self) -> bool:
         return self.register.read_only
 
+    @property
+    def closed(self) -> bool:
+        return self.register.closed
+
     def set_who(self, name: str) -> None:
         """From now on every change, on every connection, is recorded under `name`."""
         self.register.who = name

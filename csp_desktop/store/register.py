@@ -43,6 +43,7 @@ class Register:
         self.who = who
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._scheme: Scheme | None = None
+        self.closed = False
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -85,6 +86,7 @@ class Register:
         return register
 
     def close(self) -> None:
+        self.closed = True
         self.db.close()
 
     def __enter__(self):

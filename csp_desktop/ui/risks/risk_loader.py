@@ -44,8 +44,8 @@ class RiskData(QObject):
         self._deliver(_prepared(editing.load_risks(self.session.register), self.session.scheme))
 
     def _arrived(self, ticket: int, outcome) -> None:
-        if ticket != self._latest:
-            return
+        if ticket != self._latest or self.session.workspace.closed:
+            return  # a newer load is coming, or the register closed while this one ran
         # If a second connection could not be opened, read through the window's own one instead.
         if not outcome.ok:
             self.load_now()
