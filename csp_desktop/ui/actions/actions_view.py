@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES
 from ...services import lookups
+from ...services.changes import Changes, Kind
 from .action_commands import DeleteActionCommand, SetStatusCommand
 from ..common.accessible import named
 from .action_editor import ActionEditor
@@ -21,7 +22,7 @@ from .action_table_model import ActionTableModel
 from ..common.status_delegate import StatusDelegate
 from ..shell.undoable import push
 
-REFRESH_ON = {"actions", "owners", "risks", "priorities", "meetings", "*"}
+RELOAD_ON = (Kind.ACTIONS, Kind.OWNERS, Kind.RISKS, Kind.MEETINGS)
 # Starting widths: the text each column must show whole; the title takes what is left.
 COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/00000", "not started ", "Progress: a good long phrase",
                   "Amber ", "Risk R-00; Priority: a long name")
@@ -204,11 +205,25 @@ class ActionsView(QWidget):
 
     # -- reacting ------------------------------------------------------------------------------------
 
-    def _on_changed(self, what: str) -> None:
-        if what == "actions":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.only(Kind.ACTIONS):
             self.refresh_actions()
-        elif what in REFRESH_ON:
+        elif changes.touches(*RELOAD_ON):
+            self._reload_when_shown()
+
+    def _reload_when_shown(self) -> None:
+        """Risks, owners and meetings are named on many actions: read the tracker again, but only when it
+        is on screen (a risk edited in the risks view must not wait for 50,000 actions)."""
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def refresh_actions(self) -> None:
         """After an edit of actions: read again only the actions whose version moved."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessage
 
 from ...domain.model import Meeting
 from ...errors import UserError
+from ...services.changes import Changes, Kind
 from ...services.meetings import meeting_rows, meetings_of, new_meeting
 from ...services.packs import PackOptions, issue
 from .meeting_commands import AddMeetingCommand, EditMeetingCommand
@@ -107,8 +108,8 @@ class MeetingsView(QWidget):
 
     # -- meetings ---------------------------------------------------------------------------------
 
-    def _changed(self, what: str) -> None:
-        if what in ("meetings", "*"):
+    def _changed(self, changes: Changes) -> None:
+        if changes.meetings_changed:
             self.refresh()
 
     def refresh(self) -> None:
@@ -172,7 +173,7 @@ class MeetingsView(QWidget):
             except UserError as exc:
                 QMessageBox.warning(self, "Pack", str(exc))
                 return None
-            self.session.notify("meetings")
+            self.session.notify(Changes.of(Kind.MEETINGS, ids=(options.meeting_id,)))
         out = self.output_dir / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
         self.pdf.close_document()
         self.build = PackBuild(self.session.workspace, out, PackOptions(

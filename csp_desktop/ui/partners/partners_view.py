@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 from ...domain.model import OWNER_KINDS, Organisation, Owner
 from ...services import partner_editing as editing
 from ...services import lookups
+from ...services.changes import Changes, Kind
 from ..common.accessible import named
 from .partner_commands import (AddOrganisationCommand, AddOwnerCommand, DeleteOrganisationCommand,
                                DeleteOwnerCommand, RenameOrganisationCommand, UpdateOwnerCommand)
@@ -238,6 +239,6 @@ class PartnersView(QWidget):
         self.message.setVisible(bool(sentence))
         self.message.setText("\u26a0 " + sentence if sentence else "")
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("owners", "*"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.OWNERS):
             self.reload()

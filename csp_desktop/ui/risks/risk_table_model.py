@@ -159,6 +159,42 @@ class RiskTableModel(QAbstractTableModel):
         self._keys = {}
         self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))  # one emit per edit
 
+    def update_rows(self, risks: list[Risk], travel: dict[str, str], removed: set[str]) -> bool:
+        """Show a few risks' new values in place, add new ones at the end, drop removed ones.
+
+        Returns whether any row's shown mark changed (then the proxy must filter again). The rows
+        keep their places: a row that now sorts elsewhere moves at the next sort, not under the
+        user's hand while they edit it.
+        """
+        where = {row.risk.id: n for n, row in enumerate(self.rows)}
+        flipped = False
+        for risk in risks:
+            n = where.get(risk.id)
+            if n is None:
+                self._append(Row(risk, travel.get(risk.id, NEW), len(self.rows)))
+                continue
+            row = self.rows[n]
+            row.risk, row.travel, row._search = risk, travel.get(risk.id, row.travel), None
+            flipped |= self._refilter(row)
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+        for n in sorted((where[i] for i in removed if i in where), reverse=True):
+            self.beginRemoveRows(QModelIndex(), n, n)
+            del self.rows[n]
+            self.endRemoveRows()
+        self._keys = {}
+        return flipped
+
+    def _append(self, row: Row) -> None:
+        self._refilter(row)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+
+    def _refilter(self, row: Row) -> bool:
+        before = row.shown
+        row.shown = self.row_filter.is_empty() or self.row_filter.accepts(row, self.scheme)
+        return row.shown != before
+
     # -- Qt model ----------------------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -292,6 +328,11 @@ class RiskFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._model.row_filter = row_filter
         self._model.apply_filter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """The model changed some rows' shown marks itself: show and hide rows to match."""
+        self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from ...domain.model import RISK_STATUSES, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
+from ...services.changes import Changes, Kind
 from . import risk_commands as commands
 from .risk_loader import RiskData
 from .risk_editor import RiskEditor
@@ -53,6 +54,7 @@ class RisksView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.data.loaded.connect(self.show_listing)
+        self.data.updated.connect(self.show_update)
         session.changed.connect(self._on_changed)
         self._load_choices()
         if self.data.listing is not None:
@@ -167,10 +169,16 @@ class RisksView(QWidget):
         self._show_count()
         self.select_risk(selected.id if selected else None)
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("scheme", "*"):
+    def show_update(self, update) -> None:
+        """Only these risks changed: their rows are repainted in place, nothing else is read or reset."""
+        if self.model.update_rows(update.risks, update.travel, update.removed):
+            self.proxy.refilter()
+        self._show_count()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.scheme_changed:
             self.model.set_scheme(self.session.scheme)
-        if what in ("owners", "priorities", "partners", "scheme", "*"):
+        if changes.touches(Kind.OWNERS, Kind.SCHEME):
             self._load_choices()
 
     # -- filtering -----------------------------------------------------------------------------------
@@ -254,7 +262,8 @@ class RisksView(QWidget):
             tell(self, "New risk", error)
             return
         self.clear_filters()
-        self.data.load_now()
+        if self.model.row_for_id(risk.id) is None:  # a full load was on its way: take it now
+            self.data.load_now()
         self.select_risk(risk.id)
         self.editor.tabs.setCurrentIndex(0)
         self.editor.details.title.setFocus()

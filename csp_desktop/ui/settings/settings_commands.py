@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from ...domain.scoring import Scheme
 from ...services.scheme_editing import apply_scheme
+from ...services.changes import Kind
 from ..shell.undoable import EditCommand
 
 
 class SetSchemeCommand(EditCommand):
     """Replace the scoring scheme; the old one is kept from the first run for undo."""
-    topic = "scheme"
+    kinds = (Kind.SCHEME,)
 
     def __init__(self, session, scheme: Scheme):
         super().__init__(session, f"Change the scoring scheme to {scheme.size}")

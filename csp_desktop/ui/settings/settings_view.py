@@ -121,8 +121,8 @@ class SettingsView(QScrollArea):
         self._say(self.name_message, f"Edits are now recorded as {name}.", problem=False)
         return True
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("scheme", "*"):
+    def _on_changed(self, changes) -> None:
+        if changes.scheme_changed:
             self.revert()
 
     @staticmethod

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
                                QVBoxLayout, QWidget)
 
 from ...errors import UserError
+from ...services.changes import Changes
 from .file_menu import FileMenu
 from ..common.text import tell
 
@@ -215,8 +216,8 @@ class MainWindow(QMainWindow):
         read_only = " (read-only)" if reg.read_only else ""
         self.setWindowTitle(f"{reg.name} \u2013 {reg.path.name}{read_only} \u2013 CSP Desktop")
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("register", "*"):
+    def _on_changed(self, changes) -> None:
+        if changes == Changes.everything():  # the register's name changes only with everything else
             self._show_title()
 
     # -- views -----------------------------------------------------------------------------------------
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.session.undo_stack.clear()
-        self.session.notify("*")
+        self.session.notify(Changes.everything())
         tell(self, "Undo", f"{message} The undo history was cleared.")
 
     # -- remembered state ----------------------------------------------------------------------------

@@ -5,17 +5,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ...domain.scoring import Scheme
+from ...services.changes import Changes
 from ...services.workspace import Workspace
 
 
 class Session(QObject):
     """Every view listens to `changed`; every edit goes through `undo_stack` commands that call services.
 
-    `changed` carries the name of what changed ("risks", "actions", "owners", "meetings", "scheme", ...)
-    so a view refreshes only when it must; "*" means everything.
+    `changed` carries a `Changes` (the kinds of rows and their ids) so a view updates only what it
+    shows of them, and does nothing when none is its concern.
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
 
     def __init__(self, workspace, parent: QObject | None = None):
         super().__init__(parent)
@@ -36,5 +37,5 @@ class Session(QObject):
     def read_only(self) -> bool:
         return self.workspace.read_only
 
-    def notify(self, what: str) -> None:
-        self.changed.emit(what)
+    def notify(self, changes: Changes) -> None:
+        self.changed.emit(changes)

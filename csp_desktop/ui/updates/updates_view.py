@@ -20,12 +20,14 @@ from ...domain.dates import show
 from ...errors import UserError
 from ...services import updates
 from ...services import lookups
+from ...services.changes import Changes, Kind
 from .updates_models import RETURN_COLUMNS, ChangesModel, ProgressModel, RowsModel
 from .send_dialog import SendChoice, SendDialog
 from ..shell.session import Session
 from ..shell.workers import Worker
 
 REVIEW_TAB, LOG_TAB, PROGRESS_TAB = 0, 1, 2
+SHOWN_KINDS = (Kind.RETURNS, Kind.RISKS, Kind.MITIGATIONS, Kind.ACTIONS, Kind.OWNERS)
 COLUMN_WIDTHS = {"decision": 80, "outcome": 80, "flag": 70, "owner_name": 120, "item": 210, "field": 120,
                  "old_value": 170, "register_value": 170, "new_value": 230, "file_name": 160, "received": 120,
                  "owner": 170, "file": 320, "email": 220}
@@ -150,9 +152,10 @@ class ReturnsView(QWidget):
         self.tabs.setTabText(REVIEW_TAB, f"Review changes ({self.review.waiting()} waiting)")
         self.summary.setText(_summary(self.progress.rows))
 
-    def _register_changed(self, _what: str) -> None:
-        # Any change can make a waiting change conflict or its "register now" value stale.
-        self.refresh()
+    def _register_changed(self, changes: Changes) -> None:
+        # A change to what owners update can make a waiting change conflict or its "register now" stale.
+        if changes.touches(*SHOWN_KINDS):
+            self.refresh()
 
     def _show_detail(self) -> None:
         rows = self._selected_rows(self.review_table)
@@ -225,7 +228,7 @@ class ReturnsView(QWidget):
         elif kind == "receive":
             self._say(*(updates.account(r) for r in outcome.value))
             self.tabs.setCurrentIndex(REVIEW_TAB)
-        self.session.notify("returns")
+        self.session.notify(Changes.of(Kind.RETURNS))
 
     def _show_step(self, done: int, total: int) -> None:
         self.busy_bar.setRange(0, max(total, 1))
@@ -256,7 +259,7 @@ class ReturnsView(QWidget):
         lines = [f"Applied {len(result.applied)} change(s) and rejected {len(result.rejected)}."]
         lines += [f"Held back: {why}." for _, why in result.held[:5]]
         self._say(*lines)
-        self.session.notify("*")
+        self.session.notify(Changes.everything())
         return result
 
     def _decide_selected(self, decision: str | None) -> None:

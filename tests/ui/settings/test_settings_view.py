@@ -2,6 +2,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
+from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.domain.model import Risk
 from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.store import risks
@@ -45,7 +46,7 @@ def test_switch_to_3x3_with_undo(view, session, register, qtbot):
     assert register.scheme == default_5x5()  # nothing changes until applied
     with qtbot.waitSignal(session.changed) as signal:
         view.apply_button.click()
-    assert signal.args == ["scheme"]
+    assert signal.args == [Changes.of(Kind.SCHEME)]
     assert register.scheme == words_3x3()
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
