@@ -50,17 +50,20 @@ class RiskUpdate:
     risks: list[Risk]
     travel: dict[str, str]
     removed: set[str]
-    overdue_actions: int
+    overdue_actions: int | None  # None: not counted again (no action changed)
 
 
-def load_some(reg: Register, ids, today: date | None = None) -> RiskUpdate:
-    """Read again only the risks among `ids` (ids of other rows are ignored): a few queries, not 10,000 rows."""
+def load_some(reg: Register, ids, today: date | None = None, *, count_actions: bool = False) -> RiskUpdate:
+    """Read again only the risks among `ids` (ids of other rows are ignored): a few queries, not 10,000 rows.
+
+    Counting the overdue actions scans them all, so it is done only when actions changed."""
     ids = sorted(ids)
     risks = store_risks.risks_by_id(reg, ids)
     reviews = summary.last_scored_reviews(reg, [r.id for r in risks])
     found = {r.id for r in risks}
     return RiskUpdate(risks, {r.id: direction_of_travel(reviews.get(r.id, [])) for r in risks},
-                      set(ids) - found, summary.overdue_action_count(reg, today or date.today()))
+                      set(ids) - found,
+                      summary.overdue_action_count(reg, today or date.today()) if count_actions else None)
 
 
 def load_risks_from(workspace, today: date | None = None) -> RiskListing:

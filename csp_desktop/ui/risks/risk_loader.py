@@ -39,11 +39,11 @@ class RiskData(QObject):
         if self.listing is None or self._latest > 0 or changes.touches(Kind.OWNERS) or not changes.rows_known:
             self.reload()  # rows unknown, names on many rows, or a full load already on its way
         else:
-            self.update_rows(changes.ids)
+            self.update_rows(changes.ids, count_actions=changes.touches(Kind.ACTIONS))
 
-    def update_rows(self, ids) -> None:
+    def update_rows(self, ids, *, count_actions: bool = False) -> None:
         """Read again only the risks among `ids` and fold them into the listing."""
-        update = editing.load_some(self.session.register, ids, self.listing.today)
+        update = editing.load_some(self.session.register, ids, self.listing.today, count_actions=count_actions)
         listing = self.listing
         by_id = {risk.id: n for n, risk in enumerate(listing.risks)}
         for risk in update.risks:
@@ -54,7 +54,8 @@ class RiskData(QObject):
         if update.removed & by_id.keys():
             listing.risks = [r for r in listing.risks if r.id not in update.removed]
         listing.travel.update(update.travel)
-        listing.overdue_actions = update.overdue_actions
+        if update.overdue_actions is not None:
+            listing.overdue_actions = update.overdue_actions
         listing.summary = None  # counted again when the dashboard next shows it
         self.updated.emit(update)
 

@@ -105,6 +105,7 @@ class RiskTableModel(QAbstractTableModel):
         self.scheme = scheme
         self.row_filter = RiskFilter()
         self._keys: dict[int, list] = {}
+        self._where: dict[str, int] | None = None  # risk id -> row number, made on first use after a change
         self._colours: dict[str, tuple[QColor, QColor]] = {}
         self._set_colours()
 
@@ -114,7 +115,7 @@ class RiskTableModel(QAbstractTableModel):
         """Show these risks; `rows` may come ready-made from make_rows() on a worker thread."""
         self.beginResetModel()
         self.rows = rows if rows is not None else make_rows(risks, travel, with_search=False)
-        self._keys = {}
+        self._keys, self._where = {}, None
         self.apply_filter()
         self.endResetModel()
 
@@ -142,10 +143,9 @@ class RiskTableModel(QAbstractTableModel):
         return shown
 
     def row_for_id(self, risk_id: str) -> int | None:
-        for n, row in enumerate(self.rows):
-            if row.risk.id == risk_id:
-                return n
-        return None
+        if self._where is None:
+            self._where = {row.risk.id: n for n, row in enumerate(self.rows)}
+        return self._where.get(risk_id)
 
     def replace_risk(self, risk: Risk, travel: str | None = None) -> None:
         """Show one risk's new values without reloading the rest."""
@@ -166,10 +166,9 @@ class RiskTableModel(QAbstractTableModel):
         keep their places: a row that now sorts elsewhere moves at the next sort, not under the
         user's hand while they edit it.
         """
-        where = {row.risk.id: n for n, row in enumerate(self.rows)}
         flipped = False
         for risk in risks:
-            n = where.get(risk.id)
+            n = self.row_for_id(risk.id)
             if n is None:
                 self._append(Row(risk, travel.get(risk.id, NEW), len(self.rows)))
                 continue
@@ -177,9 +176,10 @@ class RiskTableModel(QAbstractTableModel):
             row.risk, row.travel, row._search = risk, travel.get(risk.id, row.travel), None
             flipped |= self._refilter(row)
             self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
-        for n in sorted((where[i] for i in removed if i in where), reverse=True):
+        for n in sorted((n for n in map(self.row_for_id, removed) if n is not None), reverse=True):
             self.beginRemoveRows(QModelIndex(), n, n)
             del self.rows[n]
+            self._where = None
             self.endRemoveRows()
         self._keys = {}
         return flipped
@@ -188,6 +188,8 @@ class RiskTableModel(QAbstractTableModel):
         self._refilter(row)
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
         self.rows.append(row)
+        if self._where is not None:
+            self._where[row.risk.id] = len(self.rows) - 1
         self.endInsertRows()
 
     def _refilter(self, row: Row) -> bool:
@@ -288,6 +290,7 @@ class RiskTableModel(QAbstractTableModel):
         order = sorted(range(len(self.rows)), key=keys.__getitem__, reverse=descending)
         self.beginResetModel()
         self.rows = [self.rows[n] for n in order]
+        self._where = None
         self._keys = {col: [cached[n] for n in order] for col, cached in self._keys.items()}
         self.endResetModel()
 
