@@ -205,7 +205,8 @@ def register_of(risks: int, code: Path = ROOT, label: str = "") -> Path:
     if not path.exists():
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", f"from synthetic import build; build({str(path)!r}, {risks}, {risks * 5})"],
-                       env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(code), str(HERE)))), check=True)
+                       env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(code), str(HERE)))), check=True,
+                       cwd=HERE)  # not the repository root, whose csp_desktop would come first
         print(f"built {path.name}: {risks:,} risks, {risks * 5:,} actions in {time.perf_counter() - t0:.1f} s",
               flush=True)
     return path
