@@ -74,6 +74,8 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
+    apply_workarounds()
     app = QApplication.instance() or QApplication([])
     rows = []
     with tempfile.TemporaryDirectory() as folder:

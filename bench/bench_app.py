@@ -134,6 +134,8 @@ def interaction(path: Path) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from csp_desktop.ui.shell.main_window import MainWindow
+    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
+    apply_workarounds()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as home:
         window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))

@@ -8,6 +8,12 @@ os.environ["CSP_DESKTOP_USER"] = "tester"
 
 import pytest  # noqa: E402
 
+
+def pytest_configure(config):
+    # What the app's start-up does before any widget exists (ui/shell/app.py run()).
+    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
+    apply_workarounds()
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REGISTERS = SHARED / "registers"

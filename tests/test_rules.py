@@ -10,8 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "csp_desktop"
 WORKSPACE = "services/workspace.py"
 # store/ modules that never touch any file but the register (migrations reads its own .sql scripts).
@@ -55,8 +53,6 @@ def test_only_the_workspace_opens_a_register():
     assert offenders == []
 
 
-@pytest.mark.xfail('path.open("rb")' in (PACKAGE / "store/register.py").read_text(encoding="utf-8"),
-                   reason="the header check's plain open() goes with issue 9 (the one-writer work)", strict=True)
 def test_the_register_file_is_opened_only_through_sqlite():
     offenders = sorted(f"{rel}:{node.lineno}" for rel, tree in modules() if rel in REGISTER_FILE_MODULES
                        for node in ast.walk(tree) if isinstance(node, ast.Call) and _plain_open(node.func))

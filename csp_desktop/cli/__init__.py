@@ -9,6 +9,6 @@ import click
 
 from .base import CspGroup, main
 # Each module registers its commands on main.
-from . import interchange_commands, pack_commands, register_commands, updates_commands  # noqa: F401
+from . import backup_commands, interchange_commands, pack_commands, register_commands, updates_commands  # noqa: F401
 
 __all__ = ["CspGroup", "main"]

@@ -66,8 +66,10 @@ def main(ctx):
         sys.exit(run(None))
 
 
-def register_argument(must_exist: bool = True):
-    return click.argument("register", type=click.Path(dir_okay=False, path_type=Path, exists=False))
+def register_argument():
+    """The REGISTER argument. Folders are let through so that opening says what is wrong in one sentence
+    (exit 1), not click's usage error (exit 2)."""
+    return click.argument("register", type=click.Path(path_type=Path))
 
 
 @contextlib.contextmanager

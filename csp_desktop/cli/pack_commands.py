@@ -10,10 +10,10 @@ from ..domain.model import PACK_SECTIONS
 from ..domain.pack import MARKINGS, PARTS, PUBLIC
 from ..services.meetings import MEETING_COLUMNS, create_meeting, meeting_rows, new_meeting
 from ..errors import UserError
-from .base import main, opened
+from .base import main, opened, register_argument
 from .output import counted, emit, format_option
 
-REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+REGISTER = register_argument()
 
 
 @main.command()

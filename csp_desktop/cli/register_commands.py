@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
+from ..errors import UserError
 from ..services import listing
 from ..services.opening import backup_to, check_register
-from .base import main, opened, opened_workspace
+from .base import main, opened, opened_workspace, register_argument
 from .output import emit, format_option
 
-REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+REGISTER = register_argument()
 
 
 @main.command()
@@ -59,12 +60,22 @@ def actions(register, overdue, fmt):
 @main.command()
 @REGISTER
 def check(register):
-    """Check REGISTER's integrity, foreign keys and schema version."""
-    with opened_workspace(register, read_only=True) as workspace:
-        problems = check_register(workspace)
+    """Check REGISTER's integrity, foreign keys and schema version.
+
+    A register with problems, or one that cannot be opened, is offered its newest backup that passes.
+    """
+    from ..services.backups import damaged_help
+    try:
+        with opened_workspace(register, read_only=True) as workspace:
+            problems = check_register(workspace)
+    except UserError as exc:  # damaged or not a register: say which backup would bring it back
+        offer = "" if Path(register).is_dir() else f" {damaged_help(register)}"
+        raise click.ClickException(f"{exc}{offer}") from None
     if problems:
         for line in problems:
             click.echo(line, err=True)
+        if any(not line.startswith("schema version") for line in problems):
+            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found. {damaged_help(register)}")
         raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
     click.echo(f"{register.name}: ok")
 

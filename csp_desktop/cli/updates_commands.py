@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from ..domain.dates import parse_date
-from .base import main, opened
+from .base import main, opened, register_argument
 from .output import emit, format_option, table
 
-REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+REGISTER = register_argument()
 CHANGE_COLUMNS = ("id", "item", "field", "old_value", "new_value", "flag", "outcome")
 LOG_COLUMNS = ("received", "owner", "file", "status", "changes", "applied", "pending", "rejected", "not_taken")
 SHORT_ID = 8

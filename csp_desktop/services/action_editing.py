@@ -1,4 +1,8 @@
-"""Editing the action tracker: the use cases behind the GUI's undoable action edits."""
+"""Editing the action tracker: the use cases behind the GUI's undoable action edits.
+
+Edits take `expected_version`, the version the user started from (None: as stored now, for undo and
+redo only; one process alone writes a register).
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -43,22 +47,25 @@ def restore_action(reg: Register, action: Action, notes: list[ProgressNote]) -> 
     for note in notes:
         store.add_note(reg, dataclasses.replace(note))
     if notes:
-        update_action(reg, action.id, {"progress": action.progress})
+        update_action(reg, action.id, {"progress": action.progress}, None)
 
 
-def delete_action(reg: Register, action_id: str) -> tuple[Action, list[ProgressNote]]:
+def delete_action(reg: Register, action_id: str,
+                  expected_version: int | None) -> tuple[Action, list[ProgressNote]]:
     """Delete an action; returns it and its notes as they were, so the delete can be undone."""
     action = store.get_action(reg, action_id)
+    if expected_version is not None:
+        action.version = expected_version  # store.delete_action refuses it if the stored one differs
     notes = store.notes_for(reg, action_id)
     store.delete_action(reg, action)
     return action, notes
 
 
-def update_action(reg: Register, action_id: str, values: dict, expected_version: int | None = None) -> Action:
+def update_action(reg: Register, action_id: str, values: dict, expected_version: int | None) -> Action:
     """Set the given fields of the action as stored now; a stale `expected_version` is refused."""
     action = store.get_action(reg, action_id)
-    if expected_version is not None and action.version != expected_version:
-        raise UserError("That action was changed since you started editing it; reload and try again.")
+    if expected_version is not None:
+        action.version = expected_version  # store.save_action refuses it inside its transaction if stale
     changed = dataclasses.replace(action, **values)
     check(changed)
     store.save_action(reg, changed)

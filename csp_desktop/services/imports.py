@@ -5,6 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.backup_policy import IMPORT
 from ..domain.scoring import Scheme, preset
 from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
@@ -14,6 +15,7 @@ from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
 from ..store.risks import list_risks
+from .backups import make_backup
 
 
 @dataclass
@@ -45,8 +47,25 @@ def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] |
 
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                 scheme: str | None = None, dry_run: bool = False) -> ImportResult:
+    _refuse_the_register_itself(reg, Path(path))
+    if not dry_run:
+        reg.quick_check()  # an import writes much: never into a damaged file
     contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
+    if not dry_run:  # an import cannot be undone: keep the register as it was (once the file has been read)
+        make_backup(reg, IMPORT)
     return apply_contents(reg, contents, dry_run=dry_run)
+
+
+def _refuse_the_register_itself(reg: Register, path: Path) -> None:
+    """Reading the register (or its -wal or -shm) as a spreadsheet would open it outside SQLite, and
+    closing that handle drops this process's SQLite locks on it (howtocorrupt 2.2)."""
+    names = {reg.path.name, reg.path.name + "-wal", reg.path.name + "-shm"}
+    try:
+        same = path.name in names and path.resolve().parent == reg.path.resolve().parent
+    except OSError:
+        same = False
+    if same:
+        raise UserError(f"{path.name} is the register itself (or part of it), not a file to import.")
 
 
 def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False) -> ImportResult:

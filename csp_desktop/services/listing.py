@@ -6,6 +6,7 @@ from datetime import date
 from ..domain.dates import to_iso
 from ..domain.derived import is_overdue, rag
 from ..domain.model import Action, Risk
+from ..domain.ordering import natural_key
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.actions import list_actions
@@ -20,13 +21,8 @@ def by_current_score(risks: list[Risk]) -> list[Risk]:
     """Highest residual score first (inherent where no residual is known), then by ref."""
     def key(risk: Risk):
         current = risk.current
-        return (-(current.score if current else 0), _natural(risk.ref), risk.title.lower())
+        return (-(current.score if current else 0), natural_key(risk.ref), risk.title.lower())
     return sorted(risks, key=key)
-
-
-def _natural(ref: str):
-    digits = "".join(ch for ch in ref if ch.isdigit())
-    return (int(digits) if digits else 10**9, ref)
 
 
 def _pair(prefix: str, rating: Rating | None) -> dict:

@@ -1,7 +1,9 @@
 """Editing risks, their mitigations and reviews: the use cases the risk editor's undo commands call.
 
-Each function reads the row fresh, so an undo or redo applies to what is stored now, and returns the
-fresh domain object for the views.
+Each function reads the row fresh and returns the fresh domain object for the views. Every edit takes
+`expected_version`, the version the user started from: a row changed since is refused (ConflictError),
+not silently overwritten. None applies to the row as stored now: only undo and redo pass it, which is
+safe because one process alone writes a register (store/writer_lock.py).
 """
 from __future__ import annotations
 
@@ -100,15 +102,23 @@ def check_value(name: str, value) -> None:
         raise RiskEditError("The next review must be a date.")
 
 
-def set_risk_fields(reg: Register, risk_id: str, changes: dict) -> Risk:
+def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version: int | None) -> Risk:
     """Write the given fields of one risk in one transaction; returns the risk as now stored."""
     for name, value in changes.items():
         check_value(name, value)
-    risk = store_risks.get_risk(reg, risk_id)
+    risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
     for name, value in changes.items():
         setattr(risk, name, value)
     store_risks.save_risk(reg, risk)
     return store_risks.get_risk(reg, risk_id)
+
+
+def _fresh(row, expected_version: int | None):
+    """The row as stored, to be written only if it is still at `expected_version` (records.save checks it
+    inside the write's transaction, so nothing can slip in between)."""
+    if expected_version is not None:
+        row.version = expected_version
+    return row
 
 
 def risk_values(risk: Risk, names) -> dict:
@@ -121,8 +131,8 @@ def add_risk(reg: Register, risk: Risk) -> Risk:
     return store_risks.get_risk(reg, risk.id)
 
 
-def remove_risk(reg: Register, risk_id: str) -> None:
-    store_risks.delete_risk(reg, store_risks.get_risk(reg, risk_id))
+def remove_risk(reg: Register, risk_id: str, expected_version: int | None) -> None:
+    store_risks.delete_risk(reg, _fresh(store_risks.get_risk(reg, risk_id), expected_version))
 
 
 def next_ref(risks: list[Risk]) -> str:
@@ -134,8 +144,8 @@ def next_ref(risks: list[Risk]) -> str:
 # -- reviews -----------------------------------------------------------------------------------------
 
 def record_review(reg: Register, risk_id: str, after: Rating | None, *, on: date, reviewer: str,
-                  note: str = "", next_review: date | None = None) -> Review:
-    risk = store_risks.get_risk(reg, risk_id)
+                  note: str = "", next_review: date | None = None, expected_version: int | None) -> Review:
+    risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
     return store_risks.record_review(reg, risk, after, on=on, reviewer=reviewer, note=note, next_review=next_review)
 
 
@@ -174,20 +184,21 @@ def add_mitigation(reg: Register, mitigation: Mitigation) -> Mitigation:
     return mitigation
 
 
-def save_mitigation(reg: Register, mitigation_id: str, risk_id: str, changes: dict) -> Mitigation:
+def save_mitigation(reg: Register, mitigation_id: str, risk_id: str, changes: dict,
+                    expected_version: int | None) -> Mitigation:
     if "description" in changes and not str(changes["description"]).strip():
         raise RiskEditError("A mitigation needs a description.")
     if not reg.scheme.fits(changes.get("expected")):
         raise RiskEditError(f"The expected residual score is outside the register's {reg.scheme.size} matrix.")
-    current = _mitigation(reg, risk_id, mitigation_id)
+    current = _fresh(_mitigation(reg, risk_id, mitigation_id), expected_version)
     for name, value in changes.items():
         setattr(current, name, value)
     store_risks.save_mitigation(reg, current)
     return current
 
 
-def remove_mitigation(reg: Register, mitigation_id: str, risk_id: str) -> Mitigation:
-    current = _mitigation(reg, risk_id, mitigation_id)
+def remove_mitigation(reg: Register, mitigation_id: str, risk_id: str, expected_version: int | None) -> Mitigation:
+    current = _fresh(_mitigation(reg, risk_id, mitigation_id), expected_version)
     store_risks.delete_mitigation(reg, current)
     return current
 
@@ -214,9 +225,10 @@ def reapply_review(reg: Register, review: Review, next_review: date | None) -> N
         store_risks.save_risk(reg, risk)
 
 
-def remove_risk_keeping(reg: Register, risk_id: str) -> tuple[Risk, list[Mitigation], list[Review]]:
+def remove_risk_keeping(reg: Register, risk_id: str,
+                        expected_version: int | None) -> tuple[Risk, list[Mitigation], list[Review]]:
     """Delete a risk; returns it with its mitigations and reviews so undo can put them back."""
-    risk = store_risks.get_risk(reg, risk_id)
+    risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
     kept = (risk, store_risks.mitigations_for(reg, risk_id), store_risks.reviews_for(reg, risk_id))
     store_risks.delete_risk(reg, risk)
     return kept

@@ -1,10 +1,12 @@
 """Changing a register's scoring scheme without stranding any score outside the matrix."""
 from __future__ import annotations
 
+from ..domain.backup_policy import MATRIX
 from ..domain.scoring import Scheme
 from ..errors import UserError
 from ..store import Register
 from ..store.risks import list_risks, mitigations_by_risk
+from .backups import make_backup
 
 MAX_NAMED = 5  # risks named in the refusal before "and N more"
 
@@ -35,5 +37,6 @@ def apply_scheme(reg: Register, scheme: Scheme) -> Scheme:
     if names:
         raise UserError(describe_refusal(scheme, names))
     old = reg.scheme
+    make_backup(reg, MATRIX)
     reg.set_scheme(scheme)
     return old

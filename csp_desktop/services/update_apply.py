@@ -24,6 +24,7 @@ class Applied:
 def apply_decisions(reg: Register, accepted: list[dict], rejected: list[dict], today: date) -> Applied:
     """Write every accepted change and record every decision, all in one transaction or none."""
     result = Applied(rejected=[c["id"] for c in rejected])
+    reg.quick_check()  # the owner's changes go in only if the register is sound
     with reg.transaction():
         for group in _by_row(accepted):
             reason = _stale(reg, group)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..domain.backup_policy import OWNER_RETURN
 from ..domain.dates import show
 from ..domain.model import new_id
 from ..errors import UserError
@@ -22,6 +23,7 @@ from ..interchange.owner_workbook import write_owner_workbook
 from ..store import Register
 from ..store import returns as log
 from ..store.partners import list_owners
+from .backups import make_backup
 from .update_apply import Applied, apply_decisions
 from .update_compare import compare
 from .update_send import file_name_for, owner_parts, sent_items, workbook_for
@@ -143,11 +145,14 @@ def receive(reg: Register, path: Path, *, dry_run: bool = False, accept_all: boo
     """
     path, today = Path(path), today or date.today()
     receipt = Receipt(file=path.name)
+    if not dry_run:
+        reg.quick_check()  # an owner's return is written in: never into a damaged file
     digest = _sha256(path)
     earlier = log.taken_return_with_hash(reg, digest)
     if earlier is not None:
         receipt.duplicate_of, receipt.owner, receipt.return_id = earlier, earlier["owner_name"], earlier["id"]
         if accept_all and not dry_run:
+            make_backup(reg, OWNER_RETURN)
             receipt.applied = accept_clean(reg, earlier["id"], today)
         return receipt
     try:
@@ -161,6 +166,7 @@ def receive(reg: Register, path: Path, *, dry_run: bool = False, accept_all: boo
     receipt.owner, receipt.notes = sending["owner_name"], notes
     if dry_run:
         return receipt
+    make_backup(reg, OWNER_RETURN)  # several files taken at once share one backup (see backups.DEDUPED)
     with reg.transaction():  # logged and (if asked) applied together, or neither
         receipt.return_id = log.log_return(reg, {"round_owner_id": sending["id"], "owner_name": sending["owner_name"],
                                                  "file_name": path.name, "file_sha256": digest, "status": log.TAKEN,
@@ -232,6 +238,8 @@ def decide(reg: Register, accept_ids: list[str], reject_ids: list[str], today: d
         raise UserError("A change that cannot be taken (invalid value, added, deleted or unmatched row) cannot be "
                         "accepted.")
     rejected = log.changes(reg, ids=list(reject_ids), outcome=log.PENDING)
+    if accepted:
+        make_backup(reg, OWNER_RETURN)
     return apply_decisions(reg, accepted, rejected, today or date.today())
 
 

@@ -22,6 +22,10 @@ class NotARegisterError(RegisterError):
     pass
 
 
+class RegisterDamaged(RegisterError):
+    """The file is damaged (SQLite says malformed, or not a database): nothing more is written to it."""
+
+
 class ConflictError(RegisterError):
     """A write that started from an older version of a row than the one now stored."""
 
@@ -44,8 +48,15 @@ _SENTENCES = {
 _NOT_A_REGISTER = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
+# Python's sqlite3 module raises this itself (no SQLite code) when stored text is not UTF-8; the app
+# writes nothing else, so it can only come from damage. The words are CPython's, fixed since 2.x.
+_UNDECODABLE = "Could not decode to UTF-8"
+
+
 def primary_code(exc: sqlite3.Error) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
+    if code is None and isinstance(exc, sqlite3.OperationalError) and str(exc).startswith(_UNDECODABLE):
+        return sqlite3.SQLITE_CORRUPT
     return None if code is None else code & 0xFF
 
 
@@ -57,8 +68,9 @@ def is_user_error(exc: sqlite3.Error) -> bool:
 def explain(exc: sqlite3.Error, path: Path) -> RegisterError | RegisterBug:
     """The error to raise for `exc` (raise it `from exc`): one sentence naming the file, or a bug."""
     code, name = primary_code(exc), path.name
-    if code in _NOT_A_REGISTER:
-        return NotARegisterError(f"{name} is damaged or is not a CSP Desktop register.")
+    if code in _NOT_A_REGISTER:  # damaged: nothing more is written to it (store/damage.py)
+        from .damage import damaged_sentence
+        return RegisterDamaged(damaged_sentence(name))
     if code in _SENTENCES:
         return RegisterError(_SENTENCES[code].format(name=name))
     return RegisterBug(f"SQLite refused an operation on {name} ({getattr(exc, 'sqlite_errorname', type(exc).__name__)}: "

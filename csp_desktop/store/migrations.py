@@ -38,7 +38,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         if number <= current:
             continue
         script = path.read_text(encoding="utf-8")
-        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
     return schema_version(conn)
 
 

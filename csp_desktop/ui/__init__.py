@@ -1,5 +1,4 @@
-"""Everything Qt: the main window, views, Qt models and undo commands. Widgets never run SQL."""
+"""Everything Qt: the main window, views, Qt models and undo commands. Widgets never run SQL.
 
-from .shell.qt_workarounds import keep_bools_alive
-
-keep_bools_alive()
+Start-up code calls `ui.shell.qt_workarounds.apply_workarounds()` before any widget is made.
+"""

@@ -133,7 +133,7 @@ def test_export_backup_and_check(herefordshire, tmp_path):
         assert run("export", herefordshire, tmp_path / name).exit_code == 0
     assert (tmp_path / "out.json").read_text(encoding="utf-8").startswith("{")
     assert run("export", herefordshire, tmp_path / "actions.csv", "--table", "actions").exit_code == 0
-    folder = tmp_path / "backups"
+    folder = tmp_path / "usb"
     folder.mkdir()
     result = run("backup", herefordshire, folder)
     assert result.exit_code == 0

@@ -37,3 +37,9 @@ def test_direction_of_travel():
     assert direction_of_travel([_review(1, None, high), _review(5, high, mid)]) == DOWN
     assert direction_of_travel([_review(5, mid, mid), _review(1, None, high)]) == DOWN  # order by date
     assert direction_of_travel([_review(1, None, mid), _review(5, mid, Rating(3, 2))]) == UNCHANGED
+
+
+def test_one_natural_order_for_refs():
+    from csp_desktop.domain.ordering import natural_key
+    refs = ["R-10", "R-3", "R-2.1", "R-1a", "r-2", "R-1"]
+    assert sorted(refs, key=natural_key) == ["R-1", "R-1a", "r-2", "R-2.1", "R-3", "R-10"]

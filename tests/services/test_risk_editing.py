@@ -29,9 +29,9 @@ def test_set_fields_checks_every_value_before_writing(register, risk):
     for changes in ({"title": ""}, {"title": "ok", "status": "pending"}, {"next_review": "31/02/2026"},
                     {"residual": (3, 3)}, {"colour": "red"}):
         with pytest.raises(editing.RiskEditError):
-            editing.set_risk_fields(register, risk.id, changes)
+            editing.set_risk_fields(register, risk.id, changes, risk.version)
     assert snapshot(register) == before
-    stored = editing.set_risk_fields(register, risk.id, {"description": "x" * 10_000, "exempt": True})
+    stored = editing.set_risk_fields(register, risk.id, {"description": "x" * 10_000, "exempt": True}, risk.version)
     assert len(stored.description) == 10_000 and stored.exempt
 
 
@@ -48,7 +48,7 @@ def test_listing_gives_direction_of_travel_and_overdue_actions(register, risk):
 
 def test_withdrawing_a_review_restores_the_risk(register, risk):
     review = editing.record_review(register, risk.id, Rating(1, 1), on=TODAY, reviewer="a",
-                                   next_review=TODAY + timedelta(days=90))
+                                   next_review=TODAY + timedelta(days=90), expected_version=risk.version)
     editing.withdraw_review(register, review, Rating(3, 3), None)
     stored = get_risk(register, risk.id)
     assert (stored.residual, stored.next_review, editing.reviews_for(register, risk.id)) == (Rating(3, 3), None, [])

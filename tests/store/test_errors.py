@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from csp_desktop.errors import UserError
-from csp_desktop.store import NotARegisterError, Register, RegisterBug, RegisterError
+from csp_desktop.store import Register, RegisterBug, RegisterDamaged, RegisterError
 from csp_desktop.store.errors import explain
 from tests.conftest import snapshot
 
@@ -26,13 +26,13 @@ def _error(code: int, words: str = "misleading words") -> sqlite3.Error:
     (sqlite3.SQLITE_READONLY, "r.cspreg is read-only, so nothing could be saved."),
     (sqlite3.SQLITE_READONLY_DBMOVED, "r.cspreg is read-only, so nothing could be saved."),
     (sqlite3.SQLITE_FULL, "The disk holding r.cspreg is full, so nothing was saved."),
-    (sqlite3.SQLITE_CORRUPT, "r.cspreg is damaged or is not a CSP Desktop register."),
-    (sqlite3.SQLITE_NOTADB, "r.cspreg is damaged or is not a CSP Desktop register."),
+    (sqlite3.SQLITE_CORRUPT, "r.cspreg is damaged, so nothing more will be written to it; restore it from a backup."),
+    (sqlite3.SQLITE_NOTADB, "r.cspreg is damaged, so nothing more will be written to it; restore it from a backup."),
 ])
 def test_each_user_trouble_is_one_sentence_by_its_code(tmp_path, code, sentence):
     error = explain(_error(code), tmp_path / "r.cspreg")
     assert isinstance(error, RegisterError) and str(error) == sentence
-    assert isinstance(explain(_error(code), tmp_path / "r.cspreg"), NotARegisterError) == (
+    assert isinstance(explain(_error(code), tmp_path / "r.cspreg"), RegisterDamaged) == (
         code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB))
 
 

@@ -189,7 +189,8 @@ def test_an_older_register_is_upgraded_after_a_copy_is_kept(register):
     assert upgraded.schema_version() == latest
     assert [r.title for r in list_risks(upgraded)] == ["Kept through the upgrade"]
     upgraded.close()
-    copy = path.with_name(f"{path.stem}.before-schema-{latest}{path.suffix}")
+    (copy,) = (path.parent / "backups").glob(f"{path.stem}_*_upgrade.cspreg")
+    assert not path.with_name(f"{path.stem}.before-schema-{latest}{path.suffix}").exists()
     old = sqlite3.connect(copy)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT title FROM risks").fetchall() == [("Kept through the upgrade",)]

@@ -32,6 +32,8 @@ def dark_palette() -> QPalette:
 
 def main() -> None:
     scale, mode, out = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
+    apply_workarounds()
     app = QApplication([])
     app.setStyle("Fusion")
     if mode == "dark":

@@ -17,6 +17,8 @@ def main(register: str, prefix: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     from csp_desktop.ui.shell.main_window import MainWindow
+    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
+    apply_workarounds()
     app = QApplication([])
     factor = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     settings = QSettings(str(Path(prefix).parent / f"scaled-{factor}.ini"), QSettings.Format.IniFormat)

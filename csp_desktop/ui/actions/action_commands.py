@@ -35,7 +35,7 @@ class AddActionCommand(ActionCommand):
         self.action = editing.add_action(self.session.register, self.action)
 
     def undo_it(self) -> None:
-        editing.delete_action(self.session.register, self.action.id)
+        editing.delete_action(self.session.register, self.action.id, None)
 
 
 class DeleteActionCommand(ActionCommand):
@@ -43,10 +43,12 @@ class DeleteActionCommand(ActionCommand):
     def __init__(self, session, action: Action):
         super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d")
         self.action_id = action.id
+        self.expected: int | None = action.version
         self.removed: tuple[Action, list[ProgressNote]] | None = None
 
     def do(self) -> None:
-        self.removed = editing.delete_action(self.session.register, self.action_id)
+        self.removed = editing.delete_action(self.session.register, self.action_id, self.expected)
+        self.expected = None  # redo deletes it as stored then
 
     def undo_it(self) -> None:
         editing.restore_action(self.session.register, *self.removed)
@@ -67,7 +69,7 @@ class EditActionCommand(ActionCommand):
         self.expected_version = None  # undo and redo apply to whatever the register holds then
 
     def undo_it(self) -> None:
-        editing.update_action(self.session.register, self.action_id, self.old)
+        editing.update_action(self.session.register, self.action_id, self.old, None)
 
 
 class SetStatusCommand(ActionCommand):
@@ -81,9 +83,11 @@ class SetStatusCommand(ActionCommand):
         super().__init__(session, f"Mark {what} {status}")
         self.new = editing.status_values(status, today)
         self.old = {a.id: {"status": a.status, "completed_on": a.completed_on} for a in actions}
+        self.expected: dict[str, int] = {a.id: a.version for a in actions}  # the first run only
 
     def do(self) -> None:
         self._apply({action_id: self.new for action_id in self.old}, self.old)
+        self.expected = {}
 
     def undo_it(self) -> None:
         self._apply(self.old, {action_id: self.new for action_id in self.old})
@@ -92,11 +96,11 @@ class SetStatusCommand(ActionCommand):
         done = []
         try:
             for action_id, changes in values.items():
-                editing.update_action(self.session.register, action_id, changes)
+                editing.update_action(self.session.register, action_id, changes, self.expected.get(action_id))
                 done.append(action_id)
         except UserError:
             for action_id in done:  # put back the ones already changed, then say why
-                editing.update_action(self.session.register, action_id, restore[action_id])
+                editing.update_action(self.session.register, action_id, restore[action_id], None)
             raise
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.derived import AMBER, GREEN, RED, rag
 from ...domain.model import ACTION_STATUSES, Action
+from ...domain.ordering import natural_key
 
 REF, TITLE, OWNER, DUE, STATUS, PROGRESS, RAG, LINKED = range(8)
 HEADERS = ("Ref", "Title", "Owner", "Due", "Status", "Progress", "RAG", "Linked to")
@@ -28,14 +29,7 @@ def readable_on(background: str) -> QColor:
     return QColor("#000000") if luminance > 140 else QColor("#FFFFFF")
 
 
-_DIGITS = re.compile(r"[0-9]+")
 _LINE_BREAKS = re.compile(r"[\n\r\t\v\f\u2028\u2029\x1c-\x1f\x85]")
-
-
-def natural_key(ref: str) -> tuple:
-    """R-2 before R-10: the first run of digits counts as a number."""
-    digits = _DIGITS.search(ref)
-    return (int(digits.group()) if digits else float("inf"), ref.casefold())
 
 
 def one_line(text: str) -> str:

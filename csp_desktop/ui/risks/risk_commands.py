@@ -1,5 +1,8 @@
 """Undoable edits of risks, mitigations and reviews. Each command keeps the old value when made.
 
+The first run carries the version the user started from, so a row changed since is refused; undo and
+redo apply to the row as stored then (this process alone writes the register: the writer lock).
+
 Push them with `undoable.push(session, command)` (re-exported here): a refusal comes back as the
 one-sentence reason and leaves the undo stack untouched; a later failed undo or redo is announced on
 `undoable.failures`.
@@ -36,12 +39,14 @@ class SetRiskField(RiskCommand):
         label = risk.ref or risk.title
         super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}")
         self.risk_id, self.name, self.new, self.old = risk.id, name, value, getattr(risk, name)
+        self.expected: int | None = risk.version
 
     def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new})
+        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new}, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old})
+        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old}, None)
 
 
 class EditRisk(RiskCommand):
@@ -56,12 +61,15 @@ class EditRisk(RiskCommand):
         super().__init__(session, f"Edit {risk.ref or risk.title}")
         self.risk_id = risk.id
         self.fields = [SetRiskField(session, risk, name, value) for name, value in changes.items()]
+        self.expected: int | None = risk.version
 
     def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.new for c in self.fields})
+        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.new for c in self.fields},
+                                self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.old for c in self.fields})
+        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.old for c in self.fields}, None)
 
 
 class AddRisk(RiskCommand):
@@ -77,17 +85,19 @@ class AddRisk(RiskCommand):
             self.saved = editing.restore_risk(self.session.register, self.saved, [], [])
 
     def undo_it(self) -> None:
-        editing.remove_risk(self.session.register, self.risk.id)
+        editing.remove_risk(self.session.register, self.risk.id, None)
 
 
 class RemoveRisk(RiskCommand):
     def __init__(self, session, risk: Risk):
         super().__init__(session, f"Delete risk {risk.ref or risk.title}")
         self.risk_id = risk.id
+        self.expected: int | None = risk.version
         self.kept = None
 
     def do(self) -> None:
-        self.kept = editing.remove_risk_keeping(self.session.register, self.risk_id)
+        self.kept = editing.remove_risk_keeping(self.session.register, self.risk_id, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
         editing.restore_risk(self.session.register, *self.kept)
@@ -104,6 +114,7 @@ class RecordReview(RiskCommand):
         self.risk_id, self.after, self.on, self.reviewer, self.note = risk.id, after, on, reviewer, note
         self.next_review = next_review
         self.old_residual, self.old_next_review = risk.residual, risk.next_review
+        self.expected = risk.version
         self.review: Review | None = None
 
     def changed_ids(self):
@@ -112,7 +123,8 @@ class RecordReview(RiskCommand):
     def do(self) -> None:
         if self.review is None:
             self.review = editing.record_review(self.session.register, self.risk_id, self.after, on=self.on,
-                                                reviewer=self.reviewer, note=self.note, next_review=self.next_review)
+                                                reviewer=self.reviewer, note=self.note, next_review=self.next_review,
+                                                expected_version=self.expected)
         else:
             editing.reapply_review(self.session.register, self.review, self.next_review)
 
@@ -136,7 +148,7 @@ class AddMitigation(MitigationCommand):
         editing.add_mitigation(self.session.register, self.mitigation)
 
     def undo_it(self) -> None:
-        editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id)
+        editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id, None)
 
 
 class EditMitigation(MitigationCommand):
@@ -146,21 +158,26 @@ class EditMitigation(MitigationCommand):
         self.mitigation_id, self.risk_id = mitigation.id, mitigation.risk_id
         self.new = dict(changes)
         self.old = {name: getattr(mitigation, name) for name in changes}
+        self.expected: int | None = mitigation.version
 
     def do(self) -> None:
-        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.new)
+        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.new, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
-        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.old)
+        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.old, None)
 
 
 class RemoveMitigation(MitigationCommand):
     def __init__(self, session, mitigation: Mitigation):
         super().__init__(session, "Remove mitigation")
         self.mitigation = mitigation
+        self.expected: int | None = mitigation.version
 
     def do(self) -> None:
-        self.mitigation = editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id)
+        self.mitigation = editing.remove_mitigation(self.session.register, self.mitigation.id,
+                                                    self.mitigation.risk_id, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
         editing.add_mitigation(self.session.register, self.mitigation)

@@ -7,7 +7,6 @@ change. Qt's own proxy sort would call `data()` twice per comparison (seconds at
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 from ...domain.dates import show
 from ...domain.derived import ARROWS, NEW, review_due
 from ...domain.model import Risk
+from ...domain.ordering import natural_key
 from ...domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
 from ..common.colours import text_colour_on
 from ..common.text import plain_tooltip
@@ -28,13 +28,6 @@ SCORE_COLUMNS = {INHERENT: "inherent", RESIDUAL: "residual", TARGET: "target"}
 TRAVEL_WORDS = {"up": "Up (worse)", "down": "Down (better)", "unchanged": "Unchanged", NEW: "No earlier review"}
 _TRAVEL_ORDER = {"down": 0, "unchanged": 1, NEW: 2, "up": 3}
 RISK_ROLE = Qt.ItemDataRole.UserRole + 1
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(text: str) -> tuple:
-    """R-2 before R-10; numbers compare as numbers, words without case."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-                 for part in _DIGITS.split(text) if part)
 
 
 class Row:

@@ -6,6 +6,7 @@ import unicodedata
 from PySide6.QtCore import QSettings
 
 from ...errors import UserError
+from ..shell.locations import app_settings
 
 KEY = "identity/name"
 MAX_NAME = 200
@@ -24,13 +25,13 @@ def clean_name(name: str) -> str:
 
 
 def saved_name(settings: QSettings | None = None) -> str | None:
-    value = (settings or QSettings()).value(KEY)
+    value = (settings or app_settings()).value(KEY)
     return str(value) if value else None
 
 
 def save_identity(session, name: str, settings: QSettings | None = None) -> str:
     name = clean_name(name)
-    settings = settings or QSettings()
+    settings = settings or app_settings()
     settings.setValue(KEY, name)
     settings.sync()
     session.workspace.set_who(name)

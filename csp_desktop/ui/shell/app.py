@@ -6,13 +6,14 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .file_menu import data_folder
-from .locations import bug_sentence, log_file
+from .locations import app_settings, bug_sentence, log_file, move_old_data, name_application
 from .main_window import MainWindow
 from ..common.text import tell
+from .qt_workarounds import apply_workarounds
 
 log = logging.getLogger("csp_desktop")
 DEMO_NAME = "demo.cspreg"
@@ -20,15 +21,27 @@ DEMO_NAME = "demo.cspreg"
 
 def run(path: Path | None) -> int:
     """Open `path`, or (None) the last register used, else a copy of the demo register in the data folder."""
+    apply_workarounds()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("CSP Desktop")
-    app.setOrganizationName("CSP Desktop")
+    name_application()
+    moved = _move_old_data()
     _log_to_file(log_file())
     window = MainWindow()
     sys.excepthook = lambda *exc: _report_bug(window, *exc)
     window.show()
+    if moved is not None:
+        QTimer.singleShot(0, window, lambda: tell(window, "Your registers have moved", moved.summary(), icon="info"))
     window.open_after_paint(lambda: _first_or_none(window, path))
     return app.exec()
+
+
+def _move_old_data():
+    """Earlier versions kept files in a doubled, possibly roaming folder: move them, once."""
+    try:
+        return move_old_data(app_settings())
+    except OSError as exc:  # never stop the app starting; the old files stay where they were
+        log.warning("Could not move the old data folder: %s", exc)
+        return None
 
 
 def first_register(path: Path | None, settings: QSettings) -> Path:

@@ -1,4 +1,5 @@
-"""The File menu: New, Open, Open Recent, Import, Export, Backup, Quit.
+"""The File menu: New, Open, Open Recent, Import, Export, Backup, Backups (and restore), Save to the
+original (for a local copy of a register on a share), Quit.
 
 Import and export run off the GUI thread through their own connections (a progress bar shows
 meanwhile); an import is checked in full first (a dry run), shown, and only then applied, after a
@@ -8,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from ...errors import UserError
 from ..common.text import ask, tell
+from .locations import data_dir
+from .share_warning import LocalWork
 from .workers import Worker
 
 RECENT_MAX = 8
@@ -24,10 +27,8 @@ PROBLEMS_SHOWN = 15
 
 
 def data_folder() -> Path:
-    """The user's own folder for registers, backups and the log (QStandardPaths.AppDataLocation)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """The user's own folder for registers and the log (Qt's AppLocalDataLocation: see locations.py)."""
+    return data_dir()
 
 
 class FileMenu(QObject):
@@ -37,6 +38,7 @@ class FileMenu(QObject):
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
         self._pending: dict[int, tuple] = {}
+        self.local = LocalWork(window)
 
     def add_to(self, menu) -> None:
         self.new = self._action(menu, "&New register…", QKeySequence.StandardKey.New, self.new_register)
@@ -47,6 +49,8 @@ class FileMenu(QObject):
         self.import_ = self._action(menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
         self.export = self._action(menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
         self.backup = self._action(menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
+        self.backups = self._action(menu, "Bac&kups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
+        self.save_back = self._action(menu, "&Save to the original", QKeySequence.StandardKey.Save, self.local.save)
         menu.addSeparator()
         self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.window.close)
 
@@ -61,6 +65,8 @@ class FileMenu(QObject):
         self.import_.setEnabled(is_open and not read_only)
         self.export.setEnabled(is_open)
         self.backup.setEnabled(is_open)
+        self.backups.setEnabled(is_open)
+        self.save_back.setEnabled(is_open and self.local.copy is not None)
 
     def wait(self) -> None:
         self.worker.wait()
@@ -116,11 +122,9 @@ class FileMenu(QObject):
     def start_import(self, file: Path, *, dry_run: bool) -> None:
         from ...services.opening import import_into
         workspace = self.window.session.workspace
-        backups = data_folder() / "backups"
-        backups.mkdir(exist_ok=True)
         self.import_.setEnabled(False)
         self.window.set_busy(True, f"{'Checking' if dry_run else 'Importing'} {file.name}…")
-        ticket = self.worker.start(lambda: import_into(workspace, file, dry_run=dry_run, backup_folder=backups))
+        ticket = self.worker.start(lambda: import_into(workspace, file, dry_run=dry_run))
         self._pending[ticket] = ("import", file, dry_run)
 
     def export_dialog(self) -> None:
@@ -147,6 +151,53 @@ class FileMenu(QObject):
         except UserError as exc:
             return tell(self.window, "Backup", str(exc))
         self.window.statusBar().showMessage(f"Backed up to {target}", 10000)
+
+    # -- rolling backups and restore -----------------------------------------------------------------
+
+    def show_backups(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from .backups_dialog import BackupsDialog
+        dialog = BackupsDialog(self.window.session, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.restore(dialog.chosen)
+
+    def restore(self, backup) -> bool:
+        """Close the register, put `backup` back, open it again; the present is kept as a backup first."""
+        from ...services.restoring import restore
+        path = self.window.session.register.path
+        self.window.close_register()
+        try:
+            done = restore(path, backup.path)
+        except UserError as exc:
+            tell(self.window, "Restore", str(exc))
+            self.window.open_register(path)
+            return False
+        self.window.open_register(path)
+        kept = f" The register as it was just before is kept as the backup {done.kept.name}; restore that one " \
+               "to undo this." if done.kept else ""
+        tell(self.window, "Restore", f"{path.name} is back as it was on {backup.when} ({backup.why}).{kept}",
+             icon="info")
+        return True
+
+    def open_failed(self, path: Path, message: str) -> bool:
+        """A register that cannot be opened (damaged, missing) is offered its newest backup that passes."""
+        from ...services.backups import newest_good_backup
+        good = newest_good_backup(path)
+        if good is None:
+            tell(self.window, "Open register", message)
+            return False
+        if not ask(self.window, "Open register", f"{message}\n\nThe newest backup of it that passes the check was "
+                                                 f"made {good.when} ({good.why}). Restore it and open it? The file "
+                                                 "as it is now is kept as a backup first."):
+            return False
+        from ...services.restoring import restore
+        try:
+            restore(path, good.path)
+        except UserError as exc:
+            tell(self.window, "Restore", str(exc))
+            return False
+        return self.window.open_register(path)
 
     def _finished(self, ticket: int, outcome) -> None:
         kind, file, dry_run = self._pending.pop(ticket, (None, None, None))

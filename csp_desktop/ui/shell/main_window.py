@@ -27,7 +27,8 @@ SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's
 
 
 def settings() -> QSettings:
-    return QSettings()
+    from .locations import app_settings
+    return app_settings()
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setAccessibleName("Notice")
         self.banner.setStyleSheet("background: #FFF2CC; color: #000000; padding: 6px; border: 1px solid #BF9000")
         self.banner.hide()
         self.nav = QListWidget()
@@ -108,24 +109,32 @@ class MainWindow(QMainWindow):
         from ..settings.identity import saved_name
         from .session import Session
         self._connect_refusals()
-        try:  # every change is recorded under the name set in "Who am I", not the login name
-            opened = Workspace.open_for_editing(Path(path), who=saved_name(self.settings))
-        except UserError as exc:
-            tell(self, "Open register", str(exc))
+        if self.session is not None and Path(path).resolve() == self.session.workspace.path.resolve():
+            self.close_register()  # opening it again (after an import): let its writer's lock go first
+        local = self.files.local
+        path = local.where_to_work(Path(path))  # a share or synced folder: perhaps a local copy
+        if path is None:
             return False
+        try:  # every change is recorded under the name set in "Who am I", not the login name
+            opened = Workspace.open_for_editing(path, who=saved_name(self.settings))
+        except UserError as exc:
+            local.pending = None
+            return self.files.open_failed(path, str(exc))
         self.close_register()
+        local.adopt()
         self.session = Session(opened, self)
         self.data = RiskData(self.session, self)
         self.data.busy.connect(self.set_busy)
         self._build_pages()
-        self.banner.setText(opened.read_only_reason or "")
-        self.banner.setVisible(bool(opened.read_only_reason))
+        notice = opened.read_only_reason or local.notice()
+        self.banner.setText(notice)
+        self.banner.setVisible(bool(notice))
         self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.session.changed.connect(self._on_changed)
         self._set_open(True)
         self._show_title()
-        self.files.remember(opened.register.path)
+        self.files.remember(local.original_of(opened.register.path))
         self.data.reload()
         return True
 
@@ -162,6 +171,7 @@ class MainWindow(QMainWindow):
             return
         self.data.wait()
         self.files.wait()
+        self.files.local.close()  # a local copy of a register on a share is written back there
         for page in self.pages.values():
             page.close()  # lets a view finish or cancel its background work (a pack being built)
             self.stack.removeWidget(page)

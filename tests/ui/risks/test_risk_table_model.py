@@ -8,7 +8,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.domain.model import Risk
 from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.ui.risks.risk_table_model import (INHERENT, REF, RESIDUAL, TITLE, TRAVEL, RiskFilter, RiskFilterProxy,
-                                             RiskTableModel, natural_key)
+                                             RiskTableModel)
+from csp_desktop.domain.ordering import natural_key
 
 TODAY = date(2026, 11, 23)
 FAIL = QAbstractItemModelTester.FailureReportingMode.Fatal

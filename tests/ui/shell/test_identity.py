@@ -48,10 +48,12 @@ def test_every_change_after_opening_is_recorded_under_who_am_i(qtbot, tmp_path, 
     win.files.start_import(FIXTURES / "shared-registers" / "herefordshire-2012.csv", dry_run=False)
     qtbot.waitUntil(lambda: not win.files._pending, timeout=20000)
     assert not messages, messages
+    assert not win.session.read_only, win.banner.text()
 
     returns = win.page("Owner updates")
     returns.receive_files([back])
     returns.wait()
+    assert returns.review.rows, returns.account.toPlainText()
     returns.review.decide(range(len(returns.review.rows)), "accept")
     assert returns.apply() is not None
     win.close_register()

@@ -118,13 +118,12 @@ def test_a_file_that_is_not_a_register_is_refused_in_one_sentence(qtbot, tmp_pat
     junk.write_bytes(b"PK\x03\x04 not a register")
     win = open_window(qtbot, qsettings, junk)
     assert win.session is None
-    assert messages == [("Open register", "minutes.xlsx is not a CSP Desktop register (it is not an SQLite database).")]
+    assert messages == [("Open register", "minutes.xlsx is not a CSP Desktop register (it is not an SQLite database, or its first page is damaged).")]
 
 
 def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettings, messages, monkeypatch):
     path = tmp_path / "empty.cspreg"
     Register.create(path, "Empty").close()
-    monkeypatch.setattr("csp_desktop.ui.shell.file_menu.data_folder", lambda: tmp_path)
     win = open_window(qtbot, qsettings, path)
     win.files.start_import(FIXTURES / "shared-registers" / "herefordshire-2012.csv", dry_run=True)
     assert win.progress.isVisible()
@@ -133,7 +132,8 @@ def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettin
     assert messages[0][1].startswith("herefordshire-2012.csv can be imported: 3 owners, 6 risks, 6 mitigations.")
     win.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: win.page("Risks").model.rowCount() == 6, timeout=20000)
-    assert len(list(tmp_path.joinpath("backups").iterdir())) == 1
+    reasons = sorted(p.name.rsplit("_", 1)[1] for p in tmp_path.joinpath("backups").iterdir())
+    assert reasons == ["import.cspreg", "opening.cspreg"]  # the backups folder beside the register
     with Register.open(path, read_only=True) as reg:
         assert len(list_risks(reg)) == 6
 
