@@ -11,7 +11,7 @@ from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
 from ..interchange.problems import Problem
 from ..store import Register, RegisterError
-from ..store import rows as r
+from ..store import bulk
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
 from ..store.risks import list_risks
@@ -134,18 +134,10 @@ class _Writer:
         self._check_scores()
         self._number_unreferenced()
         self._link_actions_to_register_risks()
-        self._insert("organisations", self.c.organisations, lambda o: {"name": o.name})
-        self._insert("owners", self.c.owners, lambda o: {"name": o.name, "kind": o.kind, "email": o.email,
-                                                         "organisation_id": self.ref(o.organisation_id)})
-        self._insert("priorities", self.c.priorities, lambda p: {"ref": p.ref, "title": p.title,
-                                                                 "lead_agency": p.lead_agency})
-        self._insert("meetings", self.c.meetings, r.meeting_row)
-        self._insert("risks", self.c.risks, lambda x: self._linked(r.risk_row(x)))
-        self._insert("mitigations", self.c.mitigations, lambda x: self._linked(r.mitigation_row(x)))
-        self._insert("reviews", self.c.reviews, r.review_row)
-        self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
-        self._insert("progress_notes", self.c.notes, r.note_row)
-        self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+        c = self.c
+        bulk.insert_new(self.reg, self.ref, organisations=c.organisations, owners=c.owners, priorities=c.priorities,
+                        meetings=c.meetings, risks=c.risks, mitigations=c.mitigations, reviews=c.reviews,
+                        actions=c.actions, notes=c.notes, indicators=c.indicators)
 
     def _reuse(self, name: str, incoming: list, existing: list, same) -> None:
         kept = []
@@ -160,11 +152,11 @@ class _Writer:
         incoming[:] = kept
 
     def _check_new_ids(self) -> None:
-        for table, items in (("risks", self.c.risks), ("actions", self.c.actions), ("meetings", self.c.meetings)):
-            for item in items:
-                if self.reg.get(table, item.id) is not None:
-                    raise RegisterError(f"{self.c.file} holds {table} already in {self.reg.path.name} "
-                                        f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
+        found = bulk.ids_already_there(self.reg, self.c.risks, self.c.actions, self.c.meetings)
+        if found is not None:
+            kind, item = found
+            raise RegisterError(f"{self.c.file} holds {kind} already in {self.reg.path.name} "
+                                f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
 
     def _check_not_already_imported(self) -> None:
         """The same sheet imported twice must not double the register: risks and actions are matched by
@@ -213,13 +205,3 @@ class _Writer:
                 self.c.warnings.append(Problem(self.c.file, f"action {action.ref or action.title[:40]!r} names risk "
                                                             f"{action.risk_ref!r}, which is not in the register; "
                                                             "it was imported without that link", "warning"))
-
-    def _linked(self, row: dict) -> dict:
-        for key in ("owner_id", "priority_id", "organisation_id"):
-            if key in row:
-                row[key] = self.ref(row[key])
-        return row
-
-    def _insert(self, table: str, items: list, to_row) -> None:
-        if items:
-            self.reg.insert_many(table, ({**to_row(item), "id": item.id} for item in items))

@@ -19,7 +19,7 @@ from ..placement import wal_is_safe
 from ..domain.scoring import Scheme, SchemeError, default_5x5
 from . import migrations
 from .damage import DAMAGE, damaged_sentence, quick_check
-from .errors import ConflictError, NotARegisterError, RegisterDamaged, RegisterError, explain
+from .errors import ConflictError, NotARegisterError, RegisterBug, RegisterDamaged, RegisterError, explain
 from .writer_lock import RegisterHeld, WriterLock, current_holder, this_machine
 from .copying import copy_database
 
@@ -92,7 +92,10 @@ class Register:
             register.info()
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
-            raise _explained(exc, path) from exc
+            raise _unreadable(_explained(exc, path), path) from exc
+        except RegisterBug as exc:
+            conn.close()
+            raise _unreadable(exc, path) from exc
         except BaseException:
             conn.close()
             raise
@@ -271,6 +274,16 @@ def _explained(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> RegisterE
     if isinstance(error, RegisterDamaged):
         DAMAGE.mark(path, str(error))
     return error
+
+
+def _unreadable(error, path: Path):
+    """While opening, the only SQL run is the app's own fixed reads of the header and register details:
+    SQLite refusing those with a generic error ("unsupported file format") means the file, not the code."""
+    if not isinstance(error, RegisterBug):
+        return error
+    damaged = RegisterDamaged(damaged_sentence(path.name))
+    DAMAGE.mark(path, str(damaged))
+    return damaged
 
 
 def _text(value) -> str | None:
