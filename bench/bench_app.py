@@ -134,8 +134,9 @@ def interaction(path: Path) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from csp_desktop.ui.shell.main_window import MainWindow
-    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
-    apply_workarounds()
+    from csp_desktop.ui.shell import qt_workarounds
+    if hasattr(qt_workarounds, "apply_workarounds"):  # older checkouts (--code) applied it on import
+        qt_workarounds.apply_workarounds()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as home:
         window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
@@ -236,6 +237,16 @@ def main() -> None:
     report(bare, rows, args.runs)
 
 
+def interleaved(runs: list, times: int, home: Path) -> dict:
+    """Start each of `runs` (key, mode, path, code) once per round, `times` rounds; medians per key."""
+    results: dict[str, list] = {key: [] for key, *_ in runs}
+    for _ in range(times):
+        for key, mode, path, code in runs:
+            results[key].append(start_once(mode, path, home, code))
+    return {key: {name: statistics.median(r[name] for r in rs) for name in rs[0]} | {
+        "rss_max": max(r["rss_mb"] for r in rs)} for key, rs in results.items()}
+
+
 def interaction_in(code: Path, path: Path) -> dict:
     """`interaction` in a fresh process importing csp_desktop from `code`."""
     env = dict(os.environ, PYTHONPATH=str(code), BENCH_CODE=str(code))
@@ -248,13 +259,16 @@ def compare(args) -> None:
     """Before (the checkout in --code) and after (this one), beside one bare window, in one run."""
     codes = (("before", args.code.resolve()), ("after", ROOT))
     with tempfile.TemporaryDirectory() as home:
-        bare = starts("bare", None, args.runs, Path(home))
         rows = []
         for size in args.sizes:
-            for label, code in codes:  # each on a register its own code made (schemas may differ)
-                path = register_of(size, code, label)
-                rows.append((f"{label} {size:,}", size, starts("app", path, args.runs, Path(home), code),
-                             interaction_in(code, path)))
+            # Each on a register its own code made (schemas may differ). Starts are interleaved (bare,
+            # before, after, bare, ...) so a machine busy with other work weighs on all three alike.
+            paths = {label: register_of(size, code, label) for label, code in codes}
+            runs = [("bare", "bare", None, ROOT)] + [(label, "app", paths[label], code) for label, code in codes]
+            started = interleaved(runs, args.runs, Path(home))
+            bare = started["bare"]
+            rows += [(f"{label} {size:,}", size, started[label], interaction_in(code, paths[label]))
+                     for label, code in codes]
     print(f"\nBaseline: bare QApplication + empty QMainWindow painted: {bare['painted']:.3f} s (median of "
           f"{args.runs})")
     head = ("code, risks", "actions", "painted s", "x bare", "listed s", "filter ms med", "sort ms med",

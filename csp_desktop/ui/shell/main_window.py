@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
                                QVBoxLayout, QWidget)
 
 from ...errors import UserError
-from ...services.changes import Changes
 from .file_menu import FileMenu
 from ..common.text import tell
 
@@ -227,6 +226,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{reg.name} \u2013 {reg.path.name}{read_only} \u2013 CSP Desktop")
 
     def _on_changed(self, changes) -> None:
+        from ...services.changes import Changes  # not at start-up: the window paints before services load
         if changes == Changes.everything():  # the register's name changes only with everything else
             self._show_title()
 
@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.session.undo_stack.clear()
+        from ...services.changes import Changes  # not at start-up: the window paints before services load
         self.session.notify(Changes.everything())
         tell(self, "Undo", f"{message} The undo history was cleared.")
 
