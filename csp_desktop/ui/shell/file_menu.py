@@ -56,7 +56,7 @@ class FileMenu(QObject):
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(shortcut)
+        self.window.keys_later(action, shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

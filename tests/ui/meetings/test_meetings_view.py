@@ -130,8 +130,12 @@ def test_cancelled_build_writes_no_file(register, tmp_path, qtbot):
 
 
 def test_cancel_from_the_view_stops_the_build(view, qtbot):
-    view.worker.progressed.connect(lambda *_: view.cancel_button.click())
+    import threading
+    gate = threading.Event()
+    view.worker.start(gate.wait)  # holds the view's worker, so the build cannot begin before Cancel
     view.start_build(PackOptions(meeting_id=view.ids["this"]))
+    view.cancel_button.click()
+    gate.set()
     qtbot.waitUntil(lambda: view.build is None, timeout=20000)
     assert view.pdf.document.pageCount() == 0 and not list(view.output_dir.glob("*.pdf"))
 
