@@ -35,18 +35,27 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--map", "maps", multiple=True, metavar="COLUMN=FIELD",
               help="Say what a column holds when its heading is not recognised (repeatable), "
                    "e.g. --map \"Threat=title\" --map \"Prob.=inherent_likelihood\".")
-@click.option("--scheme", type=click.Choice(["3x3", "5x5"]),
-              help="The matrix the file is scored on (default: worked out from the file).")
+@click.option("--scheme", metavar="3x3|4x4|5x5|LxI",
+              help="The matrix the file is scored on, likelihood levels x impact levels, e.g. 5x4 "
+                   "(default: worked out from the file).")
 @click.option("--dry-run", is_flag=True, help="Check the file and report what would be imported; write nothing.")
-def import_(register, file, sheet, maps, scheme, dry_run):
+@click.option("--explain", is_flag=True, help="Show how each sheet and column would be read, and why; "
+                                              "import nothing.")
+def import_(register, file, sheet, maps, scheme, dry_run, explain):
     """Import risks, mitigations, actions, priorities or indicators from FILE (.csv, .xlsx or .json).
 
     The header row and columns are found by name ("Risk", "Risk description", "Likelihood",
     "Controlling mechanism", "Risk owner", ...). Either all of the file is imported, or, if any row
     cannot be read, none of it.
     """
-    from ..services.imports import import_file
+    from ..services.imports import explain_file, import_file
     mapping = _mapping(maps)
+    if scheme:
+        from ..domain.scoring import preset
+        preset(scheme)  # a wrong size is refused before the register is opened
+    if explain:
+        click.echo(explain_text(file.name, explain_file(file, sheet=sheet, mapping=mapping)))
+        return
     with opened(register) as reg:
         try:
             result = import_file(reg, file, sheet=sheet, mapping=mapping, scheme=scheme, dry_run=dry_run)
@@ -65,14 +74,36 @@ def import_(register, file, sheet, maps, scheme, dry_run):
         click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
 
 
+def explain_text(name: str, readings) -> str:
+    """The column-by-column reading as a person reads it: one block per sheet."""
+    lines = []
+    for sheet in readings:
+        where = f"sheet {sheet.sheet!r}" if sheet.sheet else name
+        if sheet.kind is None:
+            lines.append(f"{where}: not read ({sheet.why})")
+            continue
+        lines.append(f"{where}: read as {sheet.kind}, headings in row {sheet.header_row} ({sheet.why})")
+        for c in sheet.columns:
+            if not c.heading:
+                continue
+            taken = c.field if c.field and c.field != IGNORE else ("left out" if c.field == IGNORE else "NOT TAKEN IN")
+            lines.append(f"  {c.column:>3}  {c.heading[:40]:<40}  {taken:<20} {c.confidence:>4.2f}  {c.why}")
+    return "\n".join(lines)
+
+
 @main.command()
 @REGISTER
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities", "indicators", "owners"]),
+@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities", "indicators", "owners", "reviews",
+                                    "notes", "meetings"]),
               default="risks", show_default=True, help="Which table a .csv holds (.xlsx and .json hold them all).")
-def export(register, out, table):
+@click.option("--part", type=click.Choice(["all", "public"]), default="all", show_default=True,
+              help="all: every item, exempt rows marked. public: no exempt item, nor anything that gives one "
+                   "away (its actions, mitigations, reviews and notes).")
+def export(register, out, table, part):
     """Export REGISTER to OUT: .csv (one table), .xlsx (every table) or .json (everything, exactly)."""
     from ..services.exports import export_register
     with opened(register, read_only=True) as reg:
-        export_register(reg, out, table)
-    click.echo(f"Exported {register.name} to {out}.")
+        export_register(reg, out, table, part)
+    which = ", exempt items left out" if part == "public" else ""
+    click.echo(f"Exported {register.name} to {out}{which}.")

@@ -49,4 +49,6 @@ def direction_of_travel(history: list[Review]) -> str:
     return UNCHANGED
 
 
-ARROWS = {UP: "\u2191", DOWN: "\u2193", UNCHANGED: "\u2192", NEW: "\u2022"}
+# Shapes that differ without colour (a grey print, a colour-blind reader): up and down triangles, a
+# sideways pointer, and a word for new.
+ARROWS = {UP: "\u25b2", DOWN: "\u25bc", UNCHANGED: "\u25ba", NEW: "NEW"}

@@ -11,7 +11,7 @@ RISK_STATUSES = ("open", "closed")
 ACTION_STATUSES = ("not started", "in progress", "complete", "cancelled")
 OWNER_KINDS = ("person", "body")
 # The parts of a board pack a meeting can choose; the cover and contents are always there.
-PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "matters", "changes", "key")
+PACK_SECTIONS = ("summary", "heatmaps", "register", "tracker", "performance", "matters", "changes", "key", "targets")
 
 
 def new_id() -> str:
@@ -41,6 +41,10 @@ class Priority:
     title: str
     ref: str = ""
     lead_agency: str = ""
+    outcomes: str = ""
+    position: int = 0
+    retired_on: date | None = None
+    retired_reason: str = ""
     id: str = field(default_factory=new_id)
     version: int = 0
 
@@ -59,6 +63,14 @@ class Risk:
     target: Rating | None = None
     next_review: date | None = None
     exempt: bool = False
+    # The risk response (domain.response): treat, tolerate, transfer or terminate, and why; a tolerated
+    # risk above appetite carries its acceptance (who, when, until).
+    response: str = ""
+    response_reason: str = ""
+    accepted_by: str = ""
+    accepted_on: date | None = None
+    accepted_until: date | None = None
+    exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
     id: str = field(default_factory=new_id)
     version: int = 0
     # Filled by the store on reading, for display; never written back.
@@ -97,6 +109,10 @@ class Action:
     meeting_id: str | None = None
     exempt: bool = False
     completed_on: date | None = None
+    objective_id: str | None = None
+    exempt_paragraph: int | None = None   # Schedule 12A paragraph (domain.schedule12a)
+    status_reported: str = ""   # the status in the imported file's own words, with its RAG ("Delayed (Amber)")
+    due_text: str = ""          # a due date written as words ("Ongoing", "TBC") or that could not be read
     id: str = field(default_factory=new_id)
     version: int = 0
     owner_name: str = ""
@@ -136,18 +152,36 @@ class Meeting:
     attendees: str = ""
     marking: str = "OFFICIAL"
     sections: tuple[str, ...] = PACK_SECTIONS
+    # The covering report on the pack's cover (domain.pack.COVER_FIELDS).
+    agenda_item: str = ""
+    report_of: str = ""
+    contact_officer: str = ""
+    purpose: str = ""
+    recommendations: str = ""
     id: str = field(default_factory=new_id)
     version: int = 0
 
 
 @dataclass
 class Indicator:
-    """A performance indicator of the plan, kept as the free text the plan gives."""
+    """A performance indicator of the plan: the free text the plan gives, and what was read from it.
+
+    Its dated values are `domain.plan.IndicatorValue` rows; `latest` is the text as first imported.
+    """
     title: str
     priority_id: str | None = None
     target: str = ""
     data_source: str = ""
     latest: str = ""
     latest_label: str = ""
+    ref: str = ""
+    unit: str = "count"          # count, rate or percentage
+    direction: str = "reduce"    # reduce or increase
+    baseline: str = ""
+    baseline_value: float | None = None
+    target_value: float | None = None
+    target_period: str = ""
+    owner_id: str | None = None
+    exempt: bool = False
     id: str = field(default_factory=new_id)
     version: int = 0

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .derived import DOWN, NEW, UNCHANGED, UP
 from .model import PACK_SECTIONS
+from .plan_pack import PackPriority
 from .scoring import Rating, Scheme
 
 PUBLIC, EXEMPT, ALL = "public", "exempt", "all"
@@ -16,19 +18,26 @@ PARTS = (PUBLIC, EXEMPT)
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "NONE")
 NO_MARKING = "NONE"
 
+# The order a board reads them in: what it is asked, what changed, what it agreed last time, the picture,
+# then the detail, with the definitions last.
 SECTION_TITLES = {
     "summary": "Summary",
+    "changes": "Changes since the previous meeting",
+    "matters": "Matters arising",
     "heatmaps": "Heat maps",
+    "targets": "Target heat map",
     "register": "Risk register",
     "tracker": "Action tracker",
-    "matters": "Matters arising",
-    "changes": "Changes since the previous meeting",
-    "key": "Scoring key",
+    "performance": "Performance against the plan",
+    "key": "Key and definitions",
 }
-assert tuple(SECTION_TITLES) == PACK_SECTIONS
+assert set(SECTION_TITLES) == set(PACK_SECTIONS)
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 SCHEDULE_12A = "exempt information under Schedule 12A, Local Government Act 1972"
+EXEMPT_HANDLING = "Not for publication; return or destroy after the meeting"
+# A Part I pack never takes OFFICIAL-SENSITIVE from its meeting by default: it is open to the public.
+PART_I_DEFAULT_MARKING = "OFFICIAL"
 
 # What changed about an item since the previous meeting (PackChange.what).
 NEW_RISK, CLOSED, REOPENED, REMOVED = "New risk", "Closed", "Reopened", "Removed from the register"
@@ -36,6 +45,16 @@ SCORE_UP, SCORE_DOWN, FIRST_SCORED = "Score up", "Score down", "First scored"
 ESCALATED = "Now above appetite"
 OWNER_CHANGED = "Owner changed"
 NEW_ACTION, ACTION_DONE, DUE_CHANGED = "New action", "Action completed", "Due date changed"
+
+
+@dataclass(frozen=True)
+class PackReview:
+    """A risk's latest review, printed under it as the reason for its score."""
+    on: date
+    by: str = ""
+    note: str = ""
+    before: Rating | None = None
+    after: Rating | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,11 @@ class PackRisk:
     direction: str = "new"
     exempt: bool = False
     mitigations: tuple[PackMitigation, ...] = ()
+    last_review: PackReview | None = None
+    owner_org: str = ""
+    action_refs: tuple[str, ...] = ()
+    response: str = ""            # treat / tolerate / transfer / terminate, where the register records it
+    exempt_paragraph: int | None = None
 
     @property
     def current(self) -> Rating | None:
@@ -88,6 +112,16 @@ class PackAction:
     exempt: bool = False
     meeting_id: str | None = None
     completed_on: date | None = None
+    priority: str = ""                        # the plan priority it serves, for the tracker by priority
+    risk_id: str | None = None       # None in packs issued before it was kept: risk_ref links them then
+    owner_org: str = ""
+    original_due: date | None = None      # the due date first set, when it has since been revised
+    note_on: date | None = None           # the latest dated progress note: when, and who wrote it
+    note_by: str = ""
+    lead_agency: str = ""                 # the priority's lead agency: where an action without an owner sits
+    exempt_paragraph: int | None = None
+    status_reported: str = ""   # the status in the imported file's own words
+    due_text: str = ""          # a due date written as words
 
 
 @dataclass(frozen=True)
@@ -99,6 +133,14 @@ class PackChange:
     before: str = ""
     after: str = ""
     exempt: bool = False
+    id: str = ""                     # the risk's or action's id; "" in packs issued before it was kept
+    travel: str = ""              # a risk's direction since the basis (UP, DOWN, UNCHANGED, NEW)
+    reason: str = ""              # the latest review's note since the basis, and its date
+    on: date | None = None
+
+
+# The covering report's fields a meeting carries (Meeting and PackMeeting alike).
+COVER_FIELDS = ("agenda_item", "report_of", "contact_officer", "purpose", "recommendations")
 
 
 @dataclass(frozen=True)
@@ -109,6 +151,11 @@ class PackMeeting:
     venue: str = ""
     chair: str = ""
     attendees: str = ""
+    agenda_item: str = ""
+    report_of: str = ""
+    contact_officer: str = ""
+    purpose: str = ""
+    recommendations: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,10 +175,24 @@ class PackData:
     part: str = ALL
     sections: tuple[str, ...] = PACK_SECTIONS
     issued_at: str | None = None
+    plan: tuple[PackPriority, ...] = ()      # "Performance against the plan" (domain/plan_pack.py)
+    plan_label: str = ""
+    tracker_by: str = "owner"                # or "priority"
+    # Items public in the issued pack but exempt now, so left out of this rebuild of Part I (and added to Part II).
+    exempt_since_issue: int = 0
+    travel_since: date | None = None          # direction of travel is measured since this date ...
+    travel_basis: str = "first review"        # ... or, with no previous meeting, since each risk's first review
+    exempt_paragraphs: tuple[int, ...] = ()   # Schedule 12A paragraphs of the register's exempt items ...
+    has_exempt: bool = False                  # ... and whether it has any: Part I says a Part II report exists
 
     @property
     def open_risks(self) -> tuple[PackRisk, ...]:
         return tuple(r for r in self.risks if r.status == "open")
+
+    @property
+    def appetite_set(self) -> bool:
+        """False when the partnership adopted no appetite: then "above appetite" is printed nowhere."""
+        return bool(self.scheme.appetite)
 
     @property
     def printed_marking(self) -> str:
@@ -147,3 +208,25 @@ class PackData:
         if self.meeting is None:
             return f"{self.partnership}: risk register as at {self.produced_on.strftime('%d/%m/%Y')}"
         return f"{self.meeting.board}, {self.meeting.held_on.strftime('%d/%m/%Y')}: risk register and action tracker"
+
+
+def travel(before: PackRisk | None, now: PackRisk) -> str:
+    """The ONE rule for direction of travel: the risk's current score against its score at the basis.
+    A risk that did not exist (or had no score) then is NEW."""
+    if before is None or before.current is None:
+        return NEW
+    if now.current is None or now.current.score == before.current.score:
+        return UNCHANGED
+    return UP if now.current.score > before.current.score else DOWN
+
+
+def travel_header(data_since: date | None) -> str:
+    """The words that say what the direction of travel is measured against."""
+    return f"since {data_since.strftime('%d/%m/%Y')}" if data_since else "since first review"
+
+
+def paragraph_words(paragraphs: tuple[int, ...]) -> str:
+    if not paragraphs:
+        return ""
+    numbers = ", ".join(str(n) for n in paragraphs)
+    return f"paragraph{'s' if len(paragraphs) > 1 else ''} {numbers}"

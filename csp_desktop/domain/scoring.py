@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import UserError
 
@@ -57,7 +57,7 @@ class Scheme:
     likelihood_labels: tuple[str, ...]
     impact_labels: tuple[str, ...]
     bands: tuple[Band, ...]
-    appetite: str  # name of the highest band the board tolerates without escalation
+    appetite: str  # name of the highest band the board tolerates without escalation; "" when none adopted
     name: str = ""
     _lookup: dict = field(default=None, init=False, repr=False, compare=False, hash=False)
 
@@ -76,7 +76,7 @@ class Scheme:
             raise SchemeError(f"Band {self.bands[-1].name!r} starts above the highest score {self.max_score}.")
         if any(not re.fullmatch(r"#[0-9A-Fa-f]{6}", b.colour) for b in self.bands):
             raise SchemeError("Band colours must be written #RRGGBB.")
-        if self.appetite not in [b.name for b in self.bands]:
+        if self.appetite and self.appetite not in [b.name for b in self.bands]:
             raise SchemeError(f"Appetite {self.appetite!r} is not one of the bands.")
         object.__setattr__(self, "_lookup", {LIKELIHOOD: _lookup(self.likelihood_labels),
                                              IMPACT: _lookup(self.impact_labels)})
@@ -108,6 +108,9 @@ class Scheme:
         return found
 
     def above_appetite(self, score: int | None) -> bool:
+        """False for every score when the partnership adopted no appetite: nothing is "above" it then."""
+        if not self.appetite:
+            return False
         band = self.band_for(score)
         names = [b.name for b in self.bands]
         return band is not None and names.index(band.name) > names.index(self.appetite)
@@ -130,6 +133,9 @@ class Scheme:
             return self._from_number(float(text), value, axis)
         except ValueError:
             pass
+        labelled = split_labelled(text)
+        if labelled:  # "3 - Likely", "4 (Major)": the number decides
+            return self._from_number(float(labelled[0]), value, axis)
         level = self._lookup[axis].get(_ALIASES.get(text, text))
         if level is None:
             level = _unique_prefix(self._lookup[axis], text)
@@ -198,10 +204,60 @@ def words_3x3() -> Scheme:
 
 
 PRESETS = {"5x5": default_5x5, "3x3": words_3x3}
+# Labels a new register takes for a scale of each size, when the file gives none of its own.
+DEFAULT_LABELS = {
+    LIKELIHOOD: {3: ("Low", "Medium", "High"), 4: ("Unlikely", "Possible", "Likely", "Very likely"),
+                 5: ("Rare", "Unlikely", "Possible", "Likely", "Almost certain")},
+    IMPACT: {3: ("Low", "Medium", "High"), 4: ("Minor", "Moderate", "Major", "Critical"),
+             5: ("Negligible", "Minor", "Moderate", "Major", "Catastrophic")},
+}
+_LABELLED = re.compile(r"^([1-9])\s*(?:[-–:.=)]\s*|\(\s*|\s+)([a-z][a-z /'-]*?)\s*\)?$")
+
+
+_LABEL_FIRST = re.compile(r"^([a-z][a-z /'-]*?)\s*(?:\(\s*([1-9])\s*\)|[-\u2013:=]\s*([1-9]))$")
+
+
+def split_labelled(text: str) -> tuple[int, str] | None:
+    """ "3 - Likely" -> (3, "likely"); "4 (Major)" -> (4, "major"); "Significant (4)" -> (4, "significant");
+    anything else -> None."""
+    text = " ".join(str(text).split()).lower()
+    found = _LABELLED.match(text)
+    if found:
+        return int(found.group(1)), found.group(2)
+    found = _LABEL_FIRST.match(text)
+    return (int(found.group(2) or found.group(3)), found.group(1)) if found else None
+
+
+def sized_scheme(likelihood_labels: tuple[str, ...], impact_labels: tuple[str, ...]) -> Scheme:
+    """A scheme of any size from 3x3 to 5x5, its four bands spread over its scores as the 5x5 ones are."""
+    if (likelihood_labels, impact_labels) == (default_5x5().likelihood_labels, default_5x5().impact_labels):
+        return default_5x5()
+    if set(likelihood_labels) == set(impact_labels) == {"Low", "Medium", "High"} and len(likelihood_labels) == 3:
+        return words_3x3()
+    top = len(likelihood_labels) * len(impact_labels)
+    starts = sorted({1, max(2, round(top * 5 / 25)), max(3, round(top * 10 / 25)), max(4, round(top * 16 / 25))})
+    names, colours = ("Low", "Medium", "High", "Very high"), ("#70AD47", "#FFC000", "#ED7D31", "#C00000")
+    bands = tuple(Band(n, s, c) for n, s, c in zip(names, starts, colours))
+    size = f"{len(likelihood_labels)}x{len(impact_labels)}"
+    return Scheme(likelihood_labels=tuple(likelihood_labels), impact_labels=tuple(impact_labels), bands=bands,
+                  appetite="Medium", name=size)
+
+
+def numbered(size: int = 5) -> Scheme:
+    """A file scored in numbers only: its levels are "1" to "5" (the partnership named no words for them), the
+    usual bands for colour, and no appetite, which the file did not set."""
+    labels = tuple(str(n) for n in range(1, size + 1))
+    return replace(default_5x5(), name=f"{size}x{size} numbered", likelihood_labels=labels, impact_labels=labels,
+                   appetite="")
 
 
 def preset(name: str) -> Scheme:
-    try:
+    """ "3x3", "4x4", "5x5" or any LxI from 3 to 5 levels a side, e.g. "5x4"."""
+    if name in PRESETS:
         return PRESETS[name]()
-    except KeyError:
-        raise SchemeError(f"Unknown scheme {name!r}: choose one of {', '.join(PRESETS)}.") from None
+    sizes = re.fullmatch(r"([3-5])x([3-5])", str(name).strip().lower())
+    if not sizes:
+        raise SchemeError(f"Unknown scheme {name!r}: write 3x3, 4x4, 5x5, or likelihood x impact levels such "
+                          "as 5x4 (3 to 5 each).")
+    l_levels, i_levels = int(sizes.group(1)), int(sizes.group(2))
+    return sized_scheme(DEFAULT_LABELS[LIKELIHOOD][l_levels], DEFAULT_LABELS[IMPACT][i_levels])

@@ -1,15 +1,27 @@
 """The words people write in real sheets for statuses, yes/no and owners, read into the register's terms."""
 from __future__ import annotations
 
-_RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing"], "open"),
-                **dict.fromkeys(["closed", "archived", "retired", "inactive", "removed"], "closed")}
+_RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing", "controlled", "managed",
+                                 "controls tasked", "awaiting control", "overdue control", "awaiting review",
+                                 "treat", "tolerate", "transfer", "new", "escalated", "increased", "decreased",
+                                 "static", "unchanged", "under review"], "open"),
+                **dict.fromkeys(["closed", "archived", "retired", "inactive", "removed", "terminate",
+                                 "terminated", "de-escalated", "deescalated"], "closed")}
 _ACTION_STATUS = {
     **dict.fromkeys(["not started", "not yet started", "planned", "to do", "todo", "new", "pending"], "not started"),
     **dict.fromkeys(["in progress", "ongoing", "started", "underway", "under way", "in hand", "on track",
                      "progressing", "active", "in-progress"], "in progress"),
-    **dict.fromkeys(["complete", "completed", "done", "finished", "achieved", "closed"], "complete"),
+    **dict.fromkeys(["delayed", "behind schedule", "at risk", "slipped", "slipping", "overdue", "off track",
+                     "some slippage", "on target", "on schedule", "not yet due", "partially complete",
+                     "partly complete", "part complete", "in train"], "in progress"),
+    **dict.fromkeys(["complete", "completed", "complete(d)", "done", "finished", "achieved", "closed",
+                     "implemented", "delivered", "embedded", "met"], "complete"),
     **dict.fromkeys(["cancelled", "canceled", "withdrawn", "dropped", "superseded"], "cancelled"),
 }
+# RAG letters and words, standing for a status where no status is written.
+_RAG = {**dict.fromkeys(["g", "green"], "Green"), **dict.fromkeys(["a", "amber", "a/g", "amber/green"], "Amber"),
+        **dict.fromkeys(["r", "red", "a/r", "red/amber", "amber/red"], "Red"),
+        **dict.fromkeys(["b", "blue"], "Blue")}
 _YES = {"yes", "y", "true", "1", "exempt", "x", "part ii", "part 2"}
 _NO = {"no", "n", "false", "0", "public", "part i", "part 1"}
 _BODY_WORDS = {"group", "groups", "partners", "partnership", "board", "police", "council", "service", "services",
@@ -38,6 +50,29 @@ def parse_action_status(value) -> str:
     except KeyError:
         raise ValueError(f"{str(value)!r} is not an action status "
                          "(use not started, in progress, complete or cancelled)") from None
+
+
+def read_reported_status(status, rag=None) -> tuple[str, str]:
+    """(status, status as reported) from a status cell and a RAG cell, in the file's own words.
+
+    A RAG letter or word may stand for the status (Blue is done; Green, Amber and Red are under way).
+    The reported words are kept whenever they say more than the register's own status does.
+    """
+    word = " ".join(str(status or "").split())
+    rag_word = " ".join(str(rag or "").split())
+    colour = _RAG.get(_key(rag_word)) if rag_word else None
+    if rag_word and colour is None:
+        raise ValueError(f"{rag_word!r} is not a RAG rating (use Red, Amber, Green or Blue, or R, A, G, B)")
+    if word and _key(word) in _RAG and not rag_word:
+        colour, word = _RAG[_key(word)], ""
+    if word:
+        mapped = parse_action_status(word)
+    else:
+        mapped = {"Blue": "complete"}.get(colour, "in progress") if colour else "not started"
+    reported = word if word and _key(word) != mapped else ""
+    if colour:
+        reported = f"{reported} ({colour})" if reported else (f"{word} ({colour})" if word else colour)
+    return mapped, reported
 
 
 def parse_yes_no(value) -> bool:

@@ -11,6 +11,25 @@ from ..domain.vocab import guess_owner_kind
 from .problems import Problem
 
 _PRIORITY_LABEL = re.compile(r"^\s*priority\s*([0-9]+[a-z]?)\s*[:\-\u2013.]\s*(.+)$", re.IGNORECASE)
+# A priority's reference as plans write them: 1, 2a, 1.2, P1, SP-3, PR 4.
+_PRIORITY_REF = re.compile(r"(?:[A-Za-z]{1,3}[- ]?)?[0-9]+(?:\.[0-9]+)*[a-zA-Z]?")
+
+
+def _tidy(text: str) -> str:
+    """Stray spaces and trailing line breaks trimmed; the rest (a leading tab, a non-breaking space) is the
+    file's own and is kept, as the sheet reader keeps it."""
+    return text.strip(" ").rstrip(" \r\n").lstrip(" \n")
+
+
+def _key(name: str) -> str:
+    """Names match ignoring case and spacing."""
+    return " ".join(name.lower().split())
+
+
+def _number_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "")
 
 
 @dataclass
@@ -29,7 +48,16 @@ class Contents:
     notes: list[ProgressNote] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    indicator_values: list = field(default_factory=list)  # domain.plan.IndicatorValue
+    objectives: list = field(default_factory=list)        # domain.plan.Objective
+    themes: list = field(default_factory=list)            # domain.plan.Theme
+    plan_info: object = None                              # domain.plan.PlanInfo, from a full export
+    # Priorities a performance table named that no priorities table gave: id -> (sheet, row) where named.
+    implied_priorities: dict = field(default_factory=dict)
     keeps_ids: bool = False  # a full-fidelity file (JSON) whose ids must be kept
+    # Links to things the file names but does not hold (a mitigation of a risk already in the register):
+    # (item, attribute, table, ref or key, where in the file), made when the register is written.
+    links: list = field(default_factory=list)
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _find(self, kind: str, items: list, key, wanted):
@@ -44,10 +72,10 @@ class Contents:
 
     def owner(self, name: str | None, kind: str | None = None) -> str | None:
         """The plan's owner of that name (made on first use); returns its id."""
-        name = " ".join(str(name or "").split())
+        name = _tidy(str(name or ""))
         if not name:
             return None
-        found = self._find("owners", self.owners, lambda o: o.name.lower(), name.lower())
+        found = self._find("owners", self.owners, lambda o: _key(o.name), _key(name))
         if found is not None:
             return found.id
         owner = Owner(name=name, kind=kind or guess_owner_kind(name))
@@ -70,12 +98,49 @@ class Contents:
         if found is None:
             found = Priority(title=title or f"Priority {ref}", ref=ref, lead_agency=lead_agency)
             self.priorities.append(found)
-        elif lead_agency and not found.lead_agency:
-            found.lead_agency = lead_agency
+        else:
+            if lead_agency and not found.lead_agency:
+                found.lead_agency = lead_agency
+            if title and found.title == f"Priority {ref}":
+                found.title = title
         return found.id
+
+    def next_position(self, risk_id: str) -> int:
+        """The place of a risk's next mitigation (0 for its first), kept as mitigations are read."""
+        positions = self._index.setdefault("positions", {})
+        positions[risk_id] = positions.get(risk_id, -1) + 1
+        return positions[risk_id]
+
+    def priority_conflict(self, value, title: str = "", lead_agency: str = "") -> str | None:
+        """What a second mention of a priority says that differs from the first, if anything."""
+        ref, title = _priority_parts(value, title)
+        found = next((p for p in self.priorities if _same_priority(p, ref, title)), None)
+        if found is None:
+            return None
+        if ref and title and found.title != title and found.title != f"Priority {ref}":
+            return (f"gives priority {ref} the title {title!r}, but an earlier row calls it {found.title!r}; "
+                    "the first was kept")
+        if lead_agency and found.lead_agency and found.lead_agency != lead_agency:
+            return (f"gives priority {ref or found.title!r} the lead {lead_agency!r}, but an earlier row gives {found.lead_agency!r}; "
+                    "the first was kept")
+        return None
 
     def risk_by_ref(self, ref: str) -> Risk | None:
         return self._find("risks", self.risks, lambda r: r.ref, ref) if ref else None
+
+    def action_by_ref(self, ref: str):
+        return self._find("actions", self.actions, lambda a: a.ref, ref) if ref else None
+
+    def meeting_by_key(self, key: str):
+        from .writers import meeting_key  # the one way a meeting is named across tables
+        return next((m for m in self.meetings if meeting_key(m) == key), None)
+
+    def link(self, item, attribute: str, table: str, key: str, found, where: str) -> None:
+        """Point `item` at what `key` names: in the file if it is there, else in the register on writing."""
+        if found is not None:
+            setattr(item, attribute, found.id)
+        else:
+            self.links.append((item, attribute, table, key, where))
 
     def counts(self) -> dict[str, int]:
         names = ("priorities", "owners", "risks", "mitigations", "reviews", "actions", "notes", "indicators",
@@ -84,20 +149,25 @@ class Contents:
 
 
 def _priority_parts(value, title: str) -> tuple[str, str]:
-    text = " ".join(str(value if value is not None else "").split())
-    title = " ".join(str(title or "").split())
+    text = _tidy(_number_text(value))
+    title = _tidy(str(title or ""))
     label = _PRIORITY_LABEL.match(text)
     if label:
         return label.group(1), title or label.group(2).strip()
-    if re.fullmatch(r"[0-9]+[a-zA-Z]?", text):
+    if _PRIORITY_REF.fullmatch(text):
         return text, title
+    ref_and_title = re.match(r"^(" + _PRIORITY_REF.pattern + r")\s*[:\-\u2013]\s+(.+)$", text)
+    if ref_and_title:
+        return ref_and_title.group(1), title or ref_and_title.group(2)
+    if text and title and text != title:
+        return text, title  # beside a title column, the priority column holds the ref, however written
     return "", title or text
 
 
 def _same_priority(p: Priority, ref: str, title: str) -> bool:
     if ref and p.ref:
         return p.ref == ref
-    return bool(title) and p.title.lower() == title.lower()
+    return bool(title) and _key(p.title) == _key(title)
 
 
 def same_priority(p: Priority, other: Priority) -> bool:

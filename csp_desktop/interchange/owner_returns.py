@@ -15,7 +15,8 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.xml import DEFUSEDXML
 
 from ..errors import UserError
-from .owner_layout import FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, ROW_ID, ROW_VERSION, SHEETS
+from .owner_layout import (FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, OPTIONAL_SHEETS, ROW_ID,
+                           ROW_VERSION, SHEETS)
 from .safe_xlsx import NotAWorkbook, check_xlsx
 
 
@@ -73,6 +74,8 @@ def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
         meta = _meta(wb, path.name)
         book = ReturnedWorkbook(file=path.name, meta=meta)
         for sheet, (tbl, columns) in SHEETS.items():
+            if sheet not in wb.sheetnames and sheet in OPTIONAL_SHEETS:
+                continue
             if sheet not in wb.sheetnames:
                 book.problems.append(f"the {sheet} sheet is missing, so nothing on it was taken")
                 continue
@@ -104,8 +107,11 @@ def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> No
     ws.reset_dimensions()  # LibreOffice and others may record a wrong sheet size
     rows = ws.iter_rows(min_row=HEADER_ROW)
     headings = [_text(c.value) for c in next(rows, ())]
-    where = {}
+    where, missing = {}, []
     for column in columns:
+        if column.heading not in headings and column.optional:
+            missing.append(column.key)   # a workbook sent before the column existed: read as empty
+            continue
         if column.heading not in headings:
             book.problems.append(f"the {sheet} sheet has lost its {column.heading!r} column, so nothing on it "
                                  "was taken")
@@ -115,6 +121,7 @@ def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> No
         values = {key: _cell(cells[i]) if i < len(cells) else CellValue(None) for key, i in where.items()}
         if all(_blank(v.value) and not v.formula for v in values.values()):
             continue
+        values.update({key: CellValue(None) for key in missing})
         book.rows.append(ReturnedRow(sheet=sheet, number=number, tbl=tbl, row_id=_text(values[ROW_ID].value),
                                      version=values[ROW_VERSION].value, cells=values))
 

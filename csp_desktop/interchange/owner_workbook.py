@@ -18,9 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.dates import show
-from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, FIRST_DATA_ROW, FORMAT, HEADER_ROW, IMPACT, LIKELIHOOD,
-                           INSTRUCTIONS_SHEET, LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
-                           MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, Column)
+from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, EXEMPT_KEY, EXEMPT_MARK, FIRST_DATA_ROW, FORMAT,
+                           HEADER_ROW, IMPACT, INDICATOR_COLUMNS, INDICATORS_SHEET, INSTRUCTIONS_SHEET, LIKELIHOOD,
+                           LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
+                           MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, YES, YES_WORDS, Column)
 
 OWNER_FILL = PatternFill("solid", fgColor="FFF2CC")   # pale yellow: "type here"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -33,18 +34,24 @@ EARLIEST_DATE = date(2000, 1, 1)
 # Named styles, registered once per workbook: setting one name per cell is several times faster in
 # openpyxl than setting border, alignment, fill and protection on each cell.
 LOCKED, LOCKED_DATE, OWNER, OWNER_DATE = "CSP locked", "CSP locked date", "CSP owner", "CSP owner date"
+OVERDUE_DATE = "CSP overdue date"
+# A named font in every style: with none, LibreOffice measured dates in a fallback font and showed ###.
+FONT = "Arial"
+OVERDUE_FILL = PatternFill("solid", fgColor="F4CCCC")
 INSTRUCTIONS_WIDTH = 90
 LINE_POINTS = 15        # one line of 11-point text
 MAX_ROW_LINES = 12      # a longer text scrolls inside its cell rather than making a row taller than the screen
 
 
 def _styles() -> list[NamedStyle]:
-    def style(name: str, owner: bool, dated: bool) -> NamedStyle:
-        return NamedStyle(name=name, border=BOX, alignment=WRAP, fill=OWNER_FILL if owner else PatternFill(),
+    def style(name: str, owner: bool, dated: bool, overdue: bool = False) -> NamedStyle:
+        fill = OWNER_FILL if owner else OVERDUE_FILL if overdue else PatternFill()
+        return NamedStyle(name=name, border=BOX, alignment=WRAP, fill=fill,
+                          font=Font(name=FONT, size=11, bold=overdue, color="9C0006" if overdue else None),
                           protection=UNLOCKED if owner else Protection(locked=True),
                           number_format=EXCEL_DATE_FORMAT if dated else "General")
     return [style(LOCKED, False, False), style(LOCKED_DATE, False, True), style(OWNER, True, False),
-            style(OWNER_DATE, True, True)]
+            style(OWNER_DATE, True, True), style(OVERDUE_DATE, False, True, overdue=True)]
 
 
 @dataclass
@@ -57,6 +64,7 @@ class OwnerWorkbook:
     risks: list[dict] = field(default_factory=list)        # RISK_COLUMNS keys -> value
     mitigations: list[dict] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)   # the plan's indicators this owner supplies
 
 
 def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
@@ -70,9 +78,11 @@ def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
     owner = book.meta["owner_name"]
     for sheet, columns, rows in ((RISKS_SHEET, RISK_COLUMNS, book.risks),
                                  (MITIGATIONS_SHEET, MITIGATION_COLUMNS, book.mitigations),
-                                 (ACTIONS_SHEET, ACTION_COLUMNS, book.actions)):
+                                 (ACTIONS_SHEET, ACTION_COLUMNS, book.actions),
+                                 (INDICATORS_SHEET, INDICATOR_COLUMNS, book.indicators)):
         _table(wb.create_sheet(sheet), columns, rows, lists, looks, f"{sheet} owned by {owner}")
     wb.move_sheet(META_SHEET, offset=len(wb.sheetnames))
+    _marked(wb, book)
     partial = path.with_name(path.name + ".part")
     try:
         wb.save(partial)
@@ -82,33 +92,59 @@ def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
     return path
 
 
+def _marked(wb: Workbook, book: OwnerWorkbook) -> None:
+    """The marking at the top and foot of every printed page, and in the file's properties; A4 paper."""
+    marking = book.meta.get("marking") or "OFFICIAL"
+    for ws in wb.worksheets:
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.oddHeader.center.text = ws.oddFooter.center.text = marking
+        ws.oddHeader.center.font = ws.oddFooter.center.font = f"{FONT},Bold"
+        ws.oddFooter.right.text = "Page &P of &N"
+    props = wb.properties
+    props.title = f"Quarterly update for {book.meta['owner_name']}"
+    props.subject = f"{book.meta['register_name']} risk register: owner update"
+    props.keywords = props.category = marking
+    props.creator = book.meta.get("coordinator") or book.meta["register_name"]
+
+
 def _instructions(ws, book: OwnerWorkbook) -> None:
     meta = book.meta
     ws.title = INSTRUCTIONS_SHEET
     return_by = show(meta.get("return_by")) or "the date your coordinator gave you"
+    coordinator = ", ".join(x for x in (meta.get("coordinator"), meta.get("coordinator_email")) if x)
     lines = [
-        (f"Quarterly update for {meta['owner_name']}", Font(bold=True, size=14)),
+        (meta.get("marking") or "OFFICIAL", Font(name=FONT, bold=True, size=12)),
+        (f"Quarterly update for {meta['owner_name']}", Font(name=FONT, bold=True, size=14)),
         (f"From the {meta['register_name']} risk register, sent on {show(meta['sent_at'])}.", None),
-        (f"Please return this workbook by {return_by}.", Font(bold=True, size=12, color="C00000")),
+        (f"Please return this workbook by {return_by}.", Font(name=FONT, bold=True, size=12, color="C00000")),
+        (f"Your coordinator: {coordinator}." if coordinator else "", Font(name=FONT, bold=True)),
+        ("Rows marked 'EXEMPT: not for publication' are Part II items: keep this workbook to yourself and "
+         "do not forward it." if any(r.get("exempt") for r in book.risks + book.actions) else "", None),
         ("", None),
-        ("What to do", Font(bold=True)),
+        ("What to do", Font(name=FONT, bold=True)),
         ("1. On the Risks sheet, give each risk's likelihood and impact as they stand now (pick from the "
-         "list in the yellow cells) and say why in Commentary. Leave them empty if nothing has changed.", None),
+         "list in the yellow cells) and say why in Commentary. If you reviewed a risk and its score has not "
+         "changed, pick Yes under 'Reviewed, no change' instead.", None),
         ("2. On the Mitigations sheet, revise the wording of a mitigation or the score it should bring the "
          "risk down to, if either has changed.", None),
         ("3. On the Actions sheet, pick each action's new status, write a progress update, and give a revised "
          "due date (as 22/11/2026) if it will be late.", None),
-        ("4. Save the workbook as .xlsx (keep its name) and email it back to your coordinator.", None),
+        ("4. On the Indicators sheet, give each indicator's new value as published (such as 8,031, 41% or "
+         "82/200 = 41%) and the period it is for (such as 2012/13 Q1), with any commentary.", None),
+        ("5. Save the workbook as .xlsx (keep its name) and email it back to your coordinator.", None),
         ("", None),
         ("Please only type in the yellow cells. Do not add, delete, sort or move rows: each row is matched "
          "to the register by a hidden identity, and rows that cannot be matched are not taken in.", None),
         ("Type values, not formulas. Anything you write is kept, even if it cannot be taken in.", None),
     ]
+    if any(row.get(EXEMPT_KEY) for rows in (book.risks, book.mitigations, book.actions) for row in rows):
+        lines += [("", None), (f"Rows marked {EXEMPT_MARK} hold exempt information (Schedule 12A, Local Government "
+                               "Act 1972): do not forward, publish or copy them into public papers.",
+                               Font(name=FONT, bold=True, color="C00000"))]
     for number, (text, font) in enumerate(lines, start=1):
         cell = _put(ws, number, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if font is not None:
-            cell.font = font
+        cell.font = font if font is not None else Font(name=FONT, size=11)
         size = font.size if font is not None and font.size else 11
         ws.row_dimensions[number].height = _height([(text, INSTRUCTIONS_WIDTH)], size=size)
     ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
@@ -128,7 +164,7 @@ def _meta_sheet(wb: Workbook, book: OwnerWorkbook) -> dict[str, str]:
         _put(ws, number, 2, value.isoformat() if isinstance(value, date) else value)
     refs = {}
     for kind, values in ((LIKELIHOOD, book.likelihood_labels), (IMPACT, book.impact_labels),
-                         (STATUS, book.statuses)):
+                         (STATUS, book.statuses), (YES, YES_WORDS)):
         letter = LIST_COLUMNS[kind]
         for number, value in enumerate(values, start=1):
             _put(ws, number, _column_index(letter), value)
@@ -139,11 +175,11 @@ def _meta_sheet(wb: Workbook, book: OwnerWorkbook) -> dict[str, str]:
 
 def _table(ws, columns: tuple[Column, ...], rows: list[dict], lists: dict[str, str], looks: dict,
            heading: str) -> None:
-    _put(ws, 1, 1, heading).font = Font(bold=True, size=12)
+    _put(ws, 1, 1, heading).font = Font(name=FONT, bold=True, size=12)
     ws.row_dimensions[HEADER_ROW].height = _height([(c.heading, c.width) for c in columns if not c.hidden])
     for index, column in enumerate(columns, start=1):
         cell = _put(ws, HEADER_ROW, index, column.heading)
-        cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), HEADER_FILL, BOX, WRAP
+        cell.font, cell.fill, cell.border, cell.alignment = Font(name=FONT, bold=True), HEADER_FILL, BOX, WRAP
         dimension = ws.column_dimensions[get_column_letter(index)]
         dimension.width, dimension.hidden = column.width, column.hidden
     for number, row in enumerate(rows, start=FIRST_DATA_ROW):
@@ -151,6 +187,8 @@ def _table(ws, columns: tuple[Column, ...], rows: list[dict], lists: dict[str, s
             value = row.get(column.key)
             dated = column.owner_kind == DATE or isinstance(value, date)
             name = (OWNER_DATE if dated else OWNER) if column.for_owner else (LOCKED_DATE if dated else LOCKED)
+            if column.key == "due" and row.get("_overdue"):
+                name = OVERDUE_DATE   # overdue: red on pink, so the owner sees it first
             # Copying the named style's resolved array is what openpyxl's own copy_worksheet does; looking the
             # name up for each of thousands of cells took a third of the send time.
             _put(ws, number, index, value)._style = copy(looks[name])
@@ -173,7 +211,7 @@ def _style_arrays(wb: Workbook) -> dict:
     """Each named style resolved once, on a scratch sheet that is then removed."""
     scratch = wb.create_sheet("scratch")
     looks = {}
-    for name in (LOCKED, LOCKED_DATE, OWNER, OWNER_DATE):
+    for name in (LOCKED, LOCKED_DATE, OWNER, OWNER_DATE, OVERDUE_DATE):
         cell = scratch.cell(row=1, column=1)
         cell.style = name
         looks[name] = copy(cell._style)

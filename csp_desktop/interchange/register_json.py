@@ -6,8 +6,10 @@ from dataclasses import fields
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..domain.exemption import covers, exempt_ids
 from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority, ProgressNote,
                             Review, Risk)
+from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from ..domain.scoring import Rating, Scheme, SchemeError
 from .contents import Contents
 from .problems import Problem, ReadError
@@ -15,9 +17,10 @@ from .tables import MAX_FILE_BYTES
 
 FORMAT, FORMAT_VERSION = "csp-desktop-register", 1
 _DISPLAY_ONLY = {"owner_name", "priority_title", "risk_ref", "version"}
+EXEMPT_INFORMATION = "exempt_information"
 
 
-def _plain(obj) -> dict:
+def _fields(obj) -> dict:
     out = {}
     for f in fields(obj):
         if f.name in _DISPLAY_ONLY:
@@ -36,20 +39,33 @@ def _plain(obj) -> dict:
 def to_json(contents: Contents) -> str:
     by_risk = lambda items: {r.id: [i for i in items if i.risk_id == r.id] for r in contents.risks}  # noqa: E731
     mitigations, reviews = by_risk(contents.mitigations), by_risk(contents.reviews)
+    values = {}
+    for v in contents.indicator_values:
+        values.setdefault(v.indicator_id, []).append(v)
     notes = {a.id: [n for n in contents.notes if n.action_id == a.id] for a in contents.actions}
+    exempt = exempt_ids(contents.risks, contents.actions, contents.mitigations)
+
+    def marked(obj) -> dict:
+        # "exempt" stays the item's own flag, so an import gives back exactly what was exported;
+        # "exempt_information" is the rule's answer (an action on an exempt risk, a mitigation of one...).
+        return {**_fields(obj), EXEMPT_INFORMATION: covers(exempt, obj)}
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "name": contents.name, "scheme": contents.scheme.to_dict(),
-        "organisations": [_plain(o) for o in contents.organisations],
-        "owners": [_plain(o) for o in contents.owners],
-        "priorities": [_plain(p) for p in contents.priorities],
-        "meetings": [_plain(m) for m in contents.meetings],
-        "risks": [{**_plain(r), "mitigations": [_without(_plain(m), "risk_id") for m in mitigations[r.id]],
-                   "reviews": [_without(_plain(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
-        "actions": [{**_plain(a), "notes": [_without(_plain(n), "action_id") for n in notes[a.id]]}
+        "organisations": [_fields(o) for o in contents.organisations],
+        "owners": [_fields(o) for o in contents.owners],
+        "priorities": [_fields(p) for p in contents.priorities],
+        "meetings": [_fields(m) for m in contents.meetings],
+        "risks": [{**marked(r), "mitigations": [_without(marked(m), "risk_id") for m in mitigations[r.id]],
+                   "reviews": [_without(marked(v), "risk_id") for v in reviews[r.id]]} for r in contents.risks],
+        "actions": [{**marked(a), "notes": [_without(marked(n), "action_id") for n in notes[a.id]]}
                     for a in contents.actions],
-        "indicators": [_plain(i) for i in contents.indicators],
+        "objectives": [_fields(o) for o in contents.objectives],
+        "themes": [_fields(t) for t in contents.themes],
+        "plan": _fields(contents.plan_info) if contents.plan_info is not None else None,
+        "indicators": [{**_fields(i), "values": [_without(_fields(v), "indicator_id") for v in values.get(i.id, [])]}
+                       for i in contents.indicators],
     }
     return json.dumps(document, indent=1, ensure_ascii=False)
 
@@ -97,6 +113,10 @@ class _Reader:
                 return value
             if kind.startswith("int"):
                 return int(value)
+            if kind.startswith("float"):  # an indicator's target or baseline read as a number
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    raise ValueError("not a number")
+                return float(value)
             if kind.startswith("tuple[str"):  # e.g. Meeting.sections
                 if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                     raise ValueError("not a list of text")
@@ -127,6 +147,15 @@ def read_json(path: Path) -> Contents:
                      ("meetings", Meeting), ("indicators", Indicator)):
         getattr(contents, key).extend(reader.build(cls, item, f"{key}[{n}]")
                                       for n, item in enumerate(reader.items(document, key)))
+    contents.objectives = [reader.build(Objective, o, f"objectives[{n}]")
+                           for n, o in enumerate(reader.items(document, "objectives"))]
+    contents.themes = [reader.build(Theme, t, f"themes[{n}]") for n, t in enumerate(reader.items(document, "themes"))]
+    if document.get("plan") is not None:
+        contents.plan_info = reader.build(PlanInfo, document["plan"], "plan")
+    for n, item in enumerate(reader.items(document, "indicators")):
+        contents.indicator_values.extend(reader.build(IndicatorValue, v, f"indicators[{n}].values[{k}]",
+                                                      indicator_id=contents.indicators[n].id)
+                                         for k, v in enumerate(reader.items(item, "values")))
     for n, item in enumerate(reader.items(document, "risks")):
         risk = reader.build(Risk, item, f"risks[{n}]")
         contents.risks.append(risk)

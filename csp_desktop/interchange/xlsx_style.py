@@ -38,6 +38,8 @@ class XlsxWriter:
         return cell
 
     def _cell(self, ws, value, is_score: bool):
+        if isinstance(value, str):
+            value = escape_xstring(value)
         cell = WriteOnlyCell(ws, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # typed text stays text, even when it starts with "="
@@ -52,6 +54,14 @@ class XlsxWriter:
 
     def save(self, path: Path) -> None:
         self.book.save(path)
+
+
+def escape_xstring(text: str) -> str:
+    """OOXML's escape for what XML cannot carry: a carriage return is _x000D_ (XML would read it as a line
+    feed), and a literal "_x" is "_x005F_x" so it is not mistaken for an escape. Excel reads both."""
+    if "_x" in text:
+        text = text.replace("_x", "_x005F_x")
+    return text.replace("\r", "_x000D_") if "\r" in text else text
 
 
 def _letter(col: int) -> str:

@@ -17,7 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from . import scripts
 from .fonts import BOLD, REGULAR
 from .paged_table import PagedTable
-from .styles import HEADING, INK, MUTED, OVERDUE, RULE
+from .styles import HEADING, INK, MUTED, OVERDUE, RULE, SUBHEADING
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 MARGIN = 1.5 * cm
@@ -30,13 +30,13 @@ class PageFurniture:
     partnership: str
     marking: str            # "" for no marking
     produced: str           # "22/11/2026"
-    notices: tuple[str, ...] = ()   # exempt part: NOT FOR PUBLICATION and the Schedule 12A line
+    notices: tuple[str, ...] = ()   # exempt part: the line at the top of each page, and at the foot
 
 
 @dataclass
 class Bookmarks:
     """Where each section landed: filled while laying out, read when the pages are written."""
-    marks: list[tuple[int, str, str, int]] = field(default_factory=list)   # page, key, title, level
+    marks: list[tuple[int, str, str, int, float]] = field(default_factory=list)  # page, key, title, level, top
     slots: dict[str, tuple[int, float, float]] = field(default_factory=dict)  # key -> contents page, x, y
     pages: dict[str, int] = field(default_factory=dict)
 
@@ -44,8 +44,8 @@ class Bookmarks:
 class SectionHeading(Paragraph):
     """A section's heading; the document bookmarks it and lists its page in the contents."""
 
-    def __init__(self, key: str, title: str, level: int = 0):
-        super().__init__(title, HEADING)  # titles are the code's own words, never user text
+    def __init__(self, key: str, title: str, level: int = 0, small: bool = False):
+        super().__init__(title, SUBHEADING if small else HEADING)  # the code's own words, never user text
         self.key, self.title, self.level = key, title, level
 
 
@@ -66,7 +66,7 @@ class Bookmark(Flowable):
 class ContentsList(Flowable):
     """The contents: section titles with dot leaders; page numbers are written once all pages exist."""
 
-    ROW = 22
+    ROW = 15
 
     def __init__(self, entries: list[tuple[str, str]], bookmarks: Bookmarks):
         super().__init__()
@@ -79,11 +79,11 @@ class ContentsList(Flowable):
     def draw(self):
         canv = self.canv
         for row, (key, title) in enumerate(self.entries):
-            y = self.height - (row + 1) * self.ROW + 6
-            canv.setFont(REGULAR, 12)
+            y = self.height - (row + 1) * self.ROW + 4
+            canv.setFont(REGULAR, 10)
             canv.setFillColor(INK)
             canv.drawString(0, y, title)
-            start = canv.stringWidth(title, REGULAR, 12) + 6
+            start = canv.stringWidth(title, REGULAR, 10) + 6
             canv.setStrokeColor(RULE)
             canv.setDash(1, 3)
             canv.line(start, y + 2, self.width - 30, y + 2)
@@ -95,9 +95,11 @@ class ContentsList(Flowable):
 class PackCanvas(Canvas):
     """Holds pages back until save(), then writes each with its furniture, bookmarks and contents numbers."""
 
-    def __init__(self, *args, furniture: PageFurniture, bookmarks: Bookmarks, **kwargs):
+    def __init__(self, *args, furniture: PageFurniture, bookmarks: Bookmarks, created=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.furniture, self.bookmarks = furniture, bookmarks
+        if created is not None:
+            self._doc._timeStamp = _stamp(created)
         self._held: list[dict] = []
 
     def showPage(self):
@@ -131,8 +133,8 @@ class PackCanvas(Canvas):
         if f.notices:
             self.setFillColor(OVERDUE)
             self.setFont(BOLD, 8)
-            self.drawCentredString(width / 2, height - 1.15 * cm, "  \u2013  ".join(f.notices))
-            self.drawCentredString(width / 2, 0.85 * cm, "  \u2013  ".join(f.notices))
+            self.drawCentredString(width / 2, height - 1.15 * cm, f.notices[0])
+            self.drawCentredString(width / 2, 0.85 * cm, f.notices[-1])
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, height - BAND + 0.1 * cm, width - MARGIN, height - BAND + 0.1 * cm)
@@ -146,18 +148,19 @@ class PackCanvas(Canvas):
         self.restoreState()
 
     def _bookmark(self, number: int) -> None:
-        for page, key, title, level in self.bookmarks.marks:
+        for page, key, title, level, top in self.bookmarks.marks:
             if page == number:
-                self.bookmarkPage(key)
+                # At the heading itself, not the whole page: several short sections may share a page.
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top, zoom=0)
                 self.addOutlineEntry(title, key, level=level)
 
     def _number_contents(self, number: int) -> None:
         for key, (page, x, y) in self.bookmarks.slots.items():
             if page == number and key in self.bookmarks.pages:
-                self.setFont(REGULAR, 12)
+                self.setFont(REGULAR, 10)
                 self.setFillColor(INK)
                 self.drawRightString(x, y, str(self.bookmarks.pages[key]))
-                self.linkRect("", key, (x - 400, y - 4, x, y + 12), relative=0, thickness=0)
+                self.linkRect("", key, (x - 400, y - 3, x, y + 10), relative=0, thickness=0)
 
 
 def _fit(text: str, width: float) -> str:
@@ -186,7 +189,8 @@ class PackDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, (SectionHeading, Bookmark)):
-            self.bookmarks.marks.append((self.page, flowable.key, flowable.title, flowable.level))
+            top = self.frame._y + getattr(flowable, "height", 0) + 24
+            self.bookmarks.marks.append((self.page, flowable.key, flowable.title, flowable.level, top))
             self.bookmarks.pages.setdefault(flowable.key, self.page)
         self.done += work(flowable)
         if self.progress is not None:
@@ -202,5 +206,19 @@ def work(flowable) -> int:
     return 1
 
 
-def canvas_maker(furniture: PageFurniture, bookmarks: Bookmarks):
-    return partial(PackCanvas, furniture=furniture, bookmarks=bookmarks)
+def canvas_maker(furniture: PageFurniture, bookmarks: Bookmarks, created=None):
+    """`created` (a datetime in UTC) is the PDF's creation date: the day the pack was issued, else built, so
+    that rebuilding an issued pack gives the same bytes."""
+    return partial(PackCanvas, furniture=furniture, bookmarks=bookmarks, created=created)
+
+
+def _stamp(created):
+    """reportlab's time stamp, fixed at `created` (its invariant mode would say 01/01/2000)."""
+    from reportlab.lib.utils import TimeStamp
+    stamp = TimeStamp(invariant=1)
+    stamp.t = created.timestamp()
+    stamp.lt = created.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp

@@ -1,29 +1,113 @@
-"""How a score is written and coloured in the pack."""
+"""How a score is written and coloured in the pack: a chip in the band's fill carrying the score and the
+band's word or initials, readable in a grey print, with likelihood x impact beneath it."""
 from __future__ import annotations
 
+import colorsys
+from functools import cache
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
 from ..domain.derived import ARROWS
-from ..domain.scoring import Rating, Scheme
-from .styles import hex_colour, ink_on
+from ..domain.scoring import Band, Rating, Scheme
+from .fonts import BOLD, REGULAR
+from .styles import MUTED, hex_colour, ink_on
 
 TIMES = "\u00d7"
-DIRECTION_WORDS = {"up": "up", "down": "down", "unchanged": "same", "new": "new"}
+DIRECTION_WORDS = {"up": "up", "down": "down", "unchanged": "same", "new": ""}
+LIGHTEST, DARKEST = 225, 60   # luma (0-255) of the lowest and highest band's printed fill
+CHIP_SIZE = 8
 
 
-def score_cell(rating: Rating | None) -> str:
+def luma(colour: Color) -> float:
+    """Grey level 0-255 a greyscale print gives the colour (ITU-R 601, as poppler and most printers)."""
+    return 255 * (0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue)
+
+
+@cache
+def _ladder(colours: tuple[str, ...]) -> tuple[Color, ...]:
+    """Each band's colour, lightened or darkened (same hue) onto an even ladder of grey levels, lowest band
+    lightest: adjacent bands then differ by far more than 20/255 in a grey print, whatever colours the
+    register chose."""
+    if len(colours) == 1:
+        return (hex_colour(colours[0]),)
+    step = (LIGHTEST - DARKEST) / (len(colours) - 1)
+    return tuple(_at_luma(hex_colour(c), LIGHTEST - n * step) for n, c in enumerate(colours))
+
+
+def _at_luma(colour: Color, target: float) -> Color:
+    hue, _, saturation = colorsys.rgb_to_hls(colour.red, colour.green, colour.blue)
+    low, high = 0.0, 1.0
+    for _ in range(30):  # lightness is monotonic in luma at a fixed hue and saturation
+        middle = (low + high) / 2
+        if luma(Color(*colorsys.hls_to_rgb(hue, middle, saturation))) < target:
+            low = middle
+        else:
+            high = middle
+    return Color(*colorsys.hls_to_rgb(hue, (low + high) / 2, saturation))
+
+
+def band_fill(scheme: Scheme, band: Band) -> Color:
+    names = [b.name for b in scheme.bands]
+    return _ladder(tuple(b.colour for b in scheme.bands))[names.index(band.name)]
+
+
+def band_word(band: Band, width: float, size: float = CHIP_SIZE) -> str:
+    """The band's name, or its initials where the name does not fit (the key lists both)."""
+    if stringWidth(band.name, BOLD, size) <= width:
+        return band.name
+    return initials(band.name)
+
+
+def initials(name: str) -> str:
+    return "".join(word[0].upper() for word in name.split() if word) or name[:1]
+
+
+class ScoreChip(Flowable):
+    """A rounded chip in the band's fill with "12 High", and "3×4" beneath it in plain ink."""
+
+    fixed_height = 2 * CHIP_SIZE * 1.25 + 4
+
+    def __init__(self, scheme: Scheme, rating: Rating, width: float, flag: str = "", compact: bool = False):
+        super().__init__()
+        self.rating, self.chip_width, self.flag, self.compact = rating, width, flag, compact
+        if compact:   # one line, for a summary table: the chip alone
+            self.fixed_height = CHIP_SIZE * 1.25 + 2
+        self.band = scheme.band_for(rating.score)
+        self.fill = band_fill(scheme, self.band) if self.band else None
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.chip_width, self.fixed_height
+        return self.width, self.height
+
+    def draw(self):
+        canv, h = self.canv, CHIP_SIZE * 1.25 + 2
+        top = self.height - h
+        text = str(self.rating.score)
+        if self.band is not None:
+            word = band_word(self.band, self.chip_width - stringWidth(text + " ", BOLD, CHIP_SIZE) - 6)
+            text = f"{text} {word}"
+            canv.setFillColor(self.fill)
+            canv.setStrokeColor(self.fill)
+            canv.roundRect(0, top, self.chip_width, h, 3, stroke=0, fill=1)
+            canv.setFillColor(ink_on(self.fill))
+        canv.setFont(BOLD, CHIP_SIZE)
+        canv.drawCentredString(self.chip_width / 2, top + 3, text)
+        if self.compact:
+            return
+        canv.setFillColor(MUTED)
+        canv.setFont(REGULAR, CHIP_SIZE)
+        below = f"{self.rating.likelihood}{TIMES}{self.rating.impact}" + (f" {self.flag}" if self.flag else "")
+        canv.drawCentredString(self.chip_width / 2, 1, below)
+
+
+def score_cell(scheme: Scheme, rating: Rating | None, width: float, flag: str = "", compact: bool = False):
     if rating is None:
         return "\u2013"
-    return f"{rating.score}\n{rating.likelihood}{TIMES}{rating.impact}"
-
-
-def band_style(scheme: Scheme, rating: Rating | None, column: int, row: int) -> list:
-    """Fill a score cell with its band colour, with text that stays readable on it."""
-    band = scheme.band_for(rating.score if rating else None)
-    if band is None:
-        return []
-    fill = hex_colour(band.colour)
-    return [("BACKGROUND", (column, row), (column, row), fill),
-            ("TEXTCOLOR", (column, row), (column, row), ink_on(fill))]
+    return ScoreChip(scheme, rating, width, flag, compact)
 
 
 def direction_cell(direction: str) -> str:
-    return f"{ARROWS.get(direction, '')} {DIRECTION_WORDS.get(direction, direction)}"
+    word = DIRECTION_WORDS.get(direction, direction)
+    return f"{ARROWS.get(direction, '')} {word}".strip()

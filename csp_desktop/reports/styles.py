@@ -56,6 +56,6 @@ def hex_colour(value: str) -> colors.Color:
 
 
 def ink_on(fill: colors.Color) -> colors.Color:
-    """White text on dark fills, dark text on light ones."""
-    luminance = 0.2126 * fill.red + 0.7152 * fill.green + 0.0722 * fill.blue
+    """White text on dark fills, dark text on light ones (judged by the grey a print gives the fill)."""
+    luminance = 0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue
     return colors.white if luminance < 0.55 else INK

@@ -7,55 +7,92 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..domain.dates import show
-from ..domain.pack import CLOSED, ESCALATED, NEW_RISK, SCORE_DOWN, SCORE_UP, PackData
-from .scores import band_style
-from .styles import BODY, SUBHEADING, esc, hex_colour, ink_on, markup
+from ..domain.derived import ARROWS, DOWN, NEW, UNCHANGED, UP
+from ..domain.pack import CLOSED, ESCALATED, PackData, travel_header
+from .scores import band_fill, direction_cell, score_cell
+from .styles import BODY, SUBHEADING, esc, ink_on, markup
 from .tables import BASE_STYLE, chunked, wrapped
 from .tracker import tracked_actions
 
-ABOVE_HEADER = ["Ref", "Risk", "Owner", "Residual", "Band"]
-ABOVE_WIDTHS = [c * cm for c in (1.6, 9.4, 3.6, 1.8, 1.6)]
+ABOVE_HEADER = ["Ref", "Risk", "Owner", "Now", "Travel"]
+ABOVE_WIDTHS = [c * cm for c in (1.6, 8.6, 3.6, 2.2, 2.4)]
 
 
 def key_figures(data: PackData) -> list[tuple[str, int]]:
+    """The counts a board reads first; travel counts come from the same arrows the register prints."""
     risks = data.open_risks
-    moves = Counter(c.what for c in data.changes if c.item == "risk")
+    travel = Counter(r.direction for r in risks)
+    moves = Counter(part.strip().lower() for c in data.changes if c.item == "risk" for part in c.what.split(";"))
     actions = tracked_actions(data)
-    return [
-        ("Open risks", len(risks)),
-        (f"Risks above appetite ({data.scheme.appetite})",
-         sum(data.scheme.above_appetite(r.current.score if r.current else None) for r in risks)),
-        ("New risks since the previous meeting", moves[NEW_RISK]),
-        ("Risks closed since the previous meeting", moves[CLOSED]),
-        ("Risks escalated: now above appetite", moves[ESCALATED]),
-        ("Risks whose score went up", moves[SCORE_UP]),
-        ("Risks whose score went down", moves[SCORE_DOWN]),
+    since = travel_header(data.travel_since)
+    figures = [("Open risks", len(risks))]
+    if data.appetite_set:
+        figures.append((f"Risks above appetite ({data.scheme.appetite})",
+                        sum(data.scheme.above_appetite(r.current.score if r.current else None) for r in risks)))
+    figures += [
+        (f"{ARROWS[NEW]} New risks {since}", travel[NEW]),
+        (f"{ARROWS[UP]} Risks whose score went up {since}", travel[UP]),
+        (f"{ARROWS[DOWN]} Risks whose score went down {since}", travel[DOWN]),
+        (f"{ARROWS[UNCHANGED]} Risks whose score is the same {since}", travel[UNCHANGED]),
+        (f"Risks closed {since}", moves[CLOSED.lower()]),
+    ]
+    if data.appetite_set:
+        figures.append((f"Risks escalated: now above appetite {since}", moves[ESCALATED.lower()]))
+    figures += [
         ("Risks past their review date", sum(r.review_overdue for r in risks)),
         ("Open actions", sum(a.rag is not None for a in actions)),
         ("Overdue actions", sum(a.overdue for a in actions)),
     ]
+    return figures
 
 
 def summary_flowables(data: PackData) -> list:
     figures = Table([["", "Count"]] + [[label, str(n)] for label, n in key_figures(data)],
-                    colWidths=[10 * cm, 2.5 * cm], hAlign="LEFT")
+                    colWidths=[11 * cm, 2.5 * cm], hAlign="LEFT")
     figures.setStyle(TableStyle(BASE_STYLE + [("ALIGN", (1, 0), (1, -1), "RIGHT"), ("FONTSIZE", (0, 1), (-1, -1), 9)]))
-    story = [markup(comparison_basis(data), BODY), figures, Spacer(1, 0.4 * cm),
-             markup("Open risks by band", SUBHEADING), _bands(data)]
-    story += _above_appetite(data)
+    story = [markup(in_plain_english(data), BODY), figures, Spacer(1, 0.2 * cm),
+             markup(comparison_basis(data), BODY), markup("Open risks by band", SUBHEADING), _bands(data)]
+    if data.appetite_set:
+        story += _above_appetite(data)
     return story
 
 
+def in_plain_english(data: PackData) -> str:
+    """The summary's opening: the state of the register in two sentences a board member reads first."""
+    risks = data.open_risks
+    travel = Counter(r.direction for r in risks)
+    words = [f"This part of the register holds {_n(len(risks), 'open risk')}"]
+    if data.appetite_set:
+        above = sum(data.scheme.above_appetite(r.current.score if r.current else None) for r in risks)
+        words.append(f", {above} of them above the board's appetite")
+    since = travel_header(data.travel_since)
+    moved = [f"{_n(travel[NEW], 'risk')} {'is' if travel[NEW] == 1 else 'are'} new",
+             f"{travel[UP]} went up", f"{travel[DOWN]} went down", f"{travel[UNCHANGED]} stayed the same"]
+    actions = tracked_actions(data)
+    overdue = sum(a.overdue for a in actions)
+    open_count = sum(a.rag is not None for a in actions)
+    return (f"{''.join(words)}. {since[0].upper()}{since[1:]}, {', '.join(moved[:-1])} and {moved[-1]}. "
+            f"{_n(open_count, 'action')} {'is' if open_count == 1 else 'are'} open, "
+            f"{overdue} overdue.")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def comparison_basis(data: PackData) -> str:
+    """What direction of travel and the changes are measured against, in one sentence."""
     if data.previous is None:
-        return "There is no earlier meeting in the register, so nothing is compared with a previous meeting."
+        return ("There is no earlier meeting in the register, so each risk is compared with its first review; "
+                "a risk never reviewed shows as the same.")
     when = f"the {esc(data.previous.board)} on {show(data.previous.held_on)}"
     if data.changes_basis == "snapshot":
-        return f"Changes are measured against the pack issued for {when}."
+        return f"Changes and direction of travel are measured against the pack issued for {when}."
     if data.changes_basis == "reviews":
         return (f"This register was started after {when}, so changes are measured from the reviews recorded "
                 "since then (new, closed and reassigned items cannot be told).")
-    return f"Changes are measured against the register as it stood at {when} (from the register's history)."
+    return (f"Changes and direction of travel are measured against the register as it stood at {when} "
+            "(from the register's history).")
 
 
 def _bands(data: PackData) -> Table:
@@ -66,7 +103,7 @@ def _bands(data: PackData) -> Table:
     commands = list(BASE_STYLE) + [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
     for line, band in enumerate(reversed(scheme.bands), start=1):
         rows.append([band.name, score_range(scheme, band), str(inherent[band.name]), str(residual[band.name])])
-        fill = hex_colour(band.colour)
+        fill = band_fill(scheme, band)
         commands += [("BACKGROUND", (0, line), (0, line), fill), ("TEXTCOLOR", (0, line), (0, line), ink_on(fill))]
     unscored = [sum(r.inherent is None for r in data.open_risks), sum(r.residual is None for r in data.open_risks)]
     rows.append(["Not scored", "", str(unscored[0]), str(unscored[1])])
@@ -88,8 +125,8 @@ def _above_appetite(data: PackData) -> list:
     if not above:
         return [markup("Risks above appetite", SUBHEADING), markup("No open risk is above the board's appetite.")]
     w = ABOVE_WIDTHS
-    rows = [[wrapped(r.ref, w[0]), wrapped(r.title, w[1]), wrapped(r.owner, w[2]), str(r.current.score),
-             scheme.band_for(r.current.score).name]
+    rows = [[wrapped(r.ref, w[0]), wrapped(r.title, w[1]), wrapped(r.owner, w[2]),
+             score_cell(scheme, r.current, w[3] - 6, compact=True), direction_cell(r.direction)]
             for r in above]
-    return [markup(f"Risks above appetite ({len(above)})", SUBHEADING)] + chunked(
-        ABOVE_HEADER, rows, ABOVE_WIDTHS, lambda i, line: band_style(scheme, above[i].current, 3, line))
+    header = ABOVE_HEADER[:-1] + ["Travel\n" + travel_header(data.travel_since).replace(" ", "\n", 1)]
+    return [markup(f"Risks above appetite ({len(above)})", SUBHEADING)] + chunked(header, rows, ABOVE_WIDTHS)

@@ -30,7 +30,7 @@ BASE_STYLE = [
 ]
 
 
-def chunked(header: list, rows: list[list], widths: list[float], cell_styles=None) -> list:
+def chunked(header: list, rows: list[list], widths: list[float], cell_styles=None, caption: str = "") -> list:
     """The rows as tables with `header` at the top of every page (see paged_table.py).
 
     `cell_styles(row_index, row_number_in_table)` returns the style commands of one data row. Rows move to
@@ -53,9 +53,16 @@ def chunked(header: list, rows: list[list], widths: list[float], cell_styles=Non
             flowables.append(table)
         else:
             part = rows[start:start + count]
-            flowables.append(PagedTable(header, part, widths, styles, [_row_height(r) for r in [header] + part], start))
+            flowables.append(PagedTable(header, part, widths, styles, [_row_height(r) for r in [header] + part], start,
+                                        caption, continued=start > 0))
         start += count
     return flowables
+
+
+def lead_height(header: list, rows: list[list], count: int = 3) -> float:
+    """The height of the header and the first few rows: room to ask for before a group's heading, so the
+    heading never stands alone at the foot of a page."""
+    return sum(_row_height(row) for row in [header] + rows[:count])
 
 
 def _groups(rows: list[list]) -> list[tuple[int, bool]]:
@@ -84,6 +91,9 @@ def _row_height(row: list) -> float:
 def _height(cell) -> float:
     if isinstance(cell, str):
         return (cell.count("\n") + 1) * CELL_SIZE * 1.2
+    fixed = getattr(cell, "fixed_height", None)   # a score chip
+    if fixed is not None:
+        return fixed
     block = getattr(cell, "lines", None)
     if block is not None:
         return sum(size * LEADING for _, _, size, _ in block)

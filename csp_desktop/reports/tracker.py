@@ -1,6 +1,9 @@
-"""The action tracker grouped by owner, and matters arising from the previous meeting."""
+"""The action tracker: first the actions overdue or due before the next meeting, then every tracked action
+grouped by owner (by organisation, then surname; an action without an owner under its priority's lead
+agency), and matters arising from the previous meeting."""
 from __future__ import annotations
 
+from datetime import timedelta
 from itertools import groupby
 
 from reportlab.lib.units import cm
@@ -10,14 +13,21 @@ from ..domain.dates import show
 from ..domain.pack import PackAction, PackData
 from .layout import Bookmark
 from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
-from .tables import chunked, wrapped
+from .tables import chunked, lead_height, wrapped
 
-HEADER = ["Ref", "Action", "Latest progress", "Risk", "Due", "Status", "RAG"]
-WIDTHS = [c * cm for c in (1.6, 10.6, 7.0, 1.7, 2.1, 2.1, 1.6)]
-MATTERS_HEADER = ["Ref", "Action", "Owner", "Latest progress", "Due", "Status", "RAG"]
-MATTERS_WIDTHS = [c * cm for c in (1.6, 9.0, 3.6, 6.7, 2.1, 2.1, 1.6)]
+HEADER = ["Ref", "Action", "Latest progress (dated note)", "Risk", "Due\n(revised)", "Status\ncompleted", "RAG"]
+WIDTHS = [c * cm for c in (1.6, 9.0, 8.6, 1.7, 2.2, 2.1, 1.5)]
+MATTERS_HEADER = ["Ref", "Action", "Owner", "Latest progress (dated note)", "Due\n(revised)", "Status\ncompleted",
+                  "RAG"]
+MATTERS_WIDTHS = [c * cm for c in (1.6, 7.4, 3.6, 8.3, 2.2, 2.1, 1.5)]
+# The opening table is a compact list to act on: the progress notes are in each owner's table below.
+SOON_HEADER = ["Ref", "Action", "Owner", "Risk", "Due\n(revised)", "Status", "RAG"]
+SOON_WIDTHS = [c * cm for c in (1.6, 12.0, 6.0, 1.7, 2.2, 1.9, 1.3)]
 RAG_COLUMN = 6
 NO_OWNER = "No owner named"
+NO_PRIORITY = "Not under a plan priority"
+NO_DATE = "No date"
+NEXT_MEETING_DAYS = 91   # with no later meeting known: about a quarter, the usual board cycle
 
 
 def tracked_actions(data: PackData) -> list[PackAction]:
@@ -27,22 +37,52 @@ def tracked_actions(data: PackData) -> list[PackAction]:
             if a.rag is not None or (since is not None and a.completed_on is not None and a.completed_on >= since)]
 
 
+def group_of(action: PackAction) -> str:
+    if action.owner:
+        return f"{action.owner}, {action.owner_org}" if action.owner_org else action.owner
+    if action.lead_agency:
+        return f"{action.lead_agency} (lead agency{f' for {action.priority}' if action.priority else ''})"
+    return NO_OWNER
+
+
 def tracker_flowables(data: PackData) -> list:
     actions = tracked_actions(data)
     if not actions:
         return [markup("There are no open actions in this part of the register.", BODY)]
-    story = []
-    for number, (owner, group) in enumerate(groupby(actions, key=lambda a: a.owner or NO_OWNER)):
+    story = _due_soon(data, actions)
+    key = group_of
+    if data.tracker_by == "priority":  # actions come by owner then due date; a stable sort keeps that inside
+        key = lambda a: a.priority or NO_PRIORITY  # noqa: E731
+        actions = sorted(actions, key=lambda a: (not a.priority, a.priority.lower()))
+    for number, (owner, group) in enumerate(groupby(actions, key=key)):
         group = list(group)
         overdue = sum(a.overdue for a in group)
         heading = markup(f"{esc(owner, bold=True)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "
                          f"action{'s' if len(group) != 1 else ''}{f', {overdue} overdue' if overdue else ''}</font>",
                          SUBHEADING)
-        tables = chunked(HEADER, [_row(a) for a in group], WIDTHS, lambda i, line, g=group: _rag_style(g[i], line))
-        # Not KeepTogether/keepWithNext: they re-measure 100-row tables; a conditional break is enough to
-        # keep an owner's heading off the foot of a page.
-        story += [CondPageBreak(2.5 * cm), Bookmark(f"owner-{number}", owner), heading] + tables
+        rows = [_row(a) for a in group]
+        tables = chunked(HEADER, rows, WIDTHS, lambda i, line, g=group: _rag_style(g[i], line), caption=owner)
+        # Not KeepTogether/keepWithNext: they re-measure 100-row tables; a conditional break for the heading
+        # and the first rows is enough to keep an owner's heading off the foot of a page.
+        room = 1.2 * cm + lead_height(HEADER, rows)
+        story += [CondPageBreak(room), Bookmark(f"owner-{number}", owner), heading] + tables
     return story
+
+
+def _due_soon(data: PackData, actions: list[PackAction]) -> list:
+    """One table of what needs the board's eye: overdue, or due before the next meeting."""
+    until = data.produced_on + timedelta(days=NEXT_MEETING_DAYS)
+    if data.meeting is not None:
+        until = data.meeting.held_on.date() + timedelta(days=NEXT_MEETING_DAYS)
+    soon = [a for a in actions if a.rag is not None and a.due is not None and (a.overdue or a.due <= until)]
+    soon.sort(key=lambda a: (not a.overdue, a.due))
+    title = markup(f"Overdue, or due by {show(until)} (before the next meeting)", SUBHEADING)
+    if not soon:
+        return [title, markup("No open action is overdue or due before the next meeting.", BODY)]
+    w = SOON_WIDTHS
+    rows = [[wrapped(a.ref, w[0]), wrapped(a.title, w[1]), wrapped(group_of(a), w[2]), wrapped(a.risk_ref, w[3]),
+             _due(a), wrapped(a.status, w[5]), _rag(a)] for a in soon]
+    return [title] + chunked(SOON_HEADER, rows, SOON_WIDTHS, lambda i, line: _rag_style(soon[i], line))
 
 
 def matters_flowables(data: PackData) -> list:
@@ -54,27 +94,54 @@ def matters_flowables(data: PackData) -> list:
     if not actions:
         return [intro, markup("No actions in this part of the pack arose at that meeting.", BODY)]
     w = MATTERS_WIDTHS
-    rows = [[a.ref, wrapped(a.title, w[1]), wrapped(a.owner, w[2]), wrapped(a.progress, w[3]), show(a.due), a.status,
-             _rag(a)] for a in actions]
+    rows = [[a.ref, wrapped(a.title, w[1]), wrapped(group_of(a), w[2]), wrapped(_progress(a), w[3]), _due(a),
+             _status(a), _rag(a)] for a in actions]
     return [intro] + chunked(MATTERS_HEADER, rows, MATTERS_WIDTHS, lambda i, line: _rag_style(actions[i], line))
 
 
 def _row(action: PackAction) -> list:
-    return [wrapped(action.ref, WIDTHS[0]), wrapped(action.title, WIDTHS[1]), wrapped(action.progress, WIDTHS[2]),
-            wrapped(action.risk_ref, WIDTHS[3]), show(action.due), action.status, _rag(action)]
+    return [wrapped(action.ref, WIDTHS[0]), wrapped(action.title, WIDTHS[1]), wrapped(_progress(action), WIDTHS[2]),
+            wrapped(action.risk_ref, WIDTHS[3]), _due(action), _status(action), _rag(action)]
+
+
+def _progress(action: PackAction) -> str:
+    """The latest dated note with its date and author; an undated progress text says it is undated."""
+    if action.note_on is not None:
+        who = f", {action.note_by}" if action.note_by else ""
+        return f"{show(action.note_on)}{who}: {action.progress}"
+    return f"(undated) {action.progress}" if action.progress else ""
+
+
+def _due(action: PackAction) -> str:
+    """The date (and the date first set, when revised); beneath it the words the register was given for it
+    ("Q4 2026/27", "Ongoing")."""
+    if action.due is None:
+        return "\n".join(x for x in (NO_DATE, action.due_text) if x)
+    shown = f"{show(action.due)}\n(was {show(action.original_due)})" if action.original_due else show(action.due)
+    return "\n".join(x for x in (shown, action.due_text) if x)
+
+
+def _status(action: PackAction) -> str:
+    """The status, the owner's own words for it ("Behind schedule (Amber)"), and when it was completed."""
+    lines = [action.status]
+    if action.status_reported:
+        lines.append(f"({action.status_reported})")
+    if action.completed_on is not None:
+        lines.append(show(action.completed_on))
+    return "\n".join(lines)
 
 
 def _rag(action: PackAction) -> str:
     if action.overdue:
-        return "Red\noverdue"
+        return "Red"
+    if action.rag is not None and action.due is None:
+        return NO_DATE
     return action.rag.capitalize() if action.rag else "\u2013"
 
 
 def _rag_style(action: PackAction, line: int) -> list:
-    fill = RAG_COLOURS.get(action.rag or "")
+    fill = RAG_COLOURS.get(action.rag or "") if action.due is not None or action.rag is None else None
     if fill is None:
         return []
     return [("BACKGROUND", (RAG_COLUMN, line), (RAG_COLUMN, line), fill),
             ("TEXTCOLOR", (RAG_COLUMN, line), (RAG_COLUMN, line), ink_on(fill))]
-
-

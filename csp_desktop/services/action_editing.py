@@ -9,13 +9,14 @@ import dataclasses
 from datetime import date, datetime
 
 from ..domain.model import ACTION_STATUSES, Action, ProgressNote
+from ..domain.schedule12a import PARAGRAPHS
 from ..errors import UserError
 from ..store import Register
 from ..store import actions as store
 
 # The fields a person edits; the rest (id, version, display names) belong to the register.
 EDITABLE_FIELDS = ("ref", "title", "owner_id", "due", "status", "progress", "risk_id", "mitigation_id",
-                   "priority_id", "meeting_id", "exempt", "completed_on")
+                   "priority_id", "meeting_id", "exempt", "completed_on", "exempt_paragraph")
 MAX_TEXT = 100_000  # far beyond any real title or note, small enough to keep the register sane
 
 
@@ -29,6 +30,8 @@ def check(action: Action) -> None:
         raise UserError("An action needs a title.")
     if action.status not in ACTION_STATUSES:
         raise UserError(f"{action.status!r} is not an action status (use {', '.join(ACTION_STATUSES)}).")
+    if action.exempt_paragraph is not None and action.exempt_paragraph not in PARAGRAPHS:
+        raise UserError(f"{action.exempt_paragraph!r} is not a paragraph of Schedule 12A (England 1-7, Wales 12-18).")
     for name in ("title", "ref", "progress"):
         if len(getattr(action, name)) > MAX_TEXT:
             raise UserError(f"The action's {name} is longer than {MAX_TEXT:,} characters.")

@@ -19,6 +19,9 @@ class Kind(enum.Enum):
     MEETINGS = "meetings"
     SCHEME = "scheme"              # the scoring matrix, its labels, bands and appetite
     RETURNS = "returns"            # owners' returned workbooks and their proposed changes
+    PLAN = "plan"                  # the partnership plan: priorities, objectives, themes, indicators
+    CADENCE = "cadence"            # how often each band of risk is reviewed
+    CHASE = "chase"                # owners chased for what is coming up
 
 
 @dataclass(frozen=True)

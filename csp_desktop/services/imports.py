@@ -10,12 +10,16 @@ from ..domain.scoring import Scheme, preset
 from ..errors import UserError
 from ..interchange.contents import Contents, same_priority
 from ..interchange.problems import Problem
+from ..domain.schedule12a import PARAGRAPHS
 from ..store import Register, RegisterError
-from ..store import bulk
+from ..store import rows as r
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
+from ..store.meetings import list_meetings
 from ..store.risks import list_risks
+from . import plan_import
 from .backups import make_backup
+from ..interchange.writers import meeting_key
 
 
 @dataclass
@@ -34,7 +38,7 @@ class _DryRun(Exception):
 
 
 def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-              scheme: str | None = None) -> Contents:
+              scheme: str | None = None, register_scheme: Scheme | None = None) -> Contents:
     path = Path(path)
     if path.suffix.lower() == ".json":
         if sheet or mapping:
@@ -42,7 +46,18 @@ def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] |
         from ..interchange.register_json import read_json
         return read_json(path)
     from ..interchange.register_reader import read_spreadsheet
-    return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None)
+    return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None,
+                            register_scheme=register_scheme)
+
+
+def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None):
+    """How a spreadsheet would be read, sheet by sheet and column by column (a list of SheetReading),
+    without reading its rows or touching any register."""
+    from ..interchange.register_reader import explain_spreadsheet
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        raise UserError(f"{path.name} is a register export; it is read whole, not column by column.")
+    return explain_spreadsheet(path, sheet=sheet, mapping=mapping)
 
 
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
@@ -50,7 +65,7 @@ def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping:
     _refuse_the_register_itself(reg, Path(path))
     if not dry_run:
         reg.quick_check()  # an import writes much: never into a damaged file
-    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme)
+    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme, register_scheme=reg.scheme)
     if not dry_run:  # an import cannot be undone: keep the register as it was (once the file has been read)
         make_backup(reg, IMPORT)
     return apply_contents(reg, contents, dry_run=dry_run)
@@ -91,8 +106,9 @@ def _adopt_scheme(reg: Register, contents: Contents) -> bool:
     if incoming is None or not contents.risks or _settings(incoming) == _settings(current):
         return False
     if list_risks(reg):
-        if _same_matrix(incoming, current):
-            return False
+        if _same_matrix(incoming, current) or ((_numbered(incoming) or _numbered(current))
+                                               and incoming.size == current.size):
+            return False   # levels in numbers on one side, same size: the register keeps its own scheme
         raise RegisterError(f"{contents.file} is scored on a {incoming.size} matrix but {reg.path.name} uses "
                             f"{current.size}; import it into a new register or choose --scheme {current.size}.")
     if _same_matrix(incoming, current) and not contents.keeps_ids:
@@ -101,12 +117,22 @@ def _adopt_scheme(reg: Register, contents: Contents) -> bool:
     return True
 
 
+def _numbered(scheme: Scheme) -> bool:
+    """A scheme inferred from a file scored in numbers only, which named no words for its levels."""
+    return all(label.isdigit() for label in scheme.likelihood_labels + scheme.impact_labels)
+
+
 def _settings(scheme: Scheme) -> dict:
     return {k: v for k, v in scheme.to_dict().items() if k != "name"}
 
 
 def _same_matrix(a: Scheme, b: Scheme) -> bool:
     return a.likelihood_labels == b.likelihood_labels and a.impact_labels == b.impact_labels
+
+
+def _name_key(name: str) -> str:
+    """Names match ignoring case and spacing: "Community Safety  Team" is "community safety team"."""
+    return "".join(name.lower().split())
 
 
 def _identity(item) -> tuple[str, str]:
@@ -125,19 +151,41 @@ class _Writer:
         return self.ids.get(old_id, old_id)
 
     def write(self) -> None:
-        same_name = lambda a, b: a.name.lower() == b.name.lower()  # noqa: E731
+        same_name = lambda a, b: _name_key(a.name) == _name_key(b.name)  # noqa: E731
         self._reuse("organisations", self.c.organisations, list_organisations(self.reg), same_name)
         self._reuse("owners", self.c.owners, list_owners(self.reg), same_name)
-        self._reuse("priorities", self.c.priorities, list_priorities(self.reg), same_priority)
+        self._owners_that_are_partners(list_organisations(self.reg))
+        known_priorities = list_priorities(self.reg)
+        self._reuse("priorities", self.c.priorities, known_priorities, same_priority)
+        plan_import.prepare(self.c, known_priorities, self.ids)
         self._check_new_ids()
         self._check_not_already_imported()
         self._check_scores()
         self._number_unreferenced()
         self._link_actions_to_register_risks()
-        c = self.c
-        bulk.insert_new(self.reg, self.ref, organisations=c.organisations, owners=c.owners, priorities=c.priorities,
-                        meetings=c.meetings, risks=c.risks, mitigations=c.mitigations, reviews=c.reviews,
-                        actions=c.actions, notes=c.notes, indicators=c.indicators)
+        self._link_to_register()
+        self._insert("organisations", self.c.organisations, lambda o: {"name": o.name})
+        self._insert("owners", self.c.owners, lambda o: {"name": o.name, "kind": o.kind, "email": o.email,
+                                                         "organisation_id": self.ref(o.organisation_id)})
+        self._insert("priorities", self.c.priorities, lambda p: {"ref": p.ref, "title": p.title,
+                                                                 "lead_agency": p.lead_agency})
+        self._insert("meetings", self.c.meetings, r.meeting_row)
+        self._insert("risks", self.c.risks, lambda x: self._linked(r.risk_row(x)))
+        self._insert("mitigations", self.c.mitigations, lambda x: self._linked(r.mitigation_row(x)))
+        self._insert("reviews", self.c.reviews, r.review_row)
+        plan_import.write_objectives(self.reg, self.c, self.ids)  # actions may serve an objective
+        self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
+        self._insert("progress_notes", self.c.notes, r.note_row)
+        self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+        plan_import.write_plan_rows(self.reg, self.c, self.ids)
+
+    def _owners_that_are_partners(self, organisations: list) -> None:
+        """An owner named as a partner organisation ("west mercia police") is that body."""
+        by_name = {_name_key(o.name): o for o in organisations}
+        for owner in self.c.owners:
+            partner = by_name.get(_name_key(owner.name))
+            if partner is not None and owner.organisation_id is None:
+                owner.name, owner.kind, owner.organisation_id = partner.name, "body", partner.id
 
     def _reuse(self, name: str, incoming: list, existing: list, same) -> None:
         kept = []
@@ -152,11 +200,11 @@ class _Writer:
         incoming[:] = kept
 
     def _check_new_ids(self) -> None:
-        found = bulk.ids_already_there(self.reg, self.c.risks, self.c.actions, self.c.meetings)
-        if found is not None:
-            kind, item = found
-            raise RegisterError(f"{self.c.file} holds {kind} already in {self.reg.path.name} "
-                                f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
+        for table, items in (("risks", self.c.risks), ("actions", self.c.actions), ("meetings", self.c.meetings)):
+            for item in items:
+                if self.reg.get(table, item.id) is not None:
+                    raise RegisterError(f"{self.c.file} holds {table} already in {self.reg.path.name} "
+                                        f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
 
     def _check_not_already_imported(self) -> None:
         """The same sheet imported twice must not double the register: risks and actions are matched by
@@ -193,6 +241,16 @@ class _Writer:
                 if not scheme.fits(getattr(risk, name)):
                     raise RegisterError(f"{self.c.file}: the {name} score of risk {risk.ref or risk.title!r} is "
                                         f"outside the register's {scheme.size} matrix.")
+        for item in (*self.c.risks, *self.c.actions):
+            paragraph = getattr(item, "exempt_paragraph", None)
+            if paragraph is not None and paragraph not in PARAGRAPHS:
+                raise RegisterError(f"{self.c.file}: {item.ref or item.title[:40]!r} names Schedule 12A paragraph "
+                                    f"{paragraph}, which does not exist (England 1-7, Wales 12-18).")
+        for item, ratings in [(m, (m.expected,)) for m in self.c.mitigations] + [(v, (v.before, v.after))
+                                                                              for v in self.c.reviews]:
+            if not all(scheme.fits(x) for x in ratings):
+                raise RegisterError(f"{self.c.file}: a score of a {type(item).__name__.lower()} is outside the "
+                                    f"register's {scheme.size} matrix; nothing was imported.")
 
     def _link_actions_to_register_risks(self) -> None:
         unlinked = [a for a in self.c.actions if a.risk_ref and not a.risk_id]
@@ -205,3 +263,32 @@ class _Writer:
                 self.c.warnings.append(Problem(self.c.file, f"action {action.ref or action.title[:40]!r} names risk "
                                                             f"{action.risk_ref!r}, which is not in the register; "
                                                             "it was imported without that link", "warning"))
+
+    def _link_to_register(self) -> None:
+        """Mitigations, reviews, notes and meetings the file names by ref, found in the register."""
+        if not self.c.links:
+            return
+        keys = {"risks": {x.ref: x.id for x in self.existing_risks if x.ref},
+                "actions": {x.ref: x.id for x in self.existing_actions if x.ref},
+                "meetings": {meeting_key(m): m.id for m in list_meetings(self.reg)}}
+        for item, attribute, table, key, where in self.c.links:
+            found = keys[table].get(key)
+            if found is None and table == "meetings":  # an action stands without its meeting
+                self.c.warnings.append(Problem(self.c.file, f"{where}: names meeting {key!r}, which is not in "
+                                                            "the register; the action was imported without it",
+                                               "warning"))
+                continue
+            if found is None:
+                raise RegisterError(f"{self.c.file}, {where}: names {table[:-1]} {key!r}, which is neither in the "
+                                    f"file nor in {self.reg.path.name}; nothing was imported.")
+            setattr(item, attribute, found)
+
+    def _linked(self, row: dict) -> dict:
+        for key in ("owner_id", "priority_id", "organisation_id"):
+            if key in row:
+                row[key] = self.ref(row[key])
+        return row
+
+    def _insert(self, table: str, items: list, to_row) -> None:
+        if items:
+            self.reg.insert_many(table, ({**to_row(item), "id": item.id} for item in items))

@@ -5,12 +5,13 @@ from datetime import date
 
 from ..domain.dates import to_iso
 from ..domain.derived import is_overdue, rag
+from ..domain.exemption import exempt_ids
 from ..domain.model import Action, Risk
 from ..domain.ordering import natural_key
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.actions import list_actions
-from ..store.risks import list_risks
+from ..store.risks import list_risks, mitigations_by_risk
 
 RISK_COLUMNS = ("ref", "title", "owner", "inherent_likelihood", "inherent_impact", "inherent_score",
                 "residual_likelihood", "residual_impact", "residual_score", "band", "exempt")
@@ -43,16 +44,18 @@ def risk_rows(reg: Register) -> list[dict]:
     return [risk_listing_row(r, scheme) for r in by_current_score(list_risks(reg))]
 
 
-def action_listing_row(action: Action, today: date) -> dict:
+def action_listing_row(action: Action, today: date, exempt: frozenset[str] = frozenset()) -> dict:
+    """`exempt`: the register's exempt ids (domain.exemption), so an action on an exempt risk lists as exempt."""
     return {"ref": action.ref, "title": action.title, "owner": action.owner_name or None,
             "due": to_iso(action.due), "status": action.status, "rag": rag(action, today),
             "progress": action.progress, "priority": action.priority_title or None,
-            "risk": action.risk_ref or None, "exempt": action.exempt}
+            "risk": action.risk_ref or None, "exempt": action.exempt or action.id in exempt}
 
 
 def action_rows(reg: Register, today: date, *, overdue_only: bool = False) -> list[dict]:
     actions = list_actions(reg)
+    exempt = exempt_ids(list_risks(reg), actions, (m for ms in mitigations_by_risk(reg).values() for m in ms))
     if overdue_only:
         actions = [a for a in actions if is_overdue(a, today)]
     actions.sort(key=lambda a: (a.due is None, a.due or date.max, a.owner_name.lower()))
-    return [action_listing_row(a, today) for a in actions]
+    return [action_listing_row(a, today, exempt) for a in actions]

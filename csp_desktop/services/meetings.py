@@ -5,13 +5,14 @@ from datetime import datetime, time
 
 from ..domain.dates import parse_date
 from ..domain.model import PACK_SECTIONS, Meeting
-from ..domain.pack import MARKINGS
+from ..domain.pack import COVER_FIELDS, MARKINGS
 from ..errors import UserError
 from ..store import Register
 from ..store.meetings import add_meeting, delete_meeting, get_meeting, list_meetings, save_meeting
 from ..store.snapshots import issued_meetings
 
 MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued")
+MAX_COVER_TEXT = 4000   # a cover page's worth
 
 
 class MeetingError(UserError):
@@ -19,7 +20,7 @@ class MeetingError(UserError):
 
 
 def new_meeting(board: str, on: str, *, at: str = "", venue: str = "", chair: str = "", attendees: str = "",
-                marking: str = "OFFICIAL", sections: tuple[str, ...] = PACK_SECTIONS) -> Meeting:
+                marking: str = "OFFICIAL", sections: tuple[str, ...] = PACK_SECTIONS, **cover: str) -> Meeting:
     """A checked Meeting from text as typed: a date like 2026-12-01 or 01/12/2026 and a time like 14:30."""
     if not board.strip():
         raise MeetingError("A meeting needs the name of the board that meets.")
@@ -34,8 +35,15 @@ def new_meeting(board: str, on: str, *, at: str = "", venue: str = "", chair: st
     unknown = [s for s in sections if s not in PACK_SECTIONS]
     if unknown:
         raise MeetingError(f"{unknown[0]!r} is not a section of the pack (use {', '.join(PACK_SECTIONS)}).")
+    unknown = [name for name in cover if name not in COVER_FIELDS]
+    if unknown:
+        raise MeetingError(f"{unknown[0]!r} is not part of a meeting's covering report.")
+    too_long = [name for name, text in cover.items() if len(text or "") > MAX_COVER_TEXT]
+    if too_long:
+        raise MeetingError(f"The {too_long[0].replace('_', ' ')} is longer than {MAX_COVER_TEXT} characters.")
     return Meeting(board=board.strip(), held_on=datetime.combine(day, _time(at)), venue=venue.strip(),
-                   chair=chair.strip(), attendees=attendees.strip(), marking=marking, sections=tuple(sections))
+                   chair=chair.strip(), attendees=attendees.strip(), marking=marking, sections=tuple(sections),
+                   **{name: (text or "").strip() for name, text in cover.items()})
 
 
 def _time(text: str) -> time:
@@ -63,7 +71,8 @@ def update_meeting(reg: Register, meeting: Meeting) -> dict:
     """Save an edited meeting (checked like a new one); raises ConflictError if it changed meanwhile."""
     checked = new_meeting(meeting.board, meeting.held_on.date().isoformat(), at=meeting.held_on.strftime("%H:%M"),
                           venue=meeting.venue, chair=meeting.chair, attendees=meeting.attendees,
-                          marking=meeting.marking, sections=meeting.sections)
+                          marking=meeting.marking, sections=meeting.sections,
+                          **{name: getattr(meeting, name) for name in COVER_FIELDS})
     checked.id, checked.version = meeting.id, meeting.version
     changed = save_meeting(reg, checked)
     meeting.version = checked.version
@@ -81,10 +90,24 @@ def meeting_of(reg: Register, meeting_id: str) -> Meeting:
 def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> dict:
     """Give the stored meeting `values`' fields, whatever version it is at now (undo and redo use this)."""
     current = get_meeting(reg, meeting_id)
-    for name in ("board", "held_on", "venue", "chair", "attendees", "marking", "sections"):
+    for name in ("board", "held_on", "venue", "chair", "attendees", "marking", "sections", *COVER_FIELDS):
         setattr(current, name, getattr(values, name))
     return update_meeting(reg, current)
 
 
 def remove_meeting(reg: Register, meeting_id: str) -> None:
     delete_meeting(reg, get_meeting(reg, meeting_id))
+
+
+def edit_meeting(reg: Register, meeting_id: str, **changes) -> Meeting:
+    """Change some of a stored meeting's fields (None: keep), checked like a new meeting; returns it."""
+    meeting = get_meeting(reg, meeting_id)
+    for name, value in changes.items():
+        if value is not None:
+            setattr(meeting, name, value)
+    update_meeting(reg, meeting)
+    return meeting
+
+
+def meeting_marking(reg: Register, meeting_id: str) -> str:
+    return get_meeting(reg, meeting_id).marking

@@ -40,10 +40,10 @@ def import_into(workspace: Workspace, file: Path, *, dry_run: bool):
         return import_file(reg, Path(file), dry_run=dry_run)
 
 
-def export_from(workspace: Workspace, out: Path) -> Path:
+def export_from(workspace: Workspace, out: Path, part: str = "all") -> Path:
     from .exports import export_register
     with workspace.reading() as reg:
-        return export_register(reg, Path(out))
+        return export_register(reg, Path(out), part=part)
 
 
 def backup_to(workspace: Workspace, folder: Path) -> Path:

@@ -2,83 +2,120 @@
 never issued, against the register as the audit log says it stood on the meeting's date."""
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 
-from ..domain.dates import show
+from ..domain.dates import from_iso, show
+from ..domain.exemption import exempt_ids
 from ..domain.model import Meeting
 from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, ESCALATED, FIRST_SCORED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
-                           REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk)
+                           REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk, travel,
+                           travel_header)
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.partners import list_owners
-from ..store.risks import reviews_by_risk
-from ..store.history import History
-from ..store.snapshots import get_snapshot
+from ..store.meetings import previous_meeting
+from ..store.risks import list_risks, reviews_by_risk
+from ..store.snapshots import audit_since, get_snapshot
 from . import pack_json
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """What the pack measures against, and what it found: the changes page, the summary counts and the
+    register's Travel arrows are all read from this one comparison, so they cannot disagree."""
+    changes: tuple[PackChange, ...] = ()
+    basis: str = "none"                       # "snapshot", "history", "reviews" or "first review"
+    travel: dict[str, str] = field(default_factory=dict)   # risk id -> UP, DOWN, UNCHANGED or NEW
+    since: date | None = None                 # the previous meeting's date; None: each risk's first review
+
+
 def changes_since(reg: Register, previous: Meeting | None, risks: tuple[PackRisk, ...],
-                  actions: tuple[PackAction, ...]) -> tuple[tuple[PackChange, ...], str]:
-    """(changes, basis): basis says what they were measured against: "snapshot" (the previous meeting's issued
-    pack), "history" (the audit log), "reviews" (the register is younger than the meeting) or "none"."""
+                  actions: tuple[PackAction, ...]) -> Comparison:
+    """Measure against what the previous board saw (its issued pack), else the register as the audit log says
+    it stood then ("history"), else the reviews dated since then when the register is younger than the meeting
+    ("reviews"). With no previous meeting, each risk is measured against its first review."""
+    old_risks, old_actions, basis = _baseline(reg, previous, risks, actions)
+    since = previous.held_on.date() if previous is not None else None
+    return compare(old_risks, old_actions, risks, actions, reg.scheme, since, basis)
+
+
+def travel_now(reg: Register, today: date) -> tuple[dict[str, str], str]:
+    """Each risk's direction of travel as the app shows it, on the pack's basis: since the latest meeting held
+    before today (else each risk's first review); and the words saying so ("since 24/10/2026")."""
+    previous = previous_meeting(reg, datetime.combine(today, time.max).isoformat(timespec="minutes"))
+    risks = tuple(PackRisk(id=r.id, ref=r.ref, title=r.title, owner=r.owner_name, status=r.status,
+                           inherent=r.inherent, residual=r.residual, exempt=r.exempt) for r in list_risks(reg))
+    old_risks, _, _ = _baseline(reg, previous, risks, ())
+    before = {r.id: r for r in old_risks}
+    since = previous.held_on.date() if previous is not None else None
+    return {r.id: travel(before.get(r.id), r) for r in risks}, travel_header(since)
+
+
+def _baseline(reg: Register, previous: Meeting | None, risks, actions):
     if previous is None:
-        return (), "none"
+        return _rewound_by_reviews(reg, None, risks), actions, "first review"
     issued = get_snapshot(reg, previous.id)
     if issued is not None:
         before = pack_json.loads(issued["data"])
-        return compare(before.risks, before.actions, risks, actions, reg.scheme), "snapshot"
+        return before.risks, before.actions, "snapshot"
     since = previous.held_on.isoformat(timespec="minutes")
     if reg.info()["created_at"] > since:
         # The register did not exist then, so its audit log cannot say what the board saw; the reviews,
         # dated by the people who made them, still say how each score moved.
-        old_risks = _rewound_by_reviews(reg, previous.held_on.date(), risks)
-        return compare(old_risks, actions, risks, actions, reg.scheme), "reviews"
+        return _rewound_by_reviews(reg, previous.held_on.date(), risks), actions, "reviews"
     old_risks, old_actions = _as_it_stood(reg, since, risks, actions)
-    return compare(old_risks, old_actions, risks, actions, reg.scheme), "history"
+    return old_risks, old_actions, "history"
 
 
-def compare(old_risks, old_actions, risks, actions, scheme: Scheme) -> tuple[PackChange, ...]:
-    """Every change from the old items to the new, risks in the new order first, then actions."""
+def compare(old_risks, old_actions, risks, actions, scheme: Scheme, since: date | None = None,
+            basis: str = "snapshot") -> Comparison:
+    """One row per risk that moved or changed, in the new order, then removed risks, then actions."""
     found: list[PackChange] = []
     before = {r.id: r for r in old_risks}
+    directions = {risk.id: travel(before.get(risk.id), risk) for risk in risks}
     for risk in risks:
-        found += _risk_changes(before.get(risk.id), risk, scheme)
+        row = _risk_change(before.get(risk.id), risk, scheme, directions[risk.id], since)
+        found += [row] if row else []
     now = {r.id for r in risks}
-    found += [PackChange("risk", r.ref, r.title, REMOVED, _score(r.current, scheme), "", r.exempt)
+    found += [PackChange("risk", r.ref, r.title, REMOVED, _score(r.current, scheme), "", r.exempt, r.id)
               for r in old_risks if r.id not in now]
     earlier = {a.id: a for a in old_actions}
     for action in actions:
         found += _action_changes(earlier.get(action.id), action)
-    return tuple(found)
+    return Comparison(tuple(found), basis, directions, since)
 
 
-def _risk_changes(old: PackRisk | None, new: PackRisk, scheme: Scheme) -> list[PackChange]:
+def _risk_change(old: PackRisk | None, new: PackRisk, scheme: Scheme, direction: str,
+                 since: date | None) -> PackChange | None:
+    """Everything that happened to one risk, as one row: "Score up; now above appetite" go together."""
+    shown = direction if new.status == "open" else ""
     if old is None:
-        return [_change(new, NEW_RISK, "", _score(new.current, scheme))] if new.status == "open" else []
-    exempt = old.exempt or new.exempt  # a change to an item exempt then or now is itself exempt
-    found = []
+        return _change(new, NEW_RISK, "", _score(new.current, scheme), shown, since) if new.status == "open" else None
+    whats = []
     if old.status != new.status:
-        found.append(_change(new, CLOSED if new.status == "closed" else REOPENED, old.status, new.status, exempt))
+        whats.append(CLOSED if new.status == "closed" else REOPENED)
     was, now = old.current, new.current
-    if was != now and now is not None:
-        what = FIRST_SCORED if was is None else SCORE_UP if now.score > was.score else \
-            SCORE_DOWN if now.score < was.score else None
-        if what:
-            found.append(_change(new, what, _score(was, scheme), _score(now, scheme), exempt))
-        if scheme.above_appetite(now.score) and not (was and scheme.above_appetite(was.score)):
-            found.append(_change(new, ESCALATED, _score(was, scheme), _score(now, scheme), exempt))
+    if now is not None and (was is None or was.score != now.score):
+        whats.append(FIRST_SCORED if was is None else SCORE_UP if now.score > was.score else SCORE_DOWN)
+    if now is not None and scheme.above_appetite(now.score) and not (was and scheme.above_appetite(was.score)):
+        whats.append(ESCALATED)
     if old.owner != new.owner:
-        found.append(_change(new, OWNER_CHANGED, old.owner or "none", new.owner or "none", exempt))
-    return found
+        whats.append(f"{OWNER_CHANGED} (was {old.owner or 'none'})")
+    if not whats:
+        return None
+    exempt = bool(exempt_ids((old, new)))  # a change to an item exempt then or now is itself exempt
+    text = "; ".join([whats[0]] + [w[0].lower() + w[1:] for w in whats[1:]])
+    return _change(new, text, _score(was, scheme), _score(now, scheme), shown, since, exempt)
 
 
 def _action_changes(old: PackAction | None, new: PackAction) -> list[PackChange]:
     def change(what, before, after, exempt):
-        return PackChange("action", new.ref, new.title, what, before, after, exempt)
+        return PackChange("action", new.ref, new.title, what, before, after, exempt, new.id)
     if old is None:
         return [change(NEW_ACTION, "", f"due {show(new.due)}" if new.due else "no due date", new.exempt)]
-    exempt = old.exempt or new.exempt
+    exempt = bool(exempt_ids((), (old, new)))
     found = []
     if new.status == "complete" and old.status != "complete":
         found.append(change(ACTION_DONE, old.status, show(new.completed_on) or "complete", exempt))
@@ -87,24 +124,37 @@ def _action_changes(old: PackAction | None, new: PackAction) -> list[PackChange]
     return found
 
 
-def _change(risk: PackRisk, what: str, before: str, after: str, exempt: bool | None = None) -> PackChange:
-    return PackChange("risk", risk.ref, risk.title, what, before, after, risk.exempt if exempt is None else exempt)
+def _change(risk: PackRisk, what: str, before: str, after: str, direction: str, since: date | None,
+             exempt: bool | None = None) -> PackChange:
+    review = risk.last_review
+    fresh = review is not None and (since is None or review.on >= since)  # a reason given since the basis
+    return PackChange("risk", risk.ref, risk.title, what, before, after, risk.exempt if exempt is None else exempt,
+                      risk.id, travel=direction, reason=review.note if fresh else "", on=review.on if fresh else None)
 
 
 def _score(rating: Rating | None, scheme: Scheme) -> str:
+    """"12 High (3×4)": the score, its band and likelihood × impact."""
     if rating is None:
         return "not scored"
     band = scheme.band_for(rating.score)
-    return f"{rating.score} ({band.name})" if band else str(rating.score)
+    named = f"{rating.score} {band.name}" if band else str(rating.score)
+    return f"{named} ({rating.likelihood}\u00d7{rating.impact})"
 
 
-def _rewound_by_reviews(reg: Register, since: date, risks) -> list[PackRisk]:
-    """Each risk with the residual score it had before the first review on or after `since`."""
+def _rewound_by_reviews(reg: Register, since: date | None, risks) -> list[PackRisk]:
+    """Each risk with the residual score it had before the first review on or after `since` (None: its first
+    review of all). A risk never reviewed since stays as it is: nothing says it moved."""
     reviews = reviews_by_risk(reg)
     rewound = []
     for risk in risks:
-        later = [r for r in reviews.get(risk.id, []) if r.reviewed_on >= since]
-        rewound.append(replace(risk, residual=later[0].before) if later else risk)
+        later = [r for r in reviews.get(risk.id, []) if since is None or r.reviewed_on >= since]
+        if later:
+            first = later[0]
+            # No score before the first review (a risk scored by it): compare with what that review found.
+            was = first.before if first.before is not None or since is not None else first.after
+            rewound.append(replace(risk, residual=was))
+        else:
+            rewound.append(risk)
     return rewound
 
 
@@ -112,22 +162,47 @@ def _rewound_by_reviews(reg: Register, since: date, risks) -> list[PackRisk]:
 
 def _as_it_stood(reg: Register, since: str, risks, actions):
     owners = {o.id: o.name for o in list_owners(reg)}
-    risk_log, action_log = History(reg, "risks", since), History(reg, "actions", since)
-    old_risks = [_rewound_risk(risk_log, r, owners) for r in risks if r.id not in risk_log.inserted]
-    old_risks += [PackRisk(id=d.id, ref=d.ref, title=d.title, status=d.status, exempt=d.exempt)
-                  for d in risk_log.deleted()]
-    old_actions = [_rewound_action(action_log, a) for a in actions if a.id not in action_log.inserted]
+    risk_log, action_log = _Log(audit_since(reg, "risks", since)), _Log(audit_since(reg, "actions", since))
+    old_risks = [risk_log.rewind_risk(r, owners) for r in risks if r.id not in risk_log.inserted]
+    old_risks += [_deleted_risk(row) for row in risk_log.deleted if row["id"] not in risk_log.inserted]
+    old_actions = [action_log.rewind_action(a) for a in actions if a.id not in action_log.inserted]
     return old_risks, old_actions
 
 
-def _rewound_risk(log: History, risk: PackRisk, owners: dict[str, str]) -> PackRisk:
-    owner_changed, old_owner = log.old_owner_id(risk.id)
-    return replace(risk, status=log.old(risk.id, "status", risk.status),
-                   residual=log.old_residual(risk.id, risk.residual),
-                   owner=owners.get(old_owner, "") if owner_changed else risk.owner,
-                   exempt=log.old_exempt(risk.id, risk.exempt))
+class _Log:
+    """The audit rows of one table since a date: what was inserted, deleted, and each field's first old value."""
+
+    def __init__(self, rows: list[dict]):
+        self.inserted = {r["row_id"] for r in rows if r["change"] == "insert"}
+        self.deleted = [json.loads(r["old"]) for r in rows if r["change"] == "delete" and r["old"]]
+        self.first_old: dict[tuple[str, str], str | None] = {}
+        for r in rows:
+            if r["change"] == "update":
+                self.first_old.setdefault((r["row_id"], r["field"]), r["old"])
+
+    def old(self, row_id: str, name: str, now):
+        key = (row_id, name)
+        return self.first_old[key] if key in self.first_old else now
+
+    def rewind_risk(self, risk: PackRisk, owners: dict[str, str]) -> PackRisk:
+        now = risk.residual
+        likelihood = self.old(risk.id, "residual_likelihood", now.likelihood if now else None)
+        impact = self.old(risk.id, "residual_impact", now.impact if now else None)
+        residual = Rating(int(likelihood), int(impact)) if likelihood is not None and impact is not None else None
+        owner_key = (risk.id, "owner_id")
+        owner = owners.get(self.first_old[owner_key], "") if owner_key in self.first_old else risk.owner
+        exempt = self.old(risk.id, "exempt", None)
+        return replace(risk, status=self.old(risk.id, "status", risk.status), residual=residual, owner=owner,
+                       exempt=risk.exempt if exempt is None else exempt in ("1", 1, True))
+
+    def rewind_action(self, action: PackAction) -> PackAction:
+        due = self.old(action.id, "due", None)
+        exempt = self.old(action.id, "exempt", None)
+        return replace(action, status=self.old(action.id, "status", action.status),
+                       due=from_iso(due) if (action.id, "due") in self.first_old else action.due,
+                       exempt=action.exempt if exempt is None else exempt in ("1", 1, True))
 
 
-def _rewound_action(log: History, action: PackAction) -> PackAction:
-    return replace(action, status=log.old(action.id, "status", action.status),
-                   due=log.old_due(action.id, action.due), exempt=log.old_exempt(action.id, action.exempt))
+def _deleted_risk(row: dict) -> PackRisk:
+    return PackRisk(id=row["id"], ref=row.get("ref") or "", title=row.get("title") or "",
+                    status=row.get("status") or "open", exempt=bool(row.get("exempt")))

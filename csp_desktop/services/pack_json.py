@@ -71,3 +71,12 @@ def _decoder(kind):
 def _hints(kind) -> dict:
     """Field types of a dataclass; resolving them is slow, and a snapshot holds thousands of rows."""
     return typing.get_type_hints(kind)
+
+
+def encode(value):
+    """Any pack data (dataclasses, tuples, dates) as plain JSON values; `decode(kind, ...)` reads it back."""
+    return _encode(value)
+
+
+def decode(kind, value):
+    return _decode(kind, value)

@@ -1,4 +1,8 @@
-"""Partner organisations and owners: add, rename and delete, each undoable."""
+"""Partner organisations and owners: add, rename and delete, each undoable.
+
+Changes take `expected_version`, the version the user started from (None: as stored now, for undo and
+redo only; one process alone writes a register).
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -49,9 +53,9 @@ def owner_by_id(reg: Register, owner_id: str) -> Owner:
     raise UserError("That owner is no longer in the register.")
 
 
-def update_owner(reg: Register, owner_id: str, values: dict) -> Owner:
-    """Change an owner's name, kind, organisation or email as stored now."""
-    owner = check_owner(reg, dataclasses.replace(owner_by_id(reg, owner_id), **values))
+def update_owner(reg: Register, owner_id: str, values: dict, expected_version: int | None) -> Owner:
+    """Change an owner's name, kind, organisation or email; refused if changed since `expected_version`."""
+    owner = check_owner(reg, dataclasses.replace(_at(owner_by_id(reg, owner_id), expected_version), **values))
     store.save_owner(reg, owner)
     return owner
 
@@ -66,9 +70,10 @@ def describe_usage(usage: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def delete_owner(reg: Register, owner_id: str) -> tuple[Owner, dict[str, list[str]]]:
+def delete_owner(reg: Register, owner_id: str,
+                 expected_version: int | None) -> tuple[Owner, dict[str, list[str]]]:
     """Delete an owner; returns it and what it owned so the delete can be undone."""
-    owner = owner_by_id(reg, owner_id)
+    owner = _at(owner_by_id(reg, owner_id), expected_version)
     links = store.owner_links(reg, owner_id)
     store.delete_owner(reg, owner)
     return owner, links
@@ -97,14 +102,16 @@ def organisation_by_id(reg: Register, org_id: str) -> Organisation:
     raise UserError("That organisation is no longer in the register.")
 
 
-def rename_organisation(reg: Register, org_id: str, name: str) -> Organisation:
-    org = check_organisation(reg, dataclasses.replace(organisation_by_id(reg, org_id), name=name))
+def rename_organisation(reg: Register, org_id: str, name: str, expected_version: int | None) -> Organisation:
+    org = check_organisation(reg, dataclasses.replace(_at(organisation_by_id(reg, org_id), expected_version),
+                                                      name=name))
     store.save_organisation(reg, org)
     return org
 
 
-def delete_organisation(reg: Register, org_id: str) -> tuple[Organisation, dict[str, list[str]]]:
-    org = organisation_by_id(reg, org_id)
+def delete_organisation(reg: Register, org_id: str,
+                        expected_version: int | None) -> tuple[Organisation, dict[str, list[str]]]:
+    org = _at(organisation_by_id(reg, org_id), expected_version)
     links = store.organisation_links(reg, org_id)
     store.delete_organisation(reg, org)
     return org, links
@@ -112,3 +119,10 @@ def delete_organisation(reg: Register, org_id: str) -> tuple[Organisation, dict[
 
 def restore_organisation(reg: Register, org: Organisation, links: dict[str, list[str]]) -> None:
     store.restore_organisation(reg, dataclasses.replace(org), links)
+
+
+def _at(row, expected_version: int | None):
+    """The row as stored, to be written only if still at `expected_version` (the store checks it)."""
+    if expected_version is not None:
+        row.version = expected_version
+    return row

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..domain import response
 from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
+from ..domain.schedule12a import PARAGRAPHS
 from ..domain.scoring import Rating
 from ..errors import UserError
 from ..store import Register
@@ -19,9 +21,12 @@ from ..store import partners, records
 from ..store import risks as store_risks
 from ..store import summary
 from ..store.rows import review_row
+from . import cadence
 
 EDITABLE_FIELDS = ("ref", "title", "description", "category", "priority_id", "owner_id", "status",
-                   "inherent", "residual", "target", "next_review", "exempt")
+                   "inherent", "residual", "target", "next_review", "exempt", "response", "response_reason",
+                   "accepted_by", "accepted_on", "accepted_until", "exempt_paragraph")
+RESPONSE_FIELDS = ("response", "response_reason", "accepted_by", "accepted_on", "accepted_until")
 MAX_SHORT_TEXT = 500  # refs, titles and categories; descriptions may be as long as people write
 
 
@@ -31,19 +36,21 @@ class RiskEditError(UserError, ValueError):
 
 @dataclass
 class RiskListing:
-    """Every risk with its direction of travel (from its last two scored reviews), and the overdue actions."""
+    """Every risk with its direction of travel (on the board pack's basis: since the previous meeting), and the
+    overdue actions."""
     risks: list[Risk]
     travel: dict[str, str] = field(default_factory=dict)
     overdue_actions: int = 0
     today: date | None = None
+    travel_basis: str = ""          # "since 24/10/2026", for the Travel column's header
 
 
 def load_risks(reg: Register, today: date | None = None) -> RiskListing:
     today = today or date.today()
+    from .pack_changes import travel_now
     risks = store_risks.list_risks(reg)
-    reviews = summary.last_scored_reviews(reg)
-    return RiskListing(risks, {rid: direction_of_travel(history) for rid, history in reviews.items()},
-                       summary.overdue_action_count(reg, today), today)
+    travel, basis = travel_now(reg, today)
+    return RiskListing(risks, travel, summary.overdue_action_count(reg, today), today, basis)
 
 
 @dataclass
@@ -98,8 +105,12 @@ def check_value(name: str, value) -> None:
         raise RiskEditError(f"{value!r} is not a risk status (use {', '.join(RISK_STATUSES)}).")
     if name in ("inherent", "residual", "target") and value is not None and not isinstance(value, Rating):
         raise RiskEditError(f"The {name} score must be a likelihood and an impact.")
-    if name == "next_review" and value is not None and not isinstance(value, date):
-        raise RiskEditError("The next review must be a date.")
+    if name in ("next_review", "accepted_on", "accepted_until") and value is not None and not isinstance(value, date):
+        raise RiskEditError(f"The {name.replace('_', ' ')} must be a date.")
+    if name in ("response_reason", "accepted_by") and len(str(value or "")) > MAX_SHORT_TEXT:
+        raise RiskEditError(f"The {name.replace('_', ' ')} is longer than {MAX_SHORT_TEXT} characters; shorten it.")
+    if name == "exempt_paragraph" and value is not None and value not in PARAGRAPHS:
+        raise RiskEditError(f"{value!r} is not a paragraph of Schedule 12A (England 1-7, Wales 12-18).")
 
 
 def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version: int | None) -> Risk:
@@ -109,6 +120,10 @@ def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version
     risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
     for name, value in changes.items():
         setattr(risk, name, value)
+    if set(RESPONSE_FIELDS) & set(changes):
+        why = response.problem(risk, reg.scheme)
+        if why:
+            raise RiskEditError(why)
     store_risks.save_risk(reg, risk)
     return store_risks.get_risk(reg, risk_id)
 
@@ -119,6 +134,11 @@ def _fresh(row, expected_version: int | None):
     if expected_version is not None:
         row.version = expected_version
     return row
+
+
+def band_change(reg: Register, risk_id: str, changes: dict, today: date) -> tuple[dict, str]:
+    """The next review an edit that moves the risk's band brings with it, and the sentence saying so."""
+    return cadence.band_change(reg, store_risks.get_risk(reg, risk_id), changes, today)
 
 
 def risk_values(risk: Risk, names) -> dict:
@@ -145,8 +165,16 @@ def next_ref(risks: list[Risk]) -> str:
 
 def record_review(reg: Register, risk_id: str, after: Rating | None, *, on: date, reviewer: str,
                   note: str = "", next_review: date | None = None, expected_version: int | None) -> Review:
+    """Append a review; with no next review date given, the band's cadence sets it."""
     risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
+    if next_review is None:
+        next_review = cadence.next_review_after(reg, after or risk.inherent, on)
     return store_risks.record_review(reg, risk, after, on=on, reviewer=reviewer, note=note, next_review=next_review)
+
+
+def cadence_date(reg: Register, rating: Rating | None, on: date) -> date | None:
+    """The next review a review on `on` at `rating` gets from the band's cadence."""
+    return cadence.next_review_after(reg, rating, on)
 
 
 def withdraw_review(reg: Register, review: Review, residual: Rating | None, next_review: date | None) -> None:

@@ -11,7 +11,9 @@ from ..domain.scoring import Rating
 from ..store import Register
 from ..store.actions import add_note, get_action, save_action
 from ..store.returns import APPLIED, REJECTED, acting_as, set_outcome
+from .cadence import next_review_after
 from ..store.risks import get_risk, mitigations_for, record_review, save_mitigation
+from .update_indicators import apply_indicator
 
 
 @dataclass
@@ -71,7 +73,10 @@ def _apply_risk(reg: Register, row_id: str, values: dict, owner: str, today: dat
     score = values.get("score")
     after = Rating(score["likelihood"], score["impact"]) if score else risk.residual  # commentary alone: confirmed
     note = values.get("commentary", {}).get("text", "")
-    record_review(reg, risk, after, on=today, reviewer=owner, note=note)
+    # An owner's return is a review: the next one falls due by the band's cadence, so the risk
+    # no longer reads "review overdue" once the coordinator has taken the return in.
+    record_review(reg, risk, after, on=today, reviewer=owner, note=note,
+                  next_review=next_review_after(reg, after or risk.inherent, today))
 
 
 def _apply_mitigation(reg: Register, row_id: str, values: dict, owner: str, today: date) -> None:
@@ -99,4 +104,5 @@ def _apply_action(reg: Register, row_id: str, values: dict, owner: str, today: d
                                    at=datetime.now()))
 
 
-_APPLY = {"risks": _apply_risk, "mitigations": _apply_mitigation, "actions": _apply_action}
+_APPLY = {"risks": _apply_risk, "mitigations": _apply_mitigation, "actions": _apply_action,
+          "indicators": apply_indicator}

@@ -17,6 +17,7 @@ from ..interchange.owner_layout import LABEL_KEYS, MAX_CELL_TEXT, SHEETS
 from ..interchange.owner_returns import CellValue, ReturnedRow, ReturnedWorkbook, day_from_serial
 from ..store import Register
 from ..store.returns import NOT_TAKEN, PENDING, Current, current_values
+from .update_indicators import indicator_proposals
 from .update_send import rating_text
 
 CONFLICT, INVALID, ADDED, DELETED, IDENTITY, FORMULA = "conflict", "invalid", "added", "deleted", "identity", "formula"
@@ -49,7 +50,9 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
             changes += _unmatched(row, item, trouble)
             continue
         now = current[row.tbl].get(row.row_id)
-        for proposal in _proposals(row, json.loads(item["sent"]), scheme):
+        shown = json.loads(item["sent"])
+        found = indicator_proposals(reg, row, shown) if row.tbl == "indicators" else _proposals(row, shown, scheme)
+        for proposal in found:
             changes.append(_flagged(proposal, row, item, now, scheme))
     changes += [_deleted(item) for item in items if item["row_id"] not in seen]
     return changes
@@ -123,10 +126,17 @@ def _flagged(p: Proposal, row: ReturnedRow, item: dict, now: Current | None, sch
     return change
 
 
+YES = ("yes", "y")
+
+
 def _proposals(row: ReturnedRow, shown: dict, scheme: Scheme) -> list[Proposal]:
     cells = row.cells
     if row.tbl == "risks":
-        found = [_score("score", cells["new_likelihood"], cells["new_impact"], shown, "likelihood", "impact", scheme),
+        likelihood, impact = cells["new_likelihood"], cells["new_impact"]
+        if _blank(likelihood) and _blank(impact) and _words(cells.get("no_change", CellValue(None))).lower() in YES:
+            # "Reviewed, no change": the score as sent, confirmed, which the register keeps as a review
+            likelihood, impact = CellValue(shown.get("likelihood")), CellValue(shown.get("impact"))
+        found = [_score("score", likelihood, impact, shown, "likelihood", "impact", scheme),
                  _text("commentary", cells["commentary"], "")]
     elif row.tbl == "mitigations":
         found = [_text("description", cells["new_description"], shown.get("description") or ""),

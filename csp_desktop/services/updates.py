@@ -24,9 +24,10 @@ from ..store import Register
 from ..store import returns as log
 from ..store.partners import list_owners
 from .backups import make_backup
+from ..store.risks import reviews_by_risk
 from .update_apply import Applied, apply_decisions
 from .update_compare import compare
-from .update_send import file_name_for, owner_parts, sent_items, workbook_for
+from .update_send import file_name_for, keep_only, owner_parts, sent_items, workbook_for
 
 
 class SendCancelled(UserError):
@@ -65,27 +66,37 @@ class Receipt:
     applied: Applied | None = None
 
 
+def _last_reviews(reg: Register) -> dict:
+    """Each risk's latest review, for the owner to see what was said last time."""
+    return {risk_id: reviews[-1] for risk_id, reviews in reviews_by_risk(reg).items() if reviews}
+
+
 # -- sending -------------------------------------------------------------------------------------------
 
 def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = None,
                return_by: date | None = None, round_id: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> RoundSent:
+               progress: Callable[[int, int], None] | None = None, only: str | None = None,
+               coordinator: str = "", coordinator_email: str = "") -> RoundSent:
     """One workbook per owner in `outdir`; the round is recorded only if every workbook was written.
 
     `round_id` is for reproducing a known round (test fixtures); normally a new id is made.
     `progress(done, total)` is called before the first owner and after each one; if it raises (e.g.
     SendCancelled) the workbooks already written are removed and nothing is recorded.
+    `only` ('public' or 'exempt') keeps just those rows in each workbook (chasing drafts never mix them).
     """
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise UserError(f"{outdir} is a file; give a folder to put the workbooks in.")
     outdir.mkdir(parents=True, exist_ok=True)
     parts, by_risk = owner_parts(reg, _chosen_owners(reg, owner_names))
+    if only:
+        parts = [keep_only(p, only) for p in parts]
     sent_at = datetime.now().replace(microsecond=0)
     result = RoundSent(round_id=round_id or new_id())
     common = {"register_id": reg.info()["id"], "register_name": reg.name, "round_id": result.round_id,
-              "sent_at": sent_at.date(), "return_by": return_by}
-    sendings = []
+              "sent_at": sent_at.date(), "return_by": return_by, "coordinator": coordinator or reg.who,
+              "coordinator_email": coordinator_email}
+    sendings, reviews = [], _last_reviews(reg)
     report = progress or (lambda done, total: None)
     try:
         report(0, len(parts))
@@ -94,7 +105,7 @@ def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = N
                 result.skipped.append(part.owner.name)
             else:
                 path = file_name_for(part.owner.name, sent_at.strftime("%Y-%m-%d"), outdir)
-                sendings.append(_write_one(reg, part, by_risk, dict(common), path))
+                sendings.append(_write_one(reg, part, by_risk, dict(common), path, reviews))
                 result.files.append(SentFile(part.owner.name, path, *_counts(sendings[-1][0])))
             report(done, len(parts))
         log.record_round(reg, {"id": result.round_id, "sent_at": sent_at.isoformat(), "sent_by": reg.who,
@@ -117,12 +128,12 @@ def _chosen_owners(reg: Register, names: list[str] | None):
     return [by_name[n.casefold()] for n in dict.fromkeys(names)]
 
 
-def _write_one(reg: Register, part, by_risk, meta: dict, path: Path) -> tuple[dict, list[dict]]:
+def _write_one(reg: Register, part, by_risk, meta: dict, path: Path, reviews: dict) -> tuple[dict, list[dict]]:
     """Write one owner's workbook; returns their sending and the rows it carried, for the round's record."""
     # Made here because the workbook carries it; derived from the round so a known round can be reproduced.
     sending_id = str(uuid.uuid5(uuid.UUID(meta["round_id"]), part.owner.id))
     meta.update(sending_id=sending_id, owner_id=part.owner.id, owner_name=part.owner.name)
-    book = workbook_for(part, reg.scheme, meta, by_risk)
+    book = workbook_for(part, reg.scheme, meta, by_risk, reviews)
     write_owner_workbook(book, path)
     items = [{**i, "sent": json.dumps(i["sent"], ensure_ascii=False, default=str)} for i in sent_items(book)]
     sending = {"id": sending_id, "owner_id": part.owner.id, "owner_name": part.owner.name, "file_name": path.name,

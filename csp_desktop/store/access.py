@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from .connection import BUSY_TIMEOUT_MS
 from .errors import RegisterError, explain
-from .register import BUSY_TIMEOUT_MS, Register
+from .register import Register
 
 PROBE_TIMEOUT_MS = 300
 

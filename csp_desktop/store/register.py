@@ -13,17 +13,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..domain import backup_policy
 from ..domain.model import new_id
-from ..placement import wal_is_safe
 from ..domain.scoring import Scheme, SchemeError, default_5x5
 from . import migrations
-from .damage import DAMAGE, damaged_sentence, quick_check
-from .errors import ConflictError, NotARegisterError, RegisterBug, RegisterDamaged, RegisterError, explain
-from .writer_lock import RegisterHeld, WriterLock, current_holder, this_machine
-from .copying import copy_database
+from .connection import (check_is_register, check_path, connect, explained, keep_copy_before_upgrade,
+                         journal_mode, refuse_if_held_elsewhere, run_migrations, unreadable)
+from .damage import DAMAGE, quick_check
+from .errors import ConflictError, NotARegisterError, RegisterBug, RegisterError
+from .writer_lock import WriterLock
 
-BUSY_TIMEOUT_MS = 5000
 log = logging.getLogger(__name__)
 
 
@@ -57,11 +55,11 @@ class Register:
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise RegisterError(f"{path.name} already exists; choose another name or open it instead.")
-        conn = _connect(path, read_only=False)
+        conn = connect(path, read_only=False)
         try:
             conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")
             migrations.stamp_new(conn)
-            _run_migrations(conn, path)
+            run_migrations(conn, path)
             register = cls(path, conn, read_only=False, who=who or default_who())
             with register.transaction():
                 register.insert("register_info", {"name": name, "scheme": json.dumps((scheme or default_5x5()).to_dict()),
@@ -76,26 +74,26 @@ class Register:
         """Open an existing register. A writable open refuses a damaged file (RegisterDamaged); a read-only
         one still opens it, so that it can be checked and read."""
         path = Path(path)
-        _check_path(path)
-        conn = _connect(path, read_only=read_only)
+        check_path(path)
+        conn = connect(path, read_only=read_only)
         try:
-            _check_is_register(conn, path)
+            check_is_register(conn, path)
             if not read_only:
-                _refuse_if_held_elsewhere(path)
+                refuse_if_held_elsewhere(path)
                 DAMAGE.refuse_if_damaged(path)
                 DAMAGE.check(path, quick_check(conn))
                 conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")  # only now: never turn someone else's file to WAL
                 if migrations.schema_version(conn) < migrations.latest_version():
-                    _keep_copy_before_upgrade(conn, path)
-                    _run_migrations(conn, path)
+                    keep_copy_before_upgrade(conn, path)
+                    run_migrations(conn, path)
             register = cls(path, conn, read_only=read_only, who=who or default_who())
             register.info()
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
-            raise _unreadable(_explained(exc, path), path) from exc
+            raise unreadable(explained(exc, path), path) from exc
         except RegisterBug as exc:
             conn.close()
-            raise _unreadable(exc, path) from exc
+            raise unreadable(exc, path) from exc
         except BaseException:
             conn.close()
             raise
@@ -134,7 +132,7 @@ class Register:
             raise self._explained(exc) from exc
 
     def _explained(self, exc: sqlite3.Error) -> RegisterError:
-        return _explained(exc, self.path)
+        return explained(exc, self.path)
 
     def get(self, table: str, row_id: str) -> dict | None:
         rows = self.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
@@ -175,23 +173,23 @@ class Register:
             raise RegisterError(f"{self.path.name} is open read-only, so nothing was changed.")
         DAMAGE.refuse_if_damaged(self.path)
         conn = self.db.conn
+        outermost = not conn.in_transaction
         try:
-            if conn.in_transaction:
-                with self.db.atomic():  # a savepoint inside the outer transaction
+            if not outermost:
+                with self.db.atomic():  # a savepoint: undone alone, the outer transaction carries on
                     yield self
                 return
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
             conn.execute("COMMIT")
         except BaseException as exc:
             self._scheme = None  # a rolled-back scheme change must not linger in the cache
-            if conn.in_transaction and isinstance(exc, sqlite3.Error):
-                conn.execute("ROLLBACK")  # COMMIT itself failed (disk full, damage): leave nothing open
+            if outermost:
+                _rollback(conn)  # COMMIT itself failed (disk full, damage): leave nothing open
             if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
                 raise self._explained(exc) from exc
             raise
@@ -267,126 +265,14 @@ class Register:
             raise RuntimeError("Register writes must happen inside Register.transaction().")
 
 
-def _explained(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> RegisterError:
-    """One sentence; damage found by any read or write marks the file so nothing more is written to it.
-    Text that is not UTF-8 can only come from damage: the app writes nothing else."""
-    error = RegisterDamaged(damaged_sentence(path.name)) if isinstance(exc, UnicodeDecodeError) else explain(exc, path)
-    if isinstance(error, RegisterDamaged):
-        DAMAGE.mark(path, str(error))
-    return error
-
-
-def _unreadable(error, path: Path):
-    """While opening, the only SQL run is the app's own fixed reads of the header and register details:
-    SQLite refusing those with a generic error ("unsupported file format") means the file, not the code."""
-    if not isinstance(error, RegisterBug):
-        return error
-    damaged = RegisterDamaged(damaged_sentence(path.name))
-    DAMAGE.mark(path, str(damaged))
-    return damaged
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an open transaction; a failing rollback must not hide the error that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.warning("Rollback failed", exc_info=True)
 
 
 def _text(value) -> str | None:
     return None if value is None else str(value)
-
-
-def _refuse_if_held_elsewhere(path: Path) -> None:
-    """A writable connection is refused while another process holds the register (writer_lock); this
-    process's own background connections write under its lock."""
-    holder = current_holder(path)
-    if holder is not None and (holder.pid, holder.machine) != (os.getpid(), this_machine()) and not holder.is_stale():
-        raise RegisterHeld(holder, path)
-
-
-def _check_path(path: Path) -> None:
-    """Only the file's kind is looked at here: its contents are read through SQLite alone, because
-    closing any other descriptor on it drops the locks this process's connections hold (howtocorrupt 2.2)."""
-    if path.is_dir():
-        raise NotARegisterError(f"{path} is a folder, not a register file.")
-    if not path.exists():
-        raise RegisterError(f"There is no register at {path}.")
-
-
-def journal_mode(path: Path) -> str:
-    """WAL's shared memory does not work over a network filesystem, and a sync client copies the -wal
-    file apart from the register: there, the rollback journal (DELETE) is used."""
-    return "WAL" if wal_is_safe(path) else "DELETE"
-
-
-def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    """A connection with no implicit transactions: every write is inside Register.transaction()."""
-    try:
-        if read_only:
-            conn = _connect_read_only(path)
-        else:
-            conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        return conn
-    except sqlite3.Error as exc:
-        raise explain(exc, path) from exc
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """Read-only; when SQLite cannot make the -shm beside an idle register (a full disk, a read-only
-    folder), read it as an unchanging file instead, which needs no -shm and is exact while there is no -wal."""
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
-    try:
-        conn.execute("PRAGMA application_id").fetchone()
-        return conn
-    except sqlite3.DatabaseError as exc:
-        if not _cannot_make_shm(exc, path):
-            return conn  # the checks that follow say what is wrong, in one sentence
-        conn.close()
-    log.info("Reading %s as an unchanging file: %s", path.name, "its -shm cannot be made")
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False, isolation_level=None)
-
-
-def _cannot_make_shm(exc: sqlite3.DatabaseError, path: Path) -> bool:
-    text = str(exc).lower()
-    wal = path.with_name(path.name + "-wal")
-    idle = not wal.exists() or wal.stat().st_size == 0
-    return idle and ("disk i/o" in text or "unable to open" in text or "full" in text or "readonly" in text)
-
-
-def _check_is_register(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        app_id = migrations.application_id(conn)
-    except sqlite3.DatabaseError as exc:
-        if "not a database" not in str(exc).lower():
-            raise
-        raise NotARegisterError(f"{path.name} is not a CSP Desktop register (it is not an SQLite database, "
-                                "or its first page is damaged).") from exc
-    if app_id != migrations.APPLICATION_ID:
-        raise NotARegisterError(f"{path.name} is an SQLite database but not a CSP Desktop register.")
-    found, known = migrations.schema_version(conn), migrations.latest_version()
-    if found > known:
-        raise NotARegisterError(f"{path.name} was saved by a newer CSP Desktop (schema {found}; this version "
-                                f"knows up to {known}); update the app to open it.")
-
-
-def _keep_copy_before_upgrade(conn: sqlite3.Connection, path: Path) -> Path:
-    """An older register is upgraded in place; first a copy as it was goes into its backups folder
-    (kept for good: the rotation never prunes a backup made before an upgrade)."""
-    found = migrations.schema_version(conn)
-    folder = backup_policy.folder_for(path)
-    try:
-        folder.mkdir(exist_ok=True)
-        taken = {p.name for p in folder.iterdir()}
-    except OSError as exc:
-        raise RegisterError(f"{path.name} needs upgrading, but no backup could be kept first in {folder} "
-                            f"({exc.strerror or exc}); nothing was changed.") from exc
-    copy = folder / backup_policy.new_name(path.stem, backup_policy.UPGRADE, datetime.now(), taken)
-    copy_database(conn, copy)
-    log.info("Kept %s (schema %s) before upgrading %s", copy.name, found, path.name)
-    return copy
-
-
-def _run_migrations(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        migrations.migrate(conn)
-    except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise explain(exc, path) from exc

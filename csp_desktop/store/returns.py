@@ -16,7 +16,7 @@ from ..domain.scoring import Rating
 from .register import Register, now_utc
 
 LOG_TABLES = ("update_rounds", "round_owners", "round_items", "returns", "return_changes")
-UPDATABLE = ("risks", "mitigations", "actions")
+UPDATABLE = ("risks", "mitigations", "actions", "indicators")
 PENDING, APPLIED, REJECTED, NOT_TAKEN = "pending", "applied", "rejected", "not taken"
 TAKEN, REFUSED = "taken", "refused"
 _CHUNK = 500  # SQLite allows 999 parameters in one statement on older builds

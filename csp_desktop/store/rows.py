@@ -24,7 +24,9 @@ def risk_row(risk: Risk) -> dict:
             "priority_id": risk.priority_id, "owner_id": risk.owner_id, "status": risk.status,
             **rating_columns("inherent", risk.inherent), **rating_columns("residual", risk.residual),
             **rating_columns("target", risk.target), "next_review": to_iso(risk.next_review),
-            "exempt": int(risk.exempt)}
+            "exempt": int(risk.exempt), "response": risk.response, "response_reason": risk.response_reason,
+            "accepted_by": risk.accepted_by, "accepted_on": to_iso(risk.accepted_on),
+            "accepted_until": to_iso(risk.accepted_until), "exempt_paragraph": risk.exempt_paragraph}
 
 
 def to_risk(row: dict) -> Risk:
@@ -35,6 +37,10 @@ def to_risk(row: dict) -> Risk:
                 residual=rating(row["residual_likelihood"], row["residual_impact"]),
                 target=rating(row["target_likelihood"], row["target_impact"]),
                 next_review=from_iso(row["next_review"]), exempt=bool(row["exempt"]),
+                response=row.get("response") or "", response_reason=row.get("response_reason") or "",
+                accepted_by=row.get("accepted_by") or "", accepted_on=from_iso(row.get("accepted_on")),
+                accepted_until=from_iso(row.get("accepted_until")),
+                exempt_paragraph=row.get("exempt_paragraph"),
                 owner_name=row.get("owner_name") or "", priority_title=row.get("priority_title") or "")
 
 
@@ -53,7 +59,9 @@ def action_row(a: Action) -> dict:
     return {"ref": a.ref, "title": a.title, "owner_id": a.owner_id, "due": to_iso(a.due), "status": a.status,
             "progress": a.progress, "risk_id": a.risk_id, "mitigation_id": a.mitigation_id,
             "priority_id": a.priority_id, "meeting_id": a.meeting_id, "exempt": int(a.exempt),
-            "completed_on": to_iso(a.completed_on)}
+            "completed_on": to_iso(a.completed_on), "objective_id": a.objective_id,
+            "exempt_paragraph": a.exempt_paragraph,
+            "status_reported": a.status_reported, "due_text": a.due_text}
 
 
 def to_action(row: dict) -> Action:
@@ -62,7 +70,9 @@ def to_action(row: dict) -> Action:
                   progress=row["progress"], risk_id=row["risk_id"], mitigation_id=row["mitigation_id"],
                   priority_id=row["priority_id"], meeting_id=row["meeting_id"], exempt=bool(row["exempt"]),
                   completed_on=from_iso(row["completed_on"]), owner_name=row.get("owner_name") or "",
-                  priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "")
+                  priority_title=row.get("priority_title") or "", risk_ref=row.get("risk_ref") or "",
+                  objective_id=row.get("objective_id"), exempt_paragraph=row.get("exempt_paragraph"),
+                  status_reported=row.get("status_reported") or "", due_text=row.get("due_text") or "")
 
 
 def review_row(r: Review) -> dict:
@@ -87,10 +97,14 @@ def to_note(row: dict) -> ProgressNote:
                         author=row["author"], at=datetime.fromisoformat(row["at"]))
 
 
+MEETING_COVER = ("agenda_item", "report_of", "contact_officer", "purpose", "recommendations")
+
+
 def meeting_row(m: Meeting) -> dict:
     return {"board": m.board, "held_on": m.held_on.isoformat(timespec="minutes"), "venue": m.venue,
             "chair": m.chair, "attendees": m.attendees, "marking": m.marking,
-            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections])}
+            "sections": json.dumps([s for s in PACK_SECTIONS if s in m.sections]),
+            **{name: getattr(m, name) for name in MEETING_COVER}}
 
 
 def to_meeting(row: dict) -> Meeting:
@@ -98,7 +112,8 @@ def to_meeting(row: dict) -> Meeting:
     sections = tuple(s for s in json.loads(stored) if s in PACK_SECTIONS) if stored else PACK_SECTIONS
     return Meeting(id=row["id"], version=row["version"], board=row["board"],
                    held_on=datetime.fromisoformat(row["held_on"]), venue=row["venue"], chair=row["chair"],
-                   attendees=row["attendees"], marking=row["marking"], sections=sections)
+                   attendees=row["attendees"], marking=row["marking"], sections=sections,
+                   **{name: row.get(name) or "" for name in MEETING_COVER})
 
 
 def to_owner(row: dict) -> Owner:
@@ -112,15 +127,23 @@ def to_organisation(row: dict) -> Organisation:
 
 def to_priority(row: dict) -> Priority:
     return Priority(id=row["id"], version=row["version"], ref=row["ref"], title=row["title"],
-                    lead_agency=row["lead_agency"])
+                    lead_agency=row["lead_agency"], outcomes=row.get("outcomes") or "",
+                    position=row.get("position") or 0, retired_on=from_iso(row.get("retired_on")),
+                    retired_reason=row.get("retired_reason") or "")
+
+
+INDICATOR_PLAN_FIELDS = ("ref", "unit", "direction", "baseline", "baseline_value", "target_value", "target_period",
+                         "owner_id")
 
 
 def indicator_row(i: Indicator) -> dict:
     return {"title": i.title, "priority_id": i.priority_id, "target": i.target, "data_source": i.data_source,
-            "latest": i.latest, "latest_label": i.latest_label}
+            "latest": i.latest, "latest_label": i.latest_label, "exempt": int(i.exempt),
+            **{name: getattr(i, name) for name in INDICATOR_PLAN_FIELDS}}
 
 
 def to_indicator(row: dict) -> Indicator:
     return Indicator(id=row["id"], version=row["version"], title=row["title"], priority_id=row["priority_id"],
                      target=row["target"], data_source=row["data_source"], latest=row["latest"],
-                     latest_label=row["latest_label"])
+                     latest_label=row["latest_label"], exempt=bool(row.get("exempt")),
+                     **{name: row[name] for name in INDICATOR_PLAN_FIELDS if name in row})

@@ -28,3 +28,13 @@ def save_snapshot(reg: Register, meeting_id: str, data: str) -> str:
 def audit_since(reg: Register, table: str, since: str) -> list[dict]:
     """The audit rows of `table` written at or after the ISO date-time `since`, oldest first."""
     return reg.query("SELECT * FROM audit WHERE tbl = ? AND at >= ? ORDER BY at, rowid", [table, since])
+
+
+def first_old_values(reg: Register, table: str, field: str) -> dict[str, str | None]:
+    """{row id: the field's value before its first recorded change}: e.g. each action's original due date."""
+    rows = reg.query("SELECT row_id, old FROM audit WHERE tbl = ? AND field = ? AND change = 'update' "
+                     "ORDER BY at, rowid", [table, field])
+    first: dict[str, str | None] = {}
+    for row in rows:
+        first.setdefault(row["row_id"], row["old"])
+    return first

@@ -23,7 +23,7 @@ def run(*args):
 
 
 def test_every_pack_command_has_help():
-    for name in ("meetings", "meeting-add", "pack"):
+    for name in ("meetings", "meeting-add", "meeting-edit", "pack"):
         result = run(name, "--help")
         assert result.exit_code == 0 and len(result.output.splitlines()) > 3
 
@@ -107,3 +107,50 @@ def test_issuing_a_past_meeting_warns_that_todays_register_is_kept(tmp_path):
     assert "warning: PEG met on 15/01/2020; the register as it stands today is kept" in result.output
     again = runner.invoke(main, ["pack", str(path), str(tmp_path / "late2.pdf"), "--meeting", meeting_id, "--issue"])
     assert "warning" not in again.output and "as issued" in again.output
+
+
+def test_meeting_edit_sets_the_covering_report_and_the_cover_prints_it(path, tmp_path):
+    added = run("meeting-add", path, "--board", "Board", "--date", "2027-03-02", "--agenda-item", "6",
+                "--purpose", "To note <b>the</b> register & agree")
+    meeting_id = added.output.strip()
+    edited = run("meeting-edit", path, meeting_id, "--report-of", "CSP Manager", "--contact-officer",
+                 "Ann Jones, ann@example.org", "--recommendation", "That the board notes the register.")
+    assert edited.exit_code == 0, edited.output
+    out = tmp_path / "p.pdf"
+    assert run("pack", path, out, "--meeting", meeting_id).exit_code == 0
+    cover = " ".join(PdfReader(out).pages[0].extract_text().split())
+    for text in ("Agenda item 6", "Report of CSP Manager", "Ann Jones, ann@example.org",
+                 "To note <b>the</b> register & agree", "That the board notes the register.", "Key messages"):
+        assert text in cover
+
+
+@pytest.mark.parametrize("args", [["--purpose", "x" * 5000], ["--marking", "SECRET"], ["--agenda-item", "y" * 4001]])
+def test_meeting_edit_refuses_bad_input_and_changes_nothing(path, args):
+    from tests.conftest import snapshot
+    meeting_id = run("meeting-add", path, "--board", "Board", "--date", "2027-03-02").output.strip()
+    with Register.open(path) as reg:
+        before = snapshot(reg)
+    result = run("meeting-edit", path, meeting_id, *args)
+    assert result.exit_code != 0
+    with Register.open(path) as reg:
+        assert snapshot(reg) == before
+
+
+def test_meeting_edit_of_an_unknown_meeting_is_a_one_line_error(path):
+    result = run("meeting-edit", path, "no-such-meeting", "--purpose", "x")
+    assert result.exit_code != 0 and "no meeting" in result.output
+
+
+def test_an_unusual_marking_is_asked_about_first(path, tmp_path):
+    meeting_id = run("meeting-add", path, "--board", "Board", "--date", "2027-03-02", "--marking",
+                     "OFFICIAL-SENSITIVE").output.strip()
+    out = tmp_path / "p.pdf"
+    refused = CliRunner().invoke(main, ["pack", str(path), str(out), "--meeting", meeting_id, "--part", "exempt",
+                                        "--marking", "OFFICIAL"], input="n\n")
+    assert refused.exit_code != 0 and "lower than its meeting" in refused.output and not out.exists()
+    public = CliRunner().invoke(main, ["pack", str(path), str(out), "--marking", "OFFICIAL-SENSITIVE"], input="n\n")
+    assert public.exit_code != 0 and not out.exists()
+    assert run("pack", path, out, "--marking", "OFFICIAL-SENSITIVE", "--yes").exit_code == 0
+    default = run("pack", path, tmp_path / "d.pdf", "--meeting", meeting_id)
+    assert default.exit_code == 0
+    assert "OFFICIAL-SENSITIVE" not in PdfReader(tmp_path / "d.pdf").pages[0].extract_text()  # Part I default

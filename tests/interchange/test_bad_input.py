@@ -45,7 +45,7 @@ def test_empty_file_and_empty_sheet(register, tmp_path):
 
 def test_no_recognisable_risk_column(register, tmp_path):
     path = _write(tmp_path / "shopping.csv", "Item,Quantity\nMilk,2\n")
-    _rejected(register, path, "no column of risks")
+    _rejected(register, path, "no table of risks")
 
 
 def test_highish_likelihood_names_row_and_column(register, tmp_path):
@@ -109,9 +109,9 @@ def test_merged_group_headings(register, tmp_path):
 
 
 def test_explicit_column_mapping(register, tmp_path):
-    path = _write(tmp_path / "odd.csv", "Threat,Chance,Damage\nFlood,2,3\n")
-    _rejected(register, path, "no column of risks")
-    import_file(register, path, mapping={"Threat": "title", "Chance": "inherent_likelihood",
+    path = _write(tmp_path / "odd.csv", "Peril,Odds,Damage\nFlood,2,3\n")
+    _rejected(register, path, "no table of risks")
+    import_file(register, path, mapping={"Peril": "title", "Odds": "inherent_likelihood",
                                          "Damage": "inherent_impact"})
     assert list_risks(register)[0].inherent.score == 6
 
@@ -121,10 +121,23 @@ def test_xlsx_formula_cells_are_never_evaluated(register, tmp_path):
     ws = book.active
     ws.append(["Risk", "Likelihood", "Impact", "Risk score"])
     ws.append(["Flood", 2, 3, "=B2*C2"])
-    ws.append(['=HYPERLINK("http://example.invalid","click")', 2, 2, None])
+    ws.append(['=CONCATENATE("Fl","ood")', 2, 2, None])
     book.save(tmp_path / "formulas.xlsx")
     _rejected(register, tmp_path / "formulas.xlsx",
               r"row 3, column A \(Risk\): holds a formula whose result was never saved")
+
+
+def test_an_unsaved_hyperlink_formula_gives_its_own_text_with_a_warning(register, tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["Risk", "Likelihood", "Impact"])
+    ws.append(['=HYPERLINK("http://example.invalid/r1","Flooding of the town centre")', 2, 2])
+    ws.append(['=HYPERLINK("http://example.invalid/r2")', 1, 2])
+    book.save(tmp_path / "links.xlsx")
+    result = import_file(register, tmp_path / "links.xlsx")
+    assert sorted(r.title for r in list_risks(register)) == ["Flooding of the town centre",
+                                                             "http://example.invalid/r2"]
+    assert all("link whose text was never saved" in str(w) for w in result.warnings) and len(result.warnings) == 2
 
 
 def test_xlsx_formula_with_a_saved_value_is_read_and_flagged(register, tmp_path):

@@ -27,11 +27,11 @@ ACTION = {"ref": "A-1", "title": "Train staff", "due": date(2026, 12, 31), "stat
 def test_only_owner_cells_are_unlocked_and_sheets_are_protected(tmp_path):
     path = write_owner_workbook(_book(risks=[RISK], actions=[ACTION]), tmp_path / "o.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "_csp"]
+    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "Indicators", "_csp"]
     assert all(ws.protection.sheet for ws in wb.worksheets)
     risks = wb["Risks"]
     unlocked = [c.heading for i, c in enumerate(RISK_COLUMNS, start=1) if not risks.cell(3, i).protection.locked]
-    assert unlocked == ["New likelihood", "New impact", "Commentary"]
+    assert unlocked == ["New likelihood", "New impact", "Commentary", "Reviewed, no change"]
     assert [risks.column_dimensions[x].hidden for x in "JK"] == [True, True]
     assert (risks["J3"].value, risks["K3"].value) == ("risk-1", 3)
 
@@ -49,7 +49,7 @@ def test_drop_downs_use_the_registers_own_labels_and_dates_are_validated(tmp_pat
     meta = wb["_csp"]
     assert meta.sheet_state == "veryHidden"
     lists = {dv.formula1: str(dv.sqref) for dv in wb["Risks"].data_validations.dataValidation}
-    assert lists == {"'_csp'!$D$1:$D$3": "G3", "'_csp'!$E$1:$E$3": "H3"}
+    assert lists == {"'_csp'!$D$1:$D$3": "G3", "'_csp'!$E$1:$E$3": "H3", "'_csp'!$G$1:$G$1": "M3"}  # Reviewed, no change: after the Exempt column
     assert [meta[f"D{n}"].value for n in (1, 2, 3)] == ["Low", "Medium", "High"]
     kinds = {dv.type: str(dv.sqref) for dv in wb["Actions"].data_validations.dataValidation}
     status_col = "ABCDEFGHIJK"[[c.key for c in ACTION_COLUMNS].index("new_status")]

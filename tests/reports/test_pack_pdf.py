@@ -58,7 +58,7 @@ def test_page_count_matches_the_build_and_every_page_is_numbered_and_marked(pack
 def test_register_lists_every_public_ref_in_residual_score_order(packs):
     built, *_ = packs
     texts = pages_text(built["public"][0])
-    register = next(t for t in texts if "Risk, description and mitigations" in t)
+    register = next(t for t in texts if "Risk, description, mitigations and latest review" in t)
     positions = [re.search(rf"^{ref}$", register, re.M).start() for ref in PUBLIC_ORDER]
     assert positions == sorted(positions)
     assert "Closed risk about CCTV" not in register
@@ -82,6 +82,7 @@ def test_exempt_pack_holds_only_exempt_items_with_the_notice_on_every_page(packs
     texts = pages_text(built["exempt"][0])
     for text in texts:
         assert NOT_FOR_PUBLICATION in text and SCHEDULE_12A in text
+        assert "Not for publication; return or destroy after the meeting" in text
     everything = "\n".join(texts)
     assert EXEMPT_REF in everything and EXEMPT_TITLE in everything and EXEMPT_ACTION in everything
     assert "Kestrel reserve paper" in everything  # an action on an exempt risk is exempt too
@@ -108,15 +109,17 @@ def test_metadata_contents_and_bookmarks(packs):
     meta = reader.metadata
     assert meta.title == "Partnership Executive Group, 01/12/2026: risk register and action tracker"
     assert meta.author == "Gwynedd & Anglesey CSP" and meta.subject == "Part I: open to the public"
-    assert outline_titles(reader) == ["Contents", "Summary", "Heat maps", "Risk register", "Action tracker",
-                                      "Matters arising", "Changes since the previous meeting", "Scoring key"]
-    assert outline_titles(reader, nested=True)[5:7] == ["All partners", "Ch Insp Ffion Llŷr"]  # owners under the tracker
+    assert outline_titles(reader) == ["Contents", "Summary", "Changes since the previous meeting", "Matters arising",
+                                      "Heat maps", "Target heat map", "Risk register", "Action tracker",
+                                      "Key and definitions"]
     starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline[1:] if not isinstance(item, list)]
-    assert starts == sorted(starts) and starts[0] == 3
-    contents = reader.pages[1].extract_text()
-    numbers = [int(n) for n in contents.split(f"Page 2 of {len(reader.pages)}")[1].split()]
+    assert starts == sorted(starts) and starts[0] == 2
+    assert reader.get_destination_page_number(reader.outline[0]) == 0  # the contents is on the cover
+    contents = reader.pages[0].extract_text()
+    numbers = [int(n) for n in contents.split(f"Page 1 of {len(reader.pages)}")[1].split()]
     assert numbers == starts  # the contents give the page each section really starts on
-    assert "Risk register" in reader.pages[starts[2] - 1].extract_text().splitlines()[0]
+    register_page = reader.pages[starts[5] - 1].extract_text()
+    assert "Risk register" in register_page
 
 
 def test_landscape_register_and_portrait_cover(packs):
@@ -160,7 +163,7 @@ def test_sections_choose_what_is_printed(packs, tmp_path):
     out = tmp_path / "small.pdf"
     result = build_pack(reg, out, PackOptions(sections=("register",)), TODAY)
     reader = PdfReader(out)
-    assert result.pages == 3
+    assert result.pages == 2  # the cover with its contents, then the register
     assert outline_titles(reader) == ["Contents", "Risk register"]
 
 

@@ -57,10 +57,45 @@ def test_a_word_longer_than_its_cell_is_broken_not_overflowed():
     assert all(scripts.width(line, "DejaVuSans", 8) <= 100 for line in lines)
 
 
-def test_a_crowded_heat_map_cell_counts_the_refs_it_cannot_show():
-    from csp_desktop.reports.heatmap import MAX_REF_LINES, _ref_lines
-    refs = [f"R-{n}" for n in range(1, 41)]
-    lines = _ref_lines(refs, 60)
-    shown = " ".join(lines[:-1]).replace(",", " ").split()
-    assert len(lines) == MAX_REF_LINES and lines[-1] == f"+ {40 - len(shown)} more"
-    assert shown == refs[:len(shown)]
+def test_a_crowded_heat_map_cell_hides_no_ref():
+    """Refs that do not fit in their cell are listed under the maps: every ref is printed somewhere."""
+    from datetime import date
+
+    from csp_desktop.domain.pack import PackData, PackRisk
+    from csp_desktop.domain.scoring import Rating, default_5x5
+    from csp_desktop.reports.heatmap import HeatMaps
+    risks = tuple(PackRisk(id=str(n), ref=f"R-{n}", title="t", residual=Rating(4, 4), inherent=Rating(5, 5))
+                  for n in range(1, 41))
+    maps = HeatMaps(PackData("P", default_5x5(), date(2026, 1, 1), risks=risks), 760, 380)
+    drawn = [s.text for s in _strings(maps.drawing)]
+    listed = [ref for _, _, refs in maps.overflow for ref in refs]
+    shown = [r.strip(",*") for line in drawn for r in line.split() if r.startswith("R-")]
+    assert {r.strip("*") for r in shown + listed} == {f"R-{n}" for n in range(1, 41)}
+    assert len(shown) + len(listed) == 80  # each ref on both maps
+    assert maps.overflow and "listed below" in " ".join(drawn)
+    assert all(s.fontSize >= 8 for s in _strings(maps.drawing))
+
+
+def _strings(node):
+    from reportlab.graphics.shapes import Group, String
+    for item in getattr(node, "contents", []):
+        if isinstance(item, String):
+            yield item
+        elif isinstance(item, Group):
+            yield from _strings(item)
+
+
+def test_a_long_table_never_leaves_one_or_two_rows_on_a_page():
+    from reportlab.platypus import TableStyle  # noqa: F401  (the tables module styles them)
+
+    from csp_desktop.reports.tables import chunked
+    rows = [[f"A-{n}", "x"] for n in range(12)]
+    (table,) = chunked(["Ref", "Action"], rows, [60, 200])
+    row = table.heights[1]
+    # Room for ten rows: ten would leave two for the next page, so only nine go here.
+    first, rest = table.split(300, table.heights[0] + 10 * row + 1)
+    assert len(first._cellvalues) - 1 == 9 and len(rest.rows) == 3
+    # At the foot of a page, room for two rows only: none start here; the table moves on whole.
+    assert table.split(300, table.heights[0] + 2 * row + 1) == []
+    # On the next page (tried once) the rows go in whatever fits, so no page is ever left empty.
+    assert table.split(300, table.heights[0] + 2 * row + 1) != []

@@ -97,11 +97,15 @@ def test_changes_compare_with_what_the_previous_board_saw(register):
     data = for_part(gather(register, ids["this"], TODAY), "public")
     assert data.changes_basis == "snapshot"
     found = {(c.ref, c.what) for c in data.changes}
-    assert found == {("R-1", SCORE_UP), ("R-3", SCORE_DOWN), ("R-4", OWNER_CHANGED), ("R-2", CLOSED),
-                     ("R-10", NEW_RISK), ("R-5", REMOVED), ("A-1", ACTION_DONE)}
+    assert found == {("R-1", SCORE_UP), ("R-3", SCORE_DOWN), ("R-4", f"{OWNER_CHANGED} (was All partners)"),
+                     ("R-2", CLOSED), ("R-10", NEW_RISK), ("R-5", REMOVED), ("A-1", ACTION_DONE)}
     # R-1 was already above appetite (16, Very high), so its rise is not an escalation.
     up = next(c for c in data.changes if c.what == SCORE_UP)
-    assert (up.before, up.after) == ("16 (Very high)", "25 (Very high)")
+    assert (up.before, up.after, up.travel) == ("16 Very high (4\u00d74)", "25 Very high (5\u00d75)", "up")
+    # One row per risk; the arrows in the register are the same comparison's.
+    assert len({c.ref for c in data.changes if c.item == "risk"}) == len([c for c in data.changes if c.item == "risk"])
+    by_ref = {r.ref: r.direction for r in data.risks}
+    assert by_ref["R-1"] == "up" and by_ref["R-3"] == "down" and by_ref["R-10"] == "new"
 
 
 def _started_long_ago(reg):
@@ -132,13 +136,23 @@ def test_changes_from_history_rewind_scores_and_owners(register):
     add_meeting(register, now)
     data = gather(register, now.id, TODAY)
     assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [
-        ("H-1", SCORE_UP, "4 (Low)", "16 (Very high)"), ("H-1", ESCALATED, "4 (Low)", "16 (Very high)")]
+        ("H-1", f"{SCORE_UP}; {ESCALATED.lower()}", "4 Low (2\u00d72)", "16 Very high (4\u00d74)")]
+    assert data.risks[0].direction == "up" and data.travel_since == date(2020, 1, 1)
 
 
-def test_no_previous_meeting_means_no_changes(register):
-    add_risk(register, Risk("Only", ref="O-1"))
+def test_no_previous_meeting_measures_from_each_risks_first_review(register):
+    risk = Risk("Only", ref="O-1", residual=Rating(2, 2))
+    add_risk(register, risk)
+    add_risk(register, Risk("Never reviewed", ref="O-2", residual=Rating(3, 3)))
+    record_review(register, risk, Rating(3, 3), on=date(2026, 1, 1), reviewer="x", note="Worse")
+    record_review(register, get_risk(register, risk.id), Rating(4, 3), on=date(2026, 2, 1), reviewer="y",
+                  note="Worse again")
     data = gather(register, None, TODAY)
-    assert data.previous is None and data.changes == () and data.changes_basis == "none"
+    assert data.previous is None and data.changes_basis == "first review" and data.travel_since is None
+    assert {r.ref: r.direction for r in data.risks} == {"O-1": "up", "O-2": "unchanged"}
+    (change,) = data.changes
+    assert (change.ref, change.before, change.reason, change.on) == ("O-1", "4 Low (2\u00d72)", "Worse again",
+                                                                    date(2026, 2, 1))
 
 
 def test_snapshot_json_round_trips(register):
@@ -202,8 +216,8 @@ def test_a_register_younger_than_the_previous_meeting_measures_changes_by_review
     record_review(reg, steady, Rating(3, 3), on=date(2020, 2, 1), reviewer="x")  # before the meeting
     data = gather(reg, None, TODAY)
     assert data.changes_basis == "reviews"
-    assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [("Y-1", SCORE_DOWN, "16 (Very high)",
-                                                                           "8 (Medium)")]
+    assert [(c.ref, c.what, c.before, c.after) for c in data.changes] == [("Y-1", SCORE_DOWN, "16 Very high (4\u00d74)",
+                                                                           "8 Medium (2\u00d74)")]
     reg.close()
 
 

@@ -14,7 +14,7 @@ def test_names_are_tidied_and_clashes_refused(register):
         editing.add_owner(register, Owner("SGT JONES"))
     with pytest.raises(UserError, match="not a kind of owner"):
         editing.add_owner(register, Owner("X", kind="robot"))
-    editing.update_owner(register, owner.id, {"name": "sgt jones"})  # its own name in new case is fine
+    editing.update_owner(register, owner.id, {"name": "sgt jones"}, None)  # its own name in new case is fine
     assert [o.name for o in partners.list_owners(register)] == ["sgt jones"]
 
 
@@ -27,7 +27,7 @@ def test_owner_usage_and_restore(register):
     usage = editing.owner_usage(register, owner.id)
     assert usage == {"risks": 1, "actions": 1, "mitigations": 0}
     assert editing.describe_usage(usage) == "1 risk, 1 action"
-    removed = editing.delete_owner(register, owner.id)
+    removed = editing.delete_owner(register, owner.id, None)
     assert risks.get_risk(register, risk.id).owner_id is None
     editing.restore_owner(register, *removed)
     assert risks.get_risk(register, risk.id).owner_name == "HPEG"
@@ -37,10 +37,10 @@ def test_owner_usage_and_restore(register):
 def test_organisation_delete_and_restore(register):
     org = editing.add_organisation(register, Organisation("Powys"))
     owner = editing.add_owner(register, Owner("Nia", organisation_id=org.id))
-    removed = editing.delete_organisation(register, org.id)
+    removed = editing.delete_organisation(register, org.id, None)
     assert partners.list_owners(register)[0].organisation_id is None
     editing.restore_organisation(register, *removed)
     assert partners.list_owners(register)[0].organisation_id == org.id
     with pytest.raises(UserError, match="no longer in the register"):
-        editing.rename_organisation(register, "missing-id", "x")
+        editing.rename_organisation(register, "missing-id", "x", None)
     assert owner.name == "Nia"

@@ -187,6 +187,21 @@ def test_a_highly_compressed_part_under_the_total_limit_is_refused(register, sen
     assert "times larger than it is packed" in _refused(register, bomb)
 
 
+def test_a_return_packed_in_a_zip_version_python_cannot_unpack_is_refused_and_logged(register, sent, tmp_path):
+    from tests.interchange.hostile import with_zip_version
+    odd = tmp_path / "odd-zip.xlsx"
+    odd.write_bytes(with_zip_version(sent["book"].read_bytes(), 80))
+    reason = _refused(register, odd)
+    assert "zip file version 8.0" in reason and "save it again" in reason
+
+
+def test_a_return_of_many_sheets_each_under_a_megabyte_is_refused_in_a_second(register, sent, tmp_path):
+    from tests.interchange.hostile import sheet_bomb
+    started = time.perf_counter()
+    reason = _refused(register, sheet_bomb(tmp_path / "many.xlsx"))
+    assert "it was not opened" in reason and time.perf_counter() - started < 1
+
+
 @pytest.mark.parametrize("content, expected", [
     (b"owner,score\nme,3\n", "is not a spreadsheet (.xlsx)"),
     (b"%PDF-1.7\n", "is not a spreadsheet (.xlsx)"),

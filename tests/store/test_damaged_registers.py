@@ -137,13 +137,13 @@ def test_damage_found_by_a_write_stops_every_later_write(tmp_path):
 
 
 def test_a_malformed_error_marks_the_register_damaged(tmp_path):
-    from csp_desktop.store.register import _explained
+    from csp_desktop.store.connection import explained
     path = tmp_path / "Malformed.cspreg"
     Register.create(path, "M").close()
     try:
         malformed = sqlite3.DatabaseError("database disk image is malformed")
         malformed.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # as SQLite raises it: told apart by its code
-        error = _explained(malformed, path)
+        error = explained(malformed, path)
         assert isinstance(error, RegisterDamaged)
         with pytest.raises(RegisterDamaged):
             Register.open(path)

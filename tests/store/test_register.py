@@ -176,15 +176,10 @@ def test_check_reports_broken_foreign_keys(register):
 
 def test_an_older_register_is_upgraded_after_a_copy_is_kept(register):
     path = register.path
-    add_risk(register, Risk("Kept through the upgrade"))
-    latest = migrations.latest_version()
-    newer = [t for t in register.db.table_names() if t not in _tables_of_first_migration()]
-    for table in newer:
-        register.db.conn.execute(f"DROP TABLE [{table}]")
-    register.db.conn.execute("ALTER TABLE meetings DROP COLUMN sections")
-    register.db.conn.execute("PRAGMA user_version = 1")
-    register.db.conn.commit()
     register.close()
+    path.unlink()
+    _write_first_schema_register(path)  # a register as the first version of the app saved it
+    latest = migrations.latest_version()
     upgraded = Register.open(path)
     assert upgraded.schema_version() == latest
     assert [r.title for r in list_risks(upgraded)] == ["Kept through the upgrade"]
@@ -197,7 +192,14 @@ def test_an_older_register_is_upgraded_after_a_copy_is_kept(register):
     old.close()
 
 
-def _tables_of_first_migration() -> set[str]:
-    conn = sqlite3.connect(":memory:")
+def _write_first_schema_register(path) -> None:
+    import json
+    conn = sqlite3.connect(path)
     conn.executescript(migrations.migration_files()[0].read_text(encoding="utf-8"))
-    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO register_info (id, name, scheme, created_at) VALUES ('i', 'Old', ?, '2026-01-01')",
+                 [json.dumps(words_3x3().to_dict())])
+    conn.execute("INSERT INTO risks (id, title) VALUES ('r', 'Kept through the upgrade')")
+    conn.commit()
+    conn.close()

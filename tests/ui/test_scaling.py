@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from csp_desktop.ui.shell.main_window import VIEWS
 from tests.ui.windows import REPO, SCREENSHOTS, demo_path  # noqa: F401
 
 
@@ -17,7 +18,7 @@ def test_window_fits_a_scaled_laptop_screen(demo_path, factor):
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     needs = dict(line[5:].split(" needs=") for line in result.stdout.splitlines() if line.startswith("page="))
-    assert len(needs) == 7
+    assert len(needs) == len(VIEWS)
     for page, width in needs.items():
         assert int(width) <= round(1366 / float(factor)) + 1, (page, needs)
     for name in ("dashboard", "risks", "risks-scores"):

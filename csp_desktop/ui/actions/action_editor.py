@@ -7,13 +7,15 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from ..risks.risk_details import paragraph_combo
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES, Action
 from ...services import action_editing as editing
 from ...services import lookups
 from ..common.accessible import named
+from ..history.history_tab import HistoryTab
 from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
 from ..shell.undoable import push
 
@@ -48,8 +50,17 @@ class ActionEditor(QDialog):
         self.setAccessibleName(self.windowTitle())
         start = action or Action(title="")
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_form(start))
-        layout.addWidget(self._build_notes())
+        details = QWidget()
+        inner = QVBoxLayout(details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(self._build_form(start))
+        inner.addWidget(self._build_notes())
+        self.changes = HistoryTab(session, "actions")
+        self.changes.show_item(action.id if action else None)
+        self.tabs = named(QTabWidget(), "Action editor sections")
+        self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(self.changes, "Histor&y")
+        layout.addWidget(self.tabs)
         self.message = named(QLabel(), "Problem")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -96,6 +107,10 @@ class ActionEditor(QDialog):
         self.exempt_box = named(QCheckBox("Exempt: Part II pack only"), "Exempt",
                                 "Exempt under Schedule 12A: never printed in the public pack")
         self.exempt_box.setChecked(a.exempt)
+        self.paragraph_combo = paragraph_combo()
+        self.paragraph_combo.setCurrentIndex(max(self.paragraph_combo.findData(a.exempt_paragraph), 0))
+        self.paragraph_combo.setEnabled(a.exempt)
+        self.exempt_box.toggled.connect(self.paragraph_combo.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due_edit, 1)
@@ -105,7 +120,7 @@ class ActionEditor(QDialog):
         form.labelForField(due_row).setBuddy(self.has_due)
         for label, field in (("&Status", self.status_combo), ("Linked ris&k", self.risk_combo),
                              ("Linked &priority", self.priority_combo), ("&Meeting", self.meeting_combo),
-                             ("", self.exempt_box)):
+                             ("", self.exempt_box), ("Schedule 12A", self.paragraph_combo)):
             form.addRow(label, field)
         return form
 
@@ -149,7 +164,8 @@ class ActionEditor(QDialog):
                 "owner_id": self.owner_combo.currentData(), "due": due, "status": status,
                 "risk_id": self.risk_combo.currentData(), "priority_id": self.priority_combo.currentData(),
                 "meeting_id": self.meeting_combo.currentData(), "exempt": self.exempt_box.isChecked(),
-                "completed_on": completed}
+                "completed_on": completed,
+                "exempt_paragraph": self.paragraph_combo.currentData() if self.exempt_box.isChecked() else None}
 
     # -- saving --------------------------------------------------------------------------------------
 

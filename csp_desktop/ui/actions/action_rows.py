@@ -55,6 +55,19 @@ def linked_text(action: Action, meetings: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
+def due_shown(action: Action) -> str:
+    """The due date, with the words an imported file gave for it ("Q4 2026/27", "Ongoing")."""
+    day = day_month_year(action.due)
+    if action.due_text and action.due_text != day:
+        return f"{day} ({action.due_text})" if day else action.due_text
+    return day
+
+
+def status_shown(action: Action) -> str:
+    """The status, with the file's own words for it when they say more ("in progress: Delayed (Amber)")."""
+    return f"{action.status}: {action.status_reported}" if action.status_reported else action.status
+
+
 class ActionRow:
     """One action with everything the table shows and filters on, worked out once.
 
@@ -69,11 +82,11 @@ class ActionRow:
         self.overdue = self.rag == RED  # red is exactly overdue and still open
         linked = linked_text(action, meetings)
         self.texts = (one_line(action.ref), one_line(action.title), one_line(action.owner_name),
-                      day_month_year(action.due), action.status, one_line(action.progress),
+                      due_shown(action), status_shown(action), one_line(action.progress),
                       self.rag.capitalize() if self.rag else "", one_line(linked))
         self.linked = linked
         self.search = "\n".join((action.ref, action.title, action.owner_name, action.progress, linked,
-                                 action.status)).casefold()
+                                 action.status, action.status_reported, action.due_text)).casefold()
         self.shown = True
 
     def key(self, column: int):
@@ -96,5 +109,6 @@ class ActionRow:
 
 def tooltip(action: Action, column: int, linked: str) -> str:
     """The cell's whole text (up to a screenful), escaped so what the user typed is never read as markup."""
-    text = {TITLE: action.title, PROGRESS: action.progress, LINKED: linked}[column]
+    text = {TITLE: action.title, PROGRESS: action.progress, LINKED: linked, DUE: due_shown(action),
+            STATUS: status_shown(action)}[column]
     return f"<p style='white-space:pre-wrap'>{html.escape(text[:1000])}</p>" if text else None

@@ -157,6 +157,6 @@ class ActionTableModel(QAbstractTableModel):
                 return QColor(RAG_COLOURS[row.rag])
             if role == Qt.ItemDataRole.ForegroundRole:
                 return readable_on(RAG_COLOURS[row.rag])
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, PROGRESS, LINKED):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, PROGRESS, LINKED, DUE, STATUS):
             return tooltip(row.action, column, row.texts[LINKED])
         return None

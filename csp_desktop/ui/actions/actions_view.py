@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMenu, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -24,7 +24,9 @@ from ..shell.undoable import push
 
 RELOAD_ON = (Kind.ACTIONS, Kind.OWNERS, Kind.RISKS, Kind.MEETINGS)
 # Starting widths: the text each column must show whole; the title takes what is left.
-COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/00000", "not started ", "Progress: a good long phrase",
+# Due and Status leave room for an imported file's own words ("Q4 2026/27", "in progress: Delayed").
+COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/0000 (Q4 0000/00)", "in progress: Delayed",
+                  "Progress: a good long phrase",
                   "Amber ", "Risk R-00; Priority: a long name")
 
 
@@ -160,6 +162,16 @@ class ActionsView(QWidget):
         self.model.set_rows(lookups.actions(reg), today, meetings)
         self._select_ids(selected)
         self._update_count()
+
+    def show_action(self, action_id: str, *, edit: bool = True) -> None:
+        """Select one action with every filter cleared (from Coming up); open its editor once shown."""
+        for combo in (self.due_combo, self.owner_combo, self.status_combo):
+            combo.setCurrentIndex(0)
+        self.filter_edit.clear()
+        self._select_ids({action_id})
+        self.table.setFocus()
+        if edit and self.current_action() is not None:
+            QTimer.singleShot(0, self, self.edit_current)  # after the view is on screen, not inside the click
 
     def selected_actions(self) -> list:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -5,24 +5,27 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.derived import ARROWS
 from ...domain.model import Risk
 from ...services.changes import Changes
-from ...services.dashboard import Dashboard
+from ...services.dashboard import Dashboard, summarise
+from ..common.accessible import named
 from ..common.colours import text_colour_on
 from ..common.matrix_grid import COUNTS, MatrixGrid
 from ..risks.risk_loader import RiskData
 from ..risks.risk_table_model import TRAVEL_WORDS
 from ..common.text import plain_tooltip
-
+from .coming_up import ComingUpPanel
 
 
 class DashboardView(QWidget):
     cell_chosen = Signal(str, object)     # "inherent" | "residual", Rating
     risk_chosen = Signal(str)             # risk id
     overdue_reviews_chosen = Signal()
+    action_chosen = Signal(str)           # action id (from Coming up)
+    chase_chosen = Signal()
 
     def __init__(self, session, data: RiskData | None = None, parent=None):
         super().__init__(parent)
@@ -36,7 +39,17 @@ class DashboardView(QWidget):
             grid.setAccessibleName(f"{axis.title()} heat map: press Enter on a cell to list its risks")
             grid.cellActivated.connect(lambda rating, axis=axis: self.cell_chosen.emit(axis, rating))
         self.top = self._top_table()
-        layout = QVBoxLayout(self)
+        # "Coming up" is the first tab, so it is what a coordinator sees when a register opens.
+        self.coming_up = ComingUpPanel(session)
+        self.coming_up.risk_chosen.connect(self.risk_chosen)
+        self.coming_up.action_chosen.connect(self.action_chosen)
+        self.coming_up.chase_chosen.connect(self.chase_chosen)
+        overview = QWidget()
+        self.tabs = named(QTabWidget(), "Dashboard sections")
+        self.tabs.addTab(self.coming_up, "Coming &up")
+        self.tabs.addTab(overview, "&Heat maps and figures")
+        QVBoxLayout(self).addWidget(self.tabs)
+        layout = QVBoxLayout(overview)
         upper = QHBoxLayout()
         for grid in self.maps.values():
             upper.addWidget(grid, 1)
@@ -140,7 +153,7 @@ class DashboardView(QWidget):
         if summary.outside_matrix:
             rows.append((f"Scored outside the {self.session.scheme.size} matrix (not in the heat maps)",
                          str(summary.outside_matrix), None))
-        rows += [(f"Above appetite ({self.session.scheme.appetite})", str(len(summary.above_appetite)), None),
+        rows += [(f"Above appetite ({self.session.scheme.appetite or 'none adopted'})", str(len(summary.above_appetite)), None),
                  ("Reviews overdue", str(len(summary.reviews_overdue)), None),
                  ("Actions overdue", str(summary.overdue_actions), None)]
         for n, (words, figure, colour) in enumerate(rows):

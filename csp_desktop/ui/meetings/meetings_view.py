@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.model import Meeting
 from ...errors import UserError
@@ -20,6 +20,7 @@ from .meeting_dialogs import MeetingDialog, PackOptionsDialog
 from .pack_build import PackJob
 from ..shell.workers import Worker
 from .pdf_pane import PdfPane
+from ..history.history_tab import HistoryTab
 from ..shell.undoable import push
 
 COLUMNS = (("board", "Board"), ("date", "Date"), ("time", "Time"), ("venue", "Venue"), ("marking", "Marking"),
@@ -76,6 +77,7 @@ class MeetingsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda _: self.edit_meeting())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
         self.add_button = QPushButton("Add meeting\u2026", self)
         self.edit_button = QPushButton("Edit meeting\u2026", self)
         self.pack_button = QPushButton("Build pack\u2026", self)
@@ -86,6 +88,7 @@ class MeetingsView(QWidget):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_build)
         self.pdf = PdfPane(self)
+        self.changes = HistoryTab(session, "meetings")
         self._layout()
         self._set_building(False)
         session.changed.connect(self._changed)
@@ -105,7 +108,11 @@ class MeetingsView(QWidget):
         top_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(top)
-        splitter.addWidget(self.pdf)
+        self.lower = QTabWidget(self)
+        self.lower.setAccessibleName("Meeting pack and history")
+        self.lower.addTab(self.pdf, "&Pack")
+        self.lower.addTab(self.changes, "Histor&y")
+        splitter.addWidget(self.lower)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -119,6 +126,11 @@ class MeetingsView(QWidget):
     def refresh(self) -> None:
         self.model.set_rows(meeting_rows(self.session.register))
         self.table.resizeColumnsToContents()
+        self._show_history()
+
+    def _show_history(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.changes.show_item(self.model.rows[rows[0].row()]["id"] if rows else None)
 
     def selected_meeting(self) -> Meeting | None:
         rows = self.table.selectionModel().selectedRows()

@@ -18,7 +18,7 @@ class AddOwnerCommand(EditCommand):
         self.owner = editing.add_owner(self.session.register, self.owner)
 
     def undo_it(self) -> None:
-        editing.delete_owner(self.session.register, self.owner.id)
+        editing.delete_owner(self.session.register, self.owner.id, None)
 
 
 class UpdateOwnerCommand(EditCommand):
@@ -30,12 +30,14 @@ class UpdateOwnerCommand(EditCommand):
         self.owner_id = before.id
         self.old = {name: getattr(before, name) for name in values}
         self.new = dict(values)
+        self.expected: int | None = before.version  # the first run only: undo and redo apply as stored
 
     def do(self) -> None:
-        editing.update_owner(self.session.register, self.owner_id, self.new)
+        editing.update_owner(self.session.register, self.owner_id, self.new, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
-        editing.update_owner(self.session.register, self.owner_id, self.old)
+        editing.update_owner(self.session.register, self.owner_id, self.old, None)
 
 
 class DeleteOwnerCommand(EditCommand):
@@ -45,10 +47,12 @@ class DeleteOwnerCommand(EditCommand):
     def __init__(self, session, owner: Owner):
         super().__init__(session, f"Delete owner {owner.name}")
         self.owner_id = owner.id
+        self.expected: int | None = owner.version
         self.removed = None
 
     def do(self) -> None:
-        self.removed = editing.delete_owner(self.session.register, self.owner_id)
+        self.removed = editing.delete_owner(self.session.register, self.owner_id, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
         editing.restore_owner(self.session.register, *self.removed)
@@ -65,7 +69,7 @@ class AddOrganisationCommand(EditCommand):
         self.org = editing.add_organisation(self.session.register, self.org)
 
     def undo_it(self) -> None:
-        editing.delete_organisation(self.session.register, self.org.id)
+        editing.delete_organisation(self.session.register, self.org.id, None)
 
 
 class RenameOrganisationCommand(EditCommand):
@@ -74,12 +78,14 @@ class RenameOrganisationCommand(EditCommand):
     def __init__(self, session, org: Organisation, name: str):
         super().__init__(session, f"Rename organisation {org.name}")
         self.org_id, self.old, self.new = org.id, org.name, name
+        self.expected: int | None = org.version
 
     def do(self) -> None:
-        editing.rename_organisation(self.session.register, self.org_id, self.new)
+        editing.rename_organisation(self.session.register, self.org_id, self.new, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
-        editing.rename_organisation(self.session.register, self.org_id, self.old)
+        editing.rename_organisation(self.session.register, self.org_id, self.old, None)
 
 
 class DeleteOrganisationCommand(EditCommand):
@@ -88,10 +94,12 @@ class DeleteOrganisationCommand(EditCommand):
     def __init__(self, session, org: Organisation):
         super().__init__(session, f"Delete organisation {org.name}")
         self.org_id = org.id
+        self.expected: int | None = org.version
         self.removed = None
 
     def do(self) -> None:
-        self.removed = editing.delete_organisation(self.session.register, self.org_id)
+        self.removed = editing.delete_organisation(self.session.register, self.org_id, self.expected)
+        self.expected = None
 
     def undo_it(self) -> None:
         editing.restore_organisation(self.session.register, *self.removed)

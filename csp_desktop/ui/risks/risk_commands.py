@@ -20,7 +20,9 @@ from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of t
 FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
                "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
                "residual": "residual score", "target": "target score", "next_review": "next review",
-               "exempt": "exempt"}
+               "exempt": "exempt", "response": "response", "response_reason": "reason for the response",
+               "accepted_by": "accepted by", "accepted_on": "acceptance date", "accepted_until": "acceptance end",
+               "exempt_paragraph": "Schedule 12A paragraph"}
 
 
 class RiskCommand(EditCommand):
@@ -33,20 +35,27 @@ class RiskCommand(EditCommand):
 
 
 class SetRiskField(RiskCommand):
-    """One field of one risk, from its old value to a new one."""
+    """One field of one risk, from its old value to a new one.
+
+    A score that moves the risk into another band also moves its next review to the new band's
+    cadence; `notice` says so, and undo puts the old date back with the old score.
+    """
 
     def __init__(self, session, risk: Risk, name: str, value):
         label = risk.ref or risk.title
         super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}")
         self.risk_id, self.name, self.new, self.old = risk.id, name, value, getattr(risk, name)
         self.expected: int | None = risk.version
+        self.also, self.notice = editing.band_change(session.register, risk.id, {name: value}, date.today())
+        self.also_old = {k: getattr(risk, k) for k in self.also}
 
     def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new}, self.expected)
+        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new, **self.also},
+                                self.expected)
         self.expected = None
 
     def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old}, None)
+        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old, **self.also_old}, None)
 
 
 class EditRisk(RiskCommand):
@@ -64,12 +73,25 @@ class EditRisk(RiskCommand):
         self.expected: int | None = risk.version
 
     def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.new for c in self.fields},
+        editing.set_risk_fields(self.session.register, self.risk_id, {**self._also("also"),
+                                                                     **{c.name: c.new for c in self.fields}},
                                 self.expected)
         self.expected = None
 
     def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {c.name: c.old for c in self.fields}, None)
+        editing.set_risk_fields(self.session.register, self.risk_id, {**self._also("also_old"),
+                                                                     **{c.name: c.old for c in self.fields}}, None)
+
+    def _also(self, which: str) -> dict:
+        """The next review a band change brings (from the last score child), unless the edit sets it itself."""
+        found = {}
+        for child in self.fields:
+            found.update(getattr(child, which))
+        return found
+
+    @property
+    def notice(self) -> str:
+        return next((c.notice for c in reversed(self.fields) if c.notice), "")
 
 
 class AddRisk(RiskCommand):

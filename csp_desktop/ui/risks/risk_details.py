@@ -1,12 +1,26 @@
 """The details form of the risk editor: each field is saved (as one undoable command) when it is left."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSizePolicy,
                                QWidget)
 
 from ...domain.dates import parse_date, show
 from ...domain.model import RISK_STATUSES, Risk
+from ...domain.schedule12a import choices
+
+def paragraph_combo() -> QComboBox:
+    """The Schedule 12A paragraphs with their wording, to pick the one an exempt item falls under."""
+    combo = QComboBox()
+    combo.setAccessibleName("Schedule 12A paragraph the item is exempt under")
+    combo.addItem("(not recorded)", None)
+    for number, text in choices():
+        combo.addItem(text if len(text) < 90 else text[:88] + "\u2026", number)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(30)
+    return combo
+
 
 class PlainTextField(QPlainTextEdit):
     """A multi-line box that says when the user leaves it, like QLineEdit.editingFinished."""
@@ -45,9 +59,12 @@ class RiskDetailsForm(QWidget):
         self.exempt = QCheckBox("Exempt: Part II pack only")
         self.exempt.setAccessibleName("Exempt: show only in the Part II (private) pack")
         self.exempt.toggled.connect(lambda on: self._changed("exempt", on))
+        self.paragraph = paragraph_combo()
+        self.paragraph.activated.connect(lambda _n: self._changed("exempt_paragraph", self.paragraph.currentData()))
         for label, widget in (("&Ref", self.ref), ("&Title", self.title), ("&Description", self.description),
                               ("Cate&gory", self.category), ("&Priority", self.priority), ("O&wner", self.owner),
-                              ("&Status", self.status), ("&Next review", self.next_review), ("", self.exempt)):
+                              ("&Status", self.status), ("&Next review", self.next_review), ("", self.exempt),
+                              ("Schedule 12A", self.paragraph)):
             form.addRow(label, widget)
 
     def _line(self, accessible: str, placeholder: str, name: str | None = None) -> QLineEdit:
@@ -79,7 +96,7 @@ class RiskDetailsForm(QWidget):
     def show_risk(self, risk: Risk) -> None:
         self.risk = risk
         widgets = (self.ref, self.title, self.description, self.category, self.priority, self.owner, self.status,
-                   self.next_review, self.exempt)
+                   self.next_review, self.exempt, self.paragraph)
         for widget in widgets:
             widget.blockSignals(True)
         self.ref.setText(risk.ref)
@@ -92,6 +109,8 @@ class RiskDetailsForm(QWidget):
         self.status.setCurrentIndex(max(self.status.findText(risk.status), 0))
         self.next_review.setText(show(risk.next_review))
         self.exempt.setChecked(risk.exempt)
+        self.paragraph.setCurrentIndex(max(self.paragraph.findData(risk.exempt_paragraph), 0))
+        self.paragraph.setEnabled(risk.exempt and self.exempt.isEnabled())
         for widget in widgets:
             widget.blockSignals(False)
 
@@ -101,6 +120,7 @@ class RiskDetailsForm(QWidget):
         self.description.setReadOnly(not editable)
         for widget in (self.priority, self.owner, self.status, self.exempt):
             widget.setEnabled(editable)
+        self.paragraph.setEnabled(editable and self.exempt.isChecked())
 
     def _text_done(self, name: str, text: str) -> None:
         if name != "description":

@@ -45,8 +45,10 @@ def _date_field(accessible: str, value: date | None) -> QLineEdit:
 class ReviewDialog(_Dialog):
     """The owner's review: the residual score confirmed or changed, with a note and the next review date."""
 
-    def __init__(self, scheme: Scheme, risk: Risk, reviewer: str, today: date, parent=None):
+    def __init__(self, scheme: Scheme, risk: Risk, reviewer: str, today: date, parent=None, next_by=None):
+        """`next_by(rating, on)`: the next review date the band's cadence gives, shown as the default."""
         super().__init__(f"Record review of {risk.ref or risk.title}", parent)
+        self.next_by = next_by
         self.on = _date_field("Review date", today)
         self.reviewer = QLineEdit(reviewer)
         self.reviewer.setAccessibleName("Reviewed by")
@@ -55,11 +57,25 @@ class ReviewDialog(_Dialog):
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Review note")
         self.note.setTabChangesFocus(True)
-        self.next_review = _date_field("Next review date", None)
+        self.next_review = _date_field("Next review date (blank: set by the band's review cadence)", None)
+        self.next_review.setPlaceholderText("dd/mm/yyyy, or blank: by the band's cadence")
+        self.grid.picked.connect(lambda _rating: self._show_cadence())
+        self.on.textChanged.connect(lambda _text: self._show_cadence())
         for label, widget in (("Review &date", self.on), ("Reviewed &by", self.reviewer),
                               ("&Residual score", self.grid), ("N&ote", self.note), ("&Next review", self.next_review)):
             self.form.addRow(label, widget)
         self.values: dict | None = None
+        self._show_cadence()
+
+    def _show_cadence(self) -> None:
+        """Blank means the cadence's date: say which, so the user can keep it or type another."""
+        try:
+            on = parse_date(self.on.text())
+        except ValueError:
+            on = None
+        due = self.next_by(self.grid.value, on) if self.next_by and on else None
+        self.next_review.setPlaceholderText(f"blank: {show(due)}, by the band's cadence" if due
+                                            else "dd/mm/yyyy, or blank: by the band's cadence")
 
     def accept(self) -> None:
         try:

@@ -19,6 +19,8 @@ from ..common.matrix_grid import MatrixGrid
 from .risk_details import RiskDetailsForm
 from .risk_dialogs import MitigationDialog, ReviewDialog
 from .risk_lists import LinkedActionsList, MitigationsList, ReviewHistory
+from .risk_response import ResponseForm
+from ..history.history_tab import HistoryTab
 from ..common.text import plain_tooltip
 
 RISK_PARTS = (Kind.RISKS, Kind.MITIGATIONS, Kind.REVIEWS)
@@ -59,6 +61,12 @@ class RiskEditor(QWidget):
         self.tabs.addTab(self.mitigations, "&Mitigations")
         self.tabs.addTab(self.actions, "&Actions")
         self.tabs.addTab(self.history, "Re&views")
+        self.response = ResponseForm()
+        self.response.saved.connect(self._save_response)
+        self.response.refused.connect(self._refuse)
+        self.tabs.addTab(_scrolled(self.response, "Risk response"), "Res&ponse")
+        self.changes = HistoryTab(session, "risks")
+        self.tabs.addTab(self.changes, "Histor&y")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.heading, self.message, self.tabs):
@@ -102,10 +110,13 @@ class RiskEditor(QWidget):
         self.actions.show_items(editing.linked_actions(register, risk.id))
         reviews = editing.reviews_for(register, risk.id)
         self.history.show_items(scheme, reviews, editing.direction_of_travel(reviews))
+        self.changes.show_item(risk.id)
+        self.response.show_risk(risk, scheme)
         self._set_editable(not self.session.read_only)
 
     def _set_editable(self, editable: bool) -> None:
         self.details.set_editable(editable)
+        self.response.set_editable(editable)
         for widget in (*self.grids.values(), self.mitigations.add, self.mitigations.edit, self.mitigations.remove,
                        self.history.record):
             widget.setEnabled(editable)
@@ -133,7 +144,9 @@ class RiskEditor(QWidget):
 
     def _push(self, command) -> bool:
         error = commands.push(self.session, command)
-        self.message.setText(error or "")
+        notice = "" if error else getattr(command, "notice", "")
+        self.message.setText(error or notice)
+        self.message.setStyleSheet("font-weight: bold" + ("; color: #C00000" if error else ""))
         if error and self.risk is not None:
             self._refresh()  # put the refused value back as stored
         return error is None
@@ -142,10 +155,31 @@ class RiskEditor(QWidget):
         if self.risk is not None:
             self._push(commands.SetRiskField(self.session, self.risk, name, value))
 
+    def _save_response(self, values: dict) -> None:
+        if self.risk is None:
+            return
+        changed = {k: v for k, v in values.items() if getattr(self.risk, k) != v}
+        if not changed:
+            self.response.pending = False
+            return
+        # Not _push: a refusal must leave what the user typed in the form, to put right and save again.
+        error = commands.push(self.session, commands.EditRisk(self.session, self.risk, changed))
+        if error:
+            self._refuse(error)
+        else:
+            self.response.pending = False
+            self.message.clear()
+
+    def _refuse(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("font-weight: bold; color: #C00000")
+
     def open_review_dialog(self) -> None:
         if self.risk is None:
             return
-        dialog = ReviewDialog(self.session.scheme, self.risk, self.session.register.who, date.today(), self)
+        register = self.session.register
+        dialog = ReviewDialog(self.session.scheme, self.risk, register.who, date.today(), self,
+                              next_by=lambda rating, on: editing.cadence_date(register, rating, on))
         if dialog.exec() and dialog.values:
             self.record_review(**dialog.values)
 

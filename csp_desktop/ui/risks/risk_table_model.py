@@ -25,7 +25,7 @@ COLUMNS = ("Ref", "Title", "Owner", "Priority", "Inherent", "Residual", "Target"
 REF, TITLE, OWNER, PRIORITY, INHERENT, RESIDUAL, TARGET, TRAVEL, NEXT_REVIEW, STATUS = range(len(COLUMNS))
 OVERDUE_RED = "#D32F2F"  # readable on light and dark palettes
 SCORE_COLUMNS = {INHERENT: "inherent", RESIDUAL: "residual", TARGET: "target"}
-TRAVEL_WORDS = {"up": "Up (worse)", "down": "Down (better)", "unchanged": "Unchanged", NEW: "No earlier review"}
+TRAVEL_WORDS = {"up": "Up (worse)", "down": "Down (better)", "unchanged": "Unchanged", NEW: "not in the register, or not scored, then"}
 _TRAVEL_ORDER = {"down": 0, "unchanged": 1, NEW: 2, "up": 3}
 RISK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -66,6 +66,7 @@ class RiskFilter:
     exempt_only: bool = False
     cell: tuple[str, Rating] | None = None  # ("inherent" | "residual", rating) from a dashboard heat map
     today: date | None = None
+    response: str | None = None  # treat, tolerate, transfer, terminate, or "" for not yet decided
 
     def is_empty(self) -> bool:
         return self == RiskFilter(today=self.today)
@@ -81,6 +82,8 @@ class RiskFilter:
         if self.status and risk.status != self.status:
             return False
         if self.exempt_only and not risk.exempt:
+            return False
+        if self.response is not None and risk.response != self.response:
             return False
         if self.review_overdue and not review_due(risk, self.today or date.today()):
             return False
@@ -104,9 +107,12 @@ class RiskTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def set_rows(self, risks: list[Risk], travel: dict[str, str], rows: list[Row] | None = None) -> None:
-        """Show these risks; `rows` may come ready-made from make_rows() on a worker thread."""
+    def set_rows(self, risks: list[Risk], travel: dict[str, str], rows: list[Row] | None = None,
+                 travel_basis: str = "") -> None:
+        """Show these risks; `rows` may come ready-made from make_rows() on a worker thread. `travel_basis`
+        ("since 24/10/2026") goes in the Travel column's header: the same basis as the board pack."""
         self.beginResetModel()
+        self.travel_basis = travel_basis
         self.rows = rows if rows is not None else make_rows(risks, travel, with_search=False)
         self._keys, self._where = {}, None
         self.apply_filter()
@@ -200,7 +206,8 @@ class RiskTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            basis = getattr(self, "travel_basis", "")
+            return f"{COLUMNS[section]} {basis}" if section == TRAVEL and basis else COLUMNS[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain.model import RISK_STATUSES, Risk
+from ...domain.response import WORDS as RESPONSE_WORDS
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from ...services.changes import Changes, Kind
@@ -77,7 +78,11 @@ class RisksView(QWidget):
         self.overdue.setAccessibleName("Only risks whose review is overdue")
         self.exempt = QCheckBox("E&xempt")
         self.exempt.setAccessibleName("Only exempt (Part II) risks")
-        for combo in (self.owner, self.band, self.priority, self.status):
+        self.response = _combo("Filter by risk response")
+        self.response.addItem("Any response", None)
+        for value, words in RESPONSE_WORDS.items():
+            self.response.addItem(words if value else "Response not decided", value)
+        for combo in (self.owner, self.band, self.priority, self.status, self.response):
             combo.currentIndexChanged.connect(self._filters_changed)
         for box in (self.overdue, self.exempt):
             box.toggled.connect(self._filters_changed)
@@ -128,7 +133,7 @@ class RisksView(QWidget):
         filters, flags = QHBoxLayout(), QHBoxLayout()
         for combo in (self.owner, self.band, self.priority, self.status):
             filters.addWidget(combo, 1)  # each says what it filters in its first item ("Any owner")
-        for widget in (self.overdue, self.exempt, self.clear):
+        for widget in (self.overdue, self.exempt, self.response, self.clear):
             flags.addWidget(widget)
         flags.addStretch()
         layout = QVBoxLayout(side)
@@ -162,7 +167,8 @@ class RisksView(QWidget):
 
     def show_listing(self, listing) -> None:
         selected = self.selected_risk()
-        self.model.set_rows(listing.risks, listing.travel, getattr(listing, "rows", None))
+        self.model.set_rows(listing.risks, listing.travel, getattr(listing, "rows", None),
+                            getattr(listing, "travel_basis", ""))
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -187,7 +193,8 @@ class RisksView(QWidget):
         return RiskFilter(text=self.search.text().strip().casefold(), owner_id=self.owner.currentData(),
                           band=self.band.currentData(), priority_id=self.priority.currentData(),
                           status=self.status.currentData(), review_overdue=self.overdue.isChecked(),
-                          exempt_only=self.exempt.isChecked(), cell=self._cell, today=date.today())
+                          exempt_only=self.exempt.isChecked(), cell=self._cell, today=date.today(),
+                          response=self.response.currentData())
 
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filter(self.current_filter())
@@ -204,14 +211,16 @@ class RisksView(QWidget):
 
     def clear_filters(self) -> None:
         self._cell = None
-        for widget in (self.search, self.owner, self.band, self.priority, self.status, self.overdue, self.exempt):
+        for widget in (self.search, self.owner, self.band, self.priority, self.status, self.overdue, self.exempt,
+                       self.response):
             widget.blockSignals(True)
         self.search.clear()
-        for combo in (self.owner, self.band, self.priority, self.status):
+        for combo in (self.owner, self.band, self.priority, self.status, self.response):
             combo.setCurrentIndex(0)
         self.overdue.setChecked(False)
         self.exempt.setChecked(False)
-        for widget in (self.search, self.owner, self.band, self.priority, self.status, self.overdue, self.exempt):
+        for widget in (self.search, self.owner, self.band, self.priority, self.status, self.overdue, self.exempt,
+                       self.response):
             widget.blockSignals(False)
         self._filters_changed()
 

@@ -20,6 +20,9 @@ def colour_button_style(colour: str) -> str:
     return f"QPushButton {{ background-color: {colour}; color: {readable_on(colour).name()}; }}"
 
 
+NO_APPETITE = "(none adopted)"  # the partnership set no appetite: the pack prints none
+
+
 class BandRow(QWidget):
     """One band: its name, the lowest score in it and its colour; `removed` asks the form to drop it."""
     removed = Signal(object)
@@ -121,7 +124,7 @@ class SchemeForm(QWidget):
         for band in scheme.bands:
             self._add_band(band)
         self.name_edit.setText(scheme.name)
-        self._show_appetite(scheme.appetite)
+        self._show_appetite(scheme.appetite or NO_APPETITE)
         self._show_levels()
 
     def _show_levels(self) -> None:
@@ -134,7 +137,7 @@ class SchemeForm(QWidget):
     def _show_appetite(self, keep: str | None = None) -> None:
         keep = keep if keep is not None else self.appetite_combo.currentText()
         self.appetite_combo.clear()
-        self.appetite_combo.addItems([row.band().name for row in self.band_rows])
+        self.appetite_combo.addItems([row.band().name for row in self.band_rows] + [NO_APPETITE])
         found = self.appetite_combo.findText(keep)
         self.appetite_combo.setCurrentIndex(found if found >= 0 else 0)
 
@@ -173,4 +176,4 @@ class SchemeForm(QWidget):
         if len({band.name.casefold() for band in bands}) != len(bands):
             raise SchemeError("Two bands have the same name.")
         return Scheme(likelihood_labels=self.labels(LIKELIHOOD), impact_labels=self.labels(IMPACT), bands=bands,
-                      appetite=self.appetite_combo.currentText(), name=self.name_edit.text().strip())
+                      appetite="" if self.appetite_combo.currentText() == NO_APPETITE else self.appetite_combo.currentText(), name=self.name_edit.text().strip())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 from ...domain.scoring import PRESETS, SchemeError, preset
 from ...errors import UserError
 from ..common.accessible import named
+from .cadence_box import CadenceBox
 from .identity import save_identity
 from .scheme_form import SchemeForm
 from .settings_commands import SetSchemeCommand
@@ -25,6 +26,8 @@ class SettingsView(QScrollArea):
         layout = QVBoxLayout(body)
         layout.addWidget(self._build_identity())
         layout.addWidget(self._build_scheme())
+        self.cadence = CadenceBox(session)
+        layout.addWidget(self.cadence)
         layout.addStretch(1)
         self.setWidget(body)
         session.changed.connect(self._on_changed)

@@ -22,7 +22,11 @@ from .workers import Worker
 RECENT_MAX = 8
 REGISTER_FILES = "Registers (*.cspreg *.sqlite *.db);;All files (*)"
 IMPORT_FILES = "Spreadsheets and register exports (*.xlsx *.csv *.json);;All files (*)"
-EXPORT_FILES = "Excel workbook, every table (*.xlsx);;Register export, everything (*.json);;Risks as CSV (*.csv)"
+# Each format in both parts: the part is chosen with the file, in the same dialog.
+PUBLIC_PART = "public part: no exempt items"
+EXPORT_FILES = ";;".join(f"{what}, {part} (*{suffix})" for what, suffix in (
+    ("Excel workbook, every table", ".xlsx"), ("Register export (JSON)", ".json"), ("Risks as CSV", ".csv"))
+    for part in ("all items, exempt rows marked", PUBLIC_PART))
 PROBLEMS_SHOWN = 15
 
 
@@ -137,8 +141,9 @@ class FileMenu(QObject):
         out = Path(name)
         if not out.suffix:
             out = out.with_suffix(".json" if "json" in chosen else ".csv" if "CSV" in chosen else ".xlsx")
+        part = "public" if PUBLIC_PART in chosen else "all"
         self.window.set_busy(True, f"Exporting to {out.name}…")
-        ticket = self.worker.start(lambda: export_from(workspace, out))
+        ticket = self.worker.start(lambda: export_from(workspace, out, part))
         self._pending[ticket] = ("export", out, False)
 
     def backup_dialog(self) -> None:

@@ -17,11 +17,13 @@ from ...errors import UserError
 from .file_menu import FileMenu
 from ..common.text import tell
 
-# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+7 jump to them.
+# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+8 jump to them.
 VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "risks.risks_view", "RisksView"),
-         ("Actions", "actions.actions_view", "ActionsView"), ("Meetings", "meetings.meetings_view", "MeetingsView"),
+         ("Actions", "actions.actions_view", "ActionsView"), ("Plan", "plan.plan_view", "PlanView"),
+         ("Meetings", "meetings.meetings_view", "MeetingsView"),
          ("Owner updates", "updates.updates_view", "ReturnsView"),
-         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"))
+         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"),
+         ("History", "history.history_view", "HistoryView"))
 SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's one risk loader
 
 
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(200)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
+        self.due_counts = QLabel()  # what Coming up counts, always in sight
+        self.due_counts.setAccessibleName("Coming up and overdue")
+        self.statusBar().addPermanentWidget(self.due_counts)
 
     def _build_menus(self) -> None:
         self.files.add_to(self.menuBar().addMenu("&File"))
@@ -206,15 +211,17 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.session = self.data = None
         self._set_open(False)
+        self.due_counts.clear()
         self.banner.hide()
         self.setWindowTitle("CSP Desktop")
 
     def _build_pages(self) -> None:
         """Build only the view to show now; the others are built the first time they are shown, so
-        opening a big register does not wait for views nobody has looked at yet."""
-        view = int(self.settings.value("view", 0) or 0)
-        self.nav.setCurrentRow(view if 0 <= view < len(VIEWS) else 0)
-        self.show_view(self.nav.currentRow())
+        opening a big register does not wait for views nobody has looked at yet.
+
+        A register always opens on the Dashboard's "Coming up": the week's work starts there."""
+        self.nav.setCurrentRow(0)
+        self.show_view(0)
 
     def page(self, title: str) -> QWidget:
         """The view called `title`, built on first use."""
@@ -227,6 +234,10 @@ class MainWindow(QMainWindow):
                 page.cell_chosen.connect(self.open_cell)
                 page.risk_chosen.connect(self.open_risk)
                 page.overdue_reviews_chosen.connect(self.open_overdue_reviews)
+                page.action_chosen.connect(self.open_action)
+                page.chase_chosen.connect(self.chase_owners)
+                page.coming_up.counted.connect(self.due_counts.setText)
+                self.due_counts.setText(page.coming_up.found.status_text() if page.coming_up.found else "")
         return self.pages[title]
 
     def _make_page(self, module: str, name: str) -> QWidget:
@@ -282,6 +293,14 @@ class MainWindow(QMainWindow):
         risks = self.page("Risks")
         risks.clear_filters()
         risks.select_risk(risk_id)
+
+    def open_action(self, action_id: str) -> None:
+        self.nav.setCurrentRow(2)
+        self.page("Actions").show_action(action_id)
+
+    def chase_owners(self) -> None:
+        from ..dashboard.chase_dialog import chase_owners
+        chase_owners(self, self.session)
 
     def open_overdue_reviews(self) -> None:
         self.nav.setCurrentRow(1)

@@ -85,7 +85,7 @@ def test_build_pack_in_the_background_and_show_it(view, qtbot, tmp_path):
     Answer(dialog)
     view.build_pack(dialog)
     qtbot.waitUntil(lambda: view.build is None, timeout=20000)
-    assert view.pdf.document.pageCount() >= 8
+    assert view.pdf.document.pageCount() >= 3  # empty sections take a line, not a page
     assert view.pdf.save_button.isEnabled()
     target = tmp_path / "saved.pdf"
     view.pdf.save_as(str(target))
@@ -174,7 +174,7 @@ def test_print_renders_every_page(view, qtbot, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     view.pdf.print_to(printer)
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 4
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 3  # cover and contents, summary, key
 
 
 def test_dialog_screenshots(view):

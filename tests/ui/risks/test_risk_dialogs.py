@@ -24,7 +24,8 @@ def test_review_dialog_refuses_an_impossible_or_missing_date(qtbot):
     dialog.on.setText("30/02/2026")
     dialog.accept()
     assert dialog.values is None
-    assert dialog.problem.text() == "'30/02/2026' is not a date (write it as 22/11/2026 or 2026-11-22)."
+    assert dialog.problem.text() == ("'30/02/2026' is not a date (write it as 22/11/2026, March 2027, Q4 2026/27 "
+                                     "or 2026/27).")
     dialog.on.setText("")
     dialog.accept()
     assert dialog.problem.text() == "A review needs the date it was done."

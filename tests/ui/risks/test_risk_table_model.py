@@ -108,7 +108,7 @@ def test_travel_arrows_and_a_changed_scheme_recolour(models):
     data = risks()
     model.set_rows(data, {data[0].id: "up", data[1].id: "down"})
     proxy.sort(REF, Qt.SortOrder.DescendingOrder)
-    assert [proxy.index(r, TRAVEL).data() for r in range(2)] == ["\u2191", "\u2193"]
+    assert [proxy.index(r, TRAVEL).data() for r in range(2)] == ["\u25b2", "\u25bc"]
     model.set_scheme(words_3x3())
     # R-2 residual 2x2 = 4 is "Medium" (amber) on the 3x3 words scheme, "Low" (green) on 5x5.
     assert proxy.index(1, RESIDUAL).data(Qt.ItemDataRole.BackgroundRole).name().upper() == "#FFC000"
@@ -131,3 +131,19 @@ def test_a_review_date_already_past_reads_bold_and_red(models):
     assert model.index(0, column).data(Qt.ItemDataRole.FontRole).bold()
     assert model.index(0, column).data(Qt.ItemDataRole.ForegroundRole).name().upper() == "#D32F2F"
     assert model.index(1, column).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_the_travel_column_has_the_packs_basis_and_arrows(qtbot, demo_register):
+    """The app's Travel column is measured as the pack measures it (since the previous meeting), and says so."""
+    from datetime import date
+
+    from csp_desktop.services.packs import gather
+    from csp_desktop.services.risk_editing import load_risks
+    today = date(2026, 11, 23)
+    listing = load_risks(demo_register, today)
+    model = RiskTableModel(demo_register.scheme)
+    model.set_rows(listing.risks, listing.travel, travel_basis=listing.travel_basis)
+    pack = gather(demo_register, None, today)
+    since = pack.previous.held_on.strftime("%d/%m/%Y")
+    assert model.headerData(TRAVEL, Qt.Orientation.Horizontal) == f"Travel since {since}"
+    assert {r.id: r.direction for r in pack.risks} == {rid: listing.travel[rid] for rid in (r.id for r in pack.risks)}

@@ -117,7 +117,8 @@ def test_hostile_text_is_kept_exactly_and_an_impossible_date_refused(qtbot, wind
     review_before = get_risk(window.session.register, risk.id).next_review
     form.next_review.setText("31/02/2026")
     form.next_review.editingFinished.emit()
-    assert view.editor.message.text() == "Next review: '31/02/2026' is not a date (write it as 22/11/2026 or 2026-11-22)."
+    assert view.editor.message.text() == ("Next review: '31/02/2026' is not a date (write it as 22/11/2026, "
+                                          "March 2027, Q4 2026/27 or 2026/27).")
     assert get_risk(window.session.register, risk.id).next_review == review_before
     form.title.setText("   ")
     form.title.editingFinished.emit()

@@ -75,7 +75,8 @@ def test_state_is_remembered_between_windows(qtbot, demo_path, qsettings, messag
     first.close()
     saved = qsettings.value("geometry")
     again = open_window(qtbot, QSettings(qsettings.fileName(), QSettings.Format.IniFormat), demo_path, size=None)
-    assert again.nav.currentRow() == 1
+    assert again.nav.currentRow() == 0  # a register always opens on the Dashboard's Coming up (issue 16)
+    assert again.page("Dashboard").tabs.currentWidget() is again.page("Dashboard").coming_up
     # The offscreen screen is smaller than the window may be, so Qt fits the size to it: check the restore.
     assert saved is not None and again.geometry_restored
     assert again.files.recent_files() == [str(demo_path.resolve())]
@@ -113,6 +114,18 @@ def test_a_locked_register_opens_read_only_saying_why(qtbot, demo_path, qsetting
         other.close()
 
 
+def test_a_register_another_app_holds_opens_read_only_naming_the_holder(qtbot, demo_path, qsettings, messages):
+    from csp_desktop.store.writer_lock import WriterLock
+    with WriterLock.acquire(demo_path, "Jo Bloggs"):
+        win = open_window(qtbot, qsettings, demo_path)
+        assert win.session.read_only
+        assert win.banner.text().startswith("Opened read-only: demo.cspreg is being edited by Jo Bloggs on ")
+        assert win.page("Risks").model.rowCount() > 0
+        win.close_register()
+    win.open_register(demo_path)
+    assert not win.session.read_only and win.banner.isHidden()
+
+
 def test_a_file_that_is_not_a_register_is_refused_in_one_sentence(qtbot, tmp_path, qsettings, messages):
     junk = tmp_path / "minutes.xlsx"
     junk.write_bytes(b"PK\x03\x04 not a register")
@@ -134,6 +147,7 @@ def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettin
     qtbot.waitUntil(lambda: win.page("Risks").model.rowCount() == 6, timeout=20000)
     reasons = sorted(p.name.rsplit("_", 1)[1] for p in tmp_path.joinpath("backups").iterdir())
     assert reasons == ["import.cspreg", "opening.cspreg"]  # the backups folder beside the register
+    assert not win.session.read_only and win.banner.isHidden()  # reopened after the import, still its writer
     with Register.open(path, read_only=True) as reg:
         assert len(list_risks(reg)) == 6
 

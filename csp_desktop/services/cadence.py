@@ -1,0 +1,55 @@
+"""The review cadence in use: setting it, the next review date a review sets, and band changes."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.cadence import Cadence, cadence_from_bands, describe
+from ..domain.model import Risk
+from ..domain.scoring import Rating, Scheme
+from ..store import Register
+from ..store.review_cycle import read_cadence, write_cadence
+
+
+def cadence(reg: Register) -> Cadence:
+    return read_cadence(reg)
+
+
+def set_cadence(reg: Register, months_by_band: dict[str, object]) -> Cadence:
+    """Store a cadence typed as {band name: months}; a 0 or a 10-year figure is refused in one sentence."""
+    new = cadence_from_bands(reg.scheme, months_by_band)
+    write_cadence(reg, new)
+    return new
+
+
+def next_review_after(reg: Register, rating: Rating | None, on: date) -> date | None:
+    """The date a review on `on` leaves for the next one, from the band of `rating`."""
+    return read_cadence(reg).next_review(reg.scheme, rating.score if rating else None, on)
+
+
+def band_change(reg: Register, risk: Risk, changes: dict, today: date) -> tuple[dict, str]:
+    """When an edit moves a risk into another band, its next review follows the new band's cadence.
+
+    Returns the extra change ({"next_review": date}) and the sentence telling the user; ({}, '') when
+    the band stays, or when the edit sets the next review itself.
+    """
+    if "next_review" in changes or not {"inherent", "residual"} & set(changes):
+        return {}, ""
+    scheme = reg.scheme
+    before = _band(scheme, risk.residual or risk.inherent)
+    after_residual = changes.get("residual", risk.residual)
+    after_inherent = changes.get("inherent", risk.inherent)
+    after = _band(scheme, after_residual or after_inherent)
+    if after is None or before == after:
+        return {}, ""
+    every = read_cadence(reg).months_for(scheme, scheme.band_for((after_residual or after_inherent).score))
+    due = read_cadence(reg).next_review(scheme, (after_residual or after_inherent).score, today)
+    label = risk.ref or risk.title
+    was = f"from {before} " if before else ""
+    return ({"next_review": due},
+            f"{label} moved {was}to {after}: its next review is now {due:%d/%m/%Y} ({after} risks are "
+            f"reviewed {describe(every)}).")
+
+
+def _band(scheme: Scheme, rating: Rating | None) -> str | None:
+    band = scheme.band_for(rating.score) if rating else None
+    return band.name if band else None

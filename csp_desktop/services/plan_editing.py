@@ -1,0 +1,248 @@
+"""Changing the plan: priorities, objectives, themes, indicators and their values, the plan period.
+
+Every operation is one transaction with its audit rows (Register.insert/update/delete) and refuses a bad
+value in one sentence before anything is written. The app's undo commands and the command line call these.
+"""
+from __future__ import annotations
+
+from ..domain.model import Indicator, Priority
+from ..domain.plan import (DIRECTIONS, MAX_NOTE, MAX_VALUE_TEXT, UNITS, IndicatorValue, Objective, PlanInfo,
+                           PlanValueError, Theme, check_value, read_measure, read_period, value_from)
+from ..errors import UserError
+from ..store import Register, RegisterError
+from ..store import plan as store
+from ..store.rows import indicator_row
+
+MAX_TITLE = 2_000
+
+
+class PlanEditError(UserError, ValueError):
+    """A value the plan cannot take; nothing was changed."""
+
+
+# What each kind of plan item is stored in, and which of its fields may be edited.
+KINDS = {
+    "priority": ("priorities", ("ref", "title", "lead_agency", "outcomes", "position", "retired_on",
+                                "retired_reason")),
+    "objective": ("objectives", ("ref", "title", "priority_id", "position")),
+    "theme": ("plan_themes", ("title", "description", "position")),
+    "indicator": ("indicators", ("ref", "title", "priority_id", "unit", "direction", "baseline", "baseline_value",
+                                 "target", "target_value", "target_period", "data_source", "owner_id", "exempt")),
+    "action": ("actions", ("objective_id", "priority_id", "owner_id", "due", "status")),
+}
+
+
+def _check(kind: str, changes: dict) -> dict:
+    table, allowed = KINDS[kind]
+    for name, value in changes.items():
+        if name not in allowed:
+            raise PlanEditError(f"{name!r} is not something a plan {kind} has.")
+        if name == "title" and not str(value or "").strip():
+            raise PlanEditError(f"A {kind} needs a title.")
+        if isinstance(value, str) and len(value) > MAX_TITLE:
+            raise PlanEditError(f"The {name.replace('_', ' ')} is longer than {MAX_TITLE:,} characters; shorten it.")
+        if name == "unit" and value not in UNITS:
+            raise PlanEditError(f"{value!r} is not a unit (use {', '.join(UNITS)}).")
+        if name == "direction" and value not in DIRECTIONS:
+            raise PlanEditError(f"{value!r} is not a direction (use {', '.join(DIRECTIONS)}).")
+        if name in ("target_value", "baseline_value") and value is not None and not isinstance(value, (int, float)):
+            raise PlanEditError(f"The {name.replace('_', ' ')} must be a number.")
+    if "target" in changes and "target_value" not in changes and kind == "indicator":
+        changes = {**changes, "target_value": read_measure(changes["target"]).value}
+    if "exempt" in changes:
+        changes = {**changes, "exempt": int(bool(changes["exempt"]))}
+    return changes
+
+
+def set_fields(reg: Register, kind: str, row_id: str, changes: dict, expected_version: int | None = None) -> dict:
+    """Change fields of one plan item; returns {field: (old, new)}."""
+    if kind not in KINDS:
+        raise PlanEditError(f"{kind!r} is not a kind of plan item.")
+    changes = _check(kind, changes)
+    table = KINDS[kind][0]
+    with reg.transaction():
+        return reg.update(table, row_id, changes, expected_version)
+
+
+def get_row(reg: Register, kind: str, row_id: str) -> dict:
+    row = reg.get(KINDS[kind][0] if kind in KINDS else "indicator_values", row_id)
+    if row is None:
+        raise PlanEditError(f"That {kind} is no longer in the register.")
+    return row
+
+
+def add_priority(reg: Register, priority: Priority, lead_agencies: list[str] | None = None) -> str:
+    _check("priority", {"title": priority.title, "ref": priority.ref})
+    names = lead_agencies if lead_agencies is not None else []
+    with reg.transaction():
+        reg.insert("priorities", {"id": priority.id, "ref": priority.ref, "title": priority.title,
+                                  "lead_agency": priority.lead_agency or " and ".join(names),
+                                  "outcomes": priority.outcomes, "position": priority.position})
+        if names:
+            store.set_lead_agencies(reg, priority.id, names)
+    return priority.id
+
+
+def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> None:
+    """The priority's lead agencies, as partner organisations; its published text follows them."""
+    names = [" ".join(n.split()) for n in names if n and n.strip()]
+    if any(len(n) > 200 for n in names):
+        raise PlanEditError("A lead agency's name is longer than 200 characters; shorten it.")
+    get_row(reg, "priority", priority_id)
+    with reg.transaction():
+        store.set_lead_agencies(reg, priority_id, names)
+        reg.update("priorities", priority_id, {"lead_agency": " and ".join(names)})
+
+
+def lead_agency_names(reg: Register, priority_id: str) -> list[str]:
+    return [o.name for o in store.lead_agencies(reg).get(priority_id, [])]
+
+
+def add_objective(reg: Register, objective: Objective) -> str:
+    _check("objective", {"title": objective.title, "ref": objective.ref})
+    get_row(reg, "priority", objective.priority_id)
+    with reg.transaction():
+        return reg.insert("objectives", {**store.objective_row(objective), "id": objective.id})
+
+
+def add_theme(reg: Register, theme: Theme) -> str:
+    _check("theme", {"title": theme.title, "description": theme.description})
+    with reg.transaction():
+        return reg.insert("plan_themes", {**store.theme_row(theme), "id": theme.id})
+
+
+def add_indicator(reg: Register, indicator: Indicator) -> str:
+    _check("indicator", {"title": indicator.title, "unit": indicator.unit, "direction": indicator.direction})
+    if indicator.target and indicator.target_value is None:
+        indicator.target_value = read_measure(indicator.target).value
+    with reg.transaction():
+        return reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id})
+
+
+def remove(reg: Register, kind: str, row_id: str) -> dict:
+    """Delete one plan item; returns its row so an undo can put it back with the same id."""
+    table = KINDS[kind][0] if kind in KINDS else "indicator_values"
+    row = get_row(reg, kind, row_id)
+    with reg.transaction():
+        reg.delete(table, row_id)
+    return row
+
+
+def restore(reg: Register, kind: str, row: dict) -> None:
+    table = KINDS[kind][0] if kind in KINDS else "indicator_values"
+    with reg.transaction():
+        reg.insert(table, {k: v for k, v in row.items() if k != "version"})
+
+
+# -- indicator values ------------------------------------------------------------------------------
+
+def make_value(reg: Register, indicator_id: str, period: str, text: str, note: str = "",
+               where: str = "") -> IndicatorValue:
+    """Check a value as typed or published; `where` names its source in the sentence of a refusal."""
+    row = get_row(reg, "indicator", indicator_id)
+    source = f"{where}: " if where else ""
+    say = lambda message: _sentence(source + message)  # noqa: E731
+    if len(str(text or "")) > MAX_VALUE_TEXT:
+        raise PlanEditError(say(f"the value is {len(text):,} characters long; a value may be at most "
+                                f"{MAX_VALUE_TEXT} (put the explanation in its commentary)."))
+    if len(note or "") > MAX_NOTE:
+        raise PlanEditError(say(f"the commentary is {len(note):,} characters long, more than the {MAX_NOTE:,} "
+                                "a value may carry; shorten it."))
+    if not str(text or "").strip():
+        raise PlanEditError(say("there is no value to record."))
+    info = store.get_plan_info(reg)
+    try:
+        when = read_period(period, info.start_year and _current_year(info))
+        measure = read_measure(text)
+        check_value(measure, row["unit"])
+    except PlanValueError as exc:
+        raise PlanEditError(say(str(exc))) from None
+    if not info.covers(when.end):
+        raise PlanEditError(say(f"{when.label!r} ends on {when.end:%d/%m/%Y}, outside the plan's years "
+                                f"({info.label}); nothing was recorded."))
+    return value_from(indicator_id, when, measure, note or "")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _current_year(info: PlanInfo) -> int:
+    return info.start_year + max((info.year_number or 1) - 1, 0)
+
+
+def record_value(reg: Register, indicator_id: str, period: str, text: str, note: str = "",
+                 where: str = "") -> IndicatorValue:
+    """A new value for a period the indicator has none for (a wrong one is corrected instead)."""
+    value = make_value(reg, indicator_id, period, text, note, where)
+    existing = store.value_for_period(reg, indicator_id, value.period_end)
+    if existing is not None:
+        raise PlanEditError(_sentence(f"{where + ': ' if where else ''}there is already a value for "
+                                      f"{existing.period} ({existing.text!r}); correct that value rather than "
+                                      "recording a second one."))
+    try:
+        with reg.transaction():
+            reg.insert("indicator_values", {**store.value_row(value), "id": value.id})
+    except RegisterError as exc:
+        raise PlanEditError(str(exc)) from None
+    value.version = 1
+    return value
+
+
+def correct_value(reg: Register, value_id: str, *, text: str | None = None, note: str | None = None,
+                  period: str | None = None) -> dict:
+    """Put a wrong value right, keeping its row and history in the audit trail."""
+    current = store.get_value(reg, value_id)
+    if current is None:
+        raise PlanEditError("That value is no longer in the register.")
+    fixed = make_value(reg, current.indicator_id, period if period is not None else current.period,
+                       text if text is not None else current.text, note if note is not None else current.note)
+    clash = store.value_for_period(reg, current.indicator_id, fixed.period_end)
+    if clash is not None and clash.id != value_id:
+        raise PlanEditError(f"There is already a value for {clash.period}; correct that one instead.")
+    changes = store.value_row(fixed)
+    with reg.transaction():
+        return reg.update("indicator_values", value_id, changes)
+
+
+def value_fields(value: IndicatorValue) -> dict:
+    """The fields correct_value takes, to undo a correction."""
+    return {"text": value.text, "note": value.note, "period": value.period}
+
+
+def set_plan_info(reg: Register, **changes) -> PlanInfo:
+    info = store.get_plan_info(reg)
+    allowed = ("title", "start_year", "end_year", "year_number", "amber_tolerance")
+    for name, value in changes.items():
+        if name not in allowed:
+            raise PlanEditError(f"{name!r} is not a setting of the plan.")
+    merged = PlanInfo(**{**{k: getattr(info, k) for k in allowed}, **changes}, id=info.id, version=info.version)
+    if merged.start_year and merged.end_year and not merged.start_year < merged.end_year <= merged.start_year + 10:
+        raise PlanEditError(f"A plan from {merged.start_year} to {merged.end_year} is not a plan period "
+                            "(the end must follow the start, within ten years).")
+    if merged.year_number is not None and merged.start_year and merged.end_year and \
+            not 1 <= merged.year_number <= merged.end_year - merged.start_year:
+        raise PlanEditError(f"Year {merged.year_number} is not a year of a {merged.end_year - merged.start_year}-year plan.")
+    if not 0 <= float(merged.amber_tolerance) <= 1:
+        raise PlanEditError("The amber tolerance is a share of the target between 0 and 100%.")
+    with reg.transaction():
+        if reg.get("plan_info", info.id) is None:
+            reg.insert("plan_info", {**store.plan_info_row(merged), "id": merged.id})
+        else:
+            reg.update("plan_info", info.id, store.plan_info_row(merged))
+    return store.get_plan_info(reg)
+
+
+def plan_info(reg: Register) -> PlanInfo:
+    return store.get_plan_info(reg)
+
+
+def plan_info_fields(info: PlanInfo) -> dict:
+    """The settings set_plan_info takes, to undo a change of them."""
+    return {"title": info.title, "start_year": info.start_year, "end_year": info.end_year,
+            "year_number": info.year_number, "amber_tolerance": info.amber_tolerance}
+
+
+def value_for_period(reg: Register, indicator_id: str, period_end):
+    """The value already recorded for that period, if any (to correct it)."""
+    return store.value_for_period(reg, indicator_id, period_end)

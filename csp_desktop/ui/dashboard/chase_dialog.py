@@ -1,0 +1,112 @@
+"""Chase owners...: choose whom, the folder and whether to attach workbooks; the drafts are written there."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from ...errors import UserError
+from ...services.chase import chase
+from ...services.changes import Changes, Kind
+from ...services.coming_up import coming_up
+from ..common.accessible import named
+from ..common.text import tell
+
+
+@dataclass
+class ChaseChoice:
+    owners: list[str]
+    folder: Path
+    workbooks: bool
+
+
+class ChaseDialog(QDialog):
+    def __init__(self, owners: list[tuple[str, int, str]], folder: Path, parent: QWidget | None = None):
+        """`owners`: (name, items, note such as 'chased on 25/11') for each owner with something to chase."""
+        super().__init__(parent)
+        self.setWindowTitle("Chase owners")
+        self.owner_list = named(QListWidget(), "Owners to chase")
+        for name, count, note in owners:
+            item = QListWidgetItem(f"{name} ({count} items{', ' + note if note else ''})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if note else Qt.CheckState.Checked)  # not twice by mistake
+            self.owner_list.addItem(item)
+        self.folder = named(QLineEdit(str(folder)), "Folder for the drafts")
+        browse = QPushButton("&Browse\u2026")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.workbooks = named(QCheckBox("&Attach each owner's update workbook"), "Attach workbooks")
+        form = QFormLayout()
+        form.addRow("Write drafts to:", row)
+        form.addRow("", self.workbooks)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Write drafts")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel("One email draft per owner, to open and send from your own mail program. Exempt items go "
+                       "in a separate draft marked OFFICIAL-SENSITIVE, Part II. Owners chased already are unticked.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.owner_list, 1)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the drafts", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def choice(self) -> ChaseChoice:
+        items = (self.owner_list.item(n) for n in range(self.owner_list.count()))
+        return ChaseChoice([i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked],
+                           Path(self.folder.text().strip()), self.workbooks.isChecked())
+
+
+def owners_to_chase(session) -> list[tuple[str, int, str]]:
+    found = coming_up(session.register)
+    counts: dict[str, int] = {}
+    for item in found.due + [i for g in found.overdue for i in g.items]:
+        if item.owner_id:
+            counts[item.owner_name] = counts.get(item.owner_name, 0) + 1
+    chased = {g.owner_name: f"chased on {g.chased_at:%d/%m}" for g in found.overdue if g.chased_at}
+    return [(name, counts[name], chased.get(name, "")) for name in sorted(counts, key=str.casefold)]
+
+
+def chase_owners(parent: QWidget, session) -> None:
+    if session.read_only:
+        return tell(parent, "Chase owners", "The register is open read-only, so no chase can be logged in it.")
+    owners = owners_to_chase(session)
+    if not owners:
+        return tell(parent, "Chase owners", "Nobody has anything due or overdue to chase.", "info")
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    dialog = ChaseDialog(owners, folder, parent)
+    if not dialog.exec():
+        return
+    choice = dialog.choice()
+    if not choice.owners:
+        return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = chase(session.register, choice.folder, owners=choice.owners, workbooks=choice.workbooks)
+    except UserError as exc:
+        return tell(parent, "Chase owners", str(exc))
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    session.notify(Changes.of(Kind.CHASE))
+    tell(parent, "Chase owners", summary(result, choice.folder), "info")
+
+
+def summary(result, folder: Path) -> str:
+    without = [w.owner for w in result.written if not w.has_email]
+    text = f"Wrote {len(result.written)} email drafts in {folder}; open each in your mail program to send it."
+    if without:
+        text += f" No email address for: {', '.join(sorted(set(without)))} (their To line is empty)."
+    return text

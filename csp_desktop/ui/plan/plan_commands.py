@@ -1,0 +1,135 @@
+"""Undoable edits of the plan: each command keeps the old value when made and calls a plan operation."""
+from __future__ import annotations
+from ...services.changes import Kind
+
+from ...domain.model import Indicator, Priority
+from ...domain.plan import IndicatorValue, Objective
+from ...services import plan_editing as editing
+from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
+
+
+class PlanCommand(EditCommand):
+    kinds = (Kind.PLAN,)
+
+
+class SetPlanFields(PlanCommand):
+    """Fields of one priority, objective, theme, indicator or plan action: one undo step."""
+
+    def __init__(self, session, kind: str, row_id: str, changes: dict, label: str):
+        super().__init__(session, f"Edit {label}")
+        current = editing.get_row(session.register, kind, row_id)
+        self.kind, self.row_id, self.new = kind, row_id, dict(changes)
+        self.old = {name: current.get(name) for name in changes}
+        if "target" in changes and "target_value" not in changes:
+            self.old["target_value"] = current.get("target_value")
+
+    def do(self) -> None:
+        editing.set_fields(self.session.register, self.kind, self.row_id, self.new)
+
+    def undo_it(self) -> None:
+        editing.set_fields(self.session.register, self.kind, self.row_id, self.old)
+
+
+class SetLeadAgencies(PlanCommand):
+    def __init__(self, session, priority: Priority, names: list[str]):
+        super().__init__(session, f"Change lead agencies of {priority.ref or priority.title}")
+        self.priority_id, self.new = priority.id, list(names)
+        self.old = editing.lead_agency_names(session.register, priority.id)
+        self.old_text = priority.lead_agency
+
+    def do(self) -> None:
+        editing.set_lead_agencies(self.session.register, self.priority_id, self.new)
+
+    def undo_it(self) -> None:
+        editing.set_lead_agencies(self.session.register, self.priority_id, self.old)
+        editing.set_fields(self.session.register, "priority", self.priority_id, {"lead_agency": self.old_text})
+
+
+class AddPlanItem(PlanCommand):
+    """A new priority, objective or indicator; undo deletes it, redo puts the same row back."""
+
+    def __init__(self, session, kind: str, item: Priority | Objective | Indicator, leads: list[str] | None = None):
+        super().__init__(session, f"Add {kind} {getattr(item, 'ref', '') or item.title}")
+        self.kind, self.item, self.leads, self.row = kind, item, leads, None
+
+    def do(self) -> None:
+        reg = self.session.register
+        if self.row is not None:
+            editing.restore(reg, self.kind, self.row)
+        elif self.kind == "priority":
+            editing.add_priority(reg, self.item, self.leads or [])
+        elif self.kind == "objective":
+            editing.add_objective(reg, self.item)
+        else:
+            editing.add_indicator(reg, self.item)
+
+    def undo_it(self) -> None:
+        self.row = editing.remove(self.session.register, self.kind, self.item.id)
+
+
+class AddIndicatorValue(PlanCommand):
+    """One new quarterly value: one row, one undo step."""
+
+    def __init__(self, session, indicator: Indicator, period: str, text: str, note: str = ""):
+        super().__init__(session, f"Add {period} value of {indicator.ref or indicator.title}")
+        self.indicator_id, self.period, self.text, self.note = indicator.id, period, text, note
+        self.label = f"Indicator {indicator.ref}" if indicator.ref else "The indicator"
+        self.row: dict | None = None
+        self.value_id: str | None = None
+
+    def do(self) -> None:
+        reg = self.session.register
+        if self.row is not None:
+            editing.restore(reg, "value", self.row)
+        else:
+            self.value_id = editing.record_value(reg, self.indicator_id, self.period, self.text, self.note,
+                                                 where=self.label).id
+
+    def undo_it(self) -> None:
+        self.row = editing.remove(self.session.register, "value", self.value_id)
+
+
+class CorrectValue(PlanCommand):
+    """A wrong value put right in place (its row and audit history kept)."""
+
+    def __init__(self, session, value: IndicatorValue, text: str | None = None, note: str | None = None):
+        super().__init__(session, f"Correct the {value.period} value")
+        self.value_id, self.old = value.id, editing.value_fields(value)
+        self.new = {k: v for k, v in (("text", text), ("note", note)) if v is not None}
+
+    def do(self) -> None:
+        editing.correct_value(self.session.register, self.value_id, **self.new)
+
+    def undo_it(self) -> None:
+        editing.correct_value(self.session.register, self.value_id, **self.old)
+
+
+class SetPlanInfo(PlanCommand):
+    """The plan's period, current year and amber tolerance."""
+
+    def __init__(self, session, changes: dict):
+        super().__init__(session, "Change the plan's period and settings")
+        self.old = editing.plan_info_fields(editing.plan_info(session.register))
+        self.new = {**self.old, **changes}
+
+    def do(self) -> None:
+        editing.set_plan_info(self.session.register, **self.new)
+
+    def undo_it(self) -> None:
+        editing.set_plan_info(self.session.register, **self.old)
+
+
+class RetirePriority(PlanCommand):
+    """Drop a priority from the plan with the reason; undo puts it back as live."""
+
+    def __init__(self, session, priority: Priority, reason: str):
+        super().__init__(session, f"Retire priority {priority.ref or priority.title}")
+        self.priority_id, self.reason = priority.id, reason
+
+    def do(self) -> None:
+        from ...services.plan_year import retire_priority
+        retire_priority(self.session.register, self.priority_id, self.reason)
+
+    def undo_it(self) -> None:
+        from ...services.plan_year import reinstate_priority
+        reinstate_priority(self.session.register, self.priority_id)

@@ -1,0 +1,71 @@
+"""Settings: how often risks in each band are reviewed (months), saved as one undoable step."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
+
+from ...domain.cadence import MAX_MONTHS, MIN_MONTHS
+from ...services import cadence as service
+from ...services.changes import Kind
+from ..common.accessible import named
+from ..shell.undoable import EditCommand, push
+
+
+class SetCadence(EditCommand):
+    kinds = (Kind.CADENCE,)
+
+    def __init__(self, session, months: dict[str, int]):
+        super().__init__(session, "Change the review cadence")
+        self.new = dict(months)
+        self.old = service.cadence(session.register).by_band(session.scheme)
+
+    def do(self) -> None:
+        service.set_cadence(self.session.register, self.new)
+
+    def undo_it(self) -> None:
+        service.set_cadence(self.session.register, self.old)
+
+
+class CadenceBox(QGroupBox):
+    def __init__(self, session, parent=None):
+        super().__init__("Review cadence", parent)
+        self.session = session
+        explain = QLabel("Months between reviews for a risk in each band. Recording a review with no next date "
+                         f"sets it from here; a band that is renamed keeps its figure ({MIN_MONTHS} to {MAX_MONTHS}).")
+        explain.setWordWrap(True)
+        self.form = QFormLayout()
+        self.spins: dict[str, QSpinBox] = {}
+        self.message = named(QLabel(), "Cadence message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.save = named(QPushButton("Save &cadence"), "Save the review cadence")
+        self.save.clicked.connect(self.apply)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        session.changed.connect(lambda changes: self.load() if changes.touches(Kind.SCHEME, Kind.CADENCE) else None)
+        self.load()
+        self.save.setEnabled(not session.read_only)
+
+    def load(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.spins = {}
+        for band, months in service.cadence(self.session.register).by_band(self.session.scheme).items():
+            spin = named(QSpinBox(), f"Months between reviews of {band} risks")
+            spin.setRange(MIN_MONTHS, MAX_MONTHS)  # 0 or 10 years cannot be typed at all
+            spin.setSuffix(" months")
+            spin.setValue(months)
+            self.spins[band] = spin
+            self.form.addRow(band, spin)
+
+    def apply(self) -> bool:
+        months = {band: spin.value() for band, spin in self.spins.items()}
+        error = push(self.session, SetCadence(self.session, months))
+        self.message.setText(error or "Saved.")
+        return error is None

@@ -1,0 +1,40 @@
+"""Importing a corpus register into a fresh register and describing the result in plain values."""
+from pathlib import Path
+
+from csp_desktop.services.imports import import_file
+from csp_desktop.store import Register
+from csp_desktop.store.actions import list_actions
+from csp_desktop.store.indicators import list_indicators
+from csp_desktop.store.partners import list_priorities
+from csp_desktop.store.risks import list_risks, mitigations_by_risk
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "registers"
+
+
+def _levels(rating):
+    return (rating.likelihood, rating.impact) if rating else None
+
+
+def imported(tmp_path, name: str, **options) -> dict:
+    """Import one corpus file into a new register; return what the register then holds."""
+    with Register.create(tmp_path / f"{Path(name).stem}.cspreg", "Corpus") as reg:
+        result = import_file(reg, CORPUS / name, **options)
+        risks = sorted(list_risks(reg), key=lambda r: r.ref)
+        refs = {r.id: r.ref for r in risks}
+        mitigations = mitigations_by_risk(reg)
+        priorities = {p.id: (p.ref, p.title) for p in list_priorities(reg)}
+        return {
+            "scheme": (reg.scheme.likelihood_labels, reg.scheme.impact_labels),
+            "risks": [(r.ref, r.title, r.category, r.status, r.owner_name, priorities.get(r.priority_id),
+                       _levels(r.inherent), _levels(r.residual), _levels(r.target),
+                       r.next_review.isoformat() if r.next_review else None) for r in risks],
+            "descriptions": {r.ref: r.description for r in risks if r.description},
+            "mitigations": {r.ref: [(m.description, m.owner_name) for m in mitigations.get(r.id, [])]
+                            for r in risks if mitigations.get(r.id)},
+            "actions": [(refs.get(a.risk_id), a.title, a.owner_name, a.due.isoformat() if a.due else None,
+                         a.due_text, a.status, a.status_reported, a.progress, priorities.get(a.priority_id))
+                        for a in sorted(list_actions(reg), key=lambda a: a.ref)],
+            "priorities": sorted((p.ref, p.title, p.lead_agency) for p in list_priorities(reg)),
+            "indicators": [(i.title, i.target, i.latest, i.latest_label) for i in list_indicators(reg)],
+            "warnings": [str(w) for w in result.warnings],
+        }
