@@ -64,3 +64,40 @@ def test_alt_keys_are_not_shared(register, qtbot, make):
             text = widget.text().replace("&&", "")
             keys.append(text[text.index("&") + 1].lower())
     assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def every_view(session):
+    """Every view of the window, made as the window makes it (the list follows VIEWS)."""
+    import importlib
+
+    from csp_desktop.ui.shell.main_window import SHARED_DATA, VIEWS
+    for title, module, name in VIEWS:
+        cls = getattr(importlib.import_module(f"csp_desktop.ui.{module}"), name)
+        yield title, cls(session) if name not in SHARED_DATA else cls(session, data=None)
+
+
+def alt_keys(view: QWidget) -> list[str]:
+    from PySide6.QtWidgets import QLabel, QTabBar
+    keys = []
+    for widget in view.findChildren(QWidget):
+        texts = [widget.text()] if isinstance(widget, (QLabel, QAbstractButton)) else []
+        if isinstance(widget, QTabBar):
+            texts = [widget.tabText(n) for n in range(widget.count())]
+        for text in texts:
+            text = text.replace("&&", "")
+            if "&" in text and widget.isVisibleTo(view):
+                keys.append(text[text.index("&") + 1].lower())
+    return keys
+
+
+def test_every_view_of_the_window_names_its_controls_and_shares_no_alt_key(register, qtbot):
+    fill(register)
+    session = Session(register)
+    for title, view in every_view(session):
+        qtbot.addWidget(view)
+        view.resize(1366, 768)
+        assert unnamed_controls(view) == [], title
+        keys = alt_keys(view)
+        assert len(keys) == len(set(keys)), (title, sorted(keys))
+        if hasattr(view, "pdf"):
+            view.pdf.close_document()

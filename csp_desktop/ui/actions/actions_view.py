@@ -13,11 +13,12 @@ from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES
 from ...services import lookups
 from ...services.changes import Changes, Kind
+from ..common.column_fit import ColumnFit
 from .action_commands import DeleteActionCommand, SetStatusCommand
 from ..common.accessible import named
 from .action_editor import ActionEditor
 from .action_filter import ALL, DUE_SOON, NO_OWNER, OPEN_STATUSES, OVERDUE, ActionFilterProxy
-from .action_rows import ACTION_ROLE, STATUS, TITLE
+from .action_rows import ACTION_ROLE, LINKED, PROGRESS, RAG, STATUS, TITLE
 from .action_table_model import ActionTableModel
 from ..common.status_delegate import StatusDelegate
 from ..shell.undoable import push
@@ -77,6 +78,8 @@ class ActionsView(QWidget):
         self.new_button.clicked.connect(self.new_action)
         self.edit_button = named(QPushButton("&Edit\u2026"), "Edit action")
         self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = named(QPushButton("De&lete"), "Delete the selected actions")
+        self.delete_button.clicked.connect(self.delete_selected)
         for combo in (self.due_combo, self.owner_combo, self.status_combo):
             # Long owner names must not push the view wider than a scaled laptop screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -89,7 +92,7 @@ class ActionsView(QWidget):
             caption.setBuddy(widget)
             row.addWidget(caption)
             row.addWidget(widget, 1)
-        for widget in (self.count_label, self.new_button, self.edit_button):
+        for widget in (self.count_label, self.new_button, self.edit_button, self.delete_button):
             search.addWidget(widget)
         rows = QVBoxLayout()
         rows.addLayout(search)
@@ -112,8 +115,12 @@ class ActionsView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         metrics = table.fontMetrics()
+        widths = {}
         for column, sample in enumerate(COLUMN_SAMPLES):
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 2)
+            widths[column] = metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 2
+            table.setColumnWidth(column, widths[column])
+        # A narrow window drops these first (the editor shows them), so titles are not cut to "…".
+        self.column_fit = ColumnFit(table, widths, TITLE, (LINKED, PROGRESS, RAG))
         table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.delegate = StatusDelegate(table)
         self.delegate.chosen.connect(lambda action, status: self.set_status([action], status))
@@ -141,7 +148,7 @@ class ActionsView(QWidget):
 
     def _lock_editing(self) -> None:
         """A register opened read-only: offer no edits (the editor still opens, to read)."""
-        for control in [self.new_button, self.delete_action, *self.status_actions]:
+        for control in [self.new_button, self.delete_action, self.delete_button, *self.status_actions]:
             control.setEnabled(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 

@@ -16,6 +16,7 @@ from ..risks.risk_table_model import describe_rating
 from .text import plain_tooltip
 
 PICK, COUNTS = "pick", "counts"
+SMALLEST_LABEL_PT = 7.0
 MIN_CELL = 28
 
 
@@ -85,8 +86,19 @@ class MatrixGrid(QWidget):
 
     def sizeHint(self) -> QSize:
         left, bottom, top = self._margins()
-        cell = max(MIN_CELL, int(self.fontMetrics().height() * 1.6) + 4)
-        return QSize(left + cell * self.scheme.levels(IMPACT) + 4, top + cell * self.scheme.levels(LIKELIHOOD) + bottom)
+        cell = self._hint_cell()
+        return QSize(left + cell * self.scheme.levels(IMPACT) + self._right(), top + cell * self.scheme.levels(LIKELIHOOD)
+                     + bottom)
+
+    def _hint_cell(self) -> int:
+        return max(MIN_CELL, int(self.fontMetrics().height() * 1.6) + 4)
+
+    def _right(self) -> int:
+        """Room right of the grid for the last impact label, wider than its cell when cells are small."""
+        last = self.scheme.label(IMPACT, self.scheme.levels(IMPACT))
+        small = QFont(self.font())
+        small.setPointSizeF(min(small.pointSizeF(), SMALLEST_LABEL_PT))  # as _impact_font draws it at worst
+        return max(4, int(QFontMetricsF(small).horizontalAdvance(last) - self._hint_cell()) // 2 + 4)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -94,7 +106,7 @@ class MatrixGrid(QWidget):
     def _cell_rect(self, rating: Rating) -> QRectF:
         left, bottom, top = self._margins()
         cols, rows = self.scheme.levels(IMPACT), self.scheme.levels(LIKELIHOOD)
-        width = (self.width() - left - 4) / cols
+        width = (self.width() - left - self._right()) / cols
         height = (self.height() - top - bottom) / rows
         return QRectF(left + (rating.impact - 1) * width, top + (rows - rating.likelihood) * height, width, height)
 
@@ -164,6 +176,10 @@ class MatrixGrid(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         painter.setFont(self._impact_font())
         metrics = painter.fontMetrics()
+        if not self._impact_words_fit(metrics):
+            self._paint_staggered(painter, metrics)
+            painter.setFont(self.font())
+            return
         for impact in range(1, self.scheme.levels(IMPACT) + 1):
             rect = self._cell_rect(Rating(1, impact))
             words = [metrics.elidedText(w, Qt.TextElideMode.ElideRight, int(rect.width()) - 2)
@@ -173,13 +189,35 @@ class MatrixGrid(QWidget):
                              " ".join(words))
         painter.setFont(self.font())
 
+    def _impact_words_fit(self, metrics) -> bool:
+        width = self._cell_rect(Rating(1, 1)).width() - 2
+        return all(metrics.horizontalAdvance(w) <= width for label in self.scheme.impact_labels for w in label.split())
+
+    def _paint_staggered(self, painter: QPainter, metrics) -> None:
+        """Narrow cells (a scaled laptop): labels on two alternating lines, each as wide as two cells, so
+        "Catastrophic" reads whole instead of "Cat…"."""
+        line = metrics.height()
+        for impact in range(1, self.scheme.levels(IMPACT) + 1):
+            rect = self._cell_rect(Rating(1, impact))
+            text = self.scheme.label(IMPACT, impact)
+            width = metrics.horizontalAdvance(text) + 4.0
+            if 1 < impact < self.scheme.levels(IMPACT):
+                width = min(rect.width() * 2, width)  # its neighbours on the same line are two cells away
+            x = max(0.0, min(rect.center().x() - width / 2, self.width() - width))
+            if impact == self.scheme.levels(IMPACT):
+                x = max(x, rect.left() - rect.width() / 2)  # not over the label centred two cells to its left
+            label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 2)
+            top = rect.bottom() + 2 + ((impact - 1) % 2) * line
+            painter.drawText(QRectF(x, top, width, line), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             label)
+
     def _impact_font(self) -> QFont:
         """The widget's font, made smaller (not below 7 pt) until the longest impact word fits a cell."""
         font = QFont(self.font())
         width = self._cell_rect(Rating(1, 1)).width() - 4
         longest = max((w for label in self.scheme.impact_labels for w in label.split()), key=len, default="")
         size = font.pointSizeF()
-        while size > 7 and QFontMetricsF(font).horizontalAdvance(longest) > width:
+        while size > SMALLEST_LABEL_PT and QFontMetricsF(font).horizontalAdvance(longest) > width:
             size -= 0.5
             font.setPointSizeF(size)
         return font

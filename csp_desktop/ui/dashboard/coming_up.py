@@ -44,6 +44,9 @@ class ComingUpPanel(QWidget):
         self.window_combo = named(QComboBox(), "Show what falls due", "Before the next meeting, or within a number of days")
         for text, days in WINDOWS:
             self.window_combo.addItem(text, days)
+        # the longest choice whole, with room for the arrow (it is the first one shown)
+        longest = max(self.window_combo.fontMetrics().horizontalAdvance(text) for text, _d in WINDOWS)
+        self.window_combo.setMinimumWidth(longest + 40)
         self.window_combo.currentIndexChanged.connect(lambda _: self.reload())
         self.heading = named(QLabel(), "What is shown")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -18,6 +18,8 @@ from ..risks.risk_loader import RiskData
 from ..risks.risk_table_model import TRAVEL_WORDS
 from ..common.text import plain_tooltip
 from .coming_up import ComingUpPanel
+
+TOP_ROWS = 10  # the "ten highest" list shows all ten without scrolling
 
 
 class DashboardView(QWidget):
@@ -48,7 +50,9 @@ class DashboardView(QWidget):
         self.tabs = named(QTabWidget(), "Dashboard sections")
         self.tabs.addTab(self.coming_up, "Coming &up")
         self.tabs.addTab(overview, "&Heat maps and figures")
-        QVBoxLayout(self).addWidget(self.tabs)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)  # the tab frame is margin enough: the maps need the width at 150%
+        outer.addWidget(self.tabs)
         layout = QVBoxLayout(overview)
         upper = QHBoxLayout()
         for grid in self.maps.values():
@@ -90,6 +94,13 @@ class DashboardView(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)
         table.verticalHeader().setVisible(False)
+        # Compact rows, and room for all ten of them: at the default height only seven showed at 1366x768.
+        row = self.fontMetrics().height() + 6
+        table.verticalHeader().setDefaultSectionSize(row)
+        table.verticalHeader().setMinimumSectionSize(row)
+        # Not a minimum: on a small scaled screen the list scrolls rather than push the window off it.
+        self._top_height = TOP_ROWS * row + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.sizeHint = lambda: QSize(table.width(), self._top_height)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

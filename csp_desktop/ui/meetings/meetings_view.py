@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessage
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.model import Meeting
+from ...domain.pack_names import PART_WORDS, pack_file_name
 from ...errors import UserError
 from ...services.changes import Changes, Kind
 from ...services.meetings import meeting_rows, meetings_of, new_meeting
@@ -21,6 +22,7 @@ from .pack_build import PackJob
 from ..shell.workers import Worker
 from .pdf_pane import PdfPane
 from ..history.history_tab import HistoryTab
+from ..common.status import say
 from ..shell.undoable import push
 
 COLUMNS = (("board", "Board"), ("date", "Date"), ("time", "Time"), ("venue", "Venue"), ("marking", "Marking"),
@@ -72,6 +74,7 @@ class MeetingsView(QWidget):
         self.model = MeetingsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Meetings")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -114,6 +117,7 @@ class MeetingsView(QWidget):
         self.lower.addTab(self.changes, "Histor&y")
         splitter.addWidget(self.lower)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([160, 480])  # the pack gets most of the height; the meetings list scrolls
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -191,6 +195,7 @@ class MeetingsView(QWidget):
                 return None
             self.session.notify(Changes.of(Kind.MEETINGS, ids=(options.meeting_id,)))
         out = self.output_dir / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
+        self._offered_name = self._pack_name(options)
         self.pdf.close_document()
         job = PackJob(self.session.workspace, out, PackOptions(
             meeting_id=options.meeting_id, part=options.part, marking=options.marking, sections=options.sections),
@@ -208,6 +213,12 @@ class MeetingsView(QWidget):
             self.progress.setMaximum(total)
             self.progress.setValue(done)
 
+    def _pack_name(self, options: PackOptions) -> str:
+        """The name Save as offers: the meeting's board (short) and date, and the part."""
+        row = next((r for r in self.model.rows if r["id"] == options.meeting_id), None)
+        held_on = date.fromisoformat(row["date"]) if row else None
+        return pack_file_name(row["board"] if row else None, held_on, PART_WORDS.get(options.part, "Parts I and II"))
+
     def _finished(self, ticket: int, outcome) -> None:
         if ticket != self.build:
             return
@@ -220,7 +231,8 @@ class MeetingsView(QWidget):
 
     def _built(self, path, pages: int) -> None:
         part = "Part II (exempt)" if "-exempt-" in Path(path).name else "Part I (public)"
-        self.pdf.show_pdf(Path(path), f"{part}: {pages} pages")
+        self.pdf.show_pdf(Path(path), f"{part}: {pages} pages", self._offered_name)
+        say(self, f"Pack built: {part}, {pages} pages.")
 
     def _set_building(self, building: bool) -> None:
         self.progress.setVisible(building)

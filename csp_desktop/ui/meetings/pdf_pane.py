@@ -1,4 +1,4 @@
-"""A built pack shown in the app, with Save as, Print and Open in the system viewer."""
+"""A built pack shown in the app: zoom, pages and find (pdf_controls), Save as, Print and Open in the system viewer."""
 from __future__ import annotations
 
 import shutil
@@ -6,10 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from ..common.status import say
+from .pdf_controls import PdfControls
 
 
 class PdfPane(QWidget):
@@ -18,8 +21,10 @@ class PdfPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.path: Path | None = None
+        self.suggested = ""  # the name Save as proposes ("PEG 2027-03-15 Part I.pdf")
         self.caption = QLabel("Build a pack to see it here.", self)
         self.view = QPdfView(self)
+        self.view.setAccessibleName("The pack")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         # The document's parent is this pane, not the view: QtPdf 6.12 crashes when a view destroys its own
@@ -27,6 +32,10 @@ class PdfPane(QWidget):
         self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.destroyed.connect(self.document.close)
+        self.search = QPdfSearchModel(self)  # also the pane's, for the same reason
+        self.search.setDocument(self.document)
+        self.view.setSearchModel(self.search)
+        self.controls = PdfControls(self.view, self.search, self)
         self.save_button = QPushButton("Save as\u2026", self)
         self.print_button = QPushButton("Print\u2026", self)
         self.open_button = QPushButton("Open in system viewer", self)
@@ -41,26 +50,31 @@ class PdfPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.controls)
         layout.addWidget(self.view, 1)
 
-    def show_pdf(self, path: Path, caption: str) -> bool:
+    def show_pdf(self, path: Path, caption: str, suggested: str = "") -> bool:
         self.document.close()
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
             QMessageBox.warning(self, "Pack", f"The pack was written to {path} but cannot be shown here ({error.name}).")
             return False
         self.path = Path(path)
+        self.suggested = suggested or self.path.name
         self.caption.setText(caption)
+        self.controls.set_pages(self.document.pageCount())
+        self.controls.zoom_fit_width()
         for button in (self.save_button, self.print_button, self.open_button):
             button.setEnabled(True)
         return True
 
     def close_document(self) -> None:
         self.document.close()
+        self.controls.set_pages(0)
 
     def save_as(self, target: str | None = None) -> None:
         if not target:
-            target, _ = QFileDialog.getSaveFileName(self, "Save pack as", str(Path.home() / self.path.name),
+            target, _ = QFileDialog.getSaveFileName(self, "Save pack as", str(Path.home() / self.suggested),
                                                     "PDF (*.pdf)")
         if not target:
             return
@@ -70,6 +84,7 @@ class PdfPane(QWidget):
             QMessageBox.warning(self, "Pack", f"The pack could not be saved to {target} ({exc.strerror}).")
             return
         self.saved.emit(target)
+        say(self, f"Pack saved to {target}")
 
     def print_pack(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

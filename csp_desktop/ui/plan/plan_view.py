@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QSplitter, QStackedWidget,
-                               QToolButton, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QScrollArea, QSplitter,
+                               QStackedWidget, QToolButton, QTreeWidget, QVBoxLayout, QWidget)
 
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
@@ -99,7 +99,13 @@ class PlanView(QWidget):
             bar.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.panels)
+        # the indicator panel (form, chart, values) scrolls rather than make the window taller at 150%
+        scroller = QScrollArea()
+        scroller.setAccessibleName("Selected item of the plan")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.panels)
+        splitter.addWidget(scroller)
         splitter.setSizes([780, 500])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSizePolicy,
                                QWidget)
 
+from ..common.eliding_combo import ElidingComboBox
 from ...domain.dates import parse_date, show
 from ...domain.model import RISK_STATUSES, Risk
 from ...domain.schedule12a import choices
@@ -50,7 +51,7 @@ class RiskDetailsForm(QWidget):
         self.category = self._line("Category", "Category", "category")
         self.priority = self._combo("Linked priority", "priority_id")
         self.owner = self._combo("Owner", "owner_id")
-        self.status = QComboBox()
+        self.status = ElidingComboBox()
         self.status.addItems(RISK_STATUSES)
         self.status.setAccessibleName("Status")
         self.status.activated.connect(lambda _n: self._changed("status", self.status.currentText()))
@@ -61,7 +62,7 @@ class RiskDetailsForm(QWidget):
         self.exempt.toggled.connect(lambda on: self._changed("exempt", on))
         self.paragraph = paragraph_combo()
         self.paragraph.activated.connect(lambda _n: self._changed("exempt_paragraph", self.paragraph.currentData()))
-        for label, widget in (("&Ref", self.ref), ("&Title", self.title), ("&Description", self.description),
+        for label, widget in (("&Ref", self.ref), ("&Title", self.title), ("Descr&iption", self.description),
                               ("Cate&gory", self.category), ("&Priority", self.priority), ("O&wner", self.owner),
                               ("&Status", self.status), ("&Next review", self.next_review), ("", self.exempt),
                               ("Schedule 12A", self.paragraph)):
@@ -76,7 +77,7 @@ class RiskDetailsForm(QWidget):
         return line
 
     def _combo(self, accessible: str, name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = ElidingComboBox()
         combo.setAccessibleName(accessible)
         combo.activated.connect(lambda _n: self._changed(name, combo.currentData()))
         return combo
@@ -101,6 +102,7 @@ class RiskDetailsForm(QWidget):
             widget.blockSignals(True)
         self.ref.setText(risk.ref)
         self.title.setText(risk.title)
+        self.title.setCursorPosition(0)  # the start of a long title, not its end
         if self.description.toPlainText() != risk.description:
             self.description.setPlainText(risk.description)
         self.category.setText(risk.category)

@@ -21,6 +21,7 @@ from .risk_dialogs import MitigationDialog, ReviewDialog
 from .risk_lists import LinkedActionsList, MitigationsList, ReviewHistory
 from .risk_response import ResponseForm
 from ..history.history_tab import HistoryTab
+from ..common.elided_label import ElidedLabel
 from ..common.text import plain_tooltip
 
 RISK_PARTS = (Kind.RISKS, Kind.MITIGATIONS, Kind.REVIEWS)
@@ -32,9 +33,7 @@ class RiskEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.risk: Risk | None = None
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = ElidedLabel()  # one line, so a long title never pushes the tabs down
         self.heading.setAccessibleName("Risk being edited")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -55,6 +54,7 @@ class RiskEditor(QWidget):
         self.history = ReviewHistory()
         self.history.record.clicked.connect(self.open_review_dialog)
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(True)  # seven tabs: scroll them rather than widen the window at 150%
         self.tabs.setAccessibleName("Risk editor sections")
         self.tabs.addTab(_scrolled(self.details, "Risk details"), "&Details")
         self.tabs.addTab(_scrolled(self._grid_page(), "Inherent, residual and target scores"), "Sc&ores")
@@ -64,7 +64,7 @@ class RiskEditor(QWidget):
         self.response = ResponseForm()
         self.response.saved.connect(self._save_response)
         self.response.refused.connect(self._refuse)
-        self.tabs.addTab(_scrolled(self.response, "Risk response"), "Res&ponse")
+        self.tabs.addTab(_scrolled(self.response, "Risk response"), "Response")
         self.changes = HistoryTab(session, "risks")
         self.tabs.addTab(self.changes, "Histor&y")
         layout = QVBoxLayout(self)

@@ -80,9 +80,9 @@ class MitigationsList(QWidget):
         super().__init__(parent)
         self.items: list[Mitigation] = []
         self.table = _table("Mitigations", ("Mitigation", "Owner", "Expected"), stretch=0)
-        self.add = _button("&Add mitigation…", "Add mitigation")
+        self.add = _button("Add mitigation…", "Add mitigation")
         self.edit = _button("&Edit…", "Edit the selected mitigation")
-        self.remove = _button("Re&move", "Remove the selected mitigation")
+        self.remove = _button("Remove", "Remove the selected mitigation")
         buttons = QHBoxLayout()
         for button in (self.add, self.edit, self.remove):
             buttons.addWidget(button)
@@ -120,7 +120,9 @@ class ReviewHistory(QWidget):
         self.travel = QLabel()
         self.travel.setAccessibleName("Direction of travel")
         self.table = _table("Review history", ("Date", "Who", "Before", "After", "Note"), stretch=4)
-        self.record = _button("&Record review…", "Record review")
+        # One line a review (the note is cut; its tooltip has it whole): wrapped notes made rows five lines high.
+        self.table.setWordWrap(False)
+        self.record = _button("Record review…", "Record review")
         layout = QVBoxLayout(self)
         layout.addWidget(self.travel)
         layout.addWidget(self.table)

@@ -35,12 +35,12 @@ class ResponseForm(QWidget):
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.PlainText)
-        self.save = named(QPushButton("&Save response"), "Save the risk response")
+        self.save = named(QPushButton("Save response"), "Save the risk response")
         self.save.clicked.connect(self._save)
         self.response.currentIndexChanged.connect(lambda _: self._advise())
         form = QFormLayout()
-        for label, widget in (("Res&ponse", self.response), ("&Why", self.reason), ("Accepted &by", self.accepted_by),
-                              ("Accepted &on", self.accepted_on), ("Accepted &until", self.accepted_until)):
+        for label, widget in (("Response", self.response), ("Why", self.reason), ("Accepted by", self.accepted_by),
+                              ("Accepted on", self.accepted_on), ("Accepted until", self.accepted_until)):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

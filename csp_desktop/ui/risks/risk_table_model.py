@@ -54,6 +54,9 @@ def make_rows(risks: list[Risk], travel: dict[str, str], with_search: bool = Tru
     return rows
 
 
+CLOSED_GREY = QColor("#8c8c8c")  # readable on the light and the dark palette alike
+
+
 @dataclass
 class RiskFilter:
     """What the user asked to see. Empty fields mean "any"."""
@@ -67,6 +70,7 @@ class RiskFilter:
     cell: tuple[str, Rating] | None = None  # ("inherent" | "residual", rating) from a dashboard heat map
     today: date | None = None
     response: str | None = None  # treat, tolerate, transfer, terminate, or "" for not yet decided
+    show_closed: bool = True  # the Risks view hides closed risks until "Show closed" is ticked
 
     def is_empty(self) -> bool:
         return self == RiskFilter(today=self.today)
@@ -80,6 +84,8 @@ class RiskFilter:
         if self.priority_id and risk.priority_id != self.priority_id:
             return False
         if self.status and risk.status != self.status:
+            return False
+        if not self.show_closed and risk.status == "closed" and self.status != "closed":
             return False
         if self.exempt_only and not risk.exempt:
             return False
@@ -218,6 +224,8 @@ class RiskTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == RISK_ROLE:
             return row.risk
+        if role == Qt.ItemDataRole.ForegroundRole and row.risk.status == "closed" and column not in SCORE_COLUMNS:
+            return CLOSED_GREY  # history, not exposure: greyed like a disabled line
         if column in SCORE_COLUMNS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._score_colour(getattr(row.risk, SCORE_COLUMNS[column]), role)
         if column == NEXT_REVIEW and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):

@@ -7,23 +7,26 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from ..common.eliding_combo import ElidingComboBox
 from ...domain.model import RISK_STATUSES, Risk
 from ...domain.response import WORDS as RESPONSE_WORDS
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from ...services.changes import Changes, Kind
 from . import risk_commands as commands
+from ..common.column_fit import ColumnFit
 from .risk_loader import RiskData
 from .risk_editor import RiskEditor
 from ..common.text import ask, tell
-from .risk_table_model import COLUMNS, REF, TITLE, RiskFilter, RiskFilterProxy, RiskTableModel
+from .risk_table_model import (COLUMNS, INHERENT, NEXT_REVIEW, PRIORITY, REF, STATUS, TARGET, TITLE, TRAVEL,
+                               RiskFilter, RiskFilterProxy, RiskTableModel)
 
 ANY_OF = {"owner": "Any owner", "band": "Any band", "priority": "Any priority", "status": "Any status"}
 EDITOR_WIDTH = 400
 
 
 def _combo(accessible: str) -> QComboBox:
-    combo = QComboBox()
+    combo = ElidingComboBox()
     combo.setAccessibleName(accessible)
     # Long owner and priority names must not make the window wider than a small, scaled screen.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -49,8 +52,12 @@ class RisksView(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)  # the editor may be folded away to give the titles the width
+        splitter.setCollapsible(1, True)
         splitter.setSizes([880, EDITOR_WIDTH])
+        splitter.splitterMoved.connect(self.editor_moved)
         self.splitter = splitter
+        self._editor_width = EDITOR_WIDTH
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -58,6 +65,7 @@ class RisksView(QWidget):
         self.data.updated.connect(self.show_update)
         session.changed.connect(self._on_changed)
         self._load_choices()
+        self.proxy.set_filter(self.current_filter())  # closed risks hidden from the start
         if self.data.listing is not None:
             self.show_listing(self.data.listing)
 
@@ -74,7 +82,7 @@ class RisksView(QWidget):
         self.status.addItem(ANY_OF["status"], None)
         for status in RISK_STATUSES:
             self.status.addItem(status, status)
-        self.overdue = QCheckBox("Review &overdue")
+        self.overdue = QCheckBox("Review overd&ue")
         self.overdue.setAccessibleName("Only risks whose review is overdue")
         self.exempt = QCheckBox("E&xempt")
         self.exempt.setAccessibleName("Only exempt (Part II) risks")
@@ -86,6 +94,9 @@ class RisksView(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         for box in (self.overdue, self.exempt):
             box.toggled.connect(self._filters_changed)
+        self.show_closed = QCheckBox("Show &closed")
+        self.show_closed.setAccessibleName("Show closed risks too")
+        self.show_closed.toggled.connect(self._filters_changed)
         self.clear = QPushButton("C&lear filters")
         self.clear.setAccessibleName("Clear all filters")
         self.clear.clicked.connect(self.clear_filters)
@@ -109,10 +120,14 @@ class RisksView(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("R-000") + 12)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         width = self.fontMetrics().horizontalAdvance
+        widths = {}
         for column, sample in enumerate(("R-000", "", "Owner name", "Priority", "25", "25", "25", "Travel",
                                          "00/00/0000", "closed")):
             if column != TITLE:
-                self.table.setColumnWidth(column, max(width(sample), width(COLUMNS[column])) + 24)
+                widths[column] = max(width(sample), width(COLUMNS[column])) + 24
+                self.table.setColumnWidth(column, widths[column])
+        # On a narrow window these go first (all are in the editor beside the table), so titles keep their width.
+        self.column_fit = ColumnFit(self.table, widths, TITLE, (STATUS, TARGET, INHERENT, TRAVEL, NEXT_REVIEW, PRIORITY))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # A sort resets the model (see RiskTableModel.sort_rows); the proxy and view have reset by the
         # time this runs (they connected first), so the risk being edited is selected again.
@@ -121,24 +136,30 @@ class RisksView(QWidget):
     def _table_side(self) -> QWidget:
         side = QWidget()
         top = QHBoxLayout()
-        self.new_risk = QPushButton("&New risk")
+        self.new_risk = QPushButton("New ris&k")
         self.new_risk.setAccessibleName("Add a new risk")
         self.new_risk.clicked.connect(self.add_risk)
-        self.delete_risk = QPushButton("&Delete risk")
+        self.delete_risk = QPushButton("Delete risk")
         self.delete_risk.setAccessibleName("Delete the selected risk")
         self.delete_risk.clicked.connect(self.remove_selected)
         top.addWidget(self.search, 1)
-        for widget in (self.new_risk, self.delete_risk):
+        self.toggle_editor = QPushButton("Hide editor")
+        self.toggle_editor.setAccessibleName("Show or hide the risk editor")
+        self.toggle_editor.setToolTip("Fold the editor away to give the risks table the whole width")
+        self.toggle_editor.clicked.connect(lambda: self.set_editor_shown(not self.editor_shown()))
+        for widget in (self.new_risk, self.delete_risk, self.toggle_editor):
             top.addWidget(widget)
-        filters, flags = QHBoxLayout(), QHBoxLayout()
-        for combo in (self.owner, self.band, self.priority, self.status):
-            filters.addWidget(combo, 1)  # each says what it filters in its first item ("Any owner")
-        for widget in (self.overdue, self.exempt, self.response, self.clear):
+        filters, more_filters, flags = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        # each says what it filters in its first item ("Any owner"); two rows so the side fits at 150%
+        for row, combos in ((filters, (self.owner, self.band, self.priority)), (more_filters, (self.status, self.response))):
+            for combo in combos:
+                row.addWidget(combo, 1)
+        for widget in (self.overdue, self.exempt, self.show_closed, self.clear):
             flags.addWidget(widget)
         flags.addStretch()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(4, 4, 4, 4)
-        for row in (top, filters, flags):
+        for row in (top, filters, more_filters, flags):
             layout.addLayout(row)
         layout.addWidget(self.table)
         layout.addWidget(self.count)
@@ -194,7 +215,7 @@ class RisksView(QWidget):
                           band=self.band.currentData(), priority_id=self.priority.currentData(),
                           status=self.status.currentData(), review_overdue=self.overdue.isChecked(),
                           exempt_only=self.exempt.isChecked(), cell=self._cell, today=date.today(),
-                          response=self.response.currentData())
+                          response=self.response.currentData(), show_closed=self.show_closed.isChecked())
 
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filter(self.current_filter())
@@ -206,7 +227,9 @@ class RisksView(QWidget):
         if self._cell:
             axis, rating = self._cell
             cell = f" \u2013 {axis} cell likelihood {rating.likelihood} x impact {rating.impact}"
-        self.count.setText(f"{shown} of {total} risks shown{cell}")
+        closed = sum(row.risk.status == "closed" for row in self.model.rows)
+        closed = f" ({closed} closed hidden: tick Show closed)" if closed and not self.show_closed.isChecked() else ""
+        self.count.setText(f"{shown} of {total} risks shown{cell}{closed}")
         self.filtered.emit(shown)
 
     def clear_filters(self) -> None:
@@ -277,6 +300,36 @@ class RisksView(QWidget):
         self.editor.tabs.setCurrentIndex(0)
         self.editor.details.title.setFocus()
         self.editor.details.title.selectAll()
+
+    def record_review_of_selected(self) -> str | None:
+        """The toolbar's Record review: the dialog for the selected risk, or why there is none."""
+        if self.editor.risk is None:
+            return "Choose a risk in the table first, then record its review."
+        self.set_editor_shown(True)
+        self.editor.open_review_dialog()
+        return None
+
+    # -- the editor pane ------------------------------------------------------------------------------
+
+    def editor_shown(self) -> bool:
+        return self.splitter.sizes()[1] > 0
+
+    def set_editor_shown(self, shown: bool) -> None:
+        """Fold the editor away (the table takes the width) or bring it back at its last width."""
+        total = sum(self.splitter.sizes())
+        if shown:
+            width = min(self._editor_width or EDITOR_WIDTH, total // 2)
+            self.splitter.setSizes([total - width, width])
+        else:
+            self._editor_width = self.splitter.sizes()[1] or self._editor_width
+            self.splitter.setSizes([total, 0])
+        self.editor_moved()
+
+    def editor_moved(self, *_args) -> None:
+        width = self.splitter.sizes()[1]
+        if width:
+            self._editor_width = width
+        self.toggle_editor.setText("Hide editor" if width else "Show editor")
 
     def remove_selected(self) -> None:
         risk = self.selected_risk()

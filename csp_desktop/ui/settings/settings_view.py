@@ -9,6 +9,7 @@ from ...domain.scoring import PRESETS, SchemeError, preset
 from ...errors import UserError
 from ..common.accessible import named
 from .cadence_box import CadenceBox
+from ..common.status import say
 from .identity import save_identity
 from .scheme_form import SchemeForm
 from .settings_commands import SetSchemeCommand
@@ -109,6 +110,7 @@ class SettingsView(QScrollArea):
             return False
         if scheme == self.session.scheme:
             self._say(self.scheme_message, None)
+            say(self, "The scheme is unchanged: nothing to apply.")
             return True
         error = push(self.session, SetSchemeCommand(self.session, scheme))
         self._say(self.scheme_message, error)

@@ -227,7 +227,7 @@ class FileMenu(QObject):
                 self.start_import(file, dry_run=False)
             return
         self.window.open_register(self.window.session.register.path)  # everything fresh, scheme included
-        self.window.statusBar().showMessage(f"Imported {file.name}: {_counts(outcome.value.counts)}.", 10000)
+        self.window.statusBar().showMessage(f"Imported {_counts(outcome.value.counts)} from {file}.", 10000)
 
 
 def _counts(counts: dict) -> str:

@@ -10,14 +10,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QProgressBar, QStackedWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from ...errors import UserError
+from ..common.status import menu_text
+from .feedback import UndoFeedback
 from .file_menu import FileMenu
+from .help_menu import HelpMenu
+from .sidebar import Sidebar
+from .toolbar import Toolbar
 from ..common.text import tell
 
-# (title, module, class) in the order of the navigation list; Ctrl+1 .. Ctrl+8 jump to them.
+# (title, module, class) in the order of the navigation list; Ctrl+1, Ctrl+2, ... jump to them in this order.
 VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "risks.risks_view", "RisksView"),
          ("Actions", "actions.actions_view", "ActionsView"), ("Plan", "plan.plan_view", "PlanView"),
          ("Meetings", "meetings.meetings_view", "MeetingsView"),
@@ -39,15 +44,15 @@ class MainWindow(QMainWindow):
         self.session = None  # Session of the open register
         self.data = None     # its RiskData loader
         self.pages: dict[str, QWidget] = {}
+        self.views = VIEWS
+        self.undo_feedback = None  # names the steps of the open register's undo stack
+        self._busy_message = None  # the "Importing..." line, cleared when the work ends
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Notice")
         self.banner.setStyleSheet("background: #FFF2CC; color: #000000; padding: 6px; border: 1px solid #BF9000")
         self.banner.hide()
-        self.nav = QListWidget()
-        self.nav.setAccessibleName("Views")
-        self.nav.addItems([title for title, _m, _c in VIEWS])
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 28)
+        self.nav = Sidebar(self, self.views)
         self.nav.currentRowChanged.connect(self.show_view)
         self.stack = QStackedWidget()
         self.empty = QLabel("No register is open. Use File > Open or File > New.")
@@ -58,9 +63,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status()
         self.files = FileMenu(self)
+        self.help = HelpMenu(self)
         self._later_keys: list = []
         self._build_menus()
         self.installEventFilter(self)  # the first paint sets the shortcuts (keys_later)
+        self.toolbar = Toolbar(self, self.views)
+        self.addToolBar(self.toolbar)
         self._refusals_connected = False
         self.setWindowTitle("CSP Desktop")
         self._restore_geometry()
@@ -97,8 +105,10 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self.find_action = self._action(edit, "&Find", QKeySequence.StandardKey.Find, self.find)
         view = self.menuBar().addMenu("&View")
-        for n, (title, _m, _c) in enumerate(VIEWS):
-            self._action(view, title, QKeySequence(f"Ctrl+{n + 1}"), lambda _=False, n=n: self.nav.setCurrentRow(n))
+        for n, (title, _m, _c) in enumerate(self.views):
+            self._action(view, menu_text(title), QKeySequence(f"Ctrl+{n + 1}"),
+                         lambda _=False, n=n: self.nav.setCurrentRow(n))
+        self.help.add_to(self.menuBar().addMenu("&Help"))
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -133,11 +143,14 @@ class MainWindow(QMainWindow):
         self.session = Session(opened, self)
         self.data = RiskData(self.session, self)
         self.data.busy.connect(self.set_busy)
+        self.data.loaded.connect(self.nav.show_counts)
+        self.data.updated.connect(lambda _rows: QTimer.singleShot(0, self, self._recount))  # after the row repaints
         self._build_pages()
         notice = opened.read_only_reason or local.notice()
         self.show_notice(notice)
         self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_feedback = UndoFeedback(self, self.session.undo_stack)
         self.session.changed.connect(self._on_changed)
         self._set_open(True)
         self._show_title()
@@ -151,6 +164,12 @@ class MainWindow(QMainWindow):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setText(notice or "")
         self.banner.setVisible(bool(notice))
+
+    def _recount(self) -> None:
+        """The sidebar's counts after a few rows changed (counted again from the listing in memory)."""
+        if self.data is not None and self.data.listing is not None:
+            self.data.summary(self.session.scheme)
+            self.nav.show_counts(self.data.listing)
 
     def keys_later(self, action: QAction, keys) -> None:
         """Give `action` its shortcut once the window has painted: the first shortcut set makes PySide build
@@ -202,6 +221,8 @@ class MainWindow(QMainWindow):
         self.data.wait()
         self.files.wait()
         self.files.local.close()  # a local copy of a register on a share is written back there
+        self._remember_splitters()
+        self.undo_feedback.detach()
         for page in self.pages.values():
             page.close()  # lets a view finish or cancel its background work (a pack being built)
             self.stack.removeWidget(page)
@@ -209,7 +230,8 @@ class MainWindow(QMainWindow):
         self.pages = {}
         self.session.workspace.close()
         self.session.deleteLater()
-        self.session = self.data = None
+        self.session = self.data = self.undo_feedback = None
+        self.nav.clear_counts()
         self._set_open(False)
         self.due_counts.clear()
         self.banner.hide()
@@ -229,6 +251,7 @@ class MainWindow(QMainWindow):
             _title, module, name = next(v for v in VIEWS if v[0] == title)
             page = self._make_page(module, name)
             self.pages[title] = page
+            self._restore_splitter(name, page)
             self.stack.addWidget(page)
             if title == "Dashboard":
                 page.cell_chosen.connect(self.open_cell)
@@ -254,7 +277,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.files.set_open(is_open, read_only=bool(is_open and self.session.read_only))
+        self.toolbar.set_open(is_open, read_only=bool(is_open and self.session.read_only))
         if not is_open:
+            self.undo_action.setText("&Undo")
+            self.redo_action.setText("&Redo")
             self.stack.setCurrentWidget(self.empty)
 
     def _show_title(self) -> None:
@@ -312,18 +338,19 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
         if message:
             self.statusBar().showMessage(message)
-        elif not busy:
-            self.statusBar().clearMessage()
+            self._busy_message = message
+        elif not busy and self.statusBar().currentMessage() == self._busy_message:
+            self.statusBar().clearMessage()  # only the "Importing..." line: what a step said stays its few seconds
 
     # -- undo ------------------------------------------------------------------------------------------
 
     def _undo(self) -> None:
         if self.session is not None and not self.session.read_only:
-            self.session.undo_stack.undo()
+            self.undo_feedback.undo()
 
     def _redo(self) -> None:
         if self.session is not None and not self.session.read_only:
-            self.session.undo_stack.redo()
+            self.undo_feedback.redo()
 
     def _step_refused(self, message: str) -> None:
         """An undo or redo the register refused (changed elsewhere, file now locked): explain, start afresh."""
@@ -341,9 +368,26 @@ class MainWindow(QMainWindow):
         self.geometry_restored = geometry is not None and self.restoreGeometry(geometry)
         if not self.geometry_restored:
             self.resize(1366, 768)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+
+    def _restore_splitter(self, name: str, page: QWidget) -> None:
+        """A view with a `splitter` (the Risks view's table and editor) gets back the widths last left."""
+        state = self.settings.value(f"splitter/{name}")
+        if getattr(page, "splitter", None) is not None and state is not None:
+            page.splitter.restoreState(state)
+            if hasattr(page, "editor_moved"):
+                page.editor_moved()
+
+    def _remember_splitters(self) -> None:
+        for page in self.pages.values():
+            if getattr(page, "splitter", None) is not None:
+                self.settings.setValue(f"splitter/{type(page).__name__}", page.splitter.saveState())
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())  # the toolbar
         self.settings.setValue("view", self.nav.currentRow())
         self.close_register()
         self.settings.sync()

@@ -42,9 +42,11 @@ class ReturnsView(QWidget):
         self.progress = ProgressModel(self)
         self.summary = QLabel()
         self.account = QPlainTextEdit(readOnly=True)
+        self.account.setAccessibleName("What happened")
         self.account.setMaximumHeight(72)
         self.account.setPlaceholderText("What happened to each file received, and to each decision applied.")
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Update round sections")
         self.tabs.addTab(self._review_tab(), "")
         self.tabs.addTab(self._log_tab(), "Returns log")
         self.tabs.addTab(self._progress_tab(), "Round progress")
@@ -91,8 +93,10 @@ class ReturnsView(QWidget):
 
     def _review_tab(self) -> QWidget:
         self.review_table = _table(self.review)
+        self.review_table.setAccessibleName("Changes the owners propose")
         self.review_table.selectionModel().selectionChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit(readOnly=True)
+        self.detail.setAccessibleName("The selected change in full")
         self.detail.setPlaceholderText("Select a change to read the sent value, the register's value and the "
                                        "owner's words in full.")
         buttons = QHBoxLayout()
@@ -121,10 +125,13 @@ class ReturnsView(QWidget):
 
     def _log_tab(self) -> QWidget:
         self.log_table = _table(self.log)
+        self.log_table.setAccessibleName("Returns received")
         self.log_table.selectionModel().selectionChanged.connect(self._show_return)
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(self.log_table)
-        splitter.addWidget(_table(self.log_changes))
+        changes = _table(self.log_changes)
+        changes.setAccessibleName("Changes in the selected return")
+        splitter.addWidget(changes)
         return splitter
 
     def _progress_tab(self) -> QWidget:
@@ -135,7 +142,9 @@ class ReturnsView(QWidget):
         row.addWidget(export)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_table(self.progress), 1)
+        progress = _table(self.progress)
+        progress.setAccessibleName("Owners and their returns")
+        layout.addWidget(progress, 1)
         layout.addLayout(row)
         return page
 

@@ -282,3 +282,22 @@ def test_keyboard_enter_opens_the_editor_and_f2_the_status(view, qtbot, monkeypa
     qtbot.keyClick(view.table, Qt.Key.Key_F2)
     editor = view.table.indexWidget(view.table.currentIndex()) or view.table.focusWidget()
     assert editor.accessibleName() == "Status" and editor.currentText() == "not started"
+
+
+def test_delete_button_removes_the_selected_action_and_names_it_for_undo(view, session, register):
+    assert view.delete_button.text() == "De&lete" and view.delete_button.isEnabled()
+    view.table.selectRow(row_of(view, "A-1"))
+    view.delete_button.click()
+    assert "A-1" not in shown(view) and len(store.list_actions(register)) == 5
+    assert session.undo_stack.undoText().startswith("Delete action \u201c")
+    session.undo_stack.undo()
+    assert "A-1" in shown(view)
+
+
+def test_narrow_tracker_drops_linked_and_progress_before_cutting_titles(view, qtbot):
+    from csp_desktop.ui.actions.action_rows import LINKED, PROGRESS
+    view.resize(700, 500)
+    qtbot.waitUntil(lambda: view.table.isColumnHidden(LINKED))
+    assert view.table.columnWidth(TITLE) >= view.column_fit.wanted - 2 or view.table.isColumnHidden(PROGRESS)
+    view.resize(1366, 768)
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(LINKED))

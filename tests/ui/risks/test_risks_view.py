@@ -30,7 +30,9 @@ def pick_risk(view, ref):
 def test_opens_the_demo_with_every_risk_listed(qtbot, window):
     view = risks_view(qtbot, window)
     assert window.windowTitle().startswith("Safer Glanhafren Community Safety Partnership \u2013 demo.cspreg")
-    assert view.model.rowCount() == view.proxy.rowCount() == len(list_risks(window.session.register))
+    risks = list_risks(window.session.register)
+    assert view.model.rowCount() == len(risks)
+    assert view.proxy.rowCount() == len([r for r in risks if r.status != "closed"])  # closed ones hidden at first
     assert not window.banner.isVisible()
 
 
@@ -46,6 +48,9 @@ def test_typing_filters_and_find_focuses_the_box(qtbot, window):
         assert "exploitation" in f"{risk.ref} {risk.title} {risk.description} {risk.owner_name}".lower()
     assert view.count.text().startswith(f"{shown} of {view.model.rowCount()} risks shown")
     view.clear.click()
+    open_risks = [row for row in view.model.rows if row.risk.status != "closed"]
+    assert view.proxy.rowCount() == len(open_risks) < view.model.rowCount()  # closed ones stay hidden
+    view.show_closed.setChecked(True)
     assert view.proxy.rowCount() == view.model.rowCount()
 
 
@@ -177,3 +182,28 @@ def test_sorting_by_a_header_keeps_the_risk_being_edited_selected(qtbot, window)
     for column in (RESIDUAL, TRAVEL, 1):
         view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
         assert view.selected_risk().id == risk.id == view.editor.risk.id
+
+
+def test_closed_risks_are_greyed_and_hidden_until_show_closed(qtbot, window):
+    from csp_desktop.ui.risks.risk_table_model import CLOSED_GREY, TITLE
+    view = risks_view(qtbot, window)
+    closed = [row.risk for row in view.model.rows if row.risk.status == "closed"]
+    assert closed and not view.show_closed.isChecked()
+    assert all(view.proxy.proxy_row_of(r.id) is None for r in closed)
+    assert f"({len(closed)} closed hidden" in view.count.text()
+    view.show_closed.setChecked(True)
+    row = view.proxy.proxy_row_of(closed[0].id)
+    assert row is not None
+    assert view.proxy.index(row, TITLE).data(Qt.ItemDataRole.ForegroundRole) == CLOSED_GREY
+    assert "hidden" not in view.count.text()
+
+
+def test_narrow_table_drops_columns_so_titles_keep_their_width(qtbot, window):
+    view = risks_view(qtbot, window)
+    window.resize(900, 600)
+    qtbot.waitUntil(lambda: view.column_fit.hidden() != [])
+    fit = view.column_fit
+    assert view.table.columnWidth(1) >= fit.wanted - 2 or fit.hidden() == list(fit.dropped_first)
+    view.set_editor_shown(False)
+    qtbot.waitUntil(lambda: len(view.column_fit.hidden()) < len(view.column_fit.dropped_first))
+    view.set_editor_shown(True)

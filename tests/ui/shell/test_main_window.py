@@ -145,6 +145,8 @@ def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettin
     assert messages[0][1].startswith("herefordshire-2012.csv can be imported: 3 owners, 6 risks, 6 mitigations.")
     win.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: win.page("Risks").model.rowCount() == 6, timeout=20000)
+    assert win.statusBar().currentMessage() == ("Imported 3 owners, 6 risks, 6 mitigations from "
+                                                f"{FIXTURES / 'shared-registers' / 'herefordshire-2012.csv'}.")
     reasons = sorted(p.name.rsplit("_", 1)[1] for p in tmp_path.joinpath("backups").iterdir())
     assert reasons == ["import.cspreg", "opening.cspreg"]  # the backups folder beside the register
     assert not win.session.read_only and win.banner.isHidden()  # reopened after the import, still its writer
