@@ -74,7 +74,11 @@ def register_argument():
 
 @contextlib.contextmanager
 def opened(path: Path, *, read_only: bool = False):
-    """The register for one command; a write command holds it (or fails in one sentence naming the holder)."""
-    from ..services.opening import opened as open_register
-    with open_register(path, read_only=read_only) as reg:
-        yield reg
+    """The register of a command, through the same workspace the app opens it with."""
+    with opened_workspace(path, read_only=read_only) as workspace:
+        yield workspace.register
+
+
+def opened_workspace(path: Path, *, read_only: bool = False):
+    from ..services.workspace import Workspace
+    return Workspace.open(path, read_only=read_only)

@@ -142,8 +142,8 @@ def _warn_if_issued_late(reg, meeting_id: str) -> None:
     """Issuing keeps the register as it stands today as what the board saw; after the meeting that may not be so."""
     from ..domain.dates import show
     from ..services.packs import issued_on
-    from ..store.meetings import get_meeting
-    meeting = get_meeting(reg, meeting_id)
+    from ..services.meetings import meeting_of
+    meeting = meeting_of(reg, meeting_id)
     if issued_on(reg, meeting_id) is None and meeting.held_on.date() < date.today():
         click.echo(f"warning: {meeting.board} met on {show(meeting.held_on)}; the register as it stands today is "
                    "kept as what that board saw.", err=True)

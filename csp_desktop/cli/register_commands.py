@@ -8,9 +8,8 @@ import click
 
 from ..errors import UserError
 from ..services import listing
-from ..store.maintenance import backup as backup_register
-from ..store.maintenance import check as check_register
-from .base import main, opened, register_argument
+from ..services.opening import backup_to, check_register
+from .base import main, opened, opened_workspace, register_argument
 from .output import emit, format_option
 
 REGISTER = register_argument()
@@ -67,8 +66,8 @@ def check(register):
     """
     from ..services.backups import damaged_help
     try:
-        with opened(register, read_only=True) as reg:
-            problems = check_register(reg)
+        with opened_workspace(register, read_only=True) as workspace:
+            problems = check_register(workspace)
     except UserError as exc:  # damaged or not a register: say which backup would bring it back
         offer = "" if Path(register).is_dir() else f" {damaged_help(register)}"
         raise click.ClickException(f"{exc}{offer}") from None
@@ -86,8 +85,8 @@ def check(register):
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def backup(register, folder):
     """Copy REGISTER into FOLDER safely, even while the app has it open."""
-    with opened(register, read_only=True) as reg:
-        target = backup_register(reg, folder)
+    with opened_workspace(register, read_only=True) as workspace:
+        target = backup_to(workspace, folder)
     click.echo(f"Backed up to {target}")
 
 

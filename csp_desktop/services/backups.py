@@ -18,6 +18,7 @@ from ..store import Register, RegisterError
 from ..store import backup_settings
 from ..store.maintenance import backup_as, check
 from ..store.migrations import latest_version
+from .workspace import read_file
 
 log = logging.getLogger(__name__)
 MB = 1024 * 1024
@@ -84,7 +85,7 @@ def check_backup(path: Path) -> list[str]:
     upgrades it, so that is not a problem here.
     """
     try:
-        with Register.open(Path(path), read_only=True) as reg:
+        with read_file(path) as reg:
             older = reg.schema_version() < latest_version()
             return [p for p in check(reg) if not (older and p.startswith("schema version"))]
     except UserError as exc:

@@ -9,6 +9,7 @@ from ..interchange.register_json import read_json
 from ..paths import resource
 from ..store import Register
 from .imports import apply_contents
+from .workspace import create_file
 
 DEMO_FILE = ("demo", "demo-register.json")
 
@@ -43,7 +44,7 @@ def shift_dates(contents: Contents, delta: timedelta) -> None:
 
 def create_demo(path: Path, today: date | None = None) -> Register:
     contents = demo_contents(today)
-    reg = Register.create(path, contents.name or "Demo partnership", contents.scheme)
+    reg = create_file(path, contents.name or "Demo partnership", contents.scheme)
     try:
         apply_contents(reg, contents)
     except BaseException:

@@ -83,6 +83,10 @@ def meetings_of(reg: Register) -> list[Meeting]:
     return list_meetings(reg)
 
 
+def meeting_of(reg: Register, meeting_id: str) -> Meeting:
+    return get_meeting(reg, meeting_id)
+
+
 def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> dict:
     """Give the stored meeting `values`' fields, whatever version it is at now (undo and redo use this)."""
     current = get_meeting(reg, meeting_id)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from ..domain.plan_summary import PlanSummary, RiskLine, summarise
 from ..domain.scoring import Rating
@@ -22,9 +21,9 @@ def load_plan(reg: Register, today: date | None = None, *, public: bool = False)
                      store.list_themes(reg), today or date.today(), public=public)
 
 
-def load_plan_from(path: Path, today: date | None = None) -> PlanSummary:
-    """The same through a connection of its own, so it can run off the GUI thread."""
-    with Register.open(path, read_only=True) as reg:
+def load_plan_from(workspace, today: date | None = None) -> PlanSummary:
+    """The same through a connection of its own (from the workspace), so it can run off the GUI thread."""
+    with workspace.reading() as reg:
         return load_plan(reg, today)
 
 

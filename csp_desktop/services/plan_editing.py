@@ -241,3 +241,8 @@ def plan_info_fields(info: PlanInfo) -> dict:
     """The settings set_plan_info takes, to undo a change of them."""
     return {"title": info.title, "start_year": info.start_year, "end_year": info.end_year,
             "year_number": info.year_number, "amber_tolerance": info.amber_tolerance}
+
+
+def value_for_period(reg: Register, indicator_id: str, period_end):
+    """The value already recorded for that period, if any (to correct it)."""
+    return store.value_for_period(reg, indicator_id, period_end)

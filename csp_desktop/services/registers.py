@@ -7,6 +7,7 @@ from pathlib import Path
 from ..domain.scoring import preset
 from ..errors import UserError
 from ..store import Register
+from .workspace import create_file
 
 MAX_PARTNERSHIP_NAME = 200  # a title bar and a pack cover, not an essay
 
@@ -27,7 +28,7 @@ def create_register(path: Path, *, name: str | None = None, scheme: str = "5x5",
     if demo:
         from .demo import create_demo
         return create_demo(path)
-    return Register.create(path, partnership_name(name) if name is not None else Path(path).stem, preset(scheme))
+    return create_file(path, partnership_name(name) if name is not None else Path(path).stem, preset(scheme))
 
 
 def rename_partnership(reg: Register, name: str) -> tuple[str, str]:

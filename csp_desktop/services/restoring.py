@@ -10,11 +10,12 @@ from pathlib import Path
 from ..domain import backup_policy as policy
 from ..domain.dates import show
 from ..errors import UserError
-from ..store import Register, RegisterError
+from ..store import RegisterError
 from ..store.copying import copy_file, write_over
 from ..store.maintenance import changes_not_in
 from ..store.writer_lock import current_holder
 from .backups import Backup, Restored, backups_folder, check_backup, list_backups, prune, _names
+from .workspace import read_file
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def what_is_lost(register: Path, backup: Backup) -> str:
     head = f"Restoring puts the register back as it was on {when} ({backup.why})."
     tail = "The register as it is now is kept as a backup first, so you can go back to it."
     try:
-        with Register.open(Path(register), read_only=True) as now:
+        with read_file(register) as now:
             n, last, who = changes_not_in(now, backup.path)
     except UserError:
         return f"{head} The register as it is now cannot be read, so its changes cannot be counted. {tail}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from ..domain import response
 from ..domain.derived import direction_of_travel
@@ -56,9 +55,31 @@ def load_risks(reg: Register, today: date | None = None) -> RiskListing:
     return RiskListing(risks, travel, summary.overdue_action_count(reg, today), today, basis)
 
 
-def load_risks_from(path: Path, today: date | None = None) -> RiskListing:
-    """The same, read through a connection of its own, so it can run off the GUI thread."""
-    with Register.open(path, read_only=True) as reg:
+@dataclass
+class RiskUpdate:
+    """Some risks read again after an edit: those still there, with their travel, and the ids now gone."""
+    risks: list[Risk]
+    travel: dict[str, str]
+    removed: set[str]
+    overdue_actions: int | None  # None: not counted again (no action changed)
+
+
+def load_some(reg: Register, ids, today: date | None = None, *, count_actions: bool = False) -> RiskUpdate:
+    """Read again only the risks among `ids` (ids of other rows are ignored): a few queries, not 10,000 rows.
+
+    Counting the overdue actions scans them all, so it is done only when actions changed."""
+    ids = sorted(ids)
+    risks = store_risks.risks_by_id(reg, ids)
+    reviews = summary.last_scored_reviews(reg, [r.id for r in risks])
+    found = {r.id for r in risks}
+    return RiskUpdate(risks, {r.id: direction_of_travel(reviews.get(r.id, [])) for r in risks},
+                      set(ids) - found,
+                      summary.overdue_action_count(reg, today or date.today()) if count_actions else None)
+
+
+def load_risks_from(workspace, today: date | None = None) -> RiskListing:
+    """The same, read through a connection of its own (from the workspace), so it can run off the GUI thread."""
+    with workspace.reading() as reg:
         return load_risks(reg, today)
 
 

@@ -16,7 +16,7 @@ from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating, Scheme
 from ..interchange.owner_layout import LABEL_KEYS, MAX_CELL_TEXT, SHEETS
 from ..interchange.owner_returns import CellValue, ReturnedRow, ReturnedWorkbook, day_from_serial
 from ..store import Register
-from ..store.returns import NOT_TAKEN, PENDING, current_rows
+from ..store.returns import NOT_TAKEN, PENDING, Current, current_values
 from .update_indicators import indicator_proposals
 from .update_send import rating_text
 
@@ -39,7 +39,7 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
     """Every proposed change (and every row that cannot be matched) as rows for the returns log."""
     scheme = reg.scheme
     sent = {i["row_id"]: i for i in items}
-    current = {tbl: current_rows(reg, tbl, [i["row_id"] for i in items if i["tbl"] == tbl])
+    current = {tbl: current_values(reg, tbl, [i["row_id"] for i in items if i["tbl"] == tbl])
                for tbl, _ in SHEETS.values()}
     changes, seen = [], set()
     for row in book.rows:
@@ -97,11 +97,11 @@ def _deleted(item: dict) -> dict:
             "detail": "this row was deleted from the returned workbook, so nothing was taken for it"}
 
 
-def _flagged(p: Proposal, row: ReturnedRow, item: dict, now: dict | None, scheme: Scheme) -> dict:
+def _flagged(p: Proposal, row: ReturnedRow, item: dict, now: Current | None, scheme: Scheme) -> dict:
     change = {"tbl": row.tbl, "row_id": row.row_id, "item": item["label"], "field": p.field,
               "old_value": p.old_value, "new_value": p.new_value, "sent_version": item["row_version"],
-              "register_version": now["version"] if now else None,
-              "register_value": _register_value(row.tbl, p.field, now, scheme) if now else "(deleted)",
+              "register_version": now.version if now else None,
+              "register_value": _register_value(p.field, now.values, scheme) if now else "(deleted)",
               "apply_value": json.dumps(p.apply, ensure_ascii=False) if p.apply is not None else None,
               "flag": "", "detail": ""}
     notes = []
@@ -111,13 +111,13 @@ def _flagged(p: Proposal, row: ReturnedRow, item: dict, now: dict | None, scheme
     if now is None:
         notes.append("the item was deleted from the register after the workbook was sent")
         change["apply_value"] = None
-    elif now["version"] != item["row_version"]:
+    elif now.version != item["row_version"]:
         notes.append("the item was changed in the register after the workbook was sent: compare the register's "
                      "value with the owner's")
     if p.problem:
         change.update(flag=INVALID, apply_value=None)
         notes.insert(0, p.problem)
-    elif now is None or now["version"] != item["row_version"]:
+    elif now is None or now.version != item["row_version"]:
         change["flag"] = CONFLICT
     elif p.formula:
         change["flag"] = FORMULA
@@ -250,17 +250,14 @@ def _date(value) -> date | None:
     return parse_date(str(value) if value is not None else None)
 
 
-def _register_value(tbl: str, field: str, now: dict, scheme: Scheme) -> str:
-    if tbl == "risks" and field == "score":
-        likelihood = now["residual_likelihood"] or now["inherent_likelihood"]
-        impact = now["residual_impact"] or now["inherent_impact"]
-        return rating_text(scheme, Rating(likelihood, impact)) if likelihood and impact else ""
-    if tbl == "mitigations" and field == "expected score":
-        likelihood, impact = now["expected_likelihood"], now["expected_impact"]
-        return rating_text(scheme, Rating(likelihood, impact)) if likelihood and impact else ""
-    if field == "due":
-        return show(date.fromisoformat(now["due"])) if now.get("due") else ""
-    return str(now.get(field) or "") if field in now else ""
+def _register_value(field: str, now: dict, scheme: Scheme) -> str:
+    """The register's value of a field an owner changed, as the review table shows it."""
+    value = now.get(field)
+    if isinstance(value, Rating):
+        return rating_text(scheme, value)
+    if isinstance(value, date):
+        return show(value)
+    return str(value or "")
 
 
 def _formula(*cells: CellValue) -> str:

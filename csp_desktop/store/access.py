@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .errors import explain
 from .connection import BUSY_TIMEOUT_MS
+from .errors import RegisterError, explain
 from .register import Register
 
 PROBE_TIMEOUT_MS = 300
@@ -21,6 +21,9 @@ def write_blocked(reg: Register) -> str | None:
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        return str(explain(exc, reg.path))
+        error = explain(exc, reg.path)
+        if not isinstance(error, RegisterError):
+            raise error from exc
+        return str(error)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

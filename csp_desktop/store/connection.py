@@ -16,7 +16,7 @@ from ..placement import wal_is_safe
 from . import migrations
 from .copying import copy_database
 from .damage import DAMAGE, damaged_sentence
-from .errors import NotARegisterError, RegisterDamaged, RegisterError, explain
+from .errors import NotARegisterError, RegisterBug, RegisterDamaged, RegisterError, explain
 from .writer_lock import RegisterHeld, current_holder, this_machine
 
 BUSY_TIMEOUT_MS = 5000
@@ -30,6 +30,16 @@ def explained(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> RegisterEr
     if isinstance(error, RegisterDamaged):
         DAMAGE.mark(path, str(error))
     return error
+
+
+def unreadable(error, path: Path):
+    """While opening, the only SQL run is the app's own fixed reads of the header and register details:
+    SQLite refusing those with a generic error ("unsupported file format") means the file, not the code."""
+    if not isinstance(error, RegisterBug):
+        return error
+    damaged = RegisterDamaged(damaged_sentence(path.name))
+    DAMAGE.mark(path, str(damaged))
+    return damaged
 
 
 def refuse_if_held_elsewhere(path: Path) -> None:

@@ -98,7 +98,9 @@ def _give_up_when_busy(status: int, remaining: int, total: int) -> None:
     # Python's backup retries for ever while another program writes the target; each step has
     # already waited WAIT_MS (the busy timeout) before saying so, and that is long enough.
     if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        raise sqlite3.OperationalError("database is locked")
+        busy = sqlite3.OperationalError("database is locked")
+        busy.sqlite_errorcode = status  # errors are told apart by their code (store/errors.py)
+        raise busy
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -17,9 +17,9 @@ from ..domain.model import new_id
 from ..domain.scoring import Scheme, SchemeError, default_5x5
 from . import migrations
 from .connection import (check_is_register, check_path, connect, explained, keep_copy_before_upgrade,
-                         journal_mode, refuse_if_held_elsewhere, run_migrations)
+                         journal_mode, refuse_if_held_elsewhere, run_migrations, unreadable)
 from .damage import DAMAGE, quick_check
-from .errors import ConflictError, NotARegisterError, RegisterError
+from .errors import ConflictError, NotARegisterError, RegisterBug, RegisterError
 from .writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class Register:
         self.who = who
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._scheme: Scheme | None = None
+        self.closed = False
         self.writer_lock: WriterLock | None = None  # held by whoever opened it to write; let go on close
 
     # -- opening -------------------------------------------------------------------------------
@@ -89,7 +90,10 @@ class Register:
             register.info()
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
-            raise explained(exc, path) from exc
+            raise unreadable(explained(exc, path), path) from exc
+        except RegisterBug as exc:
+            conn.close()
+            raise unreadable(exc, path) from exc
         except BaseException:
             conn.close()
             raise
@@ -105,6 +109,7 @@ class Register:
             raise self._explained(exc) from exc
 
     def close(self) -> None:
+        self.closed = True
         try:
             self.db.close()
         finally:

@@ -7,9 +7,12 @@ the register, under the owner's and the file's name.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
+from datetime import date
 from collections.abc import Iterable, Iterator
 
 from ..domain.model import new_id
+from ..domain.scoring import Rating
 from .register import Register, now_utc
 
 LOG_TABLES = ("update_rounds", "round_owners", "round_items", "returns", "return_changes")
@@ -58,6 +61,35 @@ def sending(reg: Register, sending_id: str) -> dict | None:
 
 def sent_items(reg: Register, sending_id: str) -> list[dict]:
     return reg.query("SELECT * FROM round_items WHERE round_owner_id = ? ORDER BY rowid", [sending_id])
+
+
+@dataclass(frozen=True)
+class Current:
+    """A row owners update, as it stands now: its version, and its values under the names an owner's
+    return uses for them ("score", "expected score", "due", "status", ...), as domain values."""
+    version: int
+    values: dict
+
+
+def current_values(reg: Register, table: str, ids: list[str]) -> dict[str, Current]:
+    return {row_id: Current(row["version"], _owner_fields(table, row)) for row_id, row in current_rows(reg, table, ids).items()}
+
+
+def _owner_fields(table: str, row: dict) -> dict:
+    """The physical columns become the fields owners see: a score is a Rating, a date a date."""
+    values = {k: v for k, v in row.items() if not k.endswith(("_likelihood", "_impact"))}
+    if table == "risks":  # owners score the risk as it is now: its residual, else its inherent score
+        values["score"] = _rating(row["residual_likelihood"] or row["inherent_likelihood"],
+                                  row["residual_impact"] or row["inherent_impact"])
+    if table == "mitigations":
+        values["expected score"] = _rating(row["expected_likelihood"], row["expected_impact"])
+    if "due" in values:
+        values["due"] = date.fromisoformat(values["due"]) if values["due"] else None
+    return values
+
+
+def _rating(likelihood, impact) -> Rating | None:
+    return Rating(likelihood, impact) if likelihood and impact else None
 
 
 def current_rows(reg: Register, table: str, ids: list[str]) -> dict[str, dict]:

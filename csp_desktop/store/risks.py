@@ -23,6 +23,15 @@ def list_risks(reg: Register) -> list[Risk]:
     return [to_risk(row) for row in reg.query(_RISKS + " ORDER BY r.rowid")]
 
 
+def risks_by_id(reg: Register, ids: list[str], chunk: int = 500) -> list[Risk]:
+    """The risks with these ids that are still in the register (any id of another kind is ignored)."""
+    found = []
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        found += reg.query(_RISKS + f" WHERE r.id IN ({', '.join('?' for _ in part)}) ORDER BY r.rowid", part)
+    return [to_risk(row) for row in found]
+
+
 def get_risk(reg: Register, risk_id: str) -> Risk:
     rows = reg.query(_RISKS + " WHERE r.id = ?", [risk_id])
     if not rows:

@@ -25,11 +25,17 @@ def actions_for_risk(reg: Register, risk_id: str) -> list[dict]:
         "ORDER BY a.due IS NULL, a.due, a.rowid", [risk_id, risk_id])
 
 
-def last_scored_reviews(reg: Register) -> dict[str, list[Review]]:
-    """Each risk's last two reviews that give a residual score: all the direction of travel needs."""
+def last_scored_reviews(reg: Register, risk_ids: list[str] | None = None) -> dict[str, list[Review]]:
+    """Each risk's last two reviews that give a residual score: all the direction of travel needs.
+
+    With `risk_ids`, only those risks' (a handful, after an edit)."""
+    only, params = "", []
+    if risk_ids is not None:
+        only, params = f" AND risk_id IN ({', '.join('?' for _ in risk_ids)})", list(risk_ids)
     rows = reg.query(
         "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY risk_id ORDER BY reviewed_on DESC, rowid DESC)"
-        " AS n FROM reviews WHERE after_likelihood IS NOT NULL) WHERE n <= 2 ORDER BY risk_id, n DESC")
+        f" AS n FROM reviews WHERE after_likelihood IS NOT NULL{only}) WHERE n <= 2 ORDER BY risk_id, n DESC",
+        params)
     grouped = defaultdict(list)
     for row in rows:
         grouped[row["risk_id"]].append(to_review(row))

@@ -170,6 +170,16 @@ def test_a_bug_is_one_sentence_and_a_logged_traceback(tmp_path, monkeypatch):
     assert "Traceback" in log.read_text() and "1 / 0" in log.read_text()
 
 
+def test_an_sqlite_programming_error_is_a_logged_bug_not_the_users_fault(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("csp_desktop.services.listing.risk_rows", lambda reg: reg.query("SELECT nope FROM risks"))
+    path = tmp_path / "r.cspreg"
+    run("init", path)
+    message = fails_cleanly(run("risks", path), "Something went wrong", "RegisterBug")
+    assert "could not be read or written" not in message
+    assert "no such column: nope" in next((tmp_path / "data").rglob("csp-desktop.log")).read_text()
+
+
 def test_import_says_what_it_matched_rather_than_added(tmp_path):
     path = tmp_path / "h.cspreg"
     run("init", path)

@@ -8,6 +8,7 @@ from csp_desktop.domain.model import Action, Mitigation, Risk
 from csp_desktop.domain.scoring import Rating, default_5x5
 from csp_desktop.services import dashboard, opening
 from csp_desktop.services import risk_editing as editing
+from csp_desktop.services.workspace import Workspace
 from csp_desktop.store import NotARegisterError, Register
 from csp_desktop.store.actions import add_action
 from csp_desktop.store.risks import add_risk, get_risk, record_review
@@ -44,7 +45,7 @@ def test_listing_gives_direction_of_travel_and_overdue_actions(register, risk):
     # score (4 x 4 = 16, issue 19), so 4 x 3 = 12 now is down (better).
     assert listing.travel == {risk.id: "down"}
     assert listing.overdue_actions == 1
-    assert editing.load_risks_from(register.path, TODAY).travel == {risk.id: "down"}
+    assert editing.load_risks_from(Workspace.adopt(register), TODAY).travel == {risk.id: "down"}
 
 
 def test_withdrawing_a_review_restores_the_risk(register, risk):

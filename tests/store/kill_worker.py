@@ -61,7 +61,7 @@ def work(path: Path, folder: Path, journal: Path, seed: int) -> None:
             csv = folder / f"import-{tag}.csv"
             rows = "".join(f"imp {tag} {i},3,3\n" for i in range(IMPORT_ROWS))
             csv.write_text("Risk,Likelihood,Impact\n" + rows, encoding="utf-8")
-            opening.import_into(path, csv, dry_run=False)  # the app's background worker connection
+            opening.import_into(opened, csv, dry_run=False)  # the app's background worker connection
             os.write(note, f"import {tag}\n".encode())
         else:
             sent = updates.send_round(reg, folder / f"round-{tag}")

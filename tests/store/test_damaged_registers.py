@@ -141,7 +141,9 @@ def test_a_malformed_error_marks_the_register_damaged(tmp_path):
     path = tmp_path / "Malformed.cspreg"
     Register.create(path, "M").close()
     try:
-        error = explained(sqlite3.DatabaseError("database disk image is malformed"), path)
+        malformed = sqlite3.DatabaseError("database disk image is malformed")
+        malformed.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # as SQLite raises it: told apart by its code
+        error = explained(malformed, path)
         assert isinstance(error, RegisterDamaged)
         with pytest.raises(RegisterDamaged):
             Register.open(path)

@@ -60,15 +60,15 @@ def test_open_edit_pack_export_backup_and_check_never_open_the_file(guarded, tmp
         pack = build_pack(reg, tmp_path / "pack.pdf", PackOptions(), TODAY)
         assert pack.pages > 0
         export_register(reg, tmp_path / "out.xlsx")
-        opening.export_from(guarded, tmp_path / "out.csv")
+        opening.export_from(opened, tmp_path / "out.csv")  # the workspace's own background connections
         backup(reg, tmp_path)
         assert check(reg) == []
         new = tmp_path / "new.csv"
         new.write_text("Risk,Likelihood,Impact\nImported without stray opens,3,3\n", encoding="utf-8")
-        opening.import_into(guarded, new, dry_run=False)  # backs up into backups/ first
+        opening.import_into(opened, new, dry_run=False)  # backs up into backups/ first
         with pytest.raises(Exception, match="the register itself"):
-            opening.import_into(guarded, guarded, dry_run=False)
-        titles = {r.title for r in risk_editing.load_risks_from(guarded, TODAY).risks}
+            opening.import_into(opened, guarded, dry_run=False)
+        titles = {r.title for r in risk_editing.load_risks_from(opened, TODAY).risks}
         assert {"Edited without stray opens", "Imported without stray opens"} <= titles
     finally:
         reg.close()

@@ -6,7 +6,17 @@ from datetime import date
 from ...domain.model import Action, ProgressNote
 from ...errors import UserError
 from ...services import action_editing as editing
+from ...services.changes import Kind
 from ..shell.undoable import EditCommand
+
+
+class ActionCommand(EditCommand):
+    """An edit of actions; the tracker reads again just the actions named in `changed_ids`."""
+
+    kinds = (Kind.ACTIONS,)
+
+    def changed_ids(self):
+        return (self.action_id,)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -14,8 +24,7 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
-class AddActionCommand(EditCommand):
-    topic = "actions"
+class AddActionCommand(ActionCommand):
 
     def __init__(self, session, action: Action):
         super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d")
@@ -29,8 +38,7 @@ class AddActionCommand(EditCommand):
         editing.delete_action(self.session.register, self.action.id, None)
 
 
-class DeleteActionCommand(EditCommand):
-    topic = "actions"
+class DeleteActionCommand(ActionCommand):
 
     def __init__(self, session, action: Action):
         super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d")
@@ -46,9 +54,8 @@ class DeleteActionCommand(EditCommand):
         editing.restore_action(self.session.register, *self.removed)
 
 
-class EditActionCommand(EditCommand):
+class EditActionCommand(ActionCommand):
     """Change some fields of one action; the first run refuses if the action changed since it was read."""
-    topic = "actions"
 
     def __init__(self, session, before: Action, values: dict):
         super().__init__(session, f"Edit action \u201c{_short(before.title)}\u201d")
@@ -65,9 +72,11 @@ class EditActionCommand(EditCommand):
         editing.update_action(self.session.register, self.action_id, self.old, None)
 
 
-class SetStatusCommand(EditCommand):
+class SetStatusCommand(ActionCommand):
     """The quick status change, for one or several actions at once: all change or none do."""
-    topic = "actions"
+
+    def changed_ids(self):
+        return tuple(self.old)
 
     def __init__(self, session, actions: list[Action], status: str, today: date):
         what = f"\u201c{_short(actions[0].title)}\u201d" if len(actions) == 1 else f"{len(actions)} actions"
@@ -95,9 +104,8 @@ class SetStatusCommand(EditCommand):
             raise
 
 
-class AddNoteCommand(EditCommand):
+class AddNoteCommand(ActionCommand):
     """A progress note with the time and the author; undo takes it away and restores the progress text."""
-    topic = "actions"
 
     def __init__(self, session, action: Action, text: str):
         super().__init__(session, f"Add a progress note to \u201c{_short(action.title)}\u201d")

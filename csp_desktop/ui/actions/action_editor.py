@@ -13,10 +13,7 @@ from ..risks.risk_details import paragraph_combo
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES, Action
 from ...services import action_editing as editing
-from ...store import actions as store_actions
-from ...store.meetings import list_meetings
-from ...store.partners import list_owners, list_priorities
-from ...store.risks import list_risks
+from ...services import lookups
 from ..common.accessible import named
 from ..common.date_field import DateField
 from ..history.history_tab import HistoryTab
@@ -93,7 +90,7 @@ class ActionEditor(QDialog):
         form = QFormLayout()
         self.title_edit = named(QLineEdit(a.title), "Title", "What is to be done")
         self.ref_edit = named(QLineEdit(a.ref), "Reference", "The action's reference, such as A-12")
-        self.owner_combo = _picker("Owner", [(o.id, o.name) for o in list_owners(reg)], a.owner_id)
+        self.owner_combo = _picker("Owner", [(o.id, o.name) for o in lookups.owners(reg)], a.owner_id)
         self.has_due = named(QCheckBox("Has a due date"), "Has a due date")
         self.has_due.setChecked(a.due is not None)
         self.due_edit = DateField("Due date", a.due or self.today, optional=False)
@@ -102,11 +99,11 @@ class ActionEditor(QDialog):
         self.status_combo = named(QComboBox(), "Status")
         self.status_combo.addItems(ACTION_STATUSES)
         self.status_combo.setCurrentText(a.status)
-        risks = [(r.id, f"{r.ref} \u2013 {_short(r.title)}" if r.ref else _short(r.title)) for r in list_risks(reg)]
+        risks = [(r.id, f"{r.ref} \u2013 {_short(r.title)}" if r.ref else _short(r.title)) for r in lookups.risks(reg)]
         self.risk_combo = _picker("Linked risk", risks, a.risk_id)
-        priorities = [(p.id, f"{p.ref} {_short(p.title)}".strip()) for p in list_priorities(reg)]
+        priorities = [(p.id, f"{p.ref} {_short(p.title)}".strip()) for p in lookups.priorities(reg)]
         self.priority_combo = _picker("Linked priority", priorities, a.priority_id)
-        meetings = [(m.id, f"{_short(m.board)} {show(m.held_on)}") for m in list_meetings(reg)]
+        meetings = [(m.id, f"{_short(m.board)} {show(m.held_on)}") for m in lookups.meetings(reg)]
         self.meeting_combo = _picker("Arose at meeting", meetings, a.meeting_id)
         self.exempt_box = named(QCheckBox("Exempt: Part II pack only"), "Exempt",
                                 "Exempt under Schedule 12A: never printed in the public pack")
@@ -199,7 +196,7 @@ class ActionEditor(QDialog):
         if error:
             self._say(error)
             return
-        self.saved = store_actions.get_action(self.session.register, command.action_id)
+        self.saved = lookups.action(self.session.register, command.action_id)
         self.accept()
 
     def add_note(self) -> None:
@@ -212,7 +209,7 @@ class ActionEditor(QDialog):
         self.message.hide()
         self.note_edit.clear()
         # The note bumped the action's version; later saves of this form start from the new one.
-        fresh = store_actions.get_action(self.session.register, self.action.id)
+        fresh = lookups.action(self.session.register, self.action.id)
         self.action.version, self.action.progress = fresh.version, fresh.progress
         self._show_notes()
 

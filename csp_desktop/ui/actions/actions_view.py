@@ -11,9 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...domain.dates import show
 from ...domain.model import ACTION_STATUSES
-from ...store.actions import action_versions, actions_by_id, list_actions
-from ...store.meetings import list_meetings
-from ...store.partners import list_owners
+from ...services import lookups
+from ...services.changes import Changes, Kind
 from ..common.column_fit import ColumnFit
 from .action_commands import DeleteActionCommand, SetStatusCommand
 from ..common.accessible import named
@@ -24,7 +23,7 @@ from .action_table_model import ActionTableModel
 from ..common.status_delegate import StatusDelegate
 from ..shell.undoable import push
 
-REFRESH_ON = {"actions", "owners", "risks", "priorities", "meetings", "*"}
+RELOAD_ON = (Kind.ACTIONS, Kind.OWNERS, Kind.RISKS, Kind.MEETINGS)
 # Starting widths: the text each column must show whole; the title takes what is left.
 # Due and Status leave room for an imported file's own words ("Q4 2026/27", "in progress: Delayed").
 COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/0000 (Q4 0000/00)", "in progress: Delayed",
@@ -163,11 +162,11 @@ class ActionsView(QWidget):
         """Read the actions again and show them, keeping the filters, sort and selection."""
         reg = self.session.register
         selected = {a.id for a in self.selected_actions()}
-        meetings = self._meetings = {m.id: f"{m.board} {show(m.held_on)}" for m in list_meetings(reg)}
-        self._fill_owner_filter(list_owners(reg))
+        meetings = self._meetings = {m.id: f"{m.board} {show(m.held_on)}" for m in lookups.meetings(reg)}
+        self._fill_owner_filter(lookups.owners(reg))
         today = self.today()
         self.proxy.today = today
-        self.model.set_rows(list_actions(reg), today, meetings)
+        self.model.set_rows(lookups.actions(reg), today, meetings)
         self._select_ids(selected)
         self._update_count()
 
@@ -225,23 +224,37 @@ class ActionsView(QWidget):
 
     # -- reacting ------------------------------------------------------------------------------------
 
-    def _on_changed(self, what: str) -> None:
-        if what == "actions":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.only(Kind.ACTIONS):
             self.refresh_actions()
-        elif what in REFRESH_ON:
+        elif changes.touches(*RELOAD_ON):
+            self._reload_when_shown()
+
+    def _reload_when_shown(self) -> None:
+        """Risks, owners and meetings are named on many actions: read the tracker again, but only when it
+        is on screen (a risk edited in the risks view must not wait for 50,000 actions)."""
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def refresh_actions(self) -> None:
         """After an edit of actions: read again only the actions whose version moved."""
         reg = self.session.register
-        stored = action_versions(reg)
+        stored = lookups.action_versions(reg)
         shown = {row.action.id: row.action.version for row in self.model.all_rows}
         changed = [action_id for action_id, version in stored.items() if shown.get(action_id) != version]
         removed = shown.keys() - stored.keys()
         if not changed and not removed:
             return
         selected = {a.id for a in self.selected_actions()}
-        self.model.apply_changes(actions_by_id(reg, changed), set(removed), self.today(), self._meetings)
+        self.model.apply_changes(lookups.actions_by_id(reg, changed), set(removed), self.today(), self._meetings)
         if removed or len(selected) != len(self.table.selectionModel().selectedRows()):
             self._select_ids(selected)
         self._update_count()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 TOOLTIP_CHARS = 500
@@ -21,7 +20,7 @@ def ask(parent, title: str, text: str) -> bool:
     """A yes/no question whose text (which may quote the user's own words) is shown as typed."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(_plain())
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
@@ -30,5 +29,12 @@ def tell(parent, title: str, text: str, icon: str = "warning") -> None:
     icons = {"warning": QMessageBox.Icon.Warning, "info": QMessageBox.Icon.Information,
              "error": QMessageBox.Icon.Critical}
     box = QMessageBox(icons[icon], title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(_plain())
     box.exec()
+
+
+def _plain():
+    """Qt's PlainText format, looked up when a message is shown: importing the Qt namespace costs ~15 ms
+    (PySide builds all its enums), which the window's first paint should not wait for."""
+    from PySide6.QtCore import Qt
+    return Qt.TextFormat.PlainText

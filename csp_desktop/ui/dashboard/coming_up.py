@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...domain.dates import show
 from ...errors import UserError
+from ...services.changes import Kind
 from ...services.coming_up import (ACTION, KIND_WORDS, Item, Overview, OwnerGroup, by_organisation, due_between,
                                    overdue_of, overview)
 from ..common.accessible import named
@@ -26,7 +27,7 @@ LATE = QColor("#C00000")
 EXEMPT_MARK = "Part II"
 EXPAND_ALL_UP_TO = 300
 MORE = "more"
-REFRESH_ON = {"risks", "actions", "meetings", "owners", "partners", "chase", "*"}
+REFRESH_ON = (Kind.RISKS, Kind.ACTIONS, Kind.MEETINGS, Kind.OWNERS, Kind.CHASE, Kind.CADENCE)
 
 
 class ComingUpPanel(QWidget):
@@ -94,8 +95,8 @@ class ComingUpPanel(QWidget):
         self._show(self.found)
         self.counted.emit(self.found.status_text())
 
-    def _on_changed(self, what: str) -> None:
-        if what in REFRESH_ON:
+    def _on_changed(self, changes) -> None:
+        if changes.touches(*REFRESH_ON):
             self.reload()
 
     def _show(self, found: Overview) -> None:

@@ -1,7 +1,6 @@
 """The Dashboard: inherent and residual heat maps, counts per band, what needs attention, the top ten."""
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxL
 
 from ...domain.derived import ARROWS
 from ...domain.model import Risk
+from ...services.changes import Changes
 from ...services.dashboard import Dashboard, summarise
 from ..common.accessible import named
 from ..common.colours import text_colour_on
@@ -64,6 +64,8 @@ class DashboardView(QWidget):
         inner.addWidget(self.top)
         layout.addWidget(box, 2)
         self.data.loaded.connect(self.show_listing)
+        self.data.updated.connect(self._rows_updated)
+        self._stale = False
         session.changed.connect(self._on_changed)
         self._size_maps()
         if self.data.listing is not None:
@@ -109,16 +111,25 @@ class DashboardView(QWidget):
     # -- showing --------------------------------------------------------------------------------------
 
     def show_listing(self, listing) -> None:
+        self._stale = False
         self._travel = listing.travel
-        if getattr(listing, "summary_scheme", None) == self.session.scheme:
-            self.summary = listing.summary  # counted off the GUI thread by RiskData
-        else:
-            self.summary = summarise(listing.risks, self.session.scheme, listing.today or date.today(),
-                                     listing.overdue_actions)
+        self.summary = self.data.summary(self.session.scheme)  # counted off the GUI thread after a full load
         self._show()
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("scheme", "*"):
+    def _rows_updated(self, _update) -> None:
+        """A few risks changed: count again now if the dashboard is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.show_listing(self.data.listing)
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale and self.data.listing is not None:
+            self.show_listing(self.data.listing)
+        super().showEvent(event)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.scheme_changed:
             for grid in self.maps.values():
                 grid.set_scheme(self.session.scheme)
             self._size_maps()

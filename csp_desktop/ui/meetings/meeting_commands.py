@@ -5,11 +5,12 @@ import copy
 
 from ...domain.model import Meeting
 from ...services.meetings import create_meeting, remove_meeting, set_meeting, update_meeting
+from ...services.changes import Kind
 from ..shell.undoable import EditCommand
 
 
 class AddMeetingCommand(EditCommand):
-    topic = "meetings"
+    kinds = (Kind.MEETINGS,)
 
     def __init__(self, session, meeting: Meeting):
         super().__init__(session, f"Add meeting {meeting.board} {meeting.held_on:%d/%m/%Y}")
@@ -25,7 +26,7 @@ class AddMeetingCommand(EditCommand):
 
 
 class EditMeetingCommand(EditCommand):
-    topic = "meetings"
+    kinds = (Kind.MEETINGS,)
 
     def __init__(self, session, before: Meeting, after: Meeting):
         super().__init__(session, f"Edit meeting {after.board} {after.held_on:%d/%m/%Y}")

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessage
 from ...domain.model import Meeting
 from ...domain.pack_names import PART_WORDS, pack_file_name
 from ...errors import UserError
+from ...services.changes import Changes, Kind
 from ...services.meetings import meeting_rows, meetings_of, new_meeting
 from ...services.packs import PackOptions, issue
 from .meeting_commands import AddMeetingCommand, EditMeetingCommand
 from .meeting_dialogs import MeetingDialog, PackOptionsDialog
-from .pack_build import PackBuild
+from .pack_build import PackJob
+from ..shell.workers import Worker
 from .pdf_pane import PdfPane
 from ..history.history_tab import HistoryTab
 from ..common.status import say
@@ -62,7 +64,10 @@ class MeetingsView(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.build: PackBuild | None = None
+        self.build: int | None = None  # the ticket of the pack being built
+        self.worker = Worker(self)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.finished.connect(self._finished)
         # Built packs wait in a private temporary folder until saved; not kept after the view goes.
         self.output_dir = Path(tempfile.mkdtemp(prefix="csp-packs-"))
         folders = self._folders = [str(self.output_dir)]
@@ -119,8 +124,8 @@ class MeetingsView(QWidget):
 
     # -- meetings ---------------------------------------------------------------------------------
 
-    def _changed(self, what: str) -> None:
-        if what in ("meetings", "*"):
+    def _changed(self, changes: Changes) -> None:
+        if changes.meetings_changed:
             self.refresh()
 
     def refresh(self) -> None:
@@ -178,7 +183,7 @@ class MeetingsView(QWidget):
             return
         self.start_build(dialog.options())
 
-    def start_build(self, options: PackOptions) -> PackBuild | None:
+    def start_build(self, options: PackOptions) -> int | None:
         """Issue first on this thread if asked (a write), then build read-only in the background."""
         if self.build is not None:
             return None
@@ -189,19 +194,15 @@ class MeetingsView(QWidget):
             except UserError as exc:
                 QMessageBox.warning(self, "Pack", str(exc))
                 return None
-            self.session.notify("meetings")
+            self.session.notify(Changes.of(Kind.MEETINGS, ids=(options.meeting_id,)))
         out = self._pack_folder() / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
         self._offered_name = self._pack_name(options)
         self.pdf.close_document()
-        self.build = PackBuild(self.session.register.path, out, PackOptions(
+        job = PackJob(self.session.workspace, out, PackOptions(
             meeting_id=options.meeting_id, part=options.part, marking=options.marking, sections=options.sections),
-            today, self)
-        self.build.progressed.connect(self._progressed)
-        self.build.built.connect(self._built)
-        self.build.failed.connect(self._failed)
-        self.build.finished.connect(self._finished)
+            today)
         self._set_building(True)
-        self.build.start()
+        self.build = self.worker.start(job, controlled=True)
         return self.build
 
     def _pack_folder(self) -> Path:
@@ -216,16 +217,12 @@ class MeetingsView(QWidget):
 
     def cancel_build(self) -> None:
         if self.build is not None:
-            self.build.cancel()
+            self.worker.cancel(self.build)
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-
-    def _built(self, path: str, pages: int) -> None:
-        part = "Part II (exempt)" if "-exempt-" in Path(path).name else "Part I (public)"
-        self.pdf.show_pdf(Path(path), f"{part}: {pages} pages", self._offered_name)
-        say(self, f"Pack built: {part}, {pages} pages.")
+    def _progressed(self, ticket: int, done: int, total: int) -> None:
+        if ticket == self.build:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
 
     def _pack_name(self, options: PackOptions) -> str:
         """The name Save as offers: the meeting's board (short) and date, and the part."""
@@ -239,10 +236,20 @@ class MeetingsView(QWidget):
                        "build it again, or check the disk has space.")
         QMessageBox.warning(self, "Pack", message)
 
-    def _finished(self) -> None:
-        self.build.deleteLater()
+    def _finished(self, ticket: int, outcome) -> None:
+        if ticket != self.build:
+            return
         self.build = None
         self._set_building(False)
+        if outcome.ok:
+            self._built(outcome.value.path, outcome.value.pages)
+        elif not outcome.cancelled:
+            self._failed(outcome.message)
+
+    def _built(self, path, pages: int) -> None:
+        part = "Part II (exempt)" if "-exempt-" in Path(path).name else "Part I (public)"
+        self.pdf.show_pdf(Path(path), f"{part}: {pages} pages", self._offered_name)
+        say(self, f"Pack built: {part}, {pages} pages.")
 
     def _set_building(self, building: bool) -> None:
         self.progress.setVisible(building)
@@ -253,7 +260,7 @@ class MeetingsView(QWidget):
 
     def closeEvent(self, event) -> None:
         if self.build is not None:
-            self.build.cancel()
-            self.build.wait()
+            self.worker.cancel()
+            self.worker.wait()
         self.pdf.close_document()
         super().closeEvent(event)

@@ -1,54 +1,23 @@
-"""Building a pack off the GUI thread: progress, cancel, and the result coming back by signal."""
+"""Building a pack as a job for the background worker: progress, cancel, and the result by signal."""
 from __future__ import annotations
 
-import logging
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
-
-from ...errors import UserError
 from ...services.packs import PackOptions, build_pack
-from ...store import Register
-
-log = logging.getLogger("csp_desktop")
 
 
-class BuildCancelled(Exception):
-    """Raised inside the build when the user pressed Cancel."""
+@dataclass(frozen=True)
+class PackJob:
+    """Reads through a connection of its own from the workspace, so the GUI's register is never touched
+    from the pool thread. Called with the worker's Control: each page step reports progress and stops
+    the build (no file is left) once Cancel was pressed."""
+    workspace: object
+    out: Path
+    options: PackOptions
+    today: date
 
-
-class PackBuild(QThread):
-    """Opens its own read-only connection, so the GUI's register is never touched from this thread."""
-
-    progressed = Signal(int, int)
-    built = Signal(str, int)      # path, pages
-    failed = Signal(str)          # one sentence for the user
-    cancelled = Signal()
-
-    def __init__(self, register_path: Path, out: Path, options: PackOptions, today: date, parent=None):
-        super().__init__(parent)
-        self.register_path, self.out, self.options, self.today = register_path, out, options, today
-        self._stop = False
-
-    def cancel(self) -> None:
-        self._stop = True
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._stop:
-            raise BuildCancelled
-        self.progressed.emit(done, total)
-
-    def run(self) -> None:
-        try:
-            with Register.open(self.register_path, read_only=True) as reg:
-                result = build_pack(reg, self.out, self.options, self.today, self._progress)
-        except BuildCancelled:
-            self.cancelled.emit()
-        except UserError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: the user gets a sentence, the log gets the traceback
-            log.exception("Building a pack failed")
-            self.failed.emit(f"The pack could not be built ({type(exc).__name__}); details are in the log.")
-        else:
-            self.built.emit(str(result.path), result.pages)
+    def __call__(self, control):
+        with self.workspace.reading() as reg:
+            return build_pack(reg, self.out, self.options, self.today, control.step)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from ...domain.model import Organisation, Owner
 from ...services import partner_editing as editing
+from ...services.changes import Kind
 from ..shell.undoable import EditCommand
 
 
 class AddOwnerCommand(EditCommand):
-    topic = "owners"
+    kinds = (Kind.OWNERS,)
 
     def __init__(self, session, owner: Owner):
         super().__init__(session, f"Add owner {owner.name.strip()}")
@@ -22,7 +23,7 @@ class AddOwnerCommand(EditCommand):
 
 class UpdateOwnerCommand(EditCommand):
     """Rename an owner or change its kind, organisation or email."""
-    topic = "owners"
+    kinds = (Kind.OWNERS,)
 
     def __init__(self, session, before: Owner, values: dict):
         super().__init__(session, f"Change owner {before.name}")
@@ -41,7 +42,7 @@ class UpdateOwnerCommand(EditCommand):
 
 class DeleteOwnerCommand(EditCommand):
     """Delete an owner; undo brings it back as the owner of everything it owned."""
-    topic = "owners"
+    kinds = (Kind.OWNERS,)
 
     def __init__(self, session, owner: Owner):
         super().__init__(session, f"Delete owner {owner.name}")
@@ -58,7 +59,7 @@ class DeleteOwnerCommand(EditCommand):
 
 
 class AddOrganisationCommand(EditCommand):
-    topic = "owners"
+    kinds = (Kind.OWNERS,)
 
     def __init__(self, session, org: Organisation):
         super().__init__(session, f"Add organisation {org.name.strip()}")
@@ -72,7 +73,7 @@ class AddOrganisationCommand(EditCommand):
 
 
 class RenameOrganisationCommand(EditCommand):
-    topic = "owners"
+    kinds = (Kind.OWNERS,)
 
     def __init__(self, session, org: Organisation, name: str):
         super().__init__(session, f"Rename organisation {org.name}")
@@ -88,7 +89,7 @@ class RenameOrganisationCommand(EditCommand):
 
 
 class DeleteOrganisationCommand(EditCommand):
-    topic = "owners"
+    kinds = (Kind.OWNERS,)
 
     def __init__(self, session, org: Organisation):
         super().__init__(session, f"Delete organisation {org.name}")

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 
 from ...domain.model import OWNER_KINDS, Organisation, Owner
 from ...services import partner_editing as editing
-from ...store.partners import list_organisations, list_owners
+from ...services import lookups
+from ...services.changes import Changes, Kind
 from ..common.accessible import named
 from .partner_commands import (AddOrganisationCommand, AddOwnerCommand, DeleteOrganisationCommand,
                                DeleteOwnerCommand, RenameOrganisationCommand, UpdateOwnerCommand)
@@ -126,7 +127,7 @@ class PartnersView(QWidget):
 
     def reload(self) -> None:
         reg = self.session.register
-        organisations, owners = list_organisations(reg), list_owners(reg)
+        organisations, owners = lookups.organisations(reg), lookups.owners(reg)
         keep_org, keep_owner = self.current_organisation(), self.current_owner()
         self.org_model.set_organisations(organisations, owners)
         self.owner_model.set_owners(owners, organisations)
@@ -238,6 +239,6 @@ class PartnersView(QWidget):
         self.message.setVisible(bool(sentence))
         self.message.setText("\u26a0 " + sentence if sentence else "")
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("owners", "*"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.OWNERS):
             self.reload()

@@ -1,5 +1,6 @@
 """Undoable edits of the plan: each command keeps the old value when made and calls a plan operation."""
 from __future__ import annotations
+from ...services.changes import Kind
 
 from ...domain.model import Indicator, Priority
 from ...domain.plan import IndicatorValue, Objective
@@ -8,7 +9,7 @@ from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of t
 
 
 class PlanCommand(EditCommand):
-    topic = "plan"
+    kinds = (Kind.PLAN,)
 
 
 class SetPlanFields(PlanCommand):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, Q
 
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
+from ...services.changes import Changes, Kind
 from ..common.accessible import named
 from .action_panel import ActionPanel
 from .item_panel import ItemPanel
@@ -24,7 +25,7 @@ from .plan_settings import PlanSettingsDialog
 from .plan_tree import COLUMNS, ITEM_ROLE, fill_children, fill_tree
 from .priority_panel import PriorityPanel
 
-REFRESH_ON = {"plan", "actions", "risks", "owners", "partners", "register", "*"}
+REFRESH_ON = (Kind.PLAN, Kind.ACTIONS, Kind.RISKS, Kind.OWNERS)
 
 
 class PlanView(QWidget):
@@ -120,8 +121,8 @@ class PlanView(QWidget):
         fill_tree(self.tree, self.summary)
         self._restore(chosen, opened)
 
-    def _on_changed(self, what: str) -> None:
-        if what in REFRESH_ON:
+    def _on_changed(self, changes) -> None:
+        if changes.touches(*REFRESH_ON):
             self.reload()
 
     def _current_key(self):
@@ -268,7 +269,7 @@ class PlanView(QWidget):
             self._refused(str(exc))
             return
         self.session.undo_stack.clear()
-        self.session.notify("plan")
+        self.session.notify(Changes.of(Kind.PLAN))
         self._refused(f"Closed {done.closed}; now {done.opened}. Carried forward: {done.open_actions} open plan "
                       f"actions and {done.open_risks} open risks.", problem=False)
 

@@ -14,6 +14,7 @@ from datetime import date
 from ...domain.model import Mitigation, Review, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
+from ...services.changes import Kind
 from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
 
 FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
@@ -25,9 +26,12 @@ FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description
 
 
 class RiskCommand(EditCommand):
-    """An edit of the risks side of the register; views of risks refresh after it."""
+    """An edit of one risk; views of risks show its row again after it."""
 
-    topic = "risks"
+    kinds = (Kind.RISKS,)
+
+    def changed_ids(self):
+        return (self.risk_id,)
 
 
 class SetRiskField(RiskCommand):
@@ -93,7 +97,7 @@ class EditRisk(RiskCommand):
 class AddRisk(RiskCommand):
     def __init__(self, session, risk: Risk):
         super().__init__(session, f"Add risk {risk.ref or risk.title}")
-        self.risk = risk
+        self.risk, self.risk_id = risk, risk.id
         self.saved: Risk | None = None
 
     def do(self) -> None:
@@ -124,6 +128,8 @@ class RemoveRisk(RiskCommand):
 class RecordReview(RiskCommand):
     """A review appended to the history; the same score again is a valid review."""
 
+    kinds = (Kind.RISKS, Kind.REVIEWS)
+
     def __init__(self, session, risk: Risk, after: Rating | None, *, on: date, reviewer: str, note: str = "",
                  next_review: date | None = None):
         super().__init__(session, f"Record review of {risk.ref or risk.title}")
@@ -132,6 +138,9 @@ class RecordReview(RiskCommand):
         self.old_residual, self.old_next_review = risk.residual, risk.next_review
         self.expected = risk.version
         self.review: Review | None = None
+
+    def changed_ids(self):
+        return (self.risk_id, self.review.id if self.review else "")
 
     def do(self) -> None:
         if self.review is None:
@@ -145,7 +154,14 @@ class RecordReview(RiskCommand):
         editing.withdraw_review(self.session.register, self.review, self.old_residual, self.old_next_review)
 
 
-class AddMitigation(RiskCommand):
+class MitigationCommand(RiskCommand):
+    kinds = (Kind.MITIGATIONS,)
+
+    def changed_ids(self):
+        return (self.mitigation.id, self.mitigation.risk_id)
+
+
+class AddMitigation(MitigationCommand):
     def __init__(self, session, mitigation: Mitigation):
         super().__init__(session, "Add mitigation")
         self.mitigation = mitigation
@@ -157,9 +173,10 @@ class AddMitigation(RiskCommand):
         editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id, None)
 
 
-class EditMitigation(RiskCommand):
+class EditMitigation(MitigationCommand):
     def __init__(self, session, mitigation: Mitigation, changes: dict):
         super().__init__(session, "Edit mitigation")
+        self.mitigation = mitigation
         self.mitigation_id, self.risk_id = mitigation.id, mitigation.risk_id
         self.new = dict(changes)
         self.old = {name: getattr(mitigation, name) for name in changes}
@@ -173,7 +190,7 @@ class EditMitigation(RiskCommand):
         editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.old, None)
 
 
-class RemoveMitigation(RiskCommand):
+class RemoveMitigation(MitigationCommand):
     def __init__(self, session, mitigation: Mitigation):
         super().__init__(session, "Remove mitigation")
         self.mitigation = mitigation

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWid
 from ...domain.model import Mitigation, Risk
 from ...errors import UserError
 from ...services import risk_editing as editing
+from ...services.changes import Changes, Kind
 from . import risk_commands as commands
 from ..common.matrix_grid import MatrixGrid
 from .risk_details import RiskDetailsForm
@@ -23,6 +24,7 @@ from ..history.history_tab import HistoryTab
 from ..common.elided_label import ElidedLabel
 from ..common.text import plain_tooltip
 
+RISK_PARTS = (Kind.RISKS, Kind.MITIGATIONS, Kind.REVIEWS)
 SCORES = (("inherent", "Inherent (before mitigation)"), ("residual", "Residual (now)"), ("target", "Target"))
 
 
@@ -123,14 +125,20 @@ class RiskEditor(QWidget):
         register = self.session.register
         self.details.set_choices(editing.owners(register), editing.priorities(register))
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("scheme", "*"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.scheme_changed:
             for grid in self.grids.values():
                 grid.set_scheme(self.session.scheme)
-        if what in ("owners", "priorities", "partners", "*"):
+        if changes.touches(Kind.OWNERS):
             self._load_choices()
-        if what in ("risks", "actions", "scheme", "owners", "*") and self.risk is not None:
+        if self.risk is not None and self._shows_changes(changes):
             self.show_risk(self.risk.id)
+
+    def _shows_changes(self, changes: Changes) -> bool:
+        """Whether the risk on show may look different now (its own rows, or names and scores it shows)."""
+        if changes.touches(Kind.ACTIONS, Kind.OWNERS, Kind.SCHEME):
+            return True
+        return changes.touches(*RISK_PARTS) and (not changes.rows_known or self.risk.id in changes.ids)
 
     # -- editing -------------------------------------------------------------------------------------
 

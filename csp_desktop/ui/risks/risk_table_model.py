@@ -107,6 +107,7 @@ class RiskTableModel(QAbstractTableModel):
         self.scheme = scheme
         self.row_filter = RiskFilter()
         self._keys: dict[int, list] = {}
+        self._where: dict[str, int] | None = None  # risk id -> row number, made on first use after a change
         self._colours: dict[str, tuple[QColor, QColor]] = {}
         self._set_colours()
 
@@ -119,7 +120,7 @@ class RiskTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.travel_basis = travel_basis
         self.rows = rows if rows is not None else make_rows(risks, travel, with_search=False)
-        self._keys = {}
+        self._keys, self._where = {}, None
         self.apply_filter()
         self.endResetModel()
 
@@ -147,10 +148,9 @@ class RiskTableModel(QAbstractTableModel):
         return shown
 
     def row_for_id(self, risk_id: str) -> int | None:
-        for n, row in enumerate(self.rows):
-            if row.risk.id == risk_id:
-                return n
-        return None
+        if self._where is None:
+            self._where = {row.risk.id: n for n, row in enumerate(self.rows)}
+        return self._where.get(risk_id)
 
     def replace_risk(self, risk: Risk, travel: str | None = None) -> None:
         """Show one risk's new values without reloading the rest."""
@@ -163,6 +163,44 @@ class RiskTableModel(QAbstractTableModel):
             row.travel = travel
         self._keys = {}
         self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))  # one emit per edit
+
+    def update_rows(self, risks: list[Risk], travel: dict[str, str], removed: set[str]) -> bool:
+        """Show a few risks' new values in place, add new ones at the end, drop removed ones.
+
+        Returns whether any row's shown mark changed (then the proxy must filter again). The rows
+        keep their places: a row that now sorts elsewhere moves at the next sort, not under the
+        user's hand while they edit it.
+        """
+        flipped = False
+        for risk in risks:
+            n = self.row_for_id(risk.id)
+            if n is None:
+                self._append(Row(risk, travel.get(risk.id, NEW), len(self.rows)))
+                continue
+            row = self.rows[n]
+            row.risk, row.travel, row._search = risk, travel.get(risk.id, row.travel), None
+            flipped |= self._refilter(row)
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+        for n in sorted((n for n in map(self.row_for_id, removed) if n is not None), reverse=True):
+            self.beginRemoveRows(QModelIndex(), n, n)
+            del self.rows[n]
+            self._where = None
+            self.endRemoveRows()
+        self._keys = {}
+        return flipped
+
+    def _append(self, row: Row) -> None:
+        self._refilter(row)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        if self._where is not None:
+            self._where[row.risk.id] = len(self.rows) - 1
+        self.endInsertRows()
+
+    def _refilter(self, row: Row) -> bool:
+        before = row.shown
+        row.shown = self.row_filter.is_empty() or self.row_filter.accepts(row, self.scheme)
+        return row.shown != before
 
     # -- Qt model ----------------------------------------------------------------------------
 
@@ -260,6 +298,7 @@ class RiskTableModel(QAbstractTableModel):
         order = sorted(range(len(self.rows)), key=keys.__getitem__, reverse=descending)
         self.beginResetModel()
         self.rows = [self.rows[n] for n in order]
+        self._where = None
         self._keys = {col: [cached[n] for n in order] for col, cached in self._keys.items()}
         self.endResetModel()
 
@@ -300,6 +339,11 @@ class RiskFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._model.row_filter = row_filter
         self._model.apply_filter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """The model changed some rows' shown marks itself: show and hide rows to match."""
+        self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:

@@ -12,6 +12,7 @@ from ...domain.model import RISK_STATUSES, Risk
 from ...domain.response import WORDS as RESPONSE_WORDS
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
+from ...services.changes import Changes, Kind
 from . import risk_commands as commands
 from ..common.column_fit import ColumnFit
 from .risk_loader import RiskData
@@ -61,6 +62,7 @@ class RisksView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.data.loaded.connect(self.show_listing)
+        self.data.updated.connect(self.show_update)
         session.changed.connect(self._on_changed)
         self._load_choices()
         self.proxy.set_filter(self.current_filter())  # closed risks hidden from the start
@@ -194,10 +196,16 @@ class RisksView(QWidget):
         self._show_count()
         self.select_risk(selected.id if selected else None)
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("scheme", "*"):
+    def show_update(self, update) -> None:
+        """Only these risks changed: their rows are repainted in place, nothing else is read or reset."""
+        if self.model.update_rows(update.risks, update.travel, update.removed):
+            self.proxy.refilter()
+        self._show_count()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.scheme_changed:
             self.model.set_scheme(self.session.scheme)
-        if what in ("owners", "priorities", "partners", "scheme", "*"):
+        if changes.touches(Kind.OWNERS, Kind.SCHEME):
             self._load_choices()
 
     # -- filtering -----------------------------------------------------------------------------------
@@ -286,7 +294,8 @@ class RisksView(QWidget):
             tell(self, "New risk", error)
             return
         self.clear_filters()
-        self.data.load_now()
+        if self.model.row_for_id(risk.id) is None:  # a full load was on its way: take it now
+            self.data.load_now()
         self.select_risk(risk.id)
         self.editor.tabs.setCurrentIndex(0)
         self.editor.details.title.setFocus()

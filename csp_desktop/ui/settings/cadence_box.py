@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from ...domain.cadence import MAX_MONTHS, MIN_MONTHS
 from ...services import cadence as service
+from ...services.changes import Kind
 from ..common.accessible import named
 from ..shell.undoable import EditCommand, push
 
 
 class SetCadence(EditCommand):
-    topic = "cadence"
+    kinds = (Kind.CADENCE,)
 
     def __init__(self, session, months: dict[str, int]):
         super().__init__(session, "Change the review cadence")
@@ -47,7 +48,7 @@ class CadenceBox(QGroupBox):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        session.changed.connect(lambda what: self.load() if what in ("scheme", "cadence", "*") else None)
+        session.changed.connect(lambda changes: self.load() if changes.touches(Kind.SCHEME, Kind.CADENCE) else None)
         self.load()
         self.save.setEnabled(not session.read_only)
 

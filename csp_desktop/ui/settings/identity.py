@@ -29,17 +29,10 @@ def saved_name(settings: QSettings | None = None) -> str | None:
     return str(value) if value else None
 
 
-def apply_saved_identity(session, settings: QSettings | None = None) -> None:
-    """At opening: edits are recorded under the name saved on this laptop, if one was saved."""
-    name = saved_name(settings)
-    if name:
-        session.register.who = name
-
-
 def save_identity(session, name: str, settings: QSettings | None = None) -> str:
     name = clean_name(name)
     settings = settings or app_settings()
     settings.setValue(KEY, name)
     settings.sync()
-    session.register.who = name
+    session.workspace.set_who(name)
     return name

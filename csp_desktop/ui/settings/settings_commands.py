@@ -7,12 +7,13 @@ from ...domain.remap import Remap
 from ...domain.scoring import Scheme
 from ...services.registers import rename_partnership
 from ...services.scheme_editing import apply_scheme, apply_scheme_remapped, redo_remap, undo_remap
+from ...services.changes import Kind
 from ..shell.undoable import EditCommand
 
 
 class SetSchemeCommand(EditCommand):
     """Replace the scoring scheme; the old one is kept from the first run for undo."""
-    topic = "scheme"
+    kinds = (Kind.SCHEME,)
 
     def __init__(self, session, scheme: Scheme):
         super().__init__(session, f"Change the scoring scheme to {scheme.size}")
@@ -30,7 +31,7 @@ class SetSchemeCommand(EditCommand):
 
 class RemapSchemeCommand(EditCommand):
     """A smaller matrix with every score moved by `remap` and a review on each re-scored risk: one step."""
-    topic = "*"  # scores, reviews and the scheme all change
+    kinds = (Kind.SCHEME, Kind.RISKS, Kind.REVIEWS)  # scores, reviews and the scheme all change
 
     def __init__(self, session, scheme: Scheme, remap: Remap, today: date):
         super().__init__(session, f"Change the matrix to {scheme.size}, re-scoring risks")
@@ -50,7 +51,7 @@ class RemapSchemeCommand(EditCommand):
 
 class RenamePartnershipCommand(EditCommand):
     """The partnership's name; the title bar and packs follow it."""
-    topic = "register"
+    kinds = (Kind.REGISTER,)
 
     def __init__(self, session, name: str):
         super().__init__(session, "Rename the partnership")

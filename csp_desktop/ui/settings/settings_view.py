@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 
 from ...domain.scoring import PRESETS, SchemeError, preset
 from ...errors import UserError
+from ...services.changes import Kind
 from ..common.accessible import named
 from .cadence_box import CadenceBox
 from ..common.status import say
@@ -190,12 +191,12 @@ class SettingsView(QScrollArea):
         self._say(self.name_message, f"Edits are now recorded as {name}.", problem=False)
         return True
 
-    def _on_changed(self, what: str) -> None:
+    def _on_changed(self, changes) -> None:
         if getattr(self, "_applying", False):
             return
-        if what in ("scheme", "*"):
+        if changes.scheme_changed:
             self.revert()
-        if what in ("register", "*"):  # an undone or redone rename
+        if changes.touches(Kind.REGISTER):  # an undone or redone rename
             self.partnership_edit.setText(self.session.register.name)
 
     @staticmethod

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .file_menu import data_folder
-from .locations import app_settings, move_old_data, name_application
+from .locations import app_settings, bug_sentence, log_file, move_old_data, name_application
 from .main_window import MainWindow
 from ..common.text import tell
 from .qt_workarounds import apply_workarounds
@@ -25,7 +25,7 @@ def run(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     name_application()
     moved = _move_old_data()
-    _log_to_file(data_folder() / "csp-desktop.log")
+    _log_to_file(log_file())
     window = MainWindow()
     sys.excepthook = lambda *exc: _report_bug(window, *exc)
     window.show()
@@ -86,5 +86,4 @@ def _log_to_file(path: Path) -> None:
 def _report_bug(window, kind, value, tb) -> None:
     """A programming error: keep the traceback in the log and tell the user in one sentence."""
     log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
-    tell(window, "CSP Desktop", f"Something went wrong ({kind.__name__}); it was written to the log in "
-                                f"{data_folder()}. Your saved work is safe.", icon="error")
+    tell(window, "CSP Desktop", f"{bug_sentence(value)} Your saved work is safe.", icon="error")

@@ -60,7 +60,7 @@ class FileMenu(QObject):
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(shortcut)
+        self.window.keys_later(action, shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -148,15 +148,15 @@ class FileMenu(QObject):
 
     def start_import(self, file: Path, *, dry_run: bool) -> None:
         from ...services.opening import import_into
-        register = self.window.session.register.path
+        workspace = self.window.session.workspace
         self.import_.setEnabled(False)
         self.window.set_busy(True, f"{'Checking' if dry_run else 'Importing'} {file.name}…")
-        ticket = self.worker.start(lambda: import_into(register, file, dry_run=dry_run))
+        ticket = self.worker.start(lambda: import_into(workspace, file, dry_run=dry_run))
         self._pending[ticket] = ("import", file, dry_run)
 
     def export_dialog(self) -> None:
-        reg = self.window.session.register
-        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(Path.home() / f"{reg.path.stem}.xlsx"),
+        workspace = self.window.session.workspace
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(Path.home() / f"{workspace.path.stem}.xlsx"),
                                                    EXPORT_FILES)
         if not name:
             return
@@ -166,7 +166,7 @@ class FileMenu(QObject):
             out = out.with_suffix(".json" if "json" in chosen else ".csv" if "CSV" in chosen else ".xlsx")
         part = "public" if PUBLIC_PART in chosen else "all"
         self.window.set_busy(True, f"Exporting to {out.name}…")
-        ticket = self.worker.start(lambda: export_from(reg.path, out, part))
+        ticket = self.worker.start(lambda: export_from(workspace, out, part))
         self._pending[ticket] = ("export", out, False)
 
     def backup_dialog(self) -> None:
@@ -175,7 +175,7 @@ class FileMenu(QObject):
             return
         from ...services.opening import backup_to
         try:
-            target = backup_to(self.window.session.register, Path(folder))
+            target = backup_to(self.window.session.workspace, Path(folder))
         except UserError as exc:
             return tell(self.window, "Backup", str(exc))
         self.window.statusBar().showMessage(f"Backed up to {target}", 10000)
@@ -237,15 +237,14 @@ class FileMenu(QObject):
 
     def _exported(self, out: Path, outcome) -> None:
         if not outcome.ok:
-            return tell(self.window, "Export", outcome.error or f"The export failed ({outcome.bug}); see the log.")
+            return tell(self.window, "Export", outcome.message)
         self.window.statusBar().showMessage(f"Exported to {out}", 10000)
 
     def _imported(self, file: Path, dry_run: bool, outcome) -> None:
         self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
         if not outcome.ok:
             details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
-            message = outcome.error or f"The import failed ({outcome.bug}); see the log."
-            return tell(self.window, "Import", f"{message}\n\n{details}".strip())
+            return tell(self.window, "Import", f"{outcome.message}\n\n{details}".strip())
         if dry_run:
             if ask(self.window, "Import", import_summary(outcome.value)):
                 self.start_import(file, dry_run=False)

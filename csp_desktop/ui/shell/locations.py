@@ -58,3 +58,8 @@ def move_old_data(settings: QSettings):
         settings.setValue("last_register", str(moved.new_path(Path(str(last)))))
     settings.sync()
     return moved
+
+
+def bug_sentence(exc: BaseException) -> str:
+    """What the user is told of a programming error (its traceback is in the log, not on screen)."""
+    return f"Something went wrong inside CSP Desktop ({type(exc).__name__}); the details are in {log_file()}."

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
         self.undo_feedback = None  # names the steps of the open register's undo stack
         self._busy_message = None  # the "Importing..." line, cleared when the work ends
         self.banner = QLabel()
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Notice")
         self.banner.setStyleSheet("background: #FFF2CC; color: #000000; padding: 6px; border: 1px solid #BF9000")
@@ -57,13 +56,17 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_view)
         self.stack = QStackedWidget()
         self.empty = QLabel("No register is open. Use File > Open or File > New.")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by a style property: importing the Qt namespace (~15 ms of enums) waits until after the
+        # first paint, so the window shows as soon as a bare one would.
+        self.empty.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.stack.addWidget(self.empty)
         self._build_layout()
         self._build_status()
         self.files = FileMenu(self)
         self.help = HelpMenu(self)
+        self._later_keys: list = []
         self._build_menus()
+        self.installEventFilter(self)  # the first paint sets the shortcuts (keys_later)
         self.toolbar = Toolbar(self, self.views)
         self.addToolBar(self.toolbar)
         self._refusals_connected = False
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", QKeySequence.StandardKey.Undo, self._undo)
         self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"), self._redo)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._later_keys[-1] = (self.redo_action, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addSeparator()
         self.find_action = self._action(edit, "&Find", QKeySequence.StandardKey.Find, self.find)
         view = self.menuBar().addMenu("&View")
@@ -109,7 +112,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(shortcut)
+        self.keys_later(action, shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -118,31 +121,33 @@ class MainWindow(QMainWindow):
 
     def open_register(self, path: Path) -> bool:
         """Open `path` in this window; a file that cannot be opened is refused in one sentence."""
-        from ...services.opening import open_for_editing
+        from ...services.workspace import Workspace
         from ..risks.risk_loader import RiskData
+        from ..settings.identity import saved_name
         from .session import Session
+        self._set_keys()  # opened before any paint (tests, scripts): the shortcuts are wanted now
         self._connect_refusals()
+        if self.session is not None and Path(path).resolve() == self.session.workspace.path.resolve():
+            self.close_register()  # opening it again (after an import): let its writer's lock go first
         local = self.files.local
         path = local.where_to_work(Path(path))  # a share or synced folder: perhaps a local copy
         if path is None:
             return False
-        if self.session is not None and self.session.register.path.resolve() == Path(path).resolve():
-            self.close_register()  # let go of its writer lock first, or it would open read-only, held by us
-        try:
-            opened = open_for_editing(path)
+        try:  # every change is recorded under the name set in "Who am I", not the login name
+            opened = Workspace.open_for_editing(path, who=saved_name(self.settings))
         except UserError as exc:
             local.pending = None
             return self.files.open_failed(path, str(exc))
         self.close_register()
         local.adopt()
-        self.session = Session(opened.register, self)
+        self.session = Session(opened, self)
         self.data = RiskData(self.session, self)
         self.data.busy.connect(self.set_busy)
         self.data.loaded.connect(self.nav.show_counts)
+        self.data.updated.connect(lambda _rows: QTimer.singleShot(0, self, self._recount))  # after the row repaints
         self._build_pages()
         notice = opened.read_only_reason or local.notice()
-        self.banner.setText(notice)
-        self.banner.setVisible(bool(notice))
+        self.show_notice(notice)
         self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_feedback = UndoFeedback(self, self.session.undo_stack)
@@ -152,6 +157,32 @@ class MainWindow(QMainWindow):
         self.files.remember(local.original_of(opened.register.path))
         self.data.reload()
         return True
+
+    def show_notice(self, notice: str | None) -> None:
+        """The banner above the views: plain text always (a file name is never read as markup)."""
+        from PySide6.QtCore import Qt
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setText(notice or "")
+        self.banner.setVisible(bool(notice))
+
+    def _recount(self) -> None:
+        """The sidebar's counts after a few rows changed (counted again from the listing in memory)."""
+        if self.data is not None and self.data.listing is not None:
+            self.data.summary(self.session.scheme)
+            self.nav.show_counts(self.data.listing)
+
+    def keys_later(self, action: QAction, keys) -> None:
+        """Give `action` its shortcut once the window has painted: the first shortcut set makes PySide build
+        every enum of the Qt namespace (~15 ms), which the first paint need not wait for."""
+        self._later_keys.append((action, keys))
+
+    def _set_keys(self) -> None:
+        for action, keys in self._later_keys:
+            if isinstance(keys, list):
+                action.setShortcuts(keys)
+            else:
+                action.setShortcut(keys)
+        self._later_keys = []
 
     def open_after_paint(self, path_or_chooser) -> None:
         """Open a register once the window has painted, so starting never shows a blank screen.
@@ -163,10 +194,12 @@ class MainWindow(QMainWindow):
         self.update()
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self and event.type() == QEvent.Type.Paint and getattr(self, "_pending_open", None) is not None:
-            pending, self._pending_open = self._pending_open, None
+        if obj is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self, lambda: self._open_pending(pending))
+            pending, self._pending_open = getattr(self, "_pending_open", None), None
+            QTimer.singleShot(0, self, self._set_keys)
+            if pending is not None:
+                QTimer.singleShot(0, self, lambda: self._open_pending(pending))
         return super().eventFilter(obj, event)
 
     def _open_pending(self, pending) -> None:
@@ -178,6 +211,7 @@ class MainWindow(QMainWindow):
         """An undo or redo the register refused (it changed under the command) reaches the user."""
         if not self._refusals_connected:
             from .undoable import failures
+            from PySide6.QtCore import Qt
             failures.failed.connect(self._step_refused, Qt.ConnectionType.QueuedConnection)
             self._refusals_connected = True
 
@@ -194,7 +228,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages = {}
-        self.session.register.close()
+        self.session.workspace.close()
         self.session.deleteLater()
         self.session = self.data = self.undo_feedback = None
         self.nav.clear_counts()
@@ -254,8 +288,10 @@ class MainWindow(QMainWindow):
         read_only = " (read-only)" if reg.read_only else ""
         self.setWindowTitle(f"{reg.name} \u2013 {reg.path.name}{read_only} \u2013 CSP Desktop")
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("register", "*"):
+    def _on_changed(self, changes) -> None:
+        from ...services.changes import Changes  # not at start-up: the window paints before services load
+        from ...services.changes import Kind
+        if changes == Changes.everything() or changes.touches(Kind.REGISTER):  # the partnership's name
             self._show_title()
 
     # -- views -----------------------------------------------------------------------------------------
@@ -322,7 +358,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.session.undo_stack.clear()
-        self.session.notify("*")
+        from ...services.changes import Changes  # not at start-up: the window paints before services load
+        self.session.notify(Changes.everything())
         tell(self, "Undo", f"{message} The undo history was cleared.")
 
     # -- remembered state ----------------------------------------------------------------------------

@@ -1,26 +1,33 @@
-"""The open register as the GUI sees it: the register, its undo stack and one change signal."""
+"""The open register as the GUI sees it: its workspace, its undo stack and one change signal."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ...domain.scoring import Scheme
-from ...store import Register
+from ...services.changes import Changes
+from ...services.workspace import Workspace
 
 
 class Session(QObject):
     """Every view listens to `changed`; every edit goes through `undo_stack` commands that call services.
 
-    `changed` carries the name of what changed ("risks", "actions", "owners", "meetings", "scheme", ...)
-    so a view refreshes only when it must; "*" means everything.
+    `changed` carries a `Changes` (the kinds of rows and their ids) so a view updates only what it
+    shows of them, and does nothing when none is its concern.
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
 
-    def __init__(self, register: Register, parent: QObject | None = None):
+    def __init__(self, workspace, parent: QObject | None = None):
         super().__init__(parent)
-        self.register = register
+        # A bare register (tests, tools) is taken as a workspace of its own.
+        self.workspace = workspace if isinstance(workspace, Workspace) else Workspace.adopt(workspace)
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def register(self):
+        """The main connection, for the GUI thread only; background jobs ask the workspace for their own."""
+        return self.workspace.register
 
     @property
     def scheme(self) -> Scheme:
@@ -28,7 +35,7 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.register.read_only
+        return self.workspace.read_only
 
-    def notify(self, what: str) -> None:
-        self.changed.emit(what)
+    def notify(self, changes: Changes) -> None:
+        self.changed.emit(changes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from ...errors import UserError
@@ -18,6 +18,7 @@ LOCAL, HERE = "local", "here"
 
 def warning_box(parent, path: Path, why: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, "Register on a share or synced folder", why, parent=parent)
+    from PySide6.QtCore import Qt  # not at start-up (see common/text.py)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
         "CSP Desktop can work on a copy on this computer and write the whole register back to "

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from ...errors import UserError
+from ...services.changes import Changes, Kind
 
 
 class CommandFailures(QObject):
@@ -21,9 +22,16 @@ failures = CommandFailures()
 
 
 class EditCommand(QUndoCommand):
-    """Subclasses set `topic` (what session.notify announces) and implement `do` and `undo_it`."""
+    """Subclasses set `kinds` (what they change), name the rows in `changed_ids`, and implement `do` and
+    `undo_it`; after each run the session announces `changes()` so views update just those rows."""
 
-    topic = "*"
+    kinds: tuple[Kind, ...] = ()
+
+    def changed_ids(self) -> tuple[str, ...]:
+        return ()  # not known: views read everything of these kinds again
+
+    def changes(self) -> Changes:
+        return Changes.of(*self.kinds, ids=self.changed_ids())
 
     def __init__(self, session, text: str):
         super().__init__(text)
@@ -52,7 +60,7 @@ class EditCommand(QUndoCommand):
             if self._pushed:
                 failures.failed.emit(self.error)
         self._pushed = True
-        self.session.notify(self.topic)
+        self.session.notify(self.changes())
 
 
 def push(session, command: EditCommand) -> str | None:

@@ -6,11 +6,10 @@ Applying returns is not on the undo stack: it is recorded for good in the return
 from __future__ import annotations
 
 import contextlib
-import threading
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
                                QProgressBar,
@@ -19,13 +18,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from ...domain.dates import show
 from ...errors import UserError
 from ...services import updates
-from ...store.partners import list_owners
+from ...services import lookups
+from ...services.changes import Changes, Kind
 from .updates_models import RETURN_COLUMNS, ChangesModel, ProgressModel, RowsModel
 from .send_dialog import SendChoice, SendDialog
 from ..shell.session import Session
-from ..shell.workers import Worker
+from ..shell.workers import Cancelled, Worker
 
 REVIEW_TAB, LOG_TAB, PROGRESS_TAB = 0, 1, 2
+SHOWN_KINDS = (Kind.RETURNS, Kind.RISKS, Kind.MITIGATIONS, Kind.ACTIONS, Kind.OWNERS)
 COLUMN_WIDTHS = {"decision": 80, "outcome": 80, "flag": 70, "owner_name": 120, "item": 210, "field": 120,
                  "old_value": 170, "register_value": 170, "new_value": 230, "file_name": 160, "received": 120,
                  "owner": 170, "file": 320, "email": 220}
@@ -56,10 +57,9 @@ class ReturnsView(QWidget):
         session.changed.connect(self._register_changed)
         self.worker = Worker(self)  # sending and receiving take seconds: never on the GUI thread
         self.worker.finished.connect(self._finished)
+        self.worker.progressed.connect(self._show_step)
         self._pending: dict[int, tuple] = {}
-        self._progress = _Progress(self)  # emitted on the pool thread, shown on the GUI thread (queued)
-        self._progress.step.connect(self._show_step)
-        self._cancel = threading.Event()
+        self._cancelling = False
         self.refresh()
 
     # -- building ----------------------------------------------------------------------------------------
@@ -159,9 +159,10 @@ class ReturnsView(QWidget):
         self.tabs.setTabText(REVIEW_TAB, f"Review changes ({self.review.waiting()} waiting)")
         self.summary.setText(_summary(self.progress.rows))
 
-    def _register_changed(self, _what: str) -> None:
-        # Any change can make a waiting change conflict or its "register now" value stale.
-        self.refresh()
+    def _register_changed(self, changes: Changes) -> None:
+        # A change to what owners update can make a waiting change conflict or its "register now" stale.
+        if changes.touches(*SHOWN_KINDS):
+            self.refresh()
 
     def _show_detail(self) -> None:
         rows = self._selected_rows(self.review_table)
@@ -188,22 +189,15 @@ class ReturnsView(QWidget):
         if not choice.owners:
             self._say("Choose at least one owner to send to.")
             return None
-        if not self._pending:  # a Cancel stops every send queued or running, so share one flag while busy
-            self._cancel = threading.Event()
-        cancel = self._cancel
-        step = self._progress.step
-
-        def report(done: int, total: int) -> None:  # runs on the pool thread: a signal, no widgets
-            if cancel.is_set():
-                raise updates.SendCancelled()
-            step.emit(done, total)
-
-        return self._start("send", lambda reg: updates.send_round(
-            reg, choice.folder, owner_names=choice.owners, return_by=choice.return_by, progress=report), choice)
+        return self._start("send", lambda reg, control: updates.send_round(
+            reg, choice.folder, owner_names=choice.owners, return_by=choice.return_by,
+            progress=_send_steps(control)), choice, controlled=True)
 
     def cancel(self) -> None:
-        """Stop the send at the next owner; the service then removes what it wrote and records nothing."""
-        self._cancel.set()
+        """Stop every send queued or running at its next owner; the service then removes what it wrote
+        and records nothing."""
+        self._cancelling = True
+        self.worker.cancel()
         self.cancel_button.setEnabled(False)
         self.busy_bar.setFormat("Cancelling\u2026")
 
@@ -214,12 +208,13 @@ class ReturnsView(QWidget):
     def wait(self) -> None:
         """Block until background work is done and its result shown (closing, and tests)."""
         self.worker.wait()
-        QCoreApplication.sendPostedEvents()
-        QCoreApplication.processEvents()
 
-    def _start(self, kind: str, work, detail) -> int:
-        path, who, read_only = self.session.register.path, self.session.register.who, self.session.read_only
-        ticket = self.worker.start(lambda: _with_own_connection(path, who, read_only, work))
+    def _start(self, kind: str, work, detail, *, controlled: bool = False) -> int:
+        workspace = self.session.workspace
+        if controlled:
+            ticket = self.worker.start(lambda control: _with_own_connection(workspace, work, control), controlled=True)
+        else:
+            ticket = self.worker.start(lambda: _with_own_connection(workspace, work))
         self._pending[ticket] = (kind, detail)
         self._set_working(True)
         return ticket
@@ -227,19 +222,21 @@ class ReturnsView(QWidget):
     def _finished(self, ticket: int, outcome) -> None:
         kind, detail = self._pending.pop(ticket, (None, None))
         self._set_working(bool(self._pending))
-        if not outcome.ok:
-            self._say(outcome.error or f"That failed inside CSP Desktop ({outcome.bug}); the details are in the log.")
+        if outcome.cancelled:  # cancelled before its turn came: nothing was written
+            self._say(str(updates.SendCancelled()))
+        elif not outcome.ok:
+            self._say(outcome.message)
         elif kind == "send":
             self._say(*_sent_account(outcome.value, detail))
         elif kind == "receive":
             self._say(*(updates.account(r) for r in outcome.value))
             self.tabs.setCurrentIndex(REVIEW_TAB)
-        self.session.notify("returns")
+        self.session.notify(Changes.of(Kind.RETURNS))
 
-    def _show_step(self, done: int, total: int) -> None:
+    def _show_step(self, _ticket: int, done: int, total: int) -> None:
         self.busy_bar.setRange(0, max(total, 1))
         self.busy_bar.setValue(done)
-        if not self._cancel.is_set():
+        if not self._cancelling:
             self.busy_bar.setFormat(f"Sent {done} of {total} owners")
 
     def _set_working(self, working: bool) -> None:
@@ -247,7 +244,8 @@ class ReturnsView(QWidget):
         self.busy_bar.setVisible(working)
         sending = any(kind == "send" for kind, _ in self._pending.values())
         self.cancel_button.setVisible(working and sending)
-        self.cancel_button.setEnabled(not self._cancel.is_set())
+        self._cancelling = self._cancelling and working
+        self.cancel_button.setEnabled(not self._cancelling)
         for button in (self.send_button, self.receive_button):
             button.setEnabled(not working and not self.session.read_only)
 
@@ -265,7 +263,7 @@ class ReturnsView(QWidget):
         lines = [f"Applied {len(result.applied)} change(s) and rejected {len(result.rejected)}."]
         lines += [f"Held back: {why}." for _, why in result.held[:5]]
         self._say(*lines)
-        self.session.notify("*")
+        self.session.notify(Changes.everything())
         return result
 
     def _decide_selected(self, decision: str | None) -> None:
@@ -286,7 +284,7 @@ class ReturnsView(QWidget):
         self.review.decide(same, decision)
 
     def _ask_send(self) -> None:
-        owners = [o.name for o in list_owners(self.session.register)]
+        owners = [o.name for o in lookups.owners(self.session.register)]
         folder = self.session.register.path.parent / f"update round {date.today().isoformat()}"
         dialog = SendDialog(owners, folder, self)
         if dialog.exec() == SendDialog.Accepted:
@@ -360,15 +358,20 @@ def _summary(progress: list[dict]) -> str:
     return text + (f"; {overdue} overdue." if overdue else ".")
 
 
-class _Progress(QObject):
-    step = Signal(int, int)  # owners done, owners in all
-
-
-def _with_own_connection(path: Path, who: str, read_only: bool, work):
+def _with_own_connection(workspace, work, *control):
     """Run `work(register)` on a connection of this thread's own; SQLite connections stay on one thread."""
-    from ...store import Register
-    with Register.open(path, read_only=read_only, who=who) as reg:
-        return work(reg)
+    with workspace.own_connection() as reg:
+        return work(reg, *control)
+
+
+def _send_steps(control):
+    """The send's progress callback (on the pool thread): report the step, or stop as the service expects."""
+    def report(done: int, total: int) -> None:
+        try:
+            control.step(done, total)
+        except Cancelled:
+            raise updates.SendCancelled() from None
+    return report
 
 
 def _sent_account(sent: updates.RoundSent, choice: SendChoice) -> list[str]:

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from csp_desktop.services.action_editing import EARLIER_PROGRESS
+from csp_desktop.services.changes import Kind
 from csp_desktop.domain.model import Action, Owner
 from csp_desktop.store import actions as store
 from csp_desktop.store import partners
@@ -137,7 +138,8 @@ def test_delete_action_undo_brings_back_notes(session, stack, register):
 def test_commands_announce_actions(session, stack, register, qtbot):
     with qtbot.waitSignal(session.changed) as blocker:
         stack.push(AddActionCommand(session, Action(title="Signal")))
-    assert blocker.args == ["actions"]
+    (changes,) = blocker.args
+    assert changes.kinds == {Kind.ACTIONS} and changes.ids == {stack.command(0).action_id}
 
 
 def test_undo_that_can_no_longer_apply_is_dropped_and_announced(session, stack, register, qtbot):

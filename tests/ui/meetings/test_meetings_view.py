@@ -7,11 +7,13 @@ from pypdf import PdfReader
 
 from PySide6.QtWidgets import QDialog
 
+from csp_desktop.services.workspace import Workspace
 from csp_desktop.services.packs import PackOptions
 from csp_desktop.store.meetings import list_meetings
 from csp_desktop.ui.meetings.meeting_dialogs import MeetingDialog, PackOptionsDialog
 from csp_desktop.ui.meetings.meetings_view import MeetingsView
-from csp_desktop.ui.meetings.pack_build import PackBuild
+from csp_desktop.ui.meetings.pack_build import PackJob
+from csp_desktop.ui.shell.workers import Worker
 from csp_desktop.ui.shell.session import Session
 from tests.pack_register import EXEMPT_REF, fill
 
@@ -25,8 +27,7 @@ def view(qtbot, register):
     widget.resize(1000, 800)
     widget.ids = ids
     yield widget
-    if widget.build is not None:
-        widget.build.wait()
+    widget.worker.wait()
     widget.pdf.close_document()
 
 
@@ -105,21 +106,45 @@ def test_issue_from_the_dialog_marks_the_meeting_issued(view, qtbot):
     assert not again.issue.isEnabled()
 
 
+def _run(job):
+    """Run a pack job on a worker of the shared pool and return its outcome."""
+    worker, outcomes = Worker(), []
+    worker.finished.connect(lambda _ticket, outcome: outcomes.append(outcome))
+    worker.start(job, controlled=True)
+    worker.wait()
+    return outcomes[0]
+
+
 def test_cancelled_build_writes_no_file(register, tmp_path, qtbot):
     fill(register)
     out = tmp_path / "never.pdf"
-    build = PackBuild(register.path, out, PackOptions(), date(2026, 11, 23))
-    with qtbot.waitSignal(build.cancelled, timeout=5000):
-        build.cancel()
-        build.run()  # on this thread, so the cancel is certain to be seen
+    worker = Worker()
+    outcomes = []
+    worker.finished.connect(lambda _t, outcome: outcomes.append(outcome))
+    ticket = worker.start(lambda control: (control.cancel(), PackJob(Workspace.adopt(register), out, PackOptions(),
+                                                                      date(2026, 11, 23))(control)),
+                          controlled=True)
+    worker.wait()
+    assert ticket == 1 and outcomes[0].cancelled and not outcomes[0].ok
     assert not out.exists() and not list(tmp_path.glob("*.pdf"))
 
 
-def test_failed_build_reports_one_sentence(tmp_path, qtbot):
-    build = PackBuild(tmp_path / "missing.cspreg", tmp_path / "x.pdf", PackOptions(), date(2026, 11, 23))
-    with qtbot.waitSignal(build.failed, timeout=5000) as signal:
-        build.run()
-    assert signal.args[0].startswith("There is no register at")
+def test_cancel_from_the_view_stops_the_build(view, qtbot):
+    import threading
+    gate = threading.Event()
+    view.worker.start(gate.wait)  # holds the view's worker, so the build cannot begin before Cancel
+    view.start_build(PackOptions(meeting_id=view.ids["this"]))
+    view.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: view.build is None, timeout=20000)
+    assert view.pdf.document.pageCount() == 0 and not list(view.output_dir.glob("*.pdf"))
+
+
+def test_failed_build_reports_one_sentence(register, tmp_path, qtbot):
+    workspace = Workspace.adopt(register)
+    register.path.unlink()  # gone while open: the build's own connection cannot be made
+    outcome = _run(PackJob(workspace, tmp_path / "x.pdf", PackOptions(), date(2026, 11, 23)))
+    assert outcome.error.startswith("There is no register at")
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform, on show()

@@ -1,6 +1,7 @@
 """The Plan view on the shared Herefordshire and South Worcestershire tables: tree, panels, undoable edits."""
 import pytest
 
+from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.services.plan import load_plan
 from csp_desktop.ui.plan.plan_tree import ITEM_ROLE
 from csp_desktop.ui.plan.plan_view import PlanView
@@ -176,7 +177,7 @@ def test_objectives_and_themes_in_the_tree(view, session):
     top = _top(view, "Empowered Localities")
     assert top.child(0).text(0) == "Objective 3.1 Communities know where and how to report issues"
     add_theme(session.register, Theme("Education", "A programme for 18-24 year olds"))
-    session.notify("plan")
+    session.notify(Changes.of(Kind.PLAN))
     themes = _top(view, "Cross-cutting themes")
     assert themes.child(0).text(0) == "Education"
     session.undo_stack.undo()
@@ -244,7 +245,7 @@ def test_objectives_and_themes_are_edited_in_place_and_undone(view, session):
     panel.save.click()
     assert _top(view, "Empowered Localities").child(0).text(0).endswith("where and how to report issues")
     add_theme(session.register, Theme("Education"))
-    session.notify("plan")
+    session.notify(Changes.of(Kind.PLAN))
     view.tree.setCurrentItem(_top(view, "Cross-cutting themes").child(0))
     panel.editors[("description", True)].setPlainText("A programme for 18-24 year olds")
     panel.save.click()

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QUndoStack
 
+from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.domain.model import Mitigation, Owner, Review, Risk
 from csp_desktop.domain.scoring import Rating
 from csp_desktop.store import Register
@@ -31,7 +32,7 @@ def test_set_field_undo_redo_on_a_bare_stack(session, risk, qtbot):
     stack = QUndoStack()
     with qtbot.waitSignal(session.changed) as told:
         stack.push(c.SetRiskField(session, risk, "residual", Rating(2, 3)))
-    assert told.args == ["risks"]
+    assert told.args == [Changes.of(Kind.RISKS, ids=[risk.id])]
     assert get_risk(session.register, risk.id).residual == Rating(2, 3)
     stack.undo()
     assert get_risk(session.register, risk.id).residual == Rating(3, 3)

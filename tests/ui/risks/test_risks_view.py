@@ -4,6 +4,7 @@ from datetime import date
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
+from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.domain.derived import ARROWS
 from csp_desktop.domain.scoring import Rating, words_3x3
 from csp_desktop.store.risks import get_risk, list_risks, reviews_for
@@ -134,7 +135,7 @@ def test_switching_to_3x3_recolours_every_view(qtbot, window):
     view = risks_view(qtbot, window)
     reg = window.session.register
     reg.set_scheme(words_3x3())
-    window.session.notify("scheme")
+    window.session.notify(Changes.of(Kind.SCHEME))
     # Score 4 is "Low" (green) on the 5x5 demo scheme and "Medium" (amber) on the 3x3 words scheme.
     row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, RESIDUAL).data() == "4")
     assert view.proxy.index(row, RESIDUAL).data(Qt.ItemDataRole.BackgroundRole).name().upper() == "#FFC000"

@@ -2,6 +2,7 @@
 import pytest
 from PySide6.QtGui import QUndoStack
 
+from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.domain.model import Organisation, Owner, Risk
 from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.store import partners, risks
@@ -25,7 +26,7 @@ def stack():
 def test_scheme_command_keeps_the_old_scheme(session, stack, register, qtbot):
     with qtbot.waitSignal(session.changed) as signal:
         stack.push(SetSchemeCommand(session, words_3x3()))
-    assert signal.args == ["scheme"] and register.scheme == words_3x3()
+    assert signal.args == [Changes.of(Kind.SCHEME)] and register.scheme == words_3x3()
     stack.undo()
     assert register.scheme == default_5x5()
     stack.redo()

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
+from csp_desktop.services.changes import Changes
 from csp_desktop.domain import backup_policy as policy
 from csp_desktop.domain.model import Risk
 from csp_desktop.services import backups
@@ -25,7 +26,7 @@ def _yesterday_then_a_bad_change(window):
     reg = window.session.register
     backups.make_backup(reg, policy.IMPORT, YESTERDAY)
     add_risk(reg, Risk("A change saved by mistake"))
-    window.session.notify("*")
+    window.session.notify(Changes.everything())
 
 
 def test_the_list_says_what_restoring_loses_and_restore_brings_yesterday_back(qtbot, window, messages):

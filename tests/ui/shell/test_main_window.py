@@ -88,7 +88,7 @@ def test_state_is_remembered_between_windows(qtbot, demo_path, qsettings, messag
 def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, demo_path, qsettings, messages, monkeypatch):
     os.chmod(demo_path, stat.S_IRUSR | stat.S_IRGRP)
     if os.access(demo_path, os.W_OK):  # root may write anyway: make the app see the file as the user would
-        monkeypatch.setattr("csp_desktop.services.opening.os.access", lambda path, mode: False)
+        monkeypatch.setattr("csp_desktop.services.workspace.os.access", lambda path, mode: False)
     win = open_window(qtbot, qsettings, demo_path)
     assert win.session.read_only and not win.banner.isHidden()
     assert win.banner.text() == "Opened read-only: demo.cspreg is a read-only file, so changes cannot be saved."
@@ -157,7 +157,7 @@ def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettin
 def test_export_writes_the_file_in_the_background(qtbot, window, tmp_path):
     out = tmp_path / "register.json"
     ticket = window.files.worker.start(lambda: __import__("csp_desktop.services.opening", fromlist=["x"])
-                                       .export_from(window.session.register.path, out))
+                                       .export_from(window.session.workspace, out))
     window.files._pending[ticket] = ("export", out, False)
     qtbot.waitUntil(lambda: out.exists() and not window.progress.isVisible(), timeout=10000)
     assert '"risks"' in out.read_text(encoding="utf-8")

@@ -217,7 +217,7 @@ def test_sending_shows_a_percentage_per_owner(view, qtbot, tmp_path):
     qtbot.waitExposed(view)
     shown = []   # what the bar showed after each step reached the GUI thread
 
-    def seen(done, total):
+    def seen(_ticket, done, total):
         shown.append((bar.value(), bar.maximum(), bar.text()))
         if done == 1:   # mid-send, inside the slot: the view as the user sees it between owners
             assert view.cancel_button.isVisible() and not view.send_button.isEnabled()
@@ -225,7 +225,7 @@ def test_sending_shows_a_percentage_per_owner(view, qtbot, tmp_path):
             assert view.grab().save(str(SCREENSHOTS / "returns-sending-progress.png"))
 
     bar = view.busy_bar
-    view._progress.step.connect(seen)
+    view.worker.progressed.connect(seen)
     view.send(SendChoice(["Police & Crime", "Siân Prŵs"], date(2026, 12, 21), tmp_path / "round4"))
     view.wait()
     assert shown == [(0, 2, "Sent 0 of 2 owners"), (1, 2, "Sent 1 of 2 owners"), (2, 2, "Sent 2 of 2 owners")]
@@ -238,7 +238,7 @@ def test_cancel_sends_nothing_and_records_nothing(view, qtbot, tmp_path):
     from tests.conftest import snapshot
     before = snapshot(view.session.register)
     gate = threading.Event()
-    view.worker.start(gate.wait)   # holds the one pool thread, so the send cannot begin before Cancel
+    view.worker.start(gate.wait)   # holds the view's worker, so the send cannot begin before Cancel
     view.show()
     view.send(SendChoice(["Police & Crime", "Siân Prŵs"], date(2026, 12, 21), tmp_path / "round5"))
     assert view.cancel_button.isVisible() and view.cancel_button.isEnabled()

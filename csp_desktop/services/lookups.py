@@ -1,0 +1,50 @@
+"""What the views read to fill their tables and pickers: lists of domain objects, no SQL, no rows.
+
+The views never reach the store themselves (so the store can change shape without touching a
+widget); these are the reads they need, by name.
+"""
+from __future__ import annotations
+
+from ..domain.model import Action, Meeting, Organisation, Owner, Priority, Risk
+from ..store import Register
+from ..store import actions as store_actions
+from ..store import meetings as store_meetings
+from ..store import partners as store_partners
+from ..store import risks as store_risks
+
+
+def owners(reg: Register) -> list[Owner]:
+    return store_partners.list_owners(reg)
+
+
+def organisations(reg: Register) -> list[Organisation]:
+    return store_partners.list_organisations(reg)
+
+
+def priorities(reg: Register) -> list[Priority]:
+    return store_partners.list_priorities(reg)
+
+
+def risks(reg: Register) -> list[Risk]:
+    return store_risks.list_risks(reg)
+
+
+def meetings(reg: Register) -> list[Meeting]:
+    return store_meetings.list_meetings(reg)
+
+
+def actions(reg: Register) -> list[Action]:
+    return store_actions.list_actions(reg)
+
+
+def action(reg: Register, action_id: str) -> Action:
+    return store_actions.get_action(reg, action_id)
+
+
+def action_versions(reg: Register) -> dict[str, int]:
+    """Every action's id and version: a cheap way to find which rows changed since the last read."""
+    return store_actions.action_versions(reg)
+
+
+def actions_by_id(reg: Register, ids) -> list[Action]:
+    return store_actions.actions_by_id(reg, ids)

@@ -1,0 +1,76 @@
+"""The rules of the layers, checked on every run by reading the source (no imports, so nothing is skipped).
+
+- Only services/ and store/ import the store: the views and the command line go through services.
+- Only the workspace opens or creates a register (store/ defines how); every other module asks it.
+- Nothing opens a register file except through SQLite: a plain open() of the file, closed again,
+  drops the POSIX locks SQLite holds on it in this process (sqlite.org/howtocorrupt.html, 2.2).
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "csp_desktop"
+WORKSPACE = "services/workspace.py"
+# store/ modules that never touch any file but the register (migrations reads its own .sql scripts).
+REGISTER_FILE_MODULES = ("store/register.py", "store/access.py", "store/maintenance.py", "store/errors.py",
+                         WORKSPACE)
+PLAIN_OPENS = {"open", "read_bytes", "read_text", "write_bytes", "write_text", "fdopen"}
+
+
+def modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def imported(rel: str, tree: ast.AST):
+    """Every module name `rel` imports, relative imports resolved (csp_desktop.x.y)."""
+    package = ["csp_desktop", *rel.split("/")[:-1]]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            yield module
+            yield from (f"{module}.{alias.name}" for alias in node.names)
+
+
+def test_only_services_and_store_import_the_store():
+    offenders = sorted({rel for rel, tree in modules() if not rel.startswith(("services/", "store/"))
+                        for name in imported(rel, tree)
+                        if name == "csp_desktop.store" or name.startswith("csp_desktop.store.")})
+    assert offenders == []
+
+
+def test_only_the_workspace_opens_a_register():
+    offenders = sorted({f"{rel}:{node.lineno}" for rel, tree in modules()
+                        if rel != WORKSPACE and not rel.startswith("store/")
+                        for node in ast.walk(tree)
+                        if isinstance(node, ast.Attribute) and node.attr in ("open", "create")
+                        and isinstance(node.value, ast.Name) and node.value.id == "Register"})
+    assert offenders == []
+
+
+def test_the_register_file_is_opened_only_through_sqlite():
+    offenders = sorted(f"{rel}:{node.lineno}" for rel, tree in modules() if rel in REGISTER_FILE_MODULES
+                       for node in ast.walk(tree) if isinstance(node, ast.Call) and _plain_open(node.func))
+    assert offenders == []
+
+
+def _plain_open(func: ast.expr) -> bool:
+    if isinstance(func, ast.Name):
+        return func.id == "open"
+    if isinstance(func, ast.Attribute) and func.attr in PLAIN_OPENS:
+        # Register.open is the SQLite opening itself; sqlite3's own calls are not file opens either.
+        return not (isinstance(func.value, ast.Name) and func.value.id in ("Register", "cls", "sqlite3"))
+    return False
+
+
+def test_the_rules_see_what_they_look_for():
+    """The checks would catch an offender (so an empty list above means something)."""
+    tree = ast.parse("from ...store import Register\nRegister.open(p)\nwith p.open('rb'): pass\n")
+    assert "csp_desktop.store" in set(imported("ui/x/y.py", tree))
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    assert [_plain_open(c.func) for c in calls] == [False, True]
