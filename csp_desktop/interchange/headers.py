@@ -45,11 +45,12 @@ class Layout:
         return SheetReading(sheet, self.kind, self.header_row + 1, tuple(self.readings), why)
 
 
-def find_layout(rows: list[list], mapping: dict[str, str] | None = None) -> Layout | None:
+def find_layout(rows: list[list], mapping: dict[str, str] | None = None, only: str | None = None) -> Layout | None:
     """The first row, among the first rows of the sheet, that names a known key column.
 
     Where a row would do for several kinds of table, the kind that explains most of its columns wins.
     A row just below it that only names likelihood / impact / score columns is its second header row.
+    `only` reads the sheet as that kind of table and no other (the user said what it holds).
     """
     mapping = {clean(k): v for k, v in (mapping or {}).items()}
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -61,6 +62,8 @@ def find_layout(rows: list[list], mapping: dict[str, str] | None = None) -> Layo
             last = index
         best = None
         for kind, key in KEY_FIELDS:
+            if only and kind != only:
+                continue
             readings = match_columns(kind, row, above, mapping)
             columns = {r.field: r.index for r in readings if r.field and r.field != IGNORE}
             if key not in columns and kind == RISKS and "description" in columns:
