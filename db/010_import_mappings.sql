@@ -15,12 +15,14 @@ CREATE TABLE import_mappings (
 CREATE INDEX import_mappings_headings ON import_mappings(headings);
 
 -- One row per import, written in the import's own transaction: the file and the backup made just
--- before it (a file name in the register's backups folder), so File > Undo last import restores it.
+-- before it (a file name in the register's backups folder), so File > Undo last import restores it;
+-- the audit table only grows, so rows beyond audit_rows are changes saved since the import.
 CREATE TABLE import_runs (
     id TEXT PRIMARY KEY,
     file TEXT NOT NULL,
     backup TEXT NOT NULL,
     imported_at TEXT NOT NULL,
     counts TEXT NOT NULL DEFAULT '{}',
+    audit_rows INTEGER NOT NULL DEFAULT 0,  -- rows in audit once the import was saved, its own included
     version INTEGER NOT NULL DEFAULT 1
 );

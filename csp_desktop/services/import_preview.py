@@ -163,3 +163,47 @@ def field_words(field_name: str | None) -> str:
     if field_name == "ignore":
         return "Left out"
     return field_name.replace("_", " ").capitalize()
+
+
+def import_chosen(register: Path, file: Path, choices: Choices, *, keep_as: str = "", progress=None,
+                  cancelled=None) -> ImportResult:
+    """The import the preview shows, through a connection of its own (off the GUI thread), after a backup
+    that File > Undo last import restores. `cancelled()` true at any step rolls it all back."""
+    from .imports import Steps
+    with Register.open(Path(register)) as reg:
+        return import_file(reg, Path(file), mapping=choices.columns or None, kinds=choices.sheets or None,
+                           scheme=choices.scheme or None, steps=Steps(progress, cancelled), keep_as=keep_as)
+
+
+def fields_for(kind: str | None) -> list[str]:
+    """What a column of a table of `kind` can be taken as (the preview's drop-down), "ignore" last."""
+    from ..interchange.headers import FIELDS
+    return list(FIELDS.get(kind or "", [])) + ["ignore"]
+
+
+def scales() -> list[str]:
+    return ["3x3", "4x4", "5x5", "5x4", "4x5", "4x3", "3x4", "5x3", "3x5"]
+
+
+def scale_words(result: ImportResult | None) -> str:
+    """The scale the import will score on, and its labels."""
+    if result is None or result.scheme is None:
+        return ""
+    s = result.scheme
+    return (f"{s.size}: likelihood {', '.join(s.likelihood_labels)}; impact {', '.join(s.impact_labels)}")
+
+
+def column_letters(index: int) -> str:
+    from ..interchange.columns import letters
+    return letters(index)
+
+
+def column_index(column: str | None) -> int | None:
+    """The 0-based index of a problem's column, "C (Likelihood)" -> 2."""
+    match = re.match(r"([A-Z]+)\b", column or "")
+    if not match:
+        return None
+    n = 0
+    for ch in match.group(1):
+        n = n * 26 + ord(ch) - 64
+    return n - 1

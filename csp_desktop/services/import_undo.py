@@ -9,8 +9,7 @@ from pathlib import Path
 from ..domain.dates import show
 from ..errors import UserError
 from ..store import Register
-from ..store.import_records import last_run
-from ..store.maintenance import changes_not_in
+from ..store.import_records import last_run, saves_since
 from .backups import backups_folder
 from .restoring import Restored, restore
 
@@ -45,8 +44,7 @@ def last_import(reg: Register) -> LastImport | None:
     backup = backups_folder(reg.path) / run["backup"]
     if not backup.is_file():
         return None
-    n, _last, _who = changes_not_in(reg, backup)
-    return LastImport(run["file"], backup, run["imported_at"], run["counts"], max(0, n - 1))
+    return LastImport(run["file"], backup, run["imported_at"], run["counts"], saves_since(reg, run["audit_rows"]))
 
 
 def undo_last_import(register: Path, *, even_if_changed: bool = False) -> tuple[LastImport, Restored]:

@@ -115,14 +115,14 @@ def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping:
 
 def _finish(reg: Register, path: Path, result: ImportResult, backup, steps: Steps, keep_as: str, chosen) -> None:
     """Inside the import's transaction: record it beside its backup, keep the mapping, last chance to cancel."""
-    if backup is not None:
-        from ..store.import_records import record_run
-        record_run(reg, Path(path).name, backup.name, result.counts)
     if keep_as:
         from .import_mappings import Choices, keep
         mapping, kinds, scheme, sheet = chosen
         keep(reg, keep_as, explain_file(path, sheet=sheet, kinds=kinds),
              Choices(dict(mapping or {}), dict(kinds or {}), scheme or ""))
+    if backup is not None:  # last: the record marks where the import's audit rows end
+        from ..store.import_records import record_run
+        record_run(reg, Path(path).name, backup.name, result.counts)
     steps.step(3, "Saving")
 
 

@@ -11,9 +11,21 @@ def _has(reg: Register, table: str) -> bool:
 
 
 def record_run(reg: Register, file: str, backup: str, counts: dict) -> str:
-    """Inside the import's transaction, so the record and the import stand or fall together."""
+    """Inside the import's transaction, so the record and the import stand or fall together; the last
+    write of the import, so `audit_rows` (its own audit row counted) marks where later changes begin."""
+    audit_rows = reg.query("SELECT count(*) AS n FROM audit")[0]["n"] + 1
     return reg.insert("import_runs", {"file": file, "backup": backup, "imported_at": now_utc(),
-                                      "counts": json.dumps(counts)})
+                                      "counts": json.dumps(counts), "audit_rows": audit_rows})
+
+
+def saves_since(reg: Register, audit_rows: int) -> int:
+    """How many saves were made after the audit held `audit_rows` rows (rows of one save share its time)."""
+    later = reg.query("SELECT count(*) AS n FROM audit")[0]["n"] - audit_rows
+    if later <= 0:
+        return 0
+    rows = reg.query("SELECT count(DISTINCT at) AS n FROM (SELECT at FROM audit ORDER BY rowid DESC LIMIT ?)",
+                     [later])
+    return max(1, rows[0]["n"])
 
 
 def last_run(reg: Register) -> dict | None:

@@ -51,6 +51,7 @@ class FileMenu(QObject):
         self.recent.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
         self.import_ = self._action(menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
+        self.undo_import = self._action(menu, "&Undo last import…", QKeySequence(), self.undo_last_import)
         self.export = self._action(menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
         self.backup = self._action(menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
         self.backups = self._action(menu, "Bac&kups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
@@ -67,6 +68,7 @@ class FileMenu(QObject):
 
     def set_open(self, is_open: bool, read_only: bool = False) -> None:
         self.import_.setEnabled(is_open and not read_only)
+        self.undo_import.setEnabled(is_open and not read_only)
         self.export.setEnabled(is_open)
         self.backup.setEnabled(is_open)
         self.backups.setEnabled(is_open)
@@ -121,7 +123,19 @@ class FileMenu(QObject):
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Import", str(Path.home()), IMPORT_FILES)
         if name:
-            self.start_import(Path(name), dry_run=True)
+            self.preview(Path(name))
+
+    def preview(self, file: Path) -> None:
+        """A spreadsheet opens the import preview (ui/imports); a register export is checked and imported."""
+        from ..imports.import_flow import can_preview, open_preview
+        if can_preview(file):
+            open_preview(self.window, file)
+        else:
+            self.start_import(file, dry_run=True)
+
+    def undo_last_import(self) -> None:
+        from ..imports.import_flow import undo_last_import
+        undo_last_import(self.window)
 
     def start_import(self, file: Path, *, dry_run: bool) -> None:
         from ...services.opening import import_into
