@@ -216,3 +216,24 @@ def test_a_cancelled_import_changes_nothing(qtbot, win, monkeypatch):
         assert snapshot(reg) == before
     assert set(path.parent.joinpath("backups").iterdir()) == backups  # its backup went with it
     dialog.reject()
+
+
+def test_kept_choices_are_listed_in_settings_and_can_be_deleted(qtbot, win, messages, tmp_path):  # noqa: F811
+    from csp_desktop.services.import_mappings import Choices, keep
+    from csp_desktop.services.import_preview import build_preview
+    file = quarter(tmp_path, "q1.csv", "Flooding")
+    readings = [v.reading for v in build_preview(win.session.register.path, file).sheets]
+    keep(win.session.register, "Quarterly", readings, Choices({"Probability (net)": "ignore"}))
+    win.nav.setCurrentRow(next(n for n in range(win.nav.count()) if win.nav.item(n).text() == "Settings"))
+    box = win.page("Settings").mappings
+    box.refresh()
+    assert box.list.item(0).text().startswith("Quarterly: 1 column")
+    qtbot.mouseClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=box.list.visualItemRect(box.list.item(0)).center())
+    assert box.delete_button.isEnabled()
+    qtbot.mouseClick(box.delete_button, Qt.MouseButton.LeftButton)
+    assert messages[-1][0] == "Kept import choices"
+    assert box.list.item(0).text().startswith("None kept yet")
+    with Register.open(win.session.register.path, read_only=True) as reg:
+        assert reg.query("SELECT * FROM import_mappings") == []
+        assert [a["change"] for a in reg.query("SELECT change FROM audit WHERE tbl = 'import_mappings'")] == \
+            ["insert", "delete"]
