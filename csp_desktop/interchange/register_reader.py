@@ -22,10 +22,10 @@ _LOOKED_FOR = "'Risk', 'Risk description', 'Likelihood', 'Impact', 'Action', 'Pr
 
 def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                      scheme: Scheme | None = None, register_scheme: Scheme | None = None,
-                     kinds: dict[str, str | None] | None = None) -> Contents:
+                     kinds: dict[str, str | None] | None = None, book=None) -> Contents:
     """The file's contents. `register_scheme` reads the levels of a file that has no risk table (a
-    mitigations or reviews table of risks already in the register)."""
-    book = read_tables(path, sheet)
+    mitigations or reviews table of risks already in the register). `book`: the file already read."""
+    book = book or read_tables(path, sheet)
     plan = Contents(book.file, warnings=list(book.warnings))
     tables, readings = _tables(book, mapping, kinds)
     if not tables:

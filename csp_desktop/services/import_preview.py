@@ -38,6 +38,8 @@ class Preview:
     kept_applied: str = ""                             # the name of a kept mapping opened with
     headings: str = ""
     register_scale: str = ""
+    checked: bool = False                              # the dry run has been made
+    book: object = None                                # the file's cells, read once for both parts
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,6 +51,8 @@ class Preview:
 
     def summary(self) -> str:
         """What will happen: "adds 26 risks, 66 actions; matches 3 owners already in the register"."""
+        if not self.checked:
+            return "Checking every row\u2026"
         if self.result is None:
             return "Nothing can be imported until the problems marked as errors are put right."
         counts = self.result.counts
@@ -63,14 +67,20 @@ class Preview:
 
 
 def build_preview(register: Path, file: Path, choices: Choices | None = None) -> Preview:
-    """The preview of importing `file` into `register` with `choices`; None looks for a kept mapping."""
+    """The whole preview: `read_preview` then `check_preview`."""
+    return check_preview(register, read_preview(register, file, choices))
+
+
+def read_preview(register: Path, file: Path, choices: Choices | None = None) -> Preview:
+    """How the file is read, sheet by sheet and column by column, with its first rows: the part of the
+    preview shown first, since it needs only the file's cells. `choices` None looks for a kept mapping."""
     from ..interchange.register_reader import explain_book
     from ..interchange.tables import read_tables
     file = Path(file)
     if file.suffix.lower() == ".json":
         raise UserError(f"{file.name} is a register export: it is imported whole, without a preview.")
     book = read_tables(file)
-    with Register.open(Path(register)) as reg:
+    with Register.open(Path(register), read_only=True) as reg:
         preview = Preview(file, choices or Choices(), register_scale=reg.scheme.size)
         readings = explain_book(book, None)
         preview.headings = headings_key(readings)
@@ -78,12 +88,20 @@ def build_preview(register: Path, file: Path, choices: Choices | None = None) ->
             kept = kept_for(reg, readings)
             if kept is not None:
                 preview.choices, preview.kept_applied = kept, kept.name
-        chosen = preview.choices
-        readings = explain_book(book, chosen.columns, chosen.sheets) if not chosen.empty else readings
-        preview.sheets = [_sheet_view(sheet, reading) for sheet, reading in zip(book.sheets, readings)]
+    chosen = preview.choices
+    readings = explain_book(book, chosen.columns, chosen.sheets) if not chosen.empty else readings
+    preview.sheets = [_sheet_view(sheet, reading) for sheet, reading in zip(book.sheets, readings)]
+    preview.book = book
+    return preview
+
+
+def check_preview(register: Path, preview: Preview) -> Preview:
+    """Every row read and written in a transaction rolled back (a dry run): the problems and the counts."""
+    with Register.open(Path(register)) as reg:
         _dry_run(reg, preview)
     for sheet in preview.sheets:
-        _add_problem_rows(sheet, book, preview.problems)
+        _add_problem_rows(sheet, preview.book, preview.problems)
+    preview.checked = True
     return preview
 
 
@@ -92,7 +110,7 @@ def _dry_run(reg: Register, preview: Preview) -> None:
     chosen = preview.choices
     try:
         preview.result = import_file(reg, preview.file, mapping=chosen.columns or None, kinds=chosen.sheets or None,
-                                     scheme=chosen.scheme or None, dry_run=True)
+                                     scheme=chosen.scheme or None, dry_run=True, book=preview.book)
         preview.problems = [_worded(p) for p in preview.result.warnings]
     except ReadError as exc:
         preview.problems = [_worded(p) for p in exc.problems]
@@ -106,7 +124,7 @@ def _dry_run(reg: Register, preview: Preview) -> None:
 def _sheet_view(sheet, reading) -> SheetView:
     top = (reading.header_row or 0) + ROWS_SHOWN
     rows = [(n + 1, [_cell(c) for c in row[:MAX_COLUMNS]]) for n, row in enumerate(sheet.rows[:top])]
-    return SheetView(sheet.name or "", sheet.name or "the file's table", reading, rows)
+    return SheetView(sheet.name or "", sheet.name or "The file's table", reading, rows)
 
 
 def _add_problem_rows(view: SheetView, book, problems: list[Problem]) -> None:
@@ -153,7 +171,9 @@ def in_app_words(text: str) -> str:
     """A reader or register message reworded for the app: no command-line option is named."""
     for pattern, words in _APP_WORDS:
         text = pattern.sub(words, text)
-    return re.sub(r"\s?--[a-z][a-z-]*\b", "", text)  # any option left: drop its name rather than show it
+    text = re.sub(r"\s?--[a-z][a-z-]*\b", "", text)  # any option left: drop its name rather than show it
+    # A field's own name ("residual_likelihood") as the drop-downs say it ("residual likelihood").
+    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: field_words(m.group()).lower(), text)
 
 
 def field_words(field_name: str | None) -> str:

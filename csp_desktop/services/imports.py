@@ -67,7 +67,7 @@ class Steps:
 
 def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
               scheme: str | None = None, register_scheme: Scheme | None = None,
-              kinds: dict[str, str | None] | None = None) -> Contents:
+              kinds: dict[str, str | None] | None = None, book=None) -> Contents:
     path = Path(path)
     if path.suffix.lower() == ".json":
         if sheet or mapping or kinds:
@@ -76,7 +76,7 @@ def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] |
         return read_json(path)
     from ..interchange.register_reader import read_spreadsheet
     return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None,
-                            register_scheme=register_scheme, kinds=kinds)
+                            register_scheme=register_scheme, kinds=kinds, book=book)
 
 
 def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
@@ -92,14 +92,16 @@ def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str
 
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                 scheme: str | None = None, dry_run: bool = False, kinds: dict[str, str | None] | None = None,
-                steps: Steps | None = None, keep_as: str = "") -> ImportResult:
-    """`keep_as` keeps the mapping, sheets and scale under that name, in the import's own transaction."""
+                steps: Steps | None = None, keep_as: str = "", book=None) -> ImportResult:
+    """`keep_as` keeps the mapping, sheets and scale under that name, in the import's own transaction;
+    `book` is the spreadsheet already read (the preview's), so it is not read twice."""
     steps = steps or Steps()
     _refuse_the_register_itself(reg, Path(path))
     steps.step(0, f"Reading {Path(path).name}")
     if not dry_run:
         reg.quick_check()  # an import writes much: never into a damaged file
-    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme, register_scheme=reg.scheme, kinds=kinds)
+    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme, register_scheme=reg.scheme, kinds=kinds,
+                         book=book)
     steps.step(1, "Backing up the register")
     # An import is undone by restoring the backup made just before it (File > Undo last import).
     backup = None if dry_run else make_backup(reg, IMPORT)

@@ -38,7 +38,7 @@ class PreviewDialog(QDialog):
         self.choices: Choices | None = None   # None: the first reading looks for a kept mapping
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
-        self._reading = self._importing = 0
+        self._reading = self._checking = self._importing = 0
         self._cancel = threading.Event()
         self.progress_relay = Progress(self)
         self.progress_relay.step.connect(self._step)
@@ -151,12 +151,21 @@ class PreviewDialog(QDialog):
 
     def reread(self) -> None:
         """Read the file again with the choices made so far (off the GUI thread)."""
-        from ...services.import_preview import build_preview
+        from ...services.import_preview import read_preview
         register, file, choices = self.register, self.file, self.choices
         self.import_button.setEnabled(False)
         self.status.setText(f"Reading {self.file.name}\u2026")
         self.status.show()
-        self._reading = self.worker.start(lambda: build_preview(register, file, choices))
+        self._checking = 0
+        self._reading = self.worker.start(lambda: read_preview(register, file, choices))
+
+    def _check(self, preview) -> None:
+        """Second part: every row read and tried (a dry run), for the problems and the counts."""
+        from ...services.import_preview import check_preview
+        register = self.register
+        self.status.setText("Checking every row\u2026")
+        self.status.show()
+        self._checking = self.worker.start(lambda: check_preview(register, preview))
 
     def choose_field(self, heading: str, field: str) -> None:
         choices = self._current_choices()
@@ -191,7 +200,7 @@ class PreviewDialog(QDialog):
     def _finished(self, ticket: int, outcome) -> None:
         if ticket == self._importing:
             return self._import_done(outcome)
-        if ticket != self._reading:
+        if ticket not in (self._reading, self._checking):
             return  # an older reading, overtaken by a later choice
         self.status.hide()
         if not outcome.ok:
@@ -200,7 +209,20 @@ class PreviewDialog(QDialog):
             self.status.show()
             self.problems.show_problems([], message=self.status.text())
             return
+        if ticket == self._checking:
+            return self.show_checked(outcome.value)
         self.show_preview(outcome.value)
+        self._check(outcome.value)
+
+    def show_checked(self, preview) -> None:
+        self.preview = preview
+        self.scale_labels.setText(scale_words(preview.result) or f"The register's scale is {preview.register_scale}.")
+        self.problems.show_problems(preview.problems)
+        self.summary.setText(preview.summary())
+        self.updates.setVisible(bool(preview.already))
+        self.fresh.setVisible(bool(preview.already))
+        self.import_button.setEnabled(preview.can_import)
+        self._show_sheet(self.sheets.currentRow())  # rows a problem names further down are added
 
     def show_preview(self, preview) -> None:
         keep_sheet = self.sheets.currentRow()
@@ -220,12 +242,10 @@ class PreviewDialog(QDialog):
         self.sheets.setCurrentRow(keep_sheet if 0 <= keep_sheet < len(preview.sheets) else first)
         self._show_sheet(self.sheets.currentRow())
         self._select(self.scale, preview.choices.scheme)
-        self.scale_labels.setText(scale_words(preview.result) or f"The register's scale is {preview.register_scale}.")
-        self.problems.show_problems(preview.problems)
+        self.scale_labels.setText(f"The register's scale is {preview.register_scale}.")
+        self.problems.show_problems([], message="Checking every row\u2026")
         self.summary.setText(preview.summary())
-        self.updates.setVisible(bool(preview.already))
-        self.fresh.setVisible(bool(preview.already))
-        self.import_button.setEnabled(preview.can_import)
+        self.import_button.setEnabled(False)
 
     def _current_view(self):
         row = self.sheets.currentRow()

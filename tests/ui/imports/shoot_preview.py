@@ -19,13 +19,19 @@ def main(out: str, file: str) -> None:
     try:
         create_register(folder / "r.cspreg", name="r").close()
         dialog = PreviewDialog(folder / "r.cspreg", Path(file))
-        dialog.resize(1366, 768)
+        factor = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+        dialog.resize(round(1366 / factor), round(768 / factor))  # a 1366x768 laptop screen, scaled
         dialog.show()
-        dialog.worker.wait()
-        for _ in range(5):
+        while dialog.preview is None or not dialog.preview.checked or not dialog.status.isHidden():
+            dialog.worker.wait()
             app.processEvents()
+        app.processEvents()
         dialog.grab().save(out)
+        hint = dialog.minimumSizeHint()
+        print(f"needs={hint.width()}x{hint.height()} import={dialog.import_button.isEnabled()}")
         dialog.done(0)
+        dialog.deleteLater()
+        app.processEvents()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

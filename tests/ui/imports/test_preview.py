@@ -40,14 +40,16 @@ def quarter(tmp_path, name, *titles):
 def open_preview(qtbot, win, file):
     win.files.preview(file)
     dialog = win.import_preview
-    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.status.isHidden(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.checked and dialog.status.isHidden(),
+                    timeout=15000)
     return dialog
 
 
 def reread(qtbot, dialog, change):
     before = dialog.preview
     change()
-    qtbot.waitUntil(lambda: dialog.preview is not before and dialog.status.isHidden(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.preview is not before and dialog.preview.checked and dialog.status.isHidden(),
+                    timeout=15000)
 
 
 def choose_by_mouse(qtbot, combo, data):
