@@ -3,6 +3,7 @@ problems in a coordinator's words, and what the import would do (a dry run). Bui
 through a connection of its own."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,7 +97,9 @@ def read_preview(register: Path, file: Path, choices: Choices | None = None) -> 
 
 
 def check_preview(register: Path, preview: Preview) -> Preview:
-    """Every row read and written in a transaction rolled back (a dry run): the problems and the counts."""
+    """Every row read and written in a transaction rolled back (a dry run): the problems and the counts.
+    Works on a copy: the GUI thread may be showing `preview` meanwhile."""
+    preview = dataclasses.replace(preview, sheets=[dataclasses.replace(v, rows=list(v.rows)) for v in preview.sheets])
     with Register.open(Path(register)) as reg:
         _dry_run(reg, preview)
     for sheet in preview.sheets:

@@ -235,7 +235,8 @@ class FileMenu(QObject):
         self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
         if not outcome.ok:
             details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
-            message = outcome.error or f"The import failed ({outcome.bug}); see the log."
+            from ...services.import_preview import in_app_words  # no command-line option in the app
+            message = in_app_words(outcome.error or f"The import failed ({outcome.bug}); see the log.")
             return tell(self.window, "Import", f"{message}\n\n{details}".strip())
         if dry_run:
             if ask(self.window, "Import", import_summary(outcome.value)):

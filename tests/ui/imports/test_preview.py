@@ -239,3 +239,18 @@ def test_kept_choices_are_listed_in_settings_and_can_be_deleted(qtbot, win, mess
         assert reg.query("SELECT * FROM import_mappings") == []
         assert [a["change"] for a in reg.query("SELECT change FROM audit WHERE tbl = 'import_mappings'")] == \
             ["insert", "delete"]
+
+
+def test_a_spreadsheet_dropped_on_the_window_opens_the_preview(qtbot, win):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(REGISTERS / "csp-words-3x3.csv"))])
+    pos = win.rect().center()  # (QDragEnterEvent's only constructor is deprecated: the drop itself is tested)
+    win.dropEvent(QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier))
+    dialog = win.import_preview
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.checked and dialog.status.isHidden(),
+                    timeout=15000)
+    assert dialog.windowTitle() == "Import csp-words-3x3.csv" and dialog.import_button.isEnabled()
+    dialog.reject()
