@@ -7,7 +7,7 @@ from pathlib import Path
 from ...errors import UserError
 from ..common.text import ask, tell
 
-PREVIEWED = {".csv", ".xlsx", ".xlsm"}
+PREVIEWED = {".csv", ".xlsx", ".xlsm", ".xls"}  # .xls: the preview says why it cannot be read
 
 
 def can_preview(file: Path) -> bool:

@@ -241,6 +241,8 @@ class PreviewDialog(QDialog):
         first = next((n for n, v in enumerate(preview.sheets) if v.reading.kind), 0)
         self.sheets.setCurrentRow(keep_sheet if 0 <= keep_sheet < len(preview.sheets) else first)
         self._show_sheet(self.sheets.currentRow())
+        if self.scale.findText(f"The register's own ({preview.register_scale})") < 0:
+            self.scale.insertItem(1, f"The register's own ({preview.register_scale})", preview.register_scale)
         self._select(self.scale, preview.choices.scheme)
         self.scale_labels.setText(f"The register's scale is {preview.register_scale}.")
         self.problems.show_problems([], message="Checking every row\u2026")

@@ -254,3 +254,16 @@ def test_a_spreadsheet_dropped_on_the_window_opens_the_preview(qtbot, win):
                     timeout=15000)
     assert dialog.windowTitle() == "Import csp-words-3x3.csv" and dialog.import_button.isEnabled()
     dialog.reject()
+
+
+@pytest.mark.parametrize("name", ["bad-zip-bomb.xlsx", "bad-old-format.xls", "bad-empty-book.xlsx"])
+def test_a_broken_file_is_explained_in_the_preview_and_changes_nothing(qtbot, win, name):
+    before = snapshot(win.session.register)
+    win.files.preview(REGISTERS / name)
+    dialog = win.import_preview
+    qtbot.waitUntil(lambda: "nothing was imported" in dialog.status.text() or "could not" in dialog.status.text()
+                    or dialog.problems.count() and "Checking" not in dialog.problems.item(0).text(), timeout=15000)
+    assert not dialog.import_button.isEnabled() and "--" not in dialog.status.text()
+    dialog.reject()
+    with Register.open(win.session.register.path, read_only=True) as reg:
+        assert snapshot(reg) == before
