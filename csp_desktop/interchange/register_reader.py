@@ -150,6 +150,8 @@ def _unread_sheets(book, readings: list[SheetReading]) -> list[Problem]:
 
 def _check_mapped_columns_exist(file: str, tables, mapping: dict[str, str]) -> None:
     found = {h.clean(header) for _, layout in tables for header in layout.headers}
+    found |= {h.clean(r.heading) for _, layout in tables for r in layout.readings}  # "Target risk / L"
+    found |= {h.column_key(n) for _, layout in tables for n in range(len(layout.headers))}
     missing = [column for column in mapping if h.clean(column) not in found]
     if missing:
         raise ReadError([Problem(file, f"has no column {missing[0]!r} to map (its header row has "

@@ -123,3 +123,14 @@ def test_the_command_line_keeps_applies_and_undoes(tmp_path):
     with Register.open(path, read_only=True) as reg:
         assert [r["title"] for r in reg.query("SELECT title FROM risks")] == ["Flood"]
         assert [m["name"] for m in kept(reg)] == ["Q"]
+
+
+def test_a_repeated_heading_is_mapped_by_its_column_and_a_grouped_one_by_its_group():
+    wm = REGISTERS / "wm-pcc-appendix-b.xlsx"
+    fields = {c.column: c.field for c in explain_file(wm, mapping={"column O": "ignore"})[0].columns}
+    assert fields["D"] == "inherent_likelihood" and fields["L"] == "residual_likelihood" and fields["O"] == "ignore"
+    bracknell = REGISTERS / "bracknell-unmitigated-current.xlsx"
+    readings = explain_file(bracknell, mapping={"Target risk / L": "ignore"})
+    strategic = {c.column: c.field for c in readings[3].columns}
+    assert strategic["C"] == "inherent_likelihood" and strategic["G"] == "residual_likelihood"
+    assert strategic["J"] == "ignore"

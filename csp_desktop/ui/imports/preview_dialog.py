@@ -262,8 +262,9 @@ class PreviewDialog(QDialog):
         self.table.show_sheet(view)
         chosen = self.preview.choices.sheets.get(view.key, AS_READ) if self.preview else AS_READ
         self._select(self.kind, LEFT_OUT if chosen is None else chosen)
-        self.why.setText(view.reading.why if view.reading.kind is None else
-                         f"Read as {view.reading.kind}: {view.reading.why}.")
+        from ...services.import_preview import in_app_words
+        self.why.setText(in_app_words(view.reading.why if view.reading.kind is None else
+                                      f"Read as {view.reading.kind}: {view.reading.why}."))
 
     @staticmethod
     def _select(combo: QComboBox, data) -> None:

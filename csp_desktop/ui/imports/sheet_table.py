@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableWidget, QTableWidgetItem
 
-from ...services.import_preview import field_words, fields_for
+from ...services.import_preview import field_words, fields_for, in_app_words
 from ..common.accessible import named
 
 HEADER_FILL = QColor("#DDEBF7")   # header rows: a fill and bold text, and "Heading" in the row's label
@@ -16,7 +16,7 @@ KEEP = "__as_read__"
 
 class SheetTable(QTableWidget):
     """Row 0 holds the drop-downs; the rows below are the sheet's rows, numbered as in the file."""
-    field_chosen = Signal(str, str)   # heading, field ("ignore" leaves it out)
+    field_chosen = Signal(str, str)   # heading (or "column D"), field ("ignore" leaves it out)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -37,10 +37,13 @@ class SheetTable(QTableWidget):
         by_index = {c.index: c for c in reading.columns}
         self.setHorizontalHeaderLabels([self._title(by_index.get(i), i) for i in range(width)])
         self.setVerticalHeaderItem(0, QTableWidgetItem("Taken as"))
+        headings = [c.heading for c in reading.columns if c.heading]
         for i in range(width):
             column = by_index.get(i)
             if reading.kind and column is not None and column.heading:
-                self.setCellWidget(0, i, self._combo(reading.kind, column))
+                # A heading repeated in the sheet ("Likelihood" three times) is named by its column instead.
+                key = column.heading if headings.count(column.heading) == 1 else f"column {column.column}"
+                self.setCellWidget(0, i, self._combo(reading.kind, column, key))
         header = {reading.header_row} if reading.header_row else set()
         if reading.header_row and any(" / " in (c.heading or "") for c in reading.columns):
             header.add(reading.header_row - 1)  # a group heading row above the headings
@@ -67,7 +70,7 @@ class SheetTable(QTableWidget):
             return column_letters(index)
         return f"{column.column}: {column.heading[:30]}"
 
-    def _combo(self, kind: str, column) -> QComboBox:
+    def _combo(self, kind: str, column, key: str) -> QComboBox:
         combo = QComboBox()
         now = column.field
         combo.addItem(f"{field_words(now)} (as read)", KEEP)
@@ -75,18 +78,17 @@ class SheetTable(QTableWidget):
             if name != now:
                 combo.addItem(field_words(name), name)
         named(combo, f"Column {column.column} {column.heading[:40]} holds",
-              f"Read as {field_words(now).lower()}: {column.why}")
+              f"Read as {field_words(now).lower()}: {in_app_words(column.why)}")
         if now is None:
             combo.setStyleSheet("QComboBox { border: 2px solid #C00000; }")  # also says "Not imported"
-        combo.activated.connect(lambda _i, c=combo, h=column.heading: self._chosen(c, h))
+        combo.activated.connect(lambda _i, c=combo, k=key: self._chosen(c, k))
         self.combos[column.index] = combo
         return combo
 
-    def _chosen(self, combo: QComboBox, heading: str) -> None:
+    def _chosen(self, combo: QComboBox, key: str) -> None:
         value = combo.currentData()
         if value != KEEP:
-            # A group heading is carried above its columns ("Target risk / L"); the file's own cell is "L".
-            self.field_chosen.emit(heading.split(" / ")[-1], value)
+            self.field_chosen.emit(key, value)
 
     def highlight(self, row: int | None, column: int | None) -> None:
         """Select the cell a problem names (or its column, or its row)."""

@@ -84,6 +84,7 @@ def test_a_column_fixed_by_mouse_imports_and_is_kept_for_next_quarter(qtbot, win
     assert dialog.preview.errors and "--" not in str(dialog.preview.errors[0])
     reread(qtbot, dialog, lambda: choose_by_mouse(qtbot, dialog.table.combos[5], "ignore"))
     assert dialog.preview.choices.columns == {"Probability (net)": "ignore"}
+    assert dialog.table.combos[5].accessibleDescription() == "Read as left out: chosen by you"
     assert dialog.import_button.isEnabled() and dialog.summary.text().startswith("Adds 2 risks")
     qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton)
     dialog.keep_name.setText("Quarterly register")
