@@ -85,6 +85,15 @@ class SheetTable(QTableWidget):
         self.combos[column.index] = combo
         return combo
 
+    def keyPressEvent(self, event) -> None:
+        """From the keyboard: on the "Taken as" row, Space, Enter or F4 opens that column's drop-down."""
+        combo = self.combos.get(self.currentColumn()) if self.currentRow() == 0 else None
+        if combo is not None and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F4):
+            combo.setFocus(Qt.FocusReason.TabFocusReason)
+            combo.showPopup()
+            return
+        super().keyPressEvent(event)
+
     def _chosen(self, combo: QComboBox, key: str) -> None:
         value = combo.currentData()
         if value != KEEP:

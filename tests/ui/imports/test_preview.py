@@ -268,3 +268,28 @@ def test_a_broken_file_is_explained_in_the_preview_and_changes_nothing(qtbot, wi
     dialog.reject()
     with Register.open(win.session.register.path, read_only=True) as reg:
         assert snapshot(reg) == before
+
+
+def test_a_column_changed_from_the_keyboard(qtbot, win, tmp_path):
+    dialog = open_preview(qtbot, win, quarter(tmp_path, "q1.csv", "Flooding"))
+    table = dialog.table
+    table.setFocus()
+    table.setCurrentCell(1, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Up)          # to the "Taken as" row
+    for _ in range(5):
+        qtbot.keyClick(table, Qt.Key.Key_Right)   # to column F
+    assert (table.currentRow(), table.currentColumn()) == (0, 5)
+    qtbot.keyClick(table, Qt.Key.Key_Space)       # opens column F's drop-down
+    combo = table.combos[5]
+    popup = combo.view()
+    assert popup.isVisible()
+    popup.setCurrentIndex(popup.model().index(combo.findData("ignore"), 0))
+
+    def enter():
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    reread(qtbot, dialog, enter)
+    assert dialog.preview.choices.columns == {"Probability (net)": "ignore"} and dialog.import_button.isEnabled()
+    do_import(qtbot, win, dialog)
+    with Register.open(win.session.register.path, read_only=True) as reg:
+        assert [r["title"] for r in reg.query("SELECT title FROM risks")] == ["Flooding"]
+        assert reg.query("SELECT count(*) AS n FROM audit WHERE tbl = 'risks'")[0]["n"] == 1
