@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from ..interchange.problems import ERROR, WARNING, Problem
+from ..interchange.problems import ERROR, Problem
 from ..store import Register
 from .import_mappings import Choices, headings_key, kept_for
 from .imports import AlreadyInRegister, ImportResult, import_file

@@ -326,6 +326,7 @@ class PreviewDialog(QDialog):
             tell(self, "Import", message)
 
     def done(self, result: int) -> None:
-        self._cancel.set() if self._importing else None
+        if self._importing:
+            self._cancel.set()  # closing the window mid-import cancels it (it rolls back)
         self.worker.wait()  # no reading or import may outlive the dialog
         super().done(result)

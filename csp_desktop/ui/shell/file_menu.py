@@ -3,7 +3,7 @@ original (for a local copy of a register on a share), Quit.
 
 Import and export run off the GUI thread through their own connections (a progress bar shows
 meanwhile); an import is checked in full first (a dry run), shown, and only then applied, after a
-backup, since it cannot be undone with Ctrl+Z.
+backup, which File > Undo last import restores. Spreadsheets open the import preview (ui/imports) instead.
 """
 from __future__ import annotations
 
@@ -258,5 +258,5 @@ def import_summary(result) -> str:
     if result.warnings:
         lines.append(f"{len(result.warnings)} warning(s):")
         lines += [str(w) for w in result.warnings[:PROBLEMS_SHOWN]]
-    lines.append("A backup is made first; the import cannot be undone with Ctrl+Z. Import now?")
+    lines.append("A backup is made first: File > Undo last import takes it back. Import now?")
     return "\n".join(lines)
