@@ -41,6 +41,15 @@ def _imported(window, file: Path, result) -> None:
     window.statusBar().showMessage(f"Imported {file.name}: {counts}. File > Undo last import takes it back.", 15000)
 
 
+def offer_undo(window, action) -> None:
+    """File > Undo last import names the import it would undo, and is offered only when there is one."""
+    from ...services.import_undo import last_import
+    session = window.session
+    found = last_import(session.register) if session is not None and not session.read_only else None
+    action.setEnabled(found is not None)
+    action.setText(f"&Undo last import ({found.file})\u2026" if found else "&Undo last import\u2026")
+
+
 def undo_last_import(window) -> bool:
     """Say what will be lost, then restore the backup made before the last import."""
     from ...services.import_undo import last_import, undo_last_import as undo

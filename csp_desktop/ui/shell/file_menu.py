@@ -52,6 +52,7 @@ class FileMenu(QObject):
         menu.addSeparator()
         self.import_ = self._action(menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
         self.undo_import = self._action(menu, "&Undo last import…", QKeySequence(), self.undo_last_import)
+        menu.aboutToShow.connect(self._offer_undo_import)
         self.export = self._action(menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
         self.backup = self._action(menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
         self.backups = self._action(menu, "Bac&kups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
@@ -132,6 +133,10 @@ class FileMenu(QObject):
             open_preview(self.window, file)
         else:
             self.start_import(file, dry_run=True)
+
+    def _offer_undo_import(self) -> None:
+        from ..imports.import_flow import offer_undo
+        offer_undo(self.window, self.undo_import)
 
     def undo_last_import(self) -> None:
         from ..imports.import_flow import undo_last_import

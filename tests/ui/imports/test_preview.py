@@ -293,3 +293,12 @@ def test_a_column_changed_from_the_keyboard(qtbot, win, tmp_path):
     with Register.open(win.session.register.path, read_only=True) as reg:
         assert [r["title"] for r in reg.query("SELECT title FROM risks")] == ["Flooding"]
         assert reg.query("SELECT count(*) AS n FROM audit WHERE tbl = 'risks'")[0]["n"] == 1
+
+
+def test_undo_last_import_is_offered_only_after_an_import(qtbot, win):
+    from csp_desktop.ui.imports.import_flow import offer_undo
+    offer_undo(win, win.files.undo_import)
+    assert not win.files.undo_import.isEnabled()
+    do_import(qtbot, win, open_preview(qtbot, win, REGISTERS / "csp-words-3x3.csv"))
+    offer_undo(win, win.files.undo_import)
+    assert win.files.undo_import.isEnabled() and "csp-words-3x3.csv" in win.files.undo_import.text()
