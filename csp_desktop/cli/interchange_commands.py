@@ -39,9 +39,14 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
               help="The matrix the file is scored on, likelihood levels x impact levels, e.g. 5x4 "
                    "(default: worked out from the file).")
 @click.option("--dry-run", is_flag=True, help="Check the file and report what would be imported; write nothing.")
+@click.option("--mapping", "mapping_name", metavar="NAME",
+              help="Apply the column, sheet and scale choices kept in the register as NAME (see --save-mapping; "
+                   "the app keeps them too). --map, --sheet and --scheme given as well win over it.")
+@click.option("--save-mapping", "save_as", metavar="NAME",
+              help="Keep this import's --map, sheet and --scheme choices in the register as NAME, for next time.")
 @click.option("--explain", is_flag=True, help="Show how each sheet and column would be read, and why; "
                                               "import nothing.")
-def import_(register, file, sheet, maps, scheme, dry_run, explain):
+def import_(register, file, sheet, maps, scheme, dry_run, mapping_name, save_as, explain):
     """Import risks, mitigations, actions, priorities or indicators from FILE (.csv, .xlsx or .json).
 
     The header row and columns are found by name ("Risk", "Risk description", "Likelihood",
@@ -57,8 +62,14 @@ def import_(register, file, sheet, maps, scheme, dry_run, explain):
         click.echo(explain_text(file.name, explain_file(file, sheet=sheet, mapping=mapping)))
         return
     with opened(register) as reg:
+        kinds = None
+        if mapping_name:
+            from ..services.import_mappings import named
+            kept = named(reg, mapping_name)
+            mapping, kinds, scheme = {**kept.columns, **mapping}, kept.sheets, scheme or kept.scheme or None
         try:
-            result = import_file(reg, file, sheet=sheet, mapping=mapping, scheme=scheme, dry_run=dry_run)
+            result = import_file(reg, file, sheet=sheet, mapping=mapping, scheme=scheme, dry_run=dry_run,
+                                 kinds=kinds, keep_as=save_as or "")
         except ReadError as exc:
             for problem in exc.problems[1:]:
                 click.echo(str(problem), err=True)
@@ -72,6 +83,21 @@ def import_(register, file, sheet, maps, scheme, dry_run, explain):
     click.echo(f"{verb} {counts} from {file.name} into {register.name}{also}.")
     if result.scheme_changed:
         click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
+    if save_as and not dry_run:
+        click.echo(f"Kept these choices as the mapping {save_as!r}.")
+
+
+@main.command("import-undo")
+@REGISTER
+@click.option("--even-if-changed", is_flag=True, help="Undo it even though other changes were saved since "
+                                                       "(they are lost too).")
+def import_undo(register, even_if_changed):
+    """Undo the last import into REGISTER by restoring the backup made just before it."""
+    from ..services.import_undo import undo_last_import
+    found, done = undo_last_import(register, even_if_changed=even_if_changed)
+    click.echo(found.words)
+    click.echo(f"Done: {register.name} is back as it was before {found.file} was imported; the register as it "
+               f"was is kept as the backup {done.kept.name if done.kept else '(none)'}.")
 
 
 def explain_text(name: str, readings) -> str:

@@ -45,11 +45,12 @@ class Layout:
         return SheetReading(sheet, self.kind, self.header_row + 1, tuple(self.readings), why)
 
 
-def find_layout(rows: list[list], mapping: dict[str, str] | None = None) -> Layout | None:
+def find_layout(rows: list[list], mapping: dict[str, str] | None = None, only: str | None = None) -> Layout | None:
     """The first row, among the first rows of the sheet, that names a known key column.
 
     Where a row would do for several kinds of table, the kind that explains most of its columns wins.
     A row just below it that only names likelihood / impact / score columns is its second header row.
+    `only` reads the sheet as that kind of table and no other (the user said what it holds).
     """
     mapping = {clean(k): v for k, v in (mapping or {}).items()}
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -61,6 +62,8 @@ def find_layout(rows: list[list], mapping: dict[str, str] | None = None) -> Layo
             last = index
         best = None
         for kind, key in KEY_FIELDS:
+            if only and kind != only:
+                continue
             readings = match_columns(kind, row, above, mapping)
             columns = {r.field: r.index for r in readings if r.field and r.field != IGNORE}
             if key not in columns and kind == RISKS and "description" in columns:
@@ -106,7 +109,9 @@ def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) ->
     readings = []
     for col, cell in enumerate(row):
         heading = _heading(cell)
-        field, why, confidence = _read_heading(kind, heading, groups[col], taken, mapping, not says_impact)
+        shown = f"{groups[col]} / {heading}" if groups[col] and heading else heading
+        field, why, confidence = _read_heading(kind, heading, groups[col], taken, _for_column(mapping, col, shown),
+                                               not says_impact)
         if field == "description" and field in taken:
             field, why = f"description_{col}", f"{why}; another part of the description, kept beside the first"
         if field and field != IGNORE and field in taken:
@@ -114,9 +119,22 @@ def match_columns(kind: str, row: list, above: list, mapping: dict[str, str]) ->
             field, confidence = None, 0.0
         if field and field != IGNORE:
             taken[field] = col
-        shown = f"{groups[col]} / {heading}" if groups[col] and heading else heading
         readings.append(ColumnReading(col, letters(col), shown, field, why, round(confidence, 2)))
     return _per_action_status(kind, readings)
+
+
+def column_key(col: int) -> str:
+    """How a mapping names one column by its letters ("column D"), where its heading is repeated."""
+    return f"column {letters(col).lower()}"
+
+
+def _for_column(mapping: dict, col: int, shown: str) -> dict:
+    """A mapping naming this very column (by letters, or by its heading with the group above it) wins
+    over one naming its heading alone, which would take every column so headed."""
+    for key in (column_key(col), clean(shown)):
+        if key in mapping:
+            return {**mapping, clean(shown.split(" / ")[-1]): mapping[key]}
+    return mapping
 
 
 def _read_heading(kind: str, heading: str, group: str, taken: dict, mapping: dict,

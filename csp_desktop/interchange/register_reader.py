@@ -21,12 +21,13 @@ _LOOKED_FOR = "'Risk', 'Risk description', 'Likelihood', 'Impact', 'Action', 'Pr
 
 
 def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                     scheme: Scheme | None = None, register_scheme: Scheme | None = None) -> Contents:
+                     scheme: Scheme | None = None, register_scheme: Scheme | None = None,
+                     kinds: dict[str, str | None] | None = None, book=None) -> Contents:
     """The file's contents. `register_scheme` reads the levels of a file that has no risk table (a
-    mitigations or reviews table of risks already in the register)."""
-    book = read_tables(path, sheet)
+    mitigations or reviews table of risks already in the register). `book`: the file already read."""
+    book = book or read_tables(path, sheet)
     plan = Contents(book.file, warnings=list(book.warnings))
-    tables, readings = _tables(book, mapping)
+    tables, readings = _tables(book, mapping, kinds)
     if not tables:
         raise ReadError([_nothing_found(book, readings)])
     _check_mapped_columns_exist(book.file, tables, mapping or {})
@@ -52,20 +53,35 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     return plan
 
 
-def explain_spreadsheet(path: Path, *, sheet: str | None = None,
-                        mapping: dict[str, str] | None = None) -> list[SheetReading]:
+def explain_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
+                        kinds: dict[str, str | None] | None = None) -> list[SheetReading]:
     """How each sheet of the file would be read, column by column, without reading its rows."""
-    book = read_tables(path, sheet)
-    return _tables(book, mapping)[1]
+    return explain_book(read_tables(path, sheet), mapping, kinds)
 
 
-def _tables(book, mapping) -> tuple[list[tuple[Sheet, h.Layout]], list[SheetReading]]:
-    tables, readings = [], []
+def explain_book(book, mapping: dict[str, str] | None = None,
+                 kinds: dict[str, str | None] | None = None) -> list[SheetReading]:
+    """`explain_spreadsheet` of a workbook already read (the preview reads the file once for both)."""
+    return _tables(book, mapping, kinds)[1]
+
+
+def sheet_key(name: str | None) -> str:
+    """How `kinds` names a sheet: its name, or "" for a CSV file's one table."""
+    return name or ""
+
+
+def _tables(book, mapping, kinds=None) -> tuple[list[tuple[Sheet, h.Layout]], list[SheetReading]]:
+    """`kinds` takes a sheet (by sheet_key) as a table of that kind, or leaves it out (None)."""
+    tables, readings, kinds = [], [], kinds or {}
     for sheet in book.sheets:
         if sheet.name == SCHEME_SHEET:
             readings.append(SheetReading(sheet.name, None, None, (), "the register's scoring scheme"))
             continue
-        layout = h.find_layout(sheet.rows, mapping)
+        chosen = kinds.get(sheet_key(sheet.name), "")
+        if chosen is None:
+            readings.append(SheetReading(sheet.name, None, None, (), "left out by choice"))
+            continue
+        layout = h.find_layout(sheet.rows, mapping, only=chosen or None)
         if layout is None:
             readings.append(SheetReading(sheet.name, None, None, (), _why_not_read(sheet)))
             continue
@@ -129,11 +145,13 @@ def _unread_sheets(book, readings: list[SheetReading]) -> list[Problem]:
     if len(book.sheets) < 2:
         return []
     return [Problem(book.file, f"was not read: {r.why}", WARNING, r.sheet) for r in readings
-            if r.kind is None and r.why not in ("empty", "the register's scoring scheme")]
+            if r.kind is None and r.why not in ("empty", "the register's scoring scheme", "left out by choice")]
 
 
 def _check_mapped_columns_exist(file: str, tables, mapping: dict[str, str]) -> None:
     found = {h.clean(header) for _, layout in tables for header in layout.headers}
+    found |= {h.clean(r.heading) for _, layout in tables for r in layout.readings}  # "Target risk / L"
+    found |= {h.column_key(n) for _, layout in tables for n in range(len(layout.headers))}
     missing = [column for column in mapping if h.clean(column) not in found]
     if missing:
         raise ReadError([Problem(file, f"has no column {missing[0]!r} to map (its header row has "

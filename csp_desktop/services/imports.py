@@ -38,38 +38,95 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back after every check has passed."""
 
 
+class ImportCancelled(UserError):
+    """The user cancelled: raised inside the transaction, so it rolls back and nothing is changed."""
+
+    def __init__(self):
+        super().__init__("The import was cancelled; nothing was changed.")
+
+
+class AlreadyInRegister(RegisterError):
+    """A second import of the same risks or actions; `found` names the first few."""
+
+    def __init__(self, message: str, found: list[str]):
+        super().__init__(message)
+        self.found = found
+
+
+@dataclass
+class Steps:
+    """How an import reports its steps (`progress(step, of, words)`) and asks whether to stop."""
+    progress: object = None
+    cancelled: object = None
+
+    def step(self, n: int, words: str) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(n, 4, words)
+
+
 def read_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-              scheme: str | None = None, register_scheme: Scheme | None = None) -> Contents:
+              scheme: str | None = None, register_scheme: Scheme | None = None,
+              kinds: dict[str, str | None] | None = None, book=None) -> Contents:
     path = Path(path)
     if path.suffix.lower() == ".json":
-        if sheet or mapping:
+        if sheet or mapping or kinds:
             raise UserError(f"{path.name} is a register export; --sheet and --map apply only to spreadsheets.")
         from ..interchange.register_json import read_json
         return read_json(path)
     from ..interchange.register_reader import read_spreadsheet
     return read_spreadsheet(path, sheet=sheet, mapping=mapping, scheme=preset(scheme) if scheme else None,
-                            register_scheme=register_scheme)
+                            register_scheme=register_scheme, kinds=kinds, book=book)
 
 
-def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None):
+def explain_file(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
+                 kinds: dict[str, str | None] | None = None):
     """How a spreadsheet would be read, sheet by sheet and column by column (a list of SheetReading),
     without reading its rows or touching any register."""
     from ..interchange.register_reader import explain_spreadsheet
     path = Path(path)
     if path.suffix.lower() == ".json":
         raise UserError(f"{path.name} is a register export; it is read whole, not column by column.")
-    return explain_spreadsheet(path, sheet=sheet, mapping=mapping)
+    return explain_spreadsheet(path, sheet=sheet, mapping=mapping, kinds=kinds)
 
 
 def import_file(reg: Register, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                scheme: str | None = None, dry_run: bool = False) -> ImportResult:
+                scheme: str | None = None, dry_run: bool = False, kinds: dict[str, str | None] | None = None,
+                steps: Steps | None = None, keep_as: str = "", book=None) -> ImportResult:
+    """`keep_as` keeps the mapping, sheets and scale under that name, in the import's own transaction;
+    `book` is the spreadsheet already read (the preview's), so it is not read twice."""
+    steps = steps or Steps()
     _refuse_the_register_itself(reg, Path(path))
+    steps.step(0, f"Reading {Path(path).name}")
     if not dry_run:
         reg.quick_check()  # an import writes much: never into a damaged file
-    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme, register_scheme=reg.scheme)
-    if not dry_run:  # an import cannot be undone: keep the register as it was (once the file has been read)
-        make_backup(reg, IMPORT)
-    return apply_contents(reg, contents, dry_run=dry_run)
+    contents = read_file(path, sheet=sheet, mapping=mapping, scheme=scheme, register_scheme=reg.scheme, kinds=kinds,
+                         book=book)
+    steps.step(1, "Backing up the register")
+    # An import is undone by restoring the backup made just before it (File > Undo last import).
+    backup = None if dry_run else make_backup(reg, IMPORT)
+    try:
+        steps.step(2, "Writing")
+        return apply_contents(reg, contents, dry_run=dry_run, before_commit=lambda result: _finish(
+            reg, path, result, backup, steps, keep_as, (mapping, kinds, scheme, sheet)))
+    except ImportCancelled:
+        if backup is not None:
+            backup.unlink(missing_ok=True)  # nothing was imported, so nothing to undo
+        raise
+
+
+def _finish(reg: Register, path: Path, result: ImportResult, backup, steps: Steps, keep_as: str, chosen) -> None:
+    """Inside the import's transaction: record it beside its backup, keep the mapping, last chance to cancel."""
+    if keep_as:
+        from .import_mappings import Choices, keep
+        mapping, kinds, scheme, sheet = chosen
+        keep(reg, keep_as, explain_file(path, sheet=sheet, kinds=kinds),
+             Choices(dict(mapping or {}), dict(kinds or {}), scheme or ""))
+    if backup is not None:  # last: the record marks where the import's audit rows end
+        from ..store.import_records import record_run
+        record_run(reg, Path(path).name, backup.name, result.counts)
+    steps.step(3, "Saving")
 
 
 def _refuse_the_register_itself(reg: Register, path: Path) -> None:
@@ -84,7 +141,7 @@ def _refuse_the_register_itself(reg: Register, path: Path) -> None:
         raise UserError(f"{path.name} is the register itself (or part of it), not a file to import.")
 
 
-def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False) -> ImportResult:
+def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False, before_commit=None) -> ImportResult:
     result = ImportResult(contents.file, {}, list(contents.warnings), dry_run=dry_run)
     try:
         with reg.transaction():
@@ -94,6 +151,8 @@ def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False) 
             writer.write()
             result.counts, result.matched = contents.counts(), writer.matched
             result.warnings = list(contents.warnings)
+            if before_commit is not None:
+                before_commit(result)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -217,9 +276,11 @@ class _Writer:
             repeated = [item.ref or item.title for item in items if _identity(item) in known]
             if repeated:
                 shown = ", ".join(repr(x[:40]) for x in repeated[:3]) + (" ..." if len(repeated) > 3 else "")
-                raise RegisterError(f"{self.c.file}: {len(repeated)} of its {table} are already in "
-                                    f"{self.reg.path.name} ({shown}); nothing was imported. Change them in "
-                                    "the app, or through an owner update round.")
+                raise AlreadyInRegister(
+                    f"{self.c.file}: {len(repeated)} of its {table} are already in {self.reg.path.name} ({shown}); "
+                    "nothing was imported. To bring in newer words and scores for them, send them to their owners "
+                    "and take the returns back in Owner updates (its review screen shows each change), or import "
+                    "the file into a fresh register.", [x[:60] for x in repeated[:3]])
 
     def _number_unreferenced(self) -> None:
         """Give risks and actions without a reference the next free R-NN / A-NNN, as a coordinator would."""

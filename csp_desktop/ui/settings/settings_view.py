@@ -36,6 +36,9 @@ class SettingsView(QScrollArea):
         layout.addWidget(self._build_scheme())
         self.cadence = CadenceBox(session)
         layout.addWidget(self.cadence)
+        from ..imports.mappings_box import MappingsBox
+        self.mappings = MappingsBox(session)
+        layout.addWidget(self.mappings)
         layout.addStretch(1)
         self.setWidget(body)
         session.changed.connect(self._on_changed)

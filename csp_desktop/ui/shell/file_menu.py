@@ -3,7 +3,7 @@ original (for a local copy of a register on a share), Quit.
 
 Import and export run off the GUI thread through their own connections (a progress bar shows
 meanwhile); an import is checked in full first (a dry run), shown, and only then applied, after a
-backup, since it cannot be undone with Ctrl+Z.
+backup, which File > Undo last import restores. Spreadsheets open the import preview (ui/imports) instead.
 """
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ class FileMenu(QObject):
         self.recent.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
         self.import_ = self._action(menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
+        self.undo_import = self._action(menu, "&Undo last import…", QKeySequence(), self.undo_last_import)
+        menu.aboutToShow.connect(self._offer_undo_import)
         self.export = self._action(menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
         self.backup = self._action(menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
         self.backups = self._action(menu, "Bac&kups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
@@ -67,6 +69,7 @@ class FileMenu(QObject):
 
     def set_open(self, is_open: bool, read_only: bool = False) -> None:
         self.import_.setEnabled(is_open and not read_only)
+        self.undo_import.setEnabled(is_open and not read_only)
         self.export.setEnabled(is_open)
         self.backup.setEnabled(is_open)
         self.backups.setEnabled(is_open)
@@ -144,7 +147,23 @@ class FileMenu(QObject):
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Import", str(Path.home()), IMPORT_FILES)
         if name:
-            self.start_import(Path(name), dry_run=True)
+            self.preview(Path(name))
+
+    def preview(self, file: Path) -> None:
+        """A spreadsheet opens the import preview (ui/imports); a register export is checked and imported."""
+        from ..imports.import_flow import can_preview, open_preview
+        if can_preview(file):
+            open_preview(self.window, file)
+        else:
+            self.start_import(file, dry_run=True)
+
+    def _offer_undo_import(self) -> None:
+        from ..imports.import_flow import offer_undo
+        offer_undo(self.window, self.undo_import)
+
+    def undo_last_import(self) -> None:
+        from ..imports.import_flow import undo_last_import
+        undo_last_import(self.window)
 
     def start_import(self, file: Path, *, dry_run: bool) -> None:
         from ...services.opening import import_into
@@ -244,7 +263,9 @@ class FileMenu(QObject):
         self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
         if not outcome.ok:
             details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
-            return tell(self.window, "Import", f"{outcome.message}\n\n{details}".strip())
+            from ...services.import_preview import in_app_words  # no command-line option in the app
+            message = in_app_words(outcome.message)
+            return tell(self.window, "Import", f"{message}\n\n{details}".strip())
         if dry_run:
             if ask(self.window, "Import", import_summary(outcome.value)):
                 self.start_import(file, dry_run=False)
@@ -265,5 +286,5 @@ def import_summary(result) -> str:
     if result.warnings:
         lines.append(f"{len(result.warnings)} warning(s):")
         lines += [str(w) for w in result.warnings[:PROBLEMS_SHOWN]]
-    lines.append("A backup is made first; the import cannot be undone with Ctrl+Z. Import now?")
+    lines.append("A backup is made first: File > Undo last import takes it back. Import now?")
     return "\n".join(lines)

@@ -73,6 +73,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CSP Desktop")
         self._restore_geometry()
         self._set_open(False)
+        self.setAcceptDrops(True)  # a .csv or .xlsx dropped on the window opens the import preview
+
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if self.session is not None and len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if self.session is not None and urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.files.preview(Path(urls[0].toLocalFile()))
 
     def _build_layout(self) -> None:
         body = QHBoxLayout()

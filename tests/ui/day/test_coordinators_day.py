@@ -46,13 +46,18 @@ def test_a_coordinators_day(qtbot, window, monkeypatch, tmp_path, messages):
     reg = window.session.register
     assert reg.path == path and window.windowTitle().startswith(f"{NAME} \u2013 hereford.cspreg")
 
-    # Import the Herefordshire tables (each checked first, then taken in: the import asks, we say Yes).
-    for number, table in enumerate(tables, start=1):
+    # Import the Herefordshire tables: File > Import shows how each file was read, every row checked,
+    # then Import takes it in.
+    for table in tables:
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, t=table, **k: (str(t), ""))
         window.files.import_dialog()
-        qtbot.waitUntil(lambda: len(messages) >= number and not window.files._pending
-                        and not window.progress.isVisible(), timeout=30000)
-    assert all(m[0] == "Import" and "can be imported" in m[1] for m in messages), messages
+        dialog = window.import_preview
+        qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.checked and dialog.status.isHidden(),
+                        timeout=30000)
+        assert dialog.import_button.isEnabled(), [str(p) for p in dialog.preview.problems]
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+        qtbot.waitUntil(lambda: window.session is not None and not window.progress.isVisible(), timeout=30000)
     reg = window.session.register  # the import opened the register afresh
     assert not window.session.read_only, window.banner.text()  # not locked out by our own writer lock
     wait_loaded(qtbot, window)
