@@ -9,7 +9,7 @@ import click
 
 from .base import CspGroup, main
 # Each module registers its commands on main.
-from . import (backup_commands, interchange_commands, pack_commands, plan_commands,  # noqa: F401
+from . import (backup_commands, interchange_commands, lock_commands, pack_commands, plan_commands,  # noqa: F401
                register_commands, review_commands, updates_commands)
 
 __all__ = ["CspGroup", "main"]
