@@ -77,4 +77,18 @@ def opened(path: Path, *, read_only: bool = False):
     """The register for one command; a write command holds it (or fails in one sentence naming the holder)."""
     from ..services.opening import opened as open_register
     with open_register(path, read_only=read_only) as reg:
+        name = None if read_only else recorded_name()
+        if name:
+            reg.who = name  # edits are recorded under the "Who am I" name, as in the app
         yield reg
+
+
+def recorded_name() -> str | None:
+    """The name saved by the app's "Who am I" (or `whoami`) on this laptop; None when none was saved."""
+    from ..ui.settings.identity import saved_name
+    return saved_name()
+
+
+def expect_version_option():
+    return click.option("--expect-version", "expected", type=click.IntRange(min=0), default=None,
+                        help="Refuse the change if the item is no longer at this version (see its listing).")
