@@ -26,7 +26,7 @@ def owner():
 @REGISTER
 @format_option()
 def owner_list(register, fmt):
-    """List the owners."""
+    """List the owners, with their organisation, email and version."""
     with opened(register, read_only=True) as reg:
         orgs = {o.id: o.name for o in find.organisations(reg)}
         rows = [{"name": o.name, "kind": o.kind, "organisation": orgs.get(o.organisation_id),
@@ -60,7 +60,7 @@ def _owner_values(reg, kind, organisation, email) -> dict:
 @click.argument("name")
 @owner_fields
 def owner_add(register, name, kind, organisation, email):
-    """Add the owner NAME."""
+    """Add the owner NAME (a person or a role)."""
     with opened(register) as reg:
         added = partner_editing.add_owner(reg, Owner(name=name, **_owner_values(reg, kind, organisation, email)))
     click.echo(f"Added {added.name}.")
@@ -110,7 +110,7 @@ def organisation():
 @REGISTER
 @format_option()
 def organisation_list(register, fmt):
-    """List the partner organisations."""
+    """List the partner organisations with their versions."""
     with opened(register, read_only=True) as reg:
         rows = [{"name": o.name, "version": o.version} for o in find.organisations(reg)]
     emit(rows, ORGANISATION_COLUMNS, fmt)
