@@ -55,7 +55,7 @@ def action():
 @action.command("add")
 @REGISTER
 @action_fields
-@click.option("--status", type=click.Choice(ACTION_STATUSES), default="not started", show_default=True)
+@click.option("--status", default="not started", show_default=True, help=f"One of: {', '.join(ACTION_STATUSES)}.")
 def action_add(register, status, **given):
     """Add an action to REGISTER (--title is needed) and print its ref."""
     if not given.get("title"):
@@ -94,10 +94,10 @@ def action_edit(register, ref, expected, **given):
 @action.command("status")
 @REGISTER
 @click.argument("ref")
-@click.argument("status", type=click.Choice(ACTION_STATUSES))
+@click.argument("status")
 @expect_version_option()
 def action_status(register, ref, status, expected):
-    """Set action REF's status; complete stamps today's date as its completion."""
+    """Set action REF's STATUS: not started, in progress, complete (stamped with today's date) or cancelled."""
     _update(register, ref, lambda reg: action_editing.status_values(status, date.today()), expected,
             f"Marked {status}:")
 

@@ -80,9 +80,6 @@ def risk_add(register, **values):
         raise UserError("A risk needs a title: give --title.")
     with opened(register) as reg:
         changes = _changes(reg, values)
-        for rating in ("inherent", "residual", "target"):
-            if changes.get(rating) is not None and not reg.scheme.fits(changes[rating]):
-                raise UserError(f"The {rating} score is outside the register's {reg.scheme.size} matrix.")
         if not changes.get("ref"):
             changes["ref"] = risk_editing.next_ref(risk_editing.load_risks(reg).risks)
         added = risk_editing.add_risk(reg, Risk(**changes))
@@ -102,7 +99,7 @@ def _set(register, ref: str, changes_of, expected: int | None, done: str) -> Non
 @REGISTER
 @click.argument("ref")
 @risk_fields
-@click.option("--status", type=click.Choice(RISK_STATUSES), help="open or closed.")
+@click.option("--status", help=f"One of: {', '.join(RISK_STATUSES)}.")
 @expect_version_option()
 def risk_edit(register, ref, status, expected, **values):
     """Change the options given of risk REF (an empty value clears a field)."""

@@ -74,10 +74,10 @@ def rating(reg: Register, likelihood: str, impact: str) -> Rating:
 def day(text: str | None, what: str = "date") -> date | None:
     if text is None or not str(text).strip():
         return None
-    found = parse_date(text)
-    if found is None:
-        raise UserError(f"{text!r} is not a {what}: write it YYYY-MM-DD or DD/MM/YYYY.")
-    return found
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise UserError(f"{text!r} is not a {what}: write it YYYY-MM-DD or DD/MM/YYYY.") from None
 
 
 @contextlib.contextmanager
