@@ -195,7 +195,7 @@ def mitigation_add(register, ref, **given):
 @mitigation.command("edit")
 @REGISTER
 @click.argument("ref")
-@click.argument("number", type=int)
+@click.argument("number")
 @mitigation_fields
 @expect_version_option()
 def mitigation_edit(register, ref, number, expected, **given):
@@ -215,7 +215,7 @@ def mitigation_edit(register, ref, number, expected, **given):
 @mitigation.command("delete")
 @REGISTER
 @click.argument("ref")
-@click.argument("number", type=int)
+@click.argument("number")
 @expect_version_option()
 def mitigation_delete(register, ref, number, expected):
     """Delete mitigation NUMBER of risk REF."""

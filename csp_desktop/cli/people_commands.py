@@ -176,10 +176,9 @@ def whoami(register, name):
 
     The name is kept on this computer, for the app and the command line alike, for every register."""
     from ..ui.settings.identity import save_name
-    if name is not None:
-        saved = save_name(name)
-        click.echo(f"Your changes are now recorded as {saved}.")
-        return
-    with opened(register, read_only=True) as reg:
+    with opened(register, read_only=True) as reg:  # a mistyped REGISTER is refused, not silently passed by
         who = recorded_name() or reg.who
-    click.echo(who)
+    if name is None:
+        click.echo(who)
+        return
+    click.echo(f"Your changes are now recorded as {save_name(name)}.")

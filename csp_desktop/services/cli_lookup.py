@@ -53,13 +53,14 @@ def priority(reg: Register, ref: str):
                 "priority", ref)
 
 
-def mitigation(reg: Register, risk_ref: str, number: int):
+def mitigation(reg: Register, risk_ref: str, number: str):
     """The risk's mitigations are numbered 1, 2, ... in their order on the risk."""
     found = risk(reg, risk_ref)
     mitigations = store_risks.mitigations_for(reg, found.id)
-    if not 1 <= number <= len(mitigations):
-        raise UserError(f"Risk {found.ref} has no mitigation {number} (it has {len(mitigations)}).")
-    return found, mitigations[number - 1]
+    if not str(number).strip().isdigit() or not 1 <= int(number) <= len(mitigations):
+        raise UserError(f"Risk {found.ref} has no mitigation {number} "
+                        f"(it has {len(mitigations)}, numbered from 1).")
+    return found, mitigations[int(number) - 1]
 
 
 def rating(reg: Register, likelihood: str, impact: str) -> Rating:

@@ -228,3 +228,47 @@ def test_scheme_show_and_set(path):
     assert "6x6" in refused(path, "scheme", "set", path, "--size", "6x6")
     assert "not one of the bands" in refused(path, "scheme", "set", path, "--appetite", "Huge")
     assert all(who == ME for who, *_ in audit(path, "register_info")[2:])
+
+
+def test_the_readme_shows_an_example_of_every_command():
+    from tests.cli.test_cli import _all_commands
+    from tests.conftest import REPO
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [" ".join(p) for p, command in _all_commands(main)
+               if not hasattr(command, "commands") and f"csp-desktop {' '.join(p)} " not in readme]
+    assert missing == []
+
+
+@pytest.mark.parametrize("args, words", [
+    (("risk", "add", "{p}", "--title", "x\x00y", "--inherent", "1,1,1"), "likelihood,impact"),
+    (("risk", "edit", "{p}", "R-01", "--owner", "'; DROP TABLE risks; --"), "no owner"),
+    (("risk", "edit", "{p}", "R-01", "--inherent", "-1,2"), "likelihood"),
+    (("risk", "edit", "{p}", "R-01", "--next-review", "9999-99-99"), "not a next review date"),
+    (("review", "{p}", "R-01", "--likelihood", "1e308", "--impact", "2"), "likelihood"),
+    (("action", "add", "{p}", "--title", "   "), "title"),
+    (("action", "add", "{p}", "--title", "x", "--due", "\x1b[31m"), "due date"),
+    (("note", "{p}", "A-001", "x" * 200_001), "at most"),
+    (("mitigation", "edit", "{p}", "R-01", "0", "--description", "x"), "no mitigation 0"),
+    (("mitigation", "delete", "{p}", "R-01", "first"), "no mitigation first"),
+    (("owner", "add", "{p}", "x" * 600), "at most 500"),
+    (("organisation", "add", "{p}", " \t "), "needs a name"),
+    (("whoami", "{p}", "a\x07b"), "control characters"),
+    (("scheme", "set", "{p}", "--band", "Low:1:red"), "#RRGGBB"),
+    (("scheme", "set", "{p}", "--likelihood", ",,,"), "label"),
+    (("meeting-delete", "{p}", "no-such-meeting"), ""),
+])
+def test_hostile_and_huge_input_is_refused_in_one_sentence(path, args, words):
+    ok("risk", "add", path, "--title", "Knife crime")
+    ok("action", "add", path, "--title", "Bins")
+    ok("mitigation", "add", path, "R-01", "--description", "Patrols")
+    message = refused(path, *[str(path) if a == "{p}" else a for a in args])
+    assert words in message
+
+
+def test_a_missing_register_is_refused_before_anything_is_written(tmp_path):
+    missing = tmp_path / "nope.cspreg"
+    for args in (("risk", "add", missing, "--title", "x"), ("whoami", missing, "Jo"), ("scheme", "show", missing)):
+        result = run(*args)
+        assert result.exit_code == 1 and result.output.startswith("Error: ") and not missing.exists()
+    from csp_desktop.ui.settings.identity import saved_name
+    assert saved_name() is None
