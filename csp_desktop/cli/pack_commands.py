@@ -78,9 +78,8 @@ def meeting_edit(register, meeting_id, expected, **values):
     from ..services.cli_lookup import guarded
     from ..services.meetings import edit_meeting
     cover = _cover(values)
-    with opened(register) as reg:
-        with guarded(reg, "meetings", meeting_id, "That meeting", expected):
-            meeting = edit_meeting(reg, meeting_id, **values, **cover)
+    with opened(register) as reg, guarded(reg, "meetings", meeting_id, "That meeting", expected):
+        meeting = edit_meeting(reg, meeting_id, **values, **cover)
     click.echo(f"Saved {meeting.board}, {meeting.held_on:%d/%m/%Y}.")
 
 

@@ -81,7 +81,7 @@ def risk_add(register, **values):
     with opened(register) as reg:
         changes = _changes(reg, values)
         if not changes.get("ref"):
-            changes["ref"] = risk_editing.next_ref(risk_editing.load_risks(reg).risks)
+            changes["ref"] = find.next_risk_ref(reg)
         added = risk_editing.add_risk(reg, Risk(**changes))
     click.echo(added.ref)
 

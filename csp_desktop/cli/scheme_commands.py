@@ -7,7 +7,15 @@ from dataclasses import replace
 
 import click
 
-from ..domain.scoring import DEFAULT_LABELS, IMPACT, LIKELIHOOD, Band, Scheme, SchemeError, preset
+from ..domain.scoring import (
+    DEFAULT_LABELS,
+    IMPACT,
+    LIKELIHOOD,
+    Band,
+    Scheme,
+    SchemeError,
+    preset,
+)
 from ..errors import UserError
 from ..services import cli_lookup as find
 from ..services.scheme_editing import apply_scheme

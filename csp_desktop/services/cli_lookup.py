@@ -8,9 +8,8 @@ from datetime import date
 from ..domain.dates import parse_date
 from ..domain.scoring import Rating
 from ..errors import UserError
-from ..store import Register
+from ..store import Register, partners
 from ..store import actions as store_actions
-from ..store import partners
 from ..store import risks as store_risks
 from ..store.errors import ConflictError
 from . import history
@@ -34,6 +33,12 @@ def _key(text: str) -> str:
 
 def risk(reg: Register, ref: str):
     return _one([r for r in store_risks.list_risks(reg) if _key(r.ref) == _key(ref)], "risk", ref)
+
+
+def next_risk_ref(reg: Register) -> str:
+    """The ref a new risk takes when none is given, as the app's New risk gives it."""
+    from .risk_editing import next_ref
+    return next_ref(store_risks.list_risks(reg))
 
 
 def action(reg: Register, ref: str):

@@ -47,7 +47,12 @@ def cli_quarter(folder):
 
 def service_quarter(folder):
     folder.mkdir()
-    from csp_desktop.services import action_editing, partner_editing, risk_editing, updates
+    from csp_desktop.services import (
+        action_editing,
+        partner_editing,
+        risk_editing,
+        updates,
+    )
     from csp_desktop.services.imports import import_file
     from csp_desktop.services.meetings import create_meeting, new_meeting
     from csp_desktop.services.packs import PackOptions, build_pack
