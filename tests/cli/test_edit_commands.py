@@ -222,7 +222,7 @@ def test_scheme_show_and_set(path):
     after = json.loads(ok("scheme", "show", path, "--format", "json"))
     assert [b["name"] for b in after["bands"]] == ["Low", "High"] and after["appetite"] == "Low"
     assert after["likelihood_labels"] == ["A", "B", "C", "D", "E"]
-    assert "The scheme was changed by" in refused(path, "scheme", "set", path, "--appetite", "High",
+    assert "The register was changed by" in refused(path, "scheme", "set", path, "--appetite", "High",
                                                   "--expect-version", str(shown["version"]))
     assert "NAME:LOWEST" in refused(path, "scheme", "set", path, "--band", "Low")
     assert "6x6" in refused(path, "scheme", "set", path, "--size", "6x6")
@@ -272,3 +272,15 @@ def test_a_missing_register_is_refused_before_anything_is_written(tmp_path):
         assert result.exit_code == 1 and result.output.startswith("Error: ") and not missing.exists()
     from csp_desktop.ui.settings.identity import saved_name
     assert saved_name() is None
+
+
+def test_cadence_lists_in_every_format_and_refuses_a_stale_setting(path):
+    rows = json.loads(ok("cadence", path, "--format", "json"))
+    assert rows[0] == {"band": "Very high", "months": 1, "every": "monthly"}
+    assert ok("cadence", path, "--format", "csv").splitlines()[0] == "band,months,every"
+    version = json.loads(ok("scheme", "show", path, "--format", "json"))["version"]
+    ok("cadence", path, "--set", "High=2", "--expect-version", version)
+    assert "The register was changed by" in refused(path, "cadence", path, "--set", "High=4", "--expect-version",
+                                                    version)
+    assert "The register was changed by" in refused(path, "rename", path, "X", "--expect-version", version)
+    assert audit(path, "register_info")[-1] == (ME, "update", "cadence")
