@@ -90,9 +90,13 @@ def _set(register, ref: str, changes_of, expected: int | None, done: str) -> Non
     with opened(register) as reg:
         found = find.risk(reg, ref)
         changes = changes_of(reg)
+        # As in the app: a score moving the risk to another band brings that band's next review with it.
+        also, notice = risk_editing.band_change(reg, found.id, changes, date.today())
         with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
-            saved = risk_editing.set_risk_fields(reg, found.id, changes, expected)
+            saved = risk_editing.set_risk_fields(reg, found.id, {**changes, **also}, expected)
     click.echo(f"{done} {saved.ref} (now version {saved.version}).")
+    if notice:
+        click.echo(notice)
 
 
 @risk.command("edit")

@@ -284,3 +284,20 @@ def test_cadence_lists_in_every_format_and_refuses_a_stale_setting(path):
                                                     version)
     assert "The register was changed by" in refused(path, "rename", path, "X", "--expect-version", version)
     assert audit(path, "register_info")[-1] == (ME, "update", "cadence")
+
+
+def test_a_score_that_moves_the_band_moves_the_next_review_as_in_the_app(path):
+    from datetime import date
+
+    from csp_desktop.domain.scoring import Rating
+    from csp_desktop.services.cadence import next_review_after
+    ok("risk", "add", path, "--title", "Knife crime", "--residual", "1,1", "--next-review", "2030-01-01")
+    out = ok("risk", "edit", path, "R-01", "--residual", "5,5")
+    assert "moved from Low to Very high" in out
+    with Register.open(path, read_only=True) as reg:
+        expected = next_review_after(reg, Rating(5, 5), date.today())
+        assert reg.query("SELECT next_review FROM risks")[0]["next_review"] == expected.isoformat()
+    ok("risk", "edit", path, "R-01", "--residual", "1,1", "--next-review", "2031-01-01")
+    assert listed(path, "risks")[0]["residual_score"] == 1
+    with Register.open(path, read_only=True) as reg:
+        assert reg.query("SELECT next_review FROM risks")[0]["next_review"] == "2031-01-01"
