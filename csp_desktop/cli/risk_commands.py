@@ -140,12 +140,12 @@ def risk_reopen(register, ref, expected):
 @click.argument("ref")
 @expect_version_option()
 def risk_delete(register, ref, expected):
-    """Delete risk REF with its mitigations and reviews (closing keeps them; prefer it)."""
+    """Delete risk REF with its mitigations and reviews; its actions stay, unlinked (closing keeps it all)."""
     with opened(register) as reg:
         found = find.risk(reg, ref)
         with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
-            risk_editing.remove_risk(reg, found.id, expected)
-    click.echo(f"Deleted {found.ref}.")
+            *_, unlinked = risk_editing.remove_risk_keeping(reg, found.id, expected)  # as the app deletes
+    click.echo(f"Deleted {found.ref}" + (f"; {len(unlinked)} action(s) no longer linked to it." if unlinked else "."))
 
 
 @main.command()

@@ -86,8 +86,11 @@ def test_risk_add_edit_close_reopen_delete(path):
     message = refused(path, "risk", "edit", path, "R-01", "--title", "Old", "--expect-version", "2")
     assert message.startswith(f"Error: Risk R-01 was changed by {ME} on ") and "version 4, not 2" in message
     assert "version 4, not 1" in refused(path, "risk", "delete", path, "R-01", "--expect-version", "1")
-    ok("risk", "delete", path, "R-01", "--expect-version", "4")
+    ok("action", "add", path, "--title", "Bleed kits", "--risk", "R-01")
+    assert ok("risk", "delete", path, "R-01", "--expect-version", "4") == \
+        "Deleted R-01; 1 action(s) no longer linked to it."
     assert listed(path, "risks") == [] and audit(path, "risks")[-1] == (ME, "delete", None)
+    assert listed(path, "actions")[0]["risk"] is None and audit(path, "actions")[-1] == (ME, "update", "risk_id")
 
 
 def test_risk_refusals_leave_the_register_alone(path):
