@@ -304,3 +304,19 @@ def test_a_score_that_moves_the_band_moves_the_next_review_as_in_the_app(path):
     assert listed(path, "risks")[0]["residual_score"] == 1
     with Register.open(path, read_only=True) as reg:
         assert reg.query("SELECT next_review FROM risks")[0]["next_review"] == "2031-01-01"
+
+
+def test_plan_edits_refuse_a_stale_version(path):
+    from tests.cli.test_cli import SHARED as FILES
+    for name in ("herefordshire-2012-priorities", "herefordshire-2012-performance"):
+        ok("import", path, FILES / f"{name}.csv")
+    priority = listed(path, "priorities")[0]
+    indicator = listed(path, "indicators")[0]
+    ok("priority-edit", path, priority["ref"], "--outcomes", "Fewer victims", "--expect-version", priority["version"])
+    assert f"Priority {priority['ref']} was changed by {ME}" in refused(
+        path, "priority-edit", path, priority["ref"], "--title", "x", "--expect-version", priority["version"])
+    assert "was changed by" in refused(path, "priority-retire", path, priority["ref"], "--reason", "Done",
+                                       "--expect-version", priority["version"])
+    ok("indicator-edit", path, indicator["ref"], "--target", "20", "--expect-version", indicator["version"])
+    assert "was changed by" in refused(path, "indicator-edit", path, indicator["ref"], "--target", "30",
+                                       "--expect-version", indicator["version"])
