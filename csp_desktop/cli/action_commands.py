@@ -135,7 +135,8 @@ def mitigation_fields(func):
     for option in reversed([
         click.option("--description", help="What is done to reduce the risk."),
         click.option("--owner", help="The owner's name."),
-        click.option("--expected", "expected_score", metavar="L,I", help="The residual score expected once it works, e.g. 2,3."),
+        click.option("--expected", "expected_score", metavar="L,I",
+                     help="The residual score expected once it works, e.g. 2,3."),
     ]):
         func = option(func)
     return func

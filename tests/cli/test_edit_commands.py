@@ -132,7 +132,8 @@ def test_action_add_edit_status_note_delete(path):
     assert ok("action", "add", path, "--title", "Bleed kits in pubs", "--owner", "Siân Evans", "--due",
               "2027-01-31", "--risk", "R-01") == "A-001"
     (action,) = listed(path, "actions")
-    assert (action["owner"], action["due"], action["risk"], action["version"]) == ("Siân Evans", "2027-01-31", "R-01", 1)
+    assert (action["owner"], action["due"], action["risk"], action["version"]) == \
+        ("Siân Evans", "2027-01-31", "R-01", 1)
     ok("action", "edit", path, "A-001", "--due", "28/02/2027", "--expect-version", "1")
     assert ok("action", "status", path, "A-001", "in progress") == "Marked in progress: A-001 (now version 3)."
     assert ok("note", path, "A-001", "Twelve kits fitted") == "Noted on A-001."
@@ -213,7 +214,8 @@ def test_scheme_show_and_set(path):
     ok("risk", "add", path, "--title", "Knife crime", "--inherent", "5,5")
     ok("risk", "add", path, "--title", "Drugs", "--residual", "2,5")
     message = refused(path, "scheme", "set", path, "--size", "5x4")
-    assert message == "Error: The matrix cannot shrink to 5x4: 2 risks use a higher level (R-01, R-02); re-score them first."
+    assert message == ("Error: The matrix cannot shrink to 5x4: 2 risks use a higher level (R-01, R-02); "
+                       "re-score them first.")
     ok("risk", "edit", path, "R-01", "--inherent", "5,4")
     ok("risk", "edit", path, "R-02", "--residual", "2,4")
     assert ok("scheme", "set", path, "--size", "5x4", "--expect-version", str(shown["version"])).startswith(
