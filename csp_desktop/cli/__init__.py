@@ -9,7 +9,8 @@ import click
 
 from .base import CspGroup, main
 # Each module registers its commands on main.
-from . import (backup_commands, interchange_commands, lock_commands, pack_commands, plan_commands,  # noqa: F401
-               register_commands, review_commands, updates_commands)
+from . import (action_commands, backup_commands, interchange_commands, lock_commands,  # noqa: F401
+               pack_commands, people_commands, plan_commands, register_commands, review_commands,
+               risk_commands, scheme_commands, updates_commands)
 
 __all__ = ["CspGroup", "main"]

@@ -74,11 +74,23 @@ def register_argument():
 
 @contextlib.contextmanager
 def opened(path: Path, *, read_only: bool = False):
-    """The register of a command, through the same workspace the app opens it with."""
+    """The register of a command, through the same workspace the app opens it with. A write command holds
+    it (or fails in one sentence naming the holder) and records its edits under the "Who am I" name."""
     with opened_workspace(path, read_only=read_only) as workspace:
         yield workspace.register
 
 
 def opened_workspace(path: Path, *, read_only: bool = False):
     from ..services.workspace import Workspace
-    return Workspace.open(path, read_only=read_only)
+    return Workspace.open(path, read_only=read_only, who=None if read_only else recorded_name())
+
+
+def recorded_name() -> str | None:
+    """The name saved by the app's "Who am I" (or `whoami`) on this laptop; None when none was saved."""
+    from ..ui.settings.identity import saved_name
+    return saved_name()
+
+
+def expect_version_option():
+    return click.option("--expect-version", "expected", type=click.IntRange(min=0), default=None,
+                        help="Refuse the change if the item is no longer at this version (see its listing).")

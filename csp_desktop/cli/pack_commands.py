@@ -10,7 +10,7 @@ from ..domain.model import PACK_SECTIONS
 from ..domain.pack import MARKINGS, PARTS, PUBLIC
 from ..services.meetings import MEETING_COLUMNS, create_meeting, meeting_rows, new_meeting
 from ..errors import UserError
-from .base import main, opened, register_argument
+from .base import expect_version_option, main, opened, register_argument
 from .output import counted, emit, format_option
 
 REGISTER = register_argument()
@@ -72,11 +72,13 @@ def meeting_add(register, board, on, at, venue, chair, marking, **cover):
 @click.option("--chair", default=None, help="Who chairs it.")
 @click.option("--marking", type=click.Choice(MARKINGS), default=None, help="The marking printed on its pack.")
 @cover_options
-def meeting_edit(register, meeting_id, **values):
+@expect_version_option()
+def meeting_edit(register, meeting_id, expected, **values):
     """Change a meeting's details or its covering report (only the options given)."""
+    from ..services.cli_lookup import guarded
     from ..services.meetings import edit_meeting
     cover = _cover(values)
-    with opened(register) as reg:
+    with opened(register) as reg, guarded(reg, "meetings", meeting_id, "That meeting", expected):
         meeting = edit_meeting(reg, meeting_id, **values, **cover)
     click.echo(f"Saved {meeting.board}, {meeting.held_on:%d/%m/%Y}.")
 

@@ -9,7 +9,7 @@ import click
 from ..services import plan as plan_service
 from ..services import plan_editing as editing
 from ..services import plan_listing as listing
-from .base import main, opened
+from .base import expect_version_option, main, opened
 from .output import emit, format_option
 
 REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
@@ -47,11 +47,13 @@ def priority_add(register, title, ref, leads, outcomes):
 @click.option("--ref", help="A new number.")
 @click.option("--lead", "leads", multiple=True, help="The lead agencies (repeat; replaces the ones there are).")
 @click.option("--outcomes", help="The outcomes the priority is to bring about.")
-def priority_edit(register, priority, title, ref, leads, outcomes):
+@expect_version_option()
+def priority_edit(register, priority, title, ref, leads, outcomes, expected):
     """Change PRIORITY (its number or title): its title, number, lead agencies or outcomes."""
     with opened(register) as reg:
         found = listing.find_priority(reg, priority)
         changes = {k: v for k, v in (("title", title), ("ref", ref), ("outcomes", outcomes)) if v is not None}
+        _not_stale(reg, "priorities", found.id, f"Priority {found.ref or found.title}", expected)
         if changes:
             editing.set_fields(reg, "priority", found.id, changes)
         if leads:
@@ -111,8 +113,9 @@ def indicators(register, history, fmt):
 @click.option("--baseline", help="The baseline as the plan words it.")
 @click.option("--source", "data_source", help="Where the figures come from.")
 @click.option("--exempt/--public", default=None, help="Keep it out of the public (Part I) pack, or not.")
+@expect_version_option()
 def indicator_edit(register, ref, title, new_ref, owner, target, target_period, unit, direction, baseline,
-                   data_source, exempt):
+                   data_source, exempt, expected):
     """Change indicator REF (such as 2.1): its wording, owner, target, unit, direction, baseline or source."""
     from ..domain.plan import read_measure
     changes = {k: v for k, v in (("title", title), ("ref", new_ref), ("target", target),
@@ -127,6 +130,7 @@ def indicator_edit(register, ref, title, new_ref, owner, target, target_period, 
             changes["owner_id"] = listing.find_owner_id(reg, owner)
         if not changes:
             raise click.ClickException("Say what to change (see --help).")
+        _not_stale(reg, "indicators", ind.id, f"Indicator {ind.ref or ind.title}", expected)
         editing.set_fields(reg, "indicator", ind.id, changes)
     click.echo(f"Changed indicator {new_ref or ref}.")
 
@@ -216,11 +220,13 @@ def _closed_year(register, year, fmt):
 @REGISTER
 @click.argument("priority")
 @click.option("--reason", required=True, help="Why the priority is dropped (the board reads it).")
-def priority_retire(register, priority, reason):
+@expect_version_option()
+def priority_retire(register, priority, reason, expected):
     """Retire PRIORITY (its number or title) from the plan, with the reason; it stays on record."""
     from ..services.plan_year import retire_priority
     with opened(register) as reg:
         found = listing.find_priority(reg, priority)
+        _not_stale(reg, "priorities", found.id, f"Priority {found.ref or found.title}", expected)
         retire_priority(reg, found.id, reason)
     click.echo(f"Retired priority {found.ref or found.title}.")
 
@@ -248,3 +254,11 @@ def plan_next_year(register, retire, add, leads):
                f"actions and {done.open_risks} open risks.")
     for d in done.decisions:
         click.echo(f"  {d['priority']}: {d['decision']}{' - ' + d['reason'] if d['reason'] else ''}")
+
+
+def _not_stale(reg, table: str, row_id: str, label: str, expected: int | None) -> None:
+    """Refuse, naming who changed it and when, an edit started from an older version than the one stored
+    (this command holds the register for writing, so nothing can change it between the check and the write)."""
+    from ..services.cli_lookup import guarded
+    with guarded(reg, table, row_id, label, expected):
+        pass

@@ -9,7 +9,7 @@ import click
 from ..errors import UserError
 from ..services import listing
 from ..services.opening import backup_to, check_register
-from .base import main, opened, opened_workspace, register_argument
+from .base import expect_version_option, main, opened, opened_workspace, register_argument
 from .output import emit, format_option
 
 REGISTER = register_argument()
@@ -93,9 +93,11 @@ def backup(register, folder):
 @main.command()
 @REGISTER
 @click.argument("name")
-def rename(register, name):
+@expect_version_option()
+def rename(register, name, expected):
     """Give the partnership of REGISTER the name NAME (shown in the title bar and on the pack cover)."""
+    from ..services.cli_lookup import guarded
     from ..services.registers import rename_partnership
-    with opened(register) as reg:
+    with opened(register) as reg, guarded(reg, "register_info", reg.info()["id"], "The register", expected):
         old, new = rename_partnership(reg, name)
     click.echo(f"Renamed {old} to {new}." if old != new else f"The partnership is already called {new}.")

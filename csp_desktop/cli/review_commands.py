@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..domain.dates import parse_date
-from .base import main, opened
+from .base import expect_version_option, main, opened
 from .output import counted, emit, format_option
 
 REGISTER = click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
@@ -66,10 +66,13 @@ def chase(register, outdir, owners, days, workbook):
 @REGISTER
 @click.option("--set", "settings", multiple=True, metavar="BAND=MONTHS",
               help="Months between reviews for a band, e.g. --set 'Very high=1' (repeat for each band).")
-def cadence(register, settings):
+@expect_version_option()
+@format_option()
+def cadence(register, settings, expected, fmt):
     """Show, or set, how often risks in each band are reviewed."""
     from ..domain.cadence import describe
     from ..services import cadence as service
+    from ..services.cli_lookup import guarded
     with opened(register, read_only=not settings) as reg:
         if settings:
             months = service.cadence(reg).by_band(reg.scheme)
@@ -80,9 +83,15 @@ def cadence(register, settings):
                     raise click.ClickException(f"There is no band called {band.strip()!r} (the bands are "
                                                f"{', '.join(months)}).")
                 months[match] = value
-            service.set_cadence(reg, months)
-        for band, every in service.cadence(reg).by_band(reg.scheme).items():
+            with guarded(reg, "register_info", reg.info()["id"], "The register", expected):
+                service.set_cadence(reg, months)
+        shown = service.cadence(reg).by_band(reg.scheme).items()
+    if fmt == "table":  # the form people have always read
+        for band, every in shown:
             click.echo(f"{band}: {describe(every)}")
+        return
+    emit([{"band": band, "months": every, "every": describe(every)} for band, every in shown],
+         ("band", "months", "every"), fmt)
 
 
 @main.command("history")

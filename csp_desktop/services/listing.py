@@ -14,8 +14,9 @@ from ..store.actions import list_actions
 from ..store.risks import list_risks, mitigations_by_risk
 
 RISK_COLUMNS = ("ref", "title", "owner", "inherent_likelihood", "inherent_impact", "inherent_score",
-                "residual_likelihood", "residual_impact", "residual_score", "band", "exempt")
-ACTION_COLUMNS = ("ref", "title", "owner", "due", "status", "rag", "progress", "priority", "risk", "exempt")
+                "residual_likelihood", "residual_impact", "residual_score", "band", "exempt", "status", "version")
+ACTION_COLUMNS = ("ref", "title", "owner", "due", "status", "rag", "progress", "priority", "risk", "exempt",
+                  "version")
 
 
 def by_current_score(risks: list[Risk]) -> list[Risk]:
@@ -36,7 +37,8 @@ def risk_listing_row(risk: Risk, scheme: Scheme) -> dict:
     band = scheme.band_for(risk.current.score if risk.current else None)
     return {"ref": risk.ref, "title": risk.title, "owner": risk.owner_name or None,
             **_pair("inherent", risk.inherent), **_pair("residual", risk.residual),
-            "band": band.name if band else None, "exempt": risk.exempt}
+            "band": band.name if band else None, "exempt": risk.exempt, "status": risk.status,
+            "version": risk.version}
 
 
 def risk_rows(reg: Register) -> list[dict]:
@@ -49,7 +51,8 @@ def action_listing_row(action: Action, today: date, exempt: frozenset[str] = fro
     return {"ref": action.ref, "title": action.title, "owner": action.owner_name or None,
             "due": to_iso(action.due), "status": action.status, "rag": rag(action, today),
             "progress": action.progress, "priority": action.priority_title or None,
-            "risk": action.risk_ref or None, "exempt": action.exempt or action.id in exempt}
+            "risk": action.risk_ref or None, "exempt": action.exempt or action.id in exempt,
+            "version": action.version}
 
 
 def action_rows(reg: Register, today: date, *, overdue_only: bool = False) -> list[dict]:

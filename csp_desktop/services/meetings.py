@@ -11,7 +11,7 @@ from ..store import Register
 from ..store.meetings import add_meeting, delete_meeting, get_meeting, list_meetings, save_meeting
 from ..store.snapshots import issued_meetings
 
-MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued")
+MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued", "version")
 MAX_COVER_TEXT = 4000   # a cover page's worth
 
 
@@ -63,7 +63,8 @@ def meeting_rows(reg: Register) -> list[dict]:
     issued = issued_meetings(reg)
     return [{"id": m.id, "board": m.board, "date": m.held_on.date().isoformat(),
              "time": m.held_on.strftime("%H:%M") if m.held_on.time() != time(0, 0) else "",
-             "venue": m.venue, "marking": m.marking, "issued": issued.get(m.id, "")[:10]}
+             "venue": m.venue, "marking": m.marking, "issued": issued.get(m.id, "")[:10],
+             "version": m.version}
             for m in list_meetings(reg)]
 
 

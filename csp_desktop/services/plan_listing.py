@@ -8,9 +8,9 @@ from ..store import Register
 from ..store import plan as store
 
 PRIORITY_COLUMNS = ("ref", "title", "lead_agencies", "retired", "objectives", "actions", "actions_red", "actions_amber",
-                    "actions_green", "indicators", "risks")
+                    "actions_green", "indicators", "risks", "version")
 INDICATOR_COLUMNS = ("ref", "priority", "title", "unit", "direction", "target", "target_value", "latest_period",
-                     "latest", "latest_value", "rag", "trend", "trend_year")
+                     "latest", "latest_value", "rag", "trend", "trend_year", "version")
 
 
 def priority_rows(summary: PlanSummary) -> list[dict]:
@@ -19,7 +19,7 @@ def priority_rows(summary: PlanSummary) -> list[dict]:
              "objectives": len(line.objectives), "actions": len(line.all_actions()),
              "actions_red": line.action_rag["red"], "actions_amber": line.action_rag["amber"],
              "actions_green": line.action_rag["green"], "indicators": len(line.indicators),
-             "risks": len(line.risks)} for line in summary.priorities]
+             "risks": len(line.risks), "version": line.priority.version} for line in summary.priorities]
 
 
 def indicator_rows(summary: PlanSummary) -> list[dict]:
@@ -35,7 +35,8 @@ def _indicator_row(item: IndicatorLine, priority: str) -> dict:
             "target": ind.target, "target_value": ind.target_value, "latest_period": shown.period if shown else "",
             "latest": shown.text if shown else ind.latest, "latest_value": item.latest.value if item.latest else None,
             "rag": item.rag or "", "trend": item.trend.since_previous or "",
-            "trend_year": item.trend.since_last_year or ""}  # against the same period a year before
+            "trend_year": item.trend.since_last_year or "",  # against the same period a year before
+            "version": ind.version}
 
 
 def plan_document(summary: PlanSummary) -> dict:

@@ -63,7 +63,7 @@ def test_init_import_and_risks_json(herefordshire):
     assert first == {"ref": "2", "title": "Unable to deliver the plan due to reduced financial provision and / or "
                      "reduction in staff", "owner": "All partners", "inherent_likelihood": 4, "inherent_impact": 2,
                      "inherent_score": 8, "residual_likelihood": 3, "residual_impact": 2, "residual_score": 6,
-                     "band": "Medium", "exempt": False}
+                     "band": "Medium", "exempt": False, "status": "open", "version": 1}
 
 
 def test_risks_table_and_csv(herefordshire):

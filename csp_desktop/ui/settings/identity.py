@@ -29,10 +29,16 @@ def saved_name(settings: QSettings | None = None) -> str | None:
     return str(value) if value else None
 
 
-def save_identity(session, name: str, settings: QSettings | None = None) -> str:
+def save_name(name: str, settings: QSettings | None = None) -> str:
+    """Keep the name for this laptop (the app's "Who am I" and `csp-desktop whoami` both write here)."""
     name = clean_name(name)
     settings = settings or app_settings()
     settings.setValue(KEY, name)
     settings.sync()
+    return name
+
+
+def save_identity(session, name: str, settings: QSettings | None = None) -> str:
+    name = save_name(name, settings)
     session.workspace.set_who(name)
     return name
