@@ -7,6 +7,8 @@ change. Qt's own proxy sort would call `data()` twice per comparison (seconds at
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -213,7 +215,11 @@ class RiskTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             basis = getattr(self, "travel_basis", "")
-            return f"{COLUMNS[section]} {basis}" if section == TRAVEL and basis else COLUMNS[section]
+            # on two lines, the date without its year: the column stays as narrow as its arrows
+            return f"{COLUMNS[section]}\n{_short_basis(basis)}" if section == TRAVEL and basis else COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == TRAVEL:
+            basis = getattr(self, "travel_basis", "")
+            return f"Direction of travel {basis}, as in the board pack" if basis else None
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -373,3 +379,8 @@ def describe_rating(scheme: Scheme, rating: Rating | None) -> str:
     band = scheme.band_for(rating.score)
     return (f"Likelihood {rating.likelihood} {scheme.label(LIKELIHOOD, rating.likelihood)} x impact "
             f"{rating.impact} {scheme.label(IMPACT, rating.impact)} = {rating.score}, {band.name if band else ''}")
+
+
+def _short_basis(basis: str) -> str:
+    """"since 24/10/2026" as "since 24/10"; "since first review" as it is."""
+    return re.sub(r"(\d\d/\d\d)/\d{4}$", r"\1", basis)

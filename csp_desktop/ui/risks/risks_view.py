@@ -121,7 +121,7 @@ class RisksView(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         width = self.fontMetrics().horizontalAdvance
         widths = {}
-        for column, sample in enumerate(("R-000", "", "Owner name", "Priority", "25", "25", "25", "Travel",
+        for column, sample in enumerate(("R-000", "", "Owner name", "Priority", "25", "25", "25", "since 00/00",
                                          "00/00/0000", "closed")):
             if column != TITLE:
                 widths[column] = max(width(sample), width(COLUMNS[column])) + 24

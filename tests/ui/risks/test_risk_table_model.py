@@ -145,5 +145,7 @@ def test_the_travel_column_has_the_packs_basis_and_arrows(qtbot, demo_register):
     model.set_rows(listing.risks, listing.travel, travel_basis=listing.travel_basis)
     pack = gather(demo_register, None, today)
     since = pack.previous.held_on.strftime("%d/%m/%Y")
-    assert model.headerData(TRAVEL, Qt.Orientation.Horizontal) == f"Travel since {since}"
+    assert model.headerData(TRAVEL, Qt.Orientation.Horizontal) == f"Travel\nsince {since[:5]}"
+    assert model.headerData(TRAVEL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        f"Direction of travel since {since}, as in the board pack"
     assert {r.id: r.direction for r in pack.risks} == {rid: listing.travel[rid] for rid in (r.id for r in pack.risks)}
