@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from ...domain.derived import AMBER, GREEN, RED, rag
 from ...domain.model import ACTION_STATUSES, Action
@@ -20,13 +19,6 @@ RAG_COLOURS = {RED: "#C00000", AMBER: "#FFC000", GREEN: "#70AD47"}
 NO_DUE = date.max.toordinal() + 1  # actions without a due date sort after every date
 RAG_RANK = {RED: 0, AMBER: 1, GREEN: 2, None: 3}
 SHOWN_CHARS = 300  # a cell shows one line; a 10,000-character title need not be laid out whole
-
-
-def readable_on(background: str) -> QColor:
-    """Black or white text, whichever reads better on the given fill colour."""
-    colour = QColor(background)
-    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
-    return QColor("#000000") if luminance > 140 else QColor("#FFFFFF")
 
 
 _LINE_BREAKS = re.compile(r"[\n\r\t\v\f\u2028\u2029\x1c-\x1f\x85]")
