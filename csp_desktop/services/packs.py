@@ -5,8 +5,6 @@ maps, counts, changes, matters arising, metadata, bookmarks) is drawn from what 
 """
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -21,6 +19,7 @@ from ..domain.dates import from_iso
 from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, NO_MARKING, PART_I_DEFAULT_MARKING, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
                            PackMitigation, PackReview, PackRisk)
 from ..errors import UserError
+from ..files import atomic_write
 from ..store import Register
 from ..store.actions import list_actions, notes_by_action
 from ..store.meetings import get_meeting, previous_meeting
@@ -101,14 +100,7 @@ def _write_whole(out: Path, write: Callable[[Path], int]) -> int:
     folder = out.resolve().parent
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist, so the pack was not written.")
-    temporary = folder / f".pack-{uuid.uuid4().hex}.pdf"  # not mkstemp: its 0600 mode would stay on the pack
-    try:
-        pages = write(Path(temporary))
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return pages
+    return atomic_write(out, write)
 
 
 def for_part(data: PackData, part: str) -> PackData:
