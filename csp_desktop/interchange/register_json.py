@@ -11,6 +11,7 @@ from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation
                             Review, Risk)
 from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from ..domain.scoring import Rating, Scheme, SchemeError
+from ..dataclass_json import encode
 from .contents import Contents
 from .problems import Problem, ReadError
 from .tables import MAX_FILE_BYTES
@@ -21,19 +22,7 @@ EXEMPT_INFORMATION = "exempt_information"
 
 
 def _fields(obj) -> dict:
-    out = {}
-    for f in fields(obj):
-        if f.name in _DISPLAY_ONLY:
-            continue
-        value = getattr(obj, f.name)
-        if isinstance(value, Rating):
-            value = {"likelihood": value.likelihood, "impact": value.impact}
-        elif isinstance(value, datetime):
-            value = value.isoformat(timespec="seconds")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        out[f.name] = value
-    return out
+    return {name: value for name, value in encode(obj).items() if name not in _DISPLAY_ONLY}
 
 
 def to_json(contents: Contents) -> str:
