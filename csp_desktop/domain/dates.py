@@ -99,8 +99,9 @@ def from_iso(text: str | None) -> date | None:
 
 
 def show(value: date | datetime | None) -> str:
-    """A date as a coordinator reads it: 22/11/2026."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    """A date as a coordinator reads it: 22/11/2026. Written out by hand, not with strftime, because the
+    actions tracker formats one per row and strftime costs several times more over 50,000 rows."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 _TIME_FORMATS = ("%H:%M", "%H.%M", "%H%M")

@@ -8,6 +8,7 @@ from ..domain.model import Risk
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.review_cycle import read_cadence, write_cadence
+from ..domain.dates import show
 
 
 def cadence(reg: Register) -> Cadence:
@@ -46,7 +47,7 @@ def band_change(reg: Register, risk: Risk, changes: dict, today: date) -> tuple[
     label = risk.ref or risk.title
     was = f"from {before} " if before else ""
     return ({"next_review": due},
-            f"{label} moved {was}to {after}: its next review is now {due:%d/%m/%Y} ({after} risks are "
+            f"{label} moved {was}to {after}: its next review is now {show(due)} ({after} risks are "
             f"reviewed {describe(every)}).")
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from ..store import Register
 from ..store import coming_up as store
 from ..store.review_cycle import last_chased
+from ..domain.dates import show
 
 DEFAULT_DAYS = 28  # without a meeting ahead, four weeks: the usual gap a coordinator plans over
 REVIEW, ACTION, ACCEPTANCE = "review", "action", "acceptance"
@@ -198,7 +199,7 @@ def _window(reg: Register, today: date, days: int | None) -> tuple[dict | None, 
 
 
 def _status(until: date, c: dict[str, int]) -> str:
-    text = (f"Coming up by {until:%d/%m/%Y}: {c['reviews due']} reviews, {c['actions due']} actions"
+    text = (f"Coming up by {show(until)}: {c['reviews due']} reviews, {c['actions due']} actions"
             f"; {c['overdue']} overdue")
     return text + (f"; {c['acceptances']} acceptances ending" if c["acceptances"] else "")
 

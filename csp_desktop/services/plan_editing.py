@@ -12,6 +12,7 @@ from ..errors import UserError
 from ..store import Register, RegisterError
 from ..store import plan as store
 from ..store.rows import indicator_row
+from ..domain.dates import show
 
 MAX_TITLE = 2_000
 
@@ -158,7 +159,7 @@ def make_value(reg: Register, indicator_id: str, period: str, text: str, note: s
     except PlanValueError as exc:
         raise PlanEditError(say(str(exc))) from None
     if not info.covers(when.end):
-        raise PlanEditError(say(f"{when.label!r} ends on {when.end:%d/%m/%Y}, outside the plan's years "
+        raise PlanEditError(say(f"{when.label!r} ends on {show(when.end)}, outside the plan's years "
                                 f"({info.label}); nothing was recorded."))
     return value_from(indicator_id, when, measure, note or "")
 

@@ -11,6 +11,7 @@ from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
 from ...services.packs import SENSITIVE, PackOptions, default_marking, marking_below_meeting
 from ..common.date_field import DateField
 from ..common.text import ask
+from ...domain.dates import show
 
 
 def _section_boxes(parent: QWidget, chosen: tuple[str, ...]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
@@ -95,7 +96,7 @@ class PackOptionsDialog(QDialog):
     def __init__(self, meeting: Meeting | None, issued: bool, parent=None):
         super().__init__(parent)
         self.meeting = meeting
-        self.setWindowTitle(f"Build pack: {meeting.board}, {meeting.held_on:%d/%m/%Y}" if meeting
+        self.setWindowTitle(f"Build pack: {meeting.board}, {show(meeting.held_on)}" if meeting
                             else "Build pack: register as at today")
         self.part = QComboBox(self)
         for part in PARTS:
