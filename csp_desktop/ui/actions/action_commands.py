@@ -7,11 +7,11 @@ from ...domain.model import Action, ProgressNote
 from ...errors import UserError
 from ...services import action_editing as editing
 from ..shell.undoable import EditCommand
+from ...domain.shorten import shorten
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return shorten(text, limit)
 
 
 class AddActionCommand(EditCommand):

@@ -6,6 +6,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from ...domain.shorten import shorten
+
 TOOLTIP_CHARS = 500
 
 
@@ -13,7 +15,7 @@ def plain_tooltip(text: str | None) -> str | None:
     """A tooltip that shows `text` exactly as typed, cut to a readable length."""
     if not text:
         return None
-    cut = text if len(text) <= TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "\u2026"
+    cut = shorten(text, TOOLTIP_CHARS + 1, flat=False)
     return f"<qt>{html.escape(cut).replace(chr(10), '<br>')}</qt>"
 
 
