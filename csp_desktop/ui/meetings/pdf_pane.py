@@ -27,8 +27,8 @@ class PdfPane(QWidget):
         self.view.setAccessibleName("The pack")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        # The document's parent is this pane, not the view: QtPdf 6.12 crashes when a view destroys its own
-        # loaded document (FACTS.md); we also close it before the pane goes.
+        # The document's parent is this pane, not the view: QtPdf 6.12 crashes when a QPdfView destroys a
+        # QPdfDocument it is still showing (seen on closing the window); we also close it before the pane goes.
         self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.destroyed.connect(self.document.close)
