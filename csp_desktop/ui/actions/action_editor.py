@@ -66,7 +66,7 @@ class ActionEditor(QDialog):
         self.changes = HistoryTab(session, "actions")
         self.changes.show_item(action.id if action else None)
         self.tabs = named(QTabWidget(), "Action editor sections")
-        self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(details, "D&etails")  # Alt+D is the Due date
         self.tabs.addTab(self.changes, "Histor&y")
         layout.addWidget(self.tabs)
         self.message = named(QLabel(), "Problem")

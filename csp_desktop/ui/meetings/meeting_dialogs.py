@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...domain.model import PACK_SECTIONS, Meeting
 from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
 from ...services.packs import SENSITIVE, PackOptions, default_marking, marking_below_meeting
+from ..common.accessible import named
 from ..common.date_field import DateField
 from ..common.text import ask
 from ...domain.dates import show
@@ -57,7 +58,7 @@ class MeetingDialog(QDialog):
                               ("Agenda item", self.agenda_item), ("Report of", self.report_of),
                               ("Contact officer", self.contact_officer), ("Purpose", self.purpose),
                               ("Recommendations", self.recommendations)):
-            form.addRow(label, widget)
+            form.addRow(label, named(widget, widget.accessibleName() or label))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -111,8 +112,8 @@ class PackOptionsDialog(QDialog):
         if issued:
             self.issue.setText("Issued: the pack is rebuilt as presented")
         form = QFormLayout()
-        form.addRow("Part", self.part)
-        form.addRow("Marking", self.marking)
+        form.addRow("Part", named(self.part, "Part"))
+        form.addRow("Marking", named(self.marking, "Marking"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Ok).setText("Build")
         buttons.accepted.connect(self.accept)
