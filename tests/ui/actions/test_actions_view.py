@@ -21,6 +21,8 @@ from tests.ui.windows import SCREENSHOTS
 # The offscreen platform says this whenever a window is shown; it is not about our code.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
+from tests.ui.seen import clipped, rows_in_view
+
 
 @pytest.fixture
 def session(filled_session):
@@ -223,10 +225,17 @@ def test_screenshot(view, qtbot):
     SCREENSHOTS.mkdir(exist_ok=True)
     view.table.selectRow(1)
     view.grab().save(str(SCREENSHOTS / "actions-view.png"))
+    # What the user sees: all six actions in view at 1366x768, the chosen one selected, nothing cut off.
+    assert len(shown(view)) == 6 and rows_in_view(view.table) == 6
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [1]
+    assert clipped(view) == []
     editor = ActionEditor(view.session, view.model.rows[1].action, today=TODAY)
     qtbot.addWidget(editor)
     editor.show()
+    qtbot.waitExposed(editor)
     editor.grab().save(str(SCREENSHOTS / "action-editor.png"))
+    assert editor.title_edit.text() == view.model.rows[1].action.title
+    assert clipped(editor) == []
 
 
 def test_hostile_input_does_not_crash(view, session, register, data, qtbot):

@@ -9,6 +9,8 @@ from tests.ui.windows import SCREENSHOTS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
+from tests.ui.seen import clipped, rows_in_view
+
 
 @pytest.fixture
 def session(filled_session):
@@ -134,3 +136,7 @@ def test_screenshot(view, qtbot):
     view.owner_table.selectRow(1)
     SCREENSHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SCREENSHOTS / "partners-view.png"))
+    # What the user sees: both organisations and all three owners in view, the chosen owner selected.
+    assert rows_in_view(view.org_table) == 2 and rows_in_view(view.owner_table) == 3
+    assert [i.row() for i in view.owner_table.selectionModel().selectedRows()] == [1]
+    assert clipped(view) == []

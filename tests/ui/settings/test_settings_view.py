@@ -16,6 +16,9 @@ from tests.ui.tracker_data import fill
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 from tests.ui.windows import SCREENSHOTS
 
+from csp_desktop.domain.colours import ink_on
+from tests.ui.seen import clipped
+
 
 @pytest.fixture
 def settings(tmp_path):
@@ -200,3 +203,9 @@ def test_screenshot(view, qtbot):
     qtbot.wait(10)  # let the scroll area lay out its body
     SCREENSHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SCREENSHOTS / "settings-view.png"))
+    # What the user sees: the four bands by name, each colour button's text in the ink the table uses.
+    assert [row.name_edit.text() for row in view.form.band_rows] == ["Low", "Medium", "High", "Very high"]
+    for row in view.form.band_rows:
+        assert row.colour_button.isVisible()
+        assert f"color: {ink_on(row.colour).lower()}" in row.colour_button.styleSheet().lower()
+    assert clipped(view) == []
