@@ -26,7 +26,7 @@ from PySide6.QtCore import QByteArray  # noqa: E402
 from PySide6.QtSvgWidgets import QSvgWidget  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
-from csp_desktop.domain.model import ACTION_STATUSES, new_id  # noqa: E402
+from csp_desktop.domain.model import ACTION_STATUSES  # noqa: E402
 from csp_desktop.domain.plan import quarter_end  # noqa: E402
 from csp_desktop.services.plan import chart_svg, load_plan  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402

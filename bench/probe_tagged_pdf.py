@@ -5,7 +5,10 @@ untagged PDF). Not a dependency: install it aside first.
     python -m pip install --target /tmp/wp weasyprint
     python bench/probe_tagged_pdf.py REGISTER.cspreg [MEETING_ID] [/tmp/wp]
 """
-import html, os, sys, time
+import html
+import os
+import sys
+import time
 sys.path.insert(0, os.getcwd())
 from datetime import date
 from pathlib import Path
@@ -30,7 +33,7 @@ td, th {{ border: 0.25pt solid #999; padding: 2pt; vertical-align: top }} thead 
 <tbody>{rows}</tbody></table><h1>Action tracker</h1><table><thead><tr><th>Ref</th><th>Action</th><th>Progress</th><th>Due</th>
 <th>Status</th></tr></thead><tbody>{acts}</tbody></table></body></html>"""
 sys.path.insert(0, sys.argv[3] if len(sys.argv) > 3 else "/tmp/wp")
-from weasyprint import HTML
+from weasyprint import HTML  # noqa: E402  (found through the path given on the command line)
 for variant in (None, "pdf/ua-1"):
     start = time.perf_counter()
     document = HTML(string=doc).render()

@@ -75,7 +75,7 @@ class _Reader:
     def build(self, cls, data, where: str, **extra):
         if not isinstance(data, dict):
             self.fail(where, "is not an object")
-        allowed = {f.name: f for f in fields(cls)} 
+        allowed = {f.name: f for f in fields(cls)}
         values = {}
         for key, value in data.items():
             if key not in allowed or key in _DISPLAY_ONLY:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.response import WORDS as RESPONSE_WORDS
 from ..domain.exemption import covers, exempt_ids
-from ..domain.scoring import Rating, Scheme
+from ..domain.scoring import Rating
 from .contents import Contents
 from .scheme_sheet import HEADER as SCHEME_HEADER
 from .scheme_sheet import SCHEME_SHEET, scheme_rows

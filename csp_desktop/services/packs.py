@@ -23,7 +23,7 @@ from ..files import atomic_write
 from ..store import Register
 from ..store.actions import list_actions, notes_by_action
 from ..store.meetings import get_meeting, previous_meeting
-from ..store.partners import list_organisations, list_owners, list_priorities
+from ..store.partners import list_organisations, list_owners
 from ..store.risks import list_risks, mitigations_by_risk, reviews_by_risk
 from ..store.snapshots import first_old_values, get_snapshot, save_snapshot
 from . import pack_json

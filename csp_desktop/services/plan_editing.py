@@ -214,7 +214,7 @@ def value_fields(value: IndicatorValue) -> dict:
 def set_plan_info(reg: Register, **changes) -> PlanInfo:
     info = store.get_plan_info(reg)
     allowed = ("title", "start_year", "end_year", "year_number", "amber_tolerance")
-    for name, value in changes.items():
+    for name in changes:
         if name not in allowed:
             raise PlanEditError(f"{name!r} is not a setting of the plan.")
     merged = PlanInfo(**{**{k: getattr(info, k) for k in allowed}, **changes}, id=info.id, version=info.version)

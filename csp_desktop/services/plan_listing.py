@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..domain.plan import TREND_ARROWS
-from ..domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, format_number, owner_or_lead
+from ..domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, owner_or_lead
 from ..errors import UserError
 from ..store import Register
 from ..store import plan as store

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from ..domain import response
-from ..domain.derived import direction_of_travel
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
 from ..domain.refs import next_free
 from ..domain.schedule12a import PARAGRAPHS

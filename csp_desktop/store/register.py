@@ -250,7 +250,7 @@ class Register:
     def _current(self, table: str, row_id: str, expected_version: int | None) -> dict:
         current = self.get(table, row_id)
         if current is None:
-            raise ConflictError(f"That item is no longer in the register (it may have been deleted).")
+            raise ConflictError("That item is no longer in the register (it may have been deleted).")
         if expected_version is not None and current["version"] != expected_version:
             raise ConflictError("That item was changed since you started editing it; reload and try again.")
         return current

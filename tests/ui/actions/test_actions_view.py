@@ -1,5 +1,5 @@
 """The action tracker as a coordinator uses it: typing, filtering, editing, undoing."""
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.store import actions as store
 from csp_desktop.ui.actions.action_editor import ActionEditor
 from csp_desktop.ui.actions.action_filter import DUE_SOON, OVERDUE
-from csp_desktop.ui.actions.action_rows import ACTION_ROLE, DUE, RAG, REF, STATUS, TITLE
+from csp_desktop.ui.actions.action_rows import DUE, RAG, REF, STATUS, TITLE
 from csp_desktop.ui.actions.actions_view import ActionsView
 from csp_desktop.ui.partners.partners_view import PartnersView
 from csp_desktop.ui.shell.session import Session
@@ -16,12 +16,11 @@ from csp_desktop.ui.settings.settings_view import SettingsView
 
 from tests.conftest import snapshot
 from tests.ui.tracker_data import TODAY
+from tests.ui.seen import clipped, rows_in_view
 from tests.ui.windows import SCREENSHOTS
 
 # The offscreen platform says this whenever a window is shown; it is not about our code.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-from tests.ui.seen import clipped, rows_in_view
 
 
 @pytest.fixture

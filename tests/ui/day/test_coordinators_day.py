@@ -50,7 +50,7 @@ def test_a_coordinators_day(qtbot, window, monkeypatch, tmp_path, messages):
     for number, table in enumerate(tables, start=1):
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, t=table, **k: (str(t), ""))
         window.files.import_dialog()
-        qtbot.waitUntil(lambda: len(messages) >= number and not window.files._pending
+        qtbot.waitUntil(lambda number=number: len(messages) >= number and not window.files._pending
                         and not window.progress.isVisible(), timeout=30000)
     assert all(m[0] == "Import" and "can be imported" in m[1] for m in messages), messages
     reg = window.session.register  # the import opened the register afresh

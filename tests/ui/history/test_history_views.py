@@ -8,7 +8,6 @@ from csp_desktop.domain.scoring import Rating
 from csp_desktop.services import risk_editing
 from csp_desktop.store.returns import acting_as
 from csp_desktop.ui.history.history_view import HistoryView
-from csp_desktop.ui.shell.session import Session
 from tests.services.cycle_fixture import SECRET, build_cycle_register
 from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
 

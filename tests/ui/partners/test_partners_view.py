@@ -5,11 +5,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.store import actions, partners, risks
 from csp_desktop.ui.partners.partners_view import PartnersView
 from tests.conftest import snapshot
+from tests.ui.seen import clipped, rows_in_view
 from tests.ui.windows import SCREENSHOTS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-from tests.ui.seen import clipped, rows_in_view
 
 
 @pytest.fixture

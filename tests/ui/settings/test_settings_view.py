@@ -11,13 +11,12 @@ from csp_desktop.services.scheme_editing import rescored
 from csp_desktop.ui.settings.remap_dialog import RemapDialog
 from csp_desktop.ui.settings.settings_view import SettingsView
 from tests.conftest import snapshot
-from tests.ui.tracker_data import fill
-
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-from tests.ui.windows import SCREENSHOTS
-
 from csp_desktop.domain.colours import ink_on
 from tests.ui.seen import clipped
+from tests.ui.tracker_data import fill
+from tests.ui.windows import SCREENSHOTS
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
@@ -118,7 +117,7 @@ def test_a_refused_or_cancelled_shrink_keeps_everything_typed(view, register, se
 
 def test_shrinking_proposes_a_mapping_lists_the_risks_and_is_one_undoable_step(view, register, session, qtbot,
                                                                                monkeypatch):
-    made = fill(register)
+    fill(register)
     risks.add_risk(register, Risk("Low one", ref="R-03", inherent=Rating(1, 1), residual=Rating(1, 1)))
     before = snapshot(register)
     _shrink_to_3x3_typing_a_name(view, qtbot)
