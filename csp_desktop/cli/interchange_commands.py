@@ -94,7 +94,8 @@ def explain_text(name: str, readings) -> str:
 @main.command()
 @REGISTER
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities", "indicators", "owners", "reviews",
+@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities",
+                                            "indicators", "owners", "reviews",
                                     "notes", "meetings"]),
               default="risks", show_default=True, help="Which table a .csv holds (.xlsx and .json hold them all).")
 @click.option("--part", type=click.Choice(["all", "public"]), default="all", show_default=True,

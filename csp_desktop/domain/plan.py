@@ -24,7 +24,8 @@ _NUM = r"[-\u2212]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-\u2212]?\d+(?:\.\d+)?"
 _FRACTION = re.compile(rf"^\s*({_NUM})\s*/\s*({_NUM})\s*(?:=\s*({_NUM})\s*(%)?)?\s*(.*)$", re.S)
 _LEADING = re.compile(rf"^\s*(?:qtr|q|quarter)?\s*({_NUM})\s*(%|per\s*(?:cent|({_NUM})))?\s*(.*)$", re.S | re.I)
 _RATE_NOTE = re.compile(rf"^\(\s*rate\s*=?\s*({_NUM})\s*\)\s*(.*)$", re.S | re.I)
-_QUARTER_OUTTURN = re.compile(rf"^\s*(q(?:tr|uarter)?\s*([1-4]))\s+(?:outturn|performance|actual|result)?\s*({_NUM})\s*(%)\s*(.*)$",
+_QUARTER_OUTTURN = re.compile(rf"^\s*(q(?:tr|uarter)?\s*([1-4]))"
+                              rf"\s+(?:outturn|performance|actual|result)?\s*({_NUM})\s*(%)\s*(.*)$",
                               re.S | re.I)
 _QUARTER_LABEL = re.compile(r"^\s*(?:qtr|q|quarter)\s*[1-4]\b", re.I)
 
@@ -52,7 +53,8 @@ def _number(text: str) -> float:
 
 # A target may lead with how it is to be met: "< 45 a year", "Fewer than 45", "Reduce to 35%".
 _COMPARATOR = re.compile(r"^\s*(?:<=?|>=?|\u2264|\u2265|(?:fewer|less|more|no more|no fewer|not more|not less) than|"
-                         r"under|over|at (?:least|most)|(?:reduce|increase|decrease|rise|fall)(?:d)? to|maintain at)\s+",
+                         r"under|over|at (?:least|most)|"
+                             r"(?:reduce|increase|decrease|rise|fall)(?:d)? to|maintain at)\s+",
                          re.I)
 
 

@@ -128,7 +128,8 @@ def html_body(draft: Draft, note: str = "") -> str:
                 for line in lines]
         out.append("</table>")
     if draft.workbook_name:
-        out.append(f"<p>Your update workbook is attached ({e(draft.workbook_name)}): please fill it in and send it back.</p>")
+        out.append(f"<p>Your update workbook is attached ({e(draft.workbook_name)}): "
+                   "please fill it in and send it back.</p>")
     out.append("<p>The review dates are in the attached calendar file.</p><p>Thank you,</p>")
     if draft.marking:
         out.append(f"<p><strong>{e(draft.marking)}</strong></p>")

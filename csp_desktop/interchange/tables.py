@@ -66,7 +66,8 @@ def _read_bytes(path: Path) -> bytes:
     if size == 0:
         _fail(path, "is empty")
     if size > MAX_FILE_BYTES:
-        _fail(path, f"is {size // (1024 * 1024)} MB, larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB an import may be")
+        _fail(path, f"is {size // (1024 * 1024)} MB, "
+              f"larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB an import may be")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -95,10 +96,10 @@ def _decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
         try:
             out.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError as exc:
-            bad = line[exc.start:exc.end]
+            bad, around = line[exc.start:exc.end], line[max(0, exc.start - 20):exc.end + 20]
             warnings.append(Problem(path.name, f"line {number}, byte {exc.start + 1}: {bad.hex(' ')} is not UTF-8 "
                                     "like the rest of the file; that line was read as Windows-1252 "
-                                    f"({line.decode('cp1252', errors='replace')[max(0, exc.start - 20):exc.end + 20]!r})",
+                                    f"({around.decode('cp1252', errors='replace')!r})",
                                     severity=WARNING))
             out.append(line.decode("cp1252", errors="replace"))
     return "\n".join(out), warnings

@@ -1,8 +1,8 @@
 """A long table laid out a page at a time, with the header on every page and nowhere else.
 
-One long reportlab Table that splits over many pages grows superlinearly (reportlab
-re-measures and copies every row still to place at every page break). Cutting it into fixed chunks scales, but prints a header bar
-in the middle of a page wherever a chunk ends. This flowable measures its rows' heights itself (cheap:
+One long reportlab Table that splits over many pages grows superlinearly (reportlab re-measures and
+copies every row still to place at every page break). Cutting it into fixed chunks scales, but prints a
+header bar in the middle of a page wherever a chunk ends. This flowable measures its rows' heights itself (cheap:
 the cells are pre-wrapped), builds a Table of just the rows that fit the page in hand and carries the
 rest over: linear, and the header only at the top of each page.
 """

@@ -18,7 +18,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from .fonts import ARABIC, ARABIC_BOLD, BOLD, REGULAR
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_RUNS = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*)")
+_RUNS = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
+                   "(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*)")
 
 
 def has_rtl(text: str) -> bool:

@@ -44,7 +44,8 @@ class TextBlock(Flowable):
             cut += 1
         if cut == 0 or cut == len(self.lines):
             return []
-        return [TextBlock(None, self.block_width, self.lines[:cut]), TextBlock(None, self.block_width, self.lines[cut:])]
+        return [TextBlock(None, self.block_width, self.lines[:cut]),
+                TextBlock(None, self.block_width, self.lines[cut:])]
 
     def draw(self):
         """One text object for the whole block: far fewer PDF operators than a drawString per line."""

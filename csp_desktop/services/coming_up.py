@@ -187,7 +187,8 @@ def overdue_of(reg: Register, owner_id: str | None, today: date) -> list[Item]:
 
 
 def due_between(reg: Register, today: date, until: date) -> list[Item]:
-    found = [_item(kind, row, today) for kind in store.KINDS for row in store.items(reg, kind, since=today, until=until)]
+    found = [_item(kind, row, today) for kind in store.KINDS
+             for row in store.items(reg, kind, since=today, until=until)]
     return sorted(found, key=lambda i: (i.due, i.kind, i.ref))
 
 

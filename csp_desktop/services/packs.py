@@ -16,7 +16,8 @@ from .plan_pack import lead_agency_names, plan_section
 from ..domain.exemption import exempt_ids
 from ..domain.model import PACK_SECTIONS, Action, Meeting, Mitigation, Review, Risk
 from ..domain.dates import from_iso
-from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, NO_MARKING, PART_I_DEFAULT_MARKING, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
+from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, NO_MARKING, PART_I_DEFAULT_MARKING, PARTS, PUBLIC,
+                           PackAction, PackData, PackMeeting,
                            PackMitigation, PackReview, PackRisk)
 from ..errors import UserError
 from ..files import atomic_write
@@ -176,7 +177,8 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
     plan, plan_label = plan_section(reg, today)
     return PackData(partnership=reg.name, scheme=reg.scheme, produced_on=today, meeting=_meeting(meeting),
                     previous=_meeting(previous), risks=risks, actions=actions, matters_arising=matters,
-                    changes=found.changes, changes_basis=found.basis, marking=meeting.marking if meeting else "OFFICIAL",
+                    changes=found.changes, changes_basis=found.basis,
+                        marking=meeting.marking if meeting else "OFFICIAL",
                     sections=meeting.sections if meeting else PACK_SECTIONS, travel_since=found.since,
                     travel_basis=found.basis, plan=plan, plan_label=plan_label)
 

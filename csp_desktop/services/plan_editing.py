@@ -223,7 +223,8 @@ def set_plan_info(reg: Register, **changes) -> PlanInfo:
                             "(the end must follow the start, within ten years).")
     if merged.year_number is not None and merged.start_year and merged.end_year and \
             not 1 <= merged.year_number <= merged.end_year - merged.start_year:
-        raise PlanEditError(f"Year {merged.year_number} is not a year of a {merged.end_year - merged.start_year}-year plan.")
+        raise PlanEditError(f"Year {merged.year_number} "
+                            f"is not a year of a {merged.end_year - merged.start_year}-year plan.")
     if not 0 <= float(merged.amber_tolerance) <= 1:
         raise PlanEditError("The amber tolerance is a share of the target between 0 and 100%.")
     with reg.transaction():

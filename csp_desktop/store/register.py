@@ -61,7 +61,8 @@ class Register:
             run_migrations(conn, path)
             register = cls(path, conn, read_only=False, who=who or default_who())
             with register.transaction():
-                register.insert("register_info", {"name": name, "scheme": json.dumps((scheme or default_5x5()).to_dict()),
+                register.insert("register_info", {"name": name,
+                                                  "scheme": json.dumps((scheme or default_5x5()).to_dict()),
                                                   "created_at": now_utc()})
         except BaseException:
             conn.close()
@@ -81,7 +82,8 @@ class Register:
                 refuse_if_held_elsewhere(path)
                 DAMAGE.refuse_if_damaged(path)
                 DAMAGE.check(path, quick_check(conn))
-                conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")  # only now: never turn someone else's file to WAL
+                # only now: never turn someone else's file to WAL
+                conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")
                 if migrations.schema_version(conn) < migrations.latest_version():
                     keep_copy_before_upgrade(conn, path)
                     run_migrations(conn, path)

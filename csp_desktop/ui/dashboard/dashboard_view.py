@@ -153,7 +153,8 @@ class DashboardView(QWidget):
         if summary.outside_matrix:
             rows.append((f"Scored outside the {self.session.scheme.size} matrix (not in the heat maps)",
                          str(summary.outside_matrix), None))
-        rows += [(f"Above appetite ({self.session.scheme.appetite or 'none adopted'})", str(len(summary.above_appetite)), None),
+        rows += [(f"Above appetite ({self.session.scheme.appetite or 'none adopted'})",
+                  str(len(summary.above_appetite)), None),
                  ("Reviews overdue", str(len(summary.reviews_overdue)), None),
                  ("Actions overdue", str(summary.overdue_actions), None)]
         for n, (words, figure, colour) in enumerate(rows):

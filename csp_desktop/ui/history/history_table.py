@@ -85,7 +85,8 @@ def history_table(model: HistoryModel, name: str) -> QTableView:
     header.setStretchLastSection(True)
     text = table.fontMetrics().horizontalAdvance
     widths = {"When": text("27/11/2026 23:59") + 16, "Who": text("from the return of Gwenllïan") + 16,
-              "Item": text("Risk R-01 Knife crime in the town") + 16, "Change": text("changed the residual impact") + 16,
+              "Item": text("Risk R-01 Knife crime in the town") + 16,
+                  "Change": text("changed the residual impact") + 16,
               "Old value": text("Old value: a longer one") + 16, "New value": text("New value: a longer one") + 16}
     for n, column in enumerate(model.columns):
         table.setColumnWidth(n, widths[column])

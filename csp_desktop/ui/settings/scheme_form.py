@@ -176,4 +176,5 @@ class SchemeForm(QWidget):
         if len({band.name.casefold() for band in bands}) != len(bands):
             raise SchemeError("Two bands have the same name.")
         return Scheme(likelihood_labels=self.labels(LIKELIHOOD), impact_labels=self.labels(IMPACT), bands=bands,
-                      appetite="" if self.appetite_combo.currentText() == NO_APPETITE else self.appetite_combo.currentText(), name=self.name_edit.text().strip())
+                      appetite="" if (chosen := self.appetite_combo.currentText()) == NO_APPETITE else chosen,
+                      name=self.name_edit.text().strip())

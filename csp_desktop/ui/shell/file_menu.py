@@ -241,7 +241,8 @@ class FileMenu(QObject):
         self.window.statusBar().showMessage(f"Exported to {out}", 10000)
 
     def _imported(self, file: Path, dry_run: bool, outcome) -> None:
-        self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
+        self.set_open(self.window.session is not None,
+                      self.window.session is not None and self.window.session.read_only)
         if not outcome.ok:
             details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
             message = outcome.error or f"The import failed ({outcome.bug}); see the log."
