@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain import response
+from ..domain.derived import direction_of_travel  # noqa: F401  (the risk editor reads it through this module)
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
 from ..domain.refs import next_free
 from ..domain.schedule12a import PARAGRAPHS
