@@ -140,7 +140,9 @@ def expand_all(session) -> float:
 
 
 def import_cost() -> float:
-    code = "import time; t = time.perf_counter(); import csp_desktop.reports.indicator_chart, reportlab.graphics.renderSVG; print((time.perf_counter() - t) * 1000)"
+    code = ("import time; t = time.perf_counter(); "
+            "import csp_desktop.reports.indicator_chart, reportlab.graphics.renderSVG; "
+            "print((time.perf_counter() - t) * 1000)")
     runs = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                                  check=True).stdout) for _ in range(3)]
     return statistics.median(runs)

@@ -6,7 +6,8 @@ from pypdf import PdfReader
 
 from tests.conftest import snapshot
 from csp_desktop.domain.model import Meeting, Risk
-from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, ESCALATED, NEW_ACTION, NEW_RISK, OWNER_CHANGED, REMOVED, SCORE_DOWN,
+from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, ESCALATED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
+                                     REMOVED, SCORE_DOWN,
                                      SCORE_UP)
 from csp_desktop.domain.scoring import Rating
 from csp_desktop.errors import UserError

@@ -142,4 +142,5 @@ def test_every_dialog_names_its_controls_and_shares_no_alt_key(register, qtbot, 
         shared = sorted({key for key in keys if keys.count(key) > 1})
         if unnamed_controls(dialog) or shared:
             found[title] = (unnamed_controls(dialog), shared)
-    assert not found, "\n".join(f"{title}: unnamed {names}, shared Alt keys {keys}" for title, (names, keys) in found.items())
+    assert not found, "\n".join(f"{title}: unnamed {names}, shared Alt keys {keys}"
+                                for title, (names, keys) in found.items())

@@ -15,7 +15,8 @@ from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, scree
 @pytest.fixture
 def changed(register):
     items = build_cycle_register(register)
-    risk_editing.set_risk_fields(register, items["r1"].id, {"residual": Rating(3, 4), "next_review": date(2027, 2, 1)}, None)
+    risk_editing.set_risk_fields(register, items["r1"].id,
+                                 {"residual": Rating(3, 4), "next_review": date(2027, 2, 1)}, None)
     with register.transaction(), acting_as(register, "Siân Prŵs (return Siân - update.xlsx, taken in by tester)"):
         register.update("risks", items["r1"].id, {"residual_likelihood": 2})
     return items
