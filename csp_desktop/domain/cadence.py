@@ -37,7 +37,7 @@ class Cadence:
         figures = self.months_from_top
         return figures[place] if place < len(figures) else figures[-1]
 
-    def by_band(self, scheme: Scheme) -> dict[str, int]:
+    def by_band(self, scheme: Scheme) -> dict[str, int | None]:
         """{band name: months}, highest band first, as the settings show it."""
         return {b.name: self.months_for(scheme, b) for b in reversed(scheme.bands)}
 
