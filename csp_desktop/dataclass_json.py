@@ -48,7 +48,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
         return datetime.fromisoformat
     if kind is date:
         return date.fromisoformat
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         fields = {name: _decoder(hint) for name, hint in _hints(kind).items()}
         return lambda value: kind(**{name: fields[name](item) for name, item in value.items() if name in fields})
     return lambda value: value

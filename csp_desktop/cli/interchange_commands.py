@@ -15,7 +15,7 @@ ALL_FIELDS = sorted({f for fields in FIELDS.values() for f in fields} | {IGNORE}
 
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
-    mapping = {}
+    mapping: dict[str, str] = {}
     for pair in pairs:
         column, sep, field = pair.rpartition("=")
         if not sep or not column.strip():
@@ -70,7 +70,7 @@ def import_(register, file, sheet, maps, scheme, dry_run, explain):
     matched = ", ".join(f"{n} {name}" for name, n in result.matched.items())
     also = f" (matched {matched} already in the register)" if matched else ""
     click.echo(f"{verb} {counts} from {file.name} into {register.name}{also}.")
-    if result.scheme_changed:
+    if result.scheme_changed and result.scheme is not None:
         click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
 
 

@@ -30,8 +30,8 @@ class FastTable(Table):
         if "\n" not in cellval:
             return super()._drawCell(cellval, cellstyle, pos, size)
         canv = self.canv
-        if self._curcellstyle is not cellstyle:
-            cur = self._curcellstyle
+        if self._curcellstyle is not cellstyle:  # type: ignore[has-type]  # reportlab's own, untyped attribute
+            cur = self._curcellstyle  # type: ignore[has-type]
             if cur is None or cellstyle.color != cur.color:
                 canv.setFillColor(cellstyle.color)
             if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
@@ -61,7 +61,7 @@ class PagedTable(Flowable):
         self.header, self.rows, self.widths, self.styles = header, rows, widths, styles
         self.heights, self.start = heights, start
         self.caption, self.continued = caption, continued   # a group's heading, repeated "(continued)"
-        self._whole = None
+        self._whole: Table | None = None
         self._deferred = False
 
     def _table(self, count: int):
@@ -113,7 +113,7 @@ class PagedTable(Flowable):
         return [table, rest]
 
     def drawOn(self, canvas, x, y, _sW=0):
-        self._whole.drawOn(canvas, x, y, _sW)
+        self._whole.drawOn(canvas, x, y, _sW)  # type: ignore[union-attr]  # drawn only after wrap made it
 
 
 CAPTION = 16

@@ -1,6 +1,7 @@
 """The review cadence in use: setting it, the next review date a review sets, and band changes."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from ..domain.cadence import Cadence, cadence_from_bands, describe
@@ -15,7 +16,7 @@ def cadence(reg: Register) -> Cadence:
     return read_cadence(reg)
 
 
-def set_cadence(reg: Register, months_by_band: dict[str, object]) -> Cadence:
+def set_cadence(reg: Register, months_by_band: Mapping[str, object]) -> Cadence:
     """Store a cadence typed as {band name: months}; a 0 or a 10-year figure is refused in one sentence."""
     new = cadence_from_bands(reg.scheme, months_by_band)
     write_cadence(reg, new)
