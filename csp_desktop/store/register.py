@@ -124,11 +124,11 @@ class Register:
 
     def query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         try:
-            return list(self.db.query(sql, params))
+            return list(self.db.query(sql, params))  # type: ignore[arg-type]  # any sequence or mapping sqlite3 takes
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._explained(exc) from exc
 
-    def _explained(self, exc: sqlite3.Error) -> RegisterError:
+    def _explained(self, exc: sqlite3.Error | UnicodeDecodeError) -> RegisterError:
         return explained(exc, self.path)
 
     def get(self, table: str, row_id: str) -> dict | None:
@@ -225,9 +225,9 @@ class Register:
         if not changed:
             return {}
         values = {k: new for k, (_, new) in changed.items()}
-        self.db[table].update(row_id, {**values, "version": current["version"] + 1})
+        self.db.table(table).update(row_id, {**values, "version": current["version"] + 1})
         at, who = now_utc(), self.who
-        self.db["audit"].insert_all(
+        self.db.table("audit").insert_all(
             {"id": new_id(), "at": at, "who": who, "tbl": table, "row_id": row_id, "change": "update",
              "field": k, "old": _text(old), "new": _text(new)} for k, (old, new) in changed.items())
         return changed
@@ -235,8 +235,8 @@ class Register:
     def delete(self, table: str, row_id: str, expected_version: int | None = None) -> None:
         self._require_transaction()
         current = self._current(table, row_id, expected_version)
-        self.db[table].delete(row_id)
-        self.db["audit"].insert({"id": new_id(), "at": now_utc(), "who": self.who, "tbl": table, "row_id": row_id,
+        self.db.table(table).delete(row_id)
+        self.db.table("audit").insert({"id": new_id(), "at": now_utc(), "who": self.who, "tbl": table, "row_id": row_id,
                                  "change": "delete", "field": None,
                                  "old": json.dumps(current, default=str, ensure_ascii=False), "new": None})
 
