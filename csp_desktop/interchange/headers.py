@@ -202,7 +202,7 @@ def _per_action_status(kind: str, readings: list[ColumnReading]) -> list[ColumnR
         swap.update({"action_title": "mitigation", "action_progress": "description"})
     out, taken = [], set(fields)
     for r in readings:
-        new = swap.get(r.field)
+        new = swap.get(r.field) if r.field else None
         if r.field == IGNORE and "rag" not in clean(r.heading).split():
             new = None
         if new and (new not in taken or new == "description"):

@@ -28,7 +28,7 @@ def _fields(obj) -> dict:
 def to_json(contents: Contents) -> str:
     by_risk = lambda items: {r.id: [i for i in items if i.risk_id == r.id] for r in contents.risks}  # noqa: E731
     mitigations, reviews = by_risk(contents.mitigations), by_risk(contents.reviews)
-    values = {}
+    values: dict[str, list] = {}
     for v in contents.indicator_values:
         values.setdefault(v.indicator_id, []).append(v)
     notes = {a.id: [n for n in contents.notes if n.action_id == a.id] for a in contents.actions}
@@ -41,7 +41,7 @@ def to_json(contents: Contents) -> str:
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "name": contents.name, "scheme": contents.scheme.to_dict(),
+        "name": contents.name, "scheme": contents.scheme.to_dict(),  # type: ignore[union-attr]
         "organisations": [_fields(o) for o in contents.organisations],
         "owners": [_fields(o) for o in contents.owners],
         "priorities": [_fields(p) for p in contents.priorities],
@@ -80,7 +80,7 @@ class _Reader:
         for key, value in data.items():
             if key not in allowed or key in _DISPLAY_ONLY:
                 continue
-            values[key] = self.value(allowed[key].type, value, f"{where}.{key}")
+            values[key] = self.value(str(allowed[key].type), value, f"{where}.{key}")
         try:
             return cls(**values, **extra)
         except TypeError as exc:

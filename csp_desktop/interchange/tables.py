@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from .problems import Problem, ReadError, WARNING
 from .safe_xlsx import OLE_MAGIC, NotAWorkbook, check_xlsx
@@ -53,7 +54,7 @@ def read_tables(path: Path, sheet: str | None = None) -> Workbook:
     return _read_csv(path, data)
 
 
-def _fail(path: Path, message: str, **where) -> None:
+def _fail(path: Path, message: str, **where) -> NoReturn:
     raise ReadError([Problem(path.name, message, **where)])
 
 
