@@ -7,6 +7,7 @@ safe because one process alone writes a register (store/writer_lock.py).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -246,7 +247,7 @@ def remove_risk_keeping(reg: Register, risk_id: str,
 
 
 def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
-                 action_links: list = ()) -> Risk:
+                 action_links: Sequence = ()) -> Risk:
     """Put back a deleted risk under its own id, with its mitigations, reviews and linked actions."""
     with reg.transaction():
         store_risks.add_risk(reg, risk)
