@@ -48,7 +48,7 @@ def summarise(risks: list[Risk], scheme: Scheme, today: date, overdue_actions: i
 
 
 def _cells(risks: list[Risk], name: str, scheme: Scheme) -> dict:
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple] = Counter()
     for risk in risks:
         rating = getattr(risk, name)
         if rating is not None and scheme.fits(rating):
