@@ -30,10 +30,15 @@ def ask(parent, title: str, text: str, default_no: bool = False) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def choice_box(parent, title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> QMessageBox:
+class ChoiceBox(QMessageBox):
+    """A message box that knows which key each of its choice buttons stands for."""
+    choices: dict
+
+
+def choice_box(parent, title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> ChoiceBox:
     """A warning offering `choices` ((key, button label), the first the default) and Cancel, in plain
     text. Run it with `chosen`; it is returned unrun so a test can look at it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box = ChoiceBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(detail)
     box.choices = {}
@@ -45,7 +50,7 @@ def choice_box(parent, title: str, text: str, detail: str, choices: list[tuple[s
     return box
 
 
-def chosen(box: QMessageBox) -> str | None:
+def chosen(box: ChoiceBox) -> str | None:
     """Run a `choice_box`: the key of the button pressed, or None for Cancel."""
     box.exec()
     return box.choices.get(box.clickedButton())
