@@ -207,7 +207,8 @@ def register_of(risks: int, code: Path = ROOT, label: str = "") -> Path:
     path = OUT / f"synthetic-{risks}{'-' + label if label else ''}.cspreg"
     if not path.exists():
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"from synthetic import build; build({str(path)!r}, {risks}, {risks * 5})"],
+        script = f"from synthetic import build; build({str(path)!r}, {risks}, {risks * 5})"
+        subprocess.run([sys.executable, "-c", script],
                        env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(code), str(HERE)))), check=True,
                        cwd=HERE)  # not the repository root, whose csp_desktop would come first
         print(f"built {path.name}: {risks:,} risks, {risks * 5:,} actions in {time.perf_counter() - t0:.1f} s",
@@ -276,10 +277,12 @@ def compare(args) -> None:
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for label, size, start, act in rows:
-        print(" | ".join((label, f"{size * 5:,}", f"{start['painted']:.3f}", f"{start['painted'] / bare['painted']:.2f}",
+        ratio = start["painted"] / bare["painted"]
+        print(" | ".join((label, f"{size * 5:,}", f"{start['painted']:.3f}", f"{ratio:.2f}",
                           f"{start['listed']:.3f}", f"{act['filter_median'] * 1000:.1f}",
                           f"{act['sort_median'] * 1000:.1f}",
-                          f"{act['edit_median'] * 1000:.1f} / {act['edit_max'] * 1000:.1f}", f"{start['rss_max']:.0f}")))
+                          f"{act['edit_median'] * 1000:.1f} / {act['edit_max'] * 1000:.1f}",
+                          f"{start['rss_max']:.0f}")))
     print(f"\nTargets at 10,000 risks: painted < {TARGETS['ratio']}x bare; one-field edit to repainted row < "
           f"{TARGETS['edit'] * 1000:.0f} ms.")
 

@@ -59,7 +59,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
-    print("| risks | actions | file MB | bare connect+read ms | open read-only ms | open to write (lock + quick check) ms "
+    print("| risks | actions | file MB | bare connect+read ms | open read-only ms | "
+          "open to write (lock + quick check) ms "
           "| quick_check ms | integrity check + foreign keys ms | write open / bare |")
     print("|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:

@@ -77,7 +77,8 @@ def _a_quarter_later(reg, last_meeting: str, risk_rows: list[dict], rnd: random.
     issue(reg, last_meeting, date(2026, 8, 25))
     with reg.transaction():
         for row in rnd.sample(risk_rows, len(risk_rows) // 10):
-            reg.update("risks", row["id"], {"residual_likelihood": rnd.randint(1, 5), "residual_impact": rnd.randint(1, 5)})
+            reg.update("risks", row["id"], {"residual_likelihood": rnd.randint(1, 5),
+                                            "residual_impact": rnd.randint(1, 5)})
 
 
 def demo_register(path: Path):

@@ -26,7 +26,7 @@ from PySide6.QtCore import QByteArray  # noqa: E402
 from PySide6.QtSvgWidgets import QSvgWidget  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
-from csp_desktop.domain.model import ACTION_STATUSES, new_id  # noqa: E402
+from csp_desktop.domain.model import ACTION_STATUSES  # noqa: E402
 from csp_desktop.domain.plan import quarter_end  # noqa: E402
 from csp_desktop.services.plan import chart_svg, load_plan  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
@@ -140,7 +140,9 @@ def expand_all(session) -> float:
 
 
 def import_cost() -> float:
-    code = "import time; t = time.perf_counter(); import csp_desktop.reports.indicator_chart, reportlab.graphics.renderSVG; print((time.perf_counter() - t) * 1000)"
+    code = ("import time; t = time.perf_counter(); "
+            "import csp_desktop.reports.indicator_chart, reportlab.graphics.renderSVG; "
+            "print((time.perf_counter() - t) * 1000)")
     runs = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                                  check=True).stdout) for _ in range(3)]
     return statistics.median(runs)

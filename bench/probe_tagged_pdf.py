@@ -5,7 +5,10 @@ untagged PDF). Not a dependency: install it aside first.
     python -m pip install --target /tmp/wp weasyprint
     python bench/probe_tagged_pdf.py REGISTER.cspreg [MEETING_ID] [/tmp/wp]
 """
-import html, os, sys, time
+import html
+import os
+import sys
+import time
 sys.path.insert(0, os.getcwd())
 from datetime import date
 from pathlib import Path
@@ -24,13 +27,17 @@ rows = "".join(f"<tr><td>{e(r.ref)}</td><td><b>{e(r.title)}</b><br>{e(r.descript
 acts = "".join(f"<tr><td>{e(a.ref)}</td><td>{e(a.title)}</td><td>{e(a.progress)}</td><td>{a.due}</td>"
                f"<td>{a.status}</td></tr>" for a in data.actions)
 doc = f"""<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Pack</title><style>
-@page {{ size: A4 landscape; margin: 1.5cm }} body {{ font: 8pt 'DejaVu Sans' }} table {{ border-collapse: collapse; width: 100% }}
-td, th {{ border: 0.25pt solid #999; padding: 2pt; vertical-align: top }} thead {{ display: table-header-group }}</style></head>
-<body><h1>Risk register</h1><table><thead><tr><th>Ref</th><th>Risk</th><th>Owner</th><th>Inh</th><th>Res</th><th>Travel</th></tr></thead>
-<tbody>{rows}</tbody></table><h1>Action tracker</h1><table><thead><tr><th>Ref</th><th>Action</th><th>Progress</th><th>Due</th>
+@page {{ size: A4 landscape; margin: 1.5cm }} body {{ font: 8pt 'DejaVu Sans' }}
+table {{ border-collapse: collapse; width: 100% }}
+td, th {{ border: 0.25pt solid #999; padding: 2pt; vertical-align: top }}
+thead {{ display: table-header-group }}</style></head>
+<body><h1>Risk register</h1>
+<table><thead><tr><th>Ref</th><th>Risk</th><th>Owner</th><th>Inh</th><th>Res</th><th>Travel</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h1>Action tracker</h1><table><thead><tr><th>Ref</th><th>Action</th><th>Progress</th><th>Due</th>
 <th>Status</th></tr></thead><tbody>{acts}</tbody></table></body></html>"""
 sys.path.insert(0, sys.argv[3] if len(sys.argv) > 3 else "/tmp/wp")
-from weasyprint import HTML
+from weasyprint import HTML  # noqa: E402  (found through the path given on the command line)
 for variant in (None, "pdf/ua-1"):
     start = time.perf_counter()
     document = HTML(string=doc).render()

@@ -57,8 +57,9 @@ class Placement:
 def placement_of(path: Path, *, mounts: str | None = None, platform: str = sys.platform,
                  env: dict | None = None) -> Placement:
     """Where `path` lives. `mounts` is the text of /proc/mounts (read from the system when None)."""
-    path = PureWindowsPath(path) if platform == "win32" and os.name != "nt" else _absolute(Path(path))
-    env = os.environ if env is None else env
+    # A Windows path judged on another system (the tests do this) is pure: it cannot be resolved here.
+    path = PureWindowsPath(path) if platform == "win32" and os.name != "nt" else _absolute(Path(path))  # type: ignore[assignment]
+    env = dict(os.environ) if env is None else env
     network = _network_windows(path) if platform == "win32" else _network_posix(path, mounts)
     if network is not None:
         return network
@@ -147,7 +148,7 @@ def _network_windows(path: PurePath) -> Placement | None:
 def _drive_type(root: str) -> int:
     try:
         import ctypes
-        return ctypes.windll.kernel32.GetDriveTypeW(root)
+        return ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]  # Windows only
     except (AttributeError, OSError):
         return 0
 

@@ -1,6 +1,5 @@
 """Test setup: headless Qt, a fixed user name for the audit trail, and small register fixtures."""
 import os
-import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -209,11 +209,13 @@ def _add_action(world, p: ActionPlan, token, owner_id, first_mitigation, last_id
     risk = p.risk if p.risk is not None and p.risk < len(world.risks) else None
     via = p.via_mitigation and risk in first_mitigation
     tokens = [f"A{token(5)}", token()]
-    action = Action(f"{tokens[1]} task", ref=tokens[0], owner_id=owner_id(p.owner), due=today + timedelta(days=p.due_in),
+    action = Action(f"{tokens[1]} task", ref=tokens[0], owner_id=owner_id(p.owner),
+                    due=today + timedelta(days=p.due_in),
                     status="complete" if p.done else "in progress", exempt=p.exempt,
                     risk_id=world.risks[risk].id if risk is not None and not via else None,
                     mitigation_id=first_mitigation[risk] if via else None,
-                    meeting_id=last_id if p.matters else None, completed_on=today - timedelta(days=3) if p.done else None)
+                    meeting_id=last_id if p.matters else None,
+                        completed_on=today - timedelta(days=3) if p.done else None)
     add_action(world.reg, action)
     for _ in range(p.notes):
         words = token()

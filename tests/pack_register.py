@@ -34,13 +34,15 @@ def fill(reg) -> dict:
                     inherent=Rating(5, 5), residual=Rating(4, 4), target=Rating(2, 3), next_review=date(2026, 10, 1)),
         "R-2": Risk(MARKUP_TITLE, ref="R-2", owner_id=police.id, description="<i>not italic</i> & 3 < 4 > 2",
                     inherent=Rating(3, 3), residual=Rating(3, 3)),
-        "R-3": Risk(NON_LATIN, ref="R-3", owner_id=police.id, description="Urdu: \u0645\u062d\u0641\u0648\u0638 \u06af\u06be\u0631",
+        "R-3": Risk(NON_LATIN, ref="R-3", owner_id=police.id,
+                    description="Urdu: \u0645\u062d\u0641\u0648\u0638 \u06af\u06be\u0631",
                     inherent=Rating(2, 2), residual=Rating(2, 2)),
         "R-4": Risk("Data sharing agreement lapses", ref="R-4", owner_id=council.id,
                     inherent=Rating(2, 2), residual=Rating(1, 2)),
         "R-5": Risk("Closed risk about CCTV", ref="R-5", status="closed", inherent=Rating(3, 3), residual=Rating(2, 3)),
         EXEMPT_REF: Risk(EXEMPT_TITLE, ref=EXEMPT_REF, owner_id=police.id, exempt=True,
-                         description="Named informant at risk", inherent=Rating(5, 3), residual=Rating(5, 3)),  # reviewed up to 5x4
+                         description="Named informant at risk",
+                         inherent=Rating(5, 3), residual=Rating(5, 3)),  # reviewed up to 5x4
     }
     for risk in risks.values():
         add_risk(reg, risk)

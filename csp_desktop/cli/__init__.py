@@ -5,8 +5,6 @@ turns any error the user can cause into one sentence on stderr with exit status 
 """
 from __future__ import annotations
 
-import click
-
 from .base import CspGroup, main
 # Each module registers its commands on main.
 from . import (action_commands, backup_commands, interchange_commands, lock_commands,  # noqa: F401

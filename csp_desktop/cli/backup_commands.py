@@ -39,7 +39,7 @@ def backups(register, keep, max_mb, fmt):
         return
     emit([{"made": b.made_at.isoformat(sep=" ") if fmt != "table" else b.when, "reason": b.why,
            "size": _size(b.size) if fmt == "table" else b.size,
-           "check": "ok" if b.passes else f"fails: {b.problems[0]}", "file": b.path.name} for b in found],
+           "check": "ok" if b.passes else f"fails: {(b.problems or ['?'])[0]}", "file": b.path.name} for b in found],
          COLUMNS, fmt)
     if fmt == "table":
         click.echo(f"\nIn {service.backups_folder(register)}.")

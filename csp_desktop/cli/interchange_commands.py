@@ -15,7 +15,7 @@ ALL_FIELDS = sorted({f for fields in FIELDS.values() for f in fields} | {IGNORE}
 
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
-    mapping = {}
+    mapping: dict[str, str] = {}
     for pair in pairs:
         column, sep, field = pair.rpartition("=")
         if not sep or not column.strip():
@@ -81,7 +81,7 @@ def import_(register, file, sheet, maps, scheme, dry_run, mapping_name, save_as,
     matched = ", ".join(f"{n} {name}" for name, n in result.matched.items())
     also = f" (matched {matched} already in the register)" if matched else ""
     click.echo(f"{verb} {counts} from {file.name} into {register.name}{also}.")
-    if result.scheme_changed:
+    if result.scheme_changed and result.scheme is not None:
         click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
     if save_as and not dry_run:
         click.echo(f"Kept these choices as the mapping {save_as!r}.")
@@ -120,7 +120,8 @@ def explain_text(name: str, readings) -> str:
 @main.command()
 @REGISTER
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities", "indicators", "owners", "reviews",
+@click.option("--table", type=click.Choice(["risks", "actions", "mitigations", "priorities",
+                                            "indicators", "owners", "reviews",
                                     "notes", "meetings"]),
               default="risks", show_default=True, help="Which table a .csv holds (.xlsx and .json hold them all).")
 @click.option("--part", type=click.Choice(["all", "public"]), default="all", show_default=True,

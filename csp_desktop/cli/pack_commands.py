@@ -12,6 +12,7 @@ from ..services.meetings import MEETING_COLUMNS, create_meeting, meeting_rows, n
 from ..errors import UserError
 from .base import expect_version_option, main, opened, register_argument
 from .output import counted, emit, format_option
+from ..domain.dates import show
 
 REGISTER = register_argument()
 
@@ -80,7 +81,7 @@ def meeting_edit(register, meeting_id, expected, **values):
     cover = _cover(values)
     with opened(register) as reg, guarded(reg, "meetings", meeting_id, "That meeting", expected):
         meeting = edit_meeting(reg, meeting_id, **values, **cover)
-    click.echo(f"Saved {meeting.board}, {meeting.held_on:%d/%m/%Y}.")
+    click.echo(f"Saved {meeting.board}, {show(meeting.held_on)}.")
 
 
 @main.command()

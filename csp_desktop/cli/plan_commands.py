@@ -150,7 +150,8 @@ def indicator_value(register, ref, period, text, note, correct):
             value = editing.make_value(reg, ind.id, period, text, note, where=f"Indicator {ref}")
             existing = editing.value_for_period(reg, ind.id, value.period_end)
             if existing is None:
-                raise click.ClickException(f"Indicator {ref} has no value for {period} to correct; leave out --correct.")
+                raise click.ClickException(f"Indicator {ref} has no value for {period} "
+                                           "to correct; leave out --correct.")
             editing.correct_value(reg, existing.id, text=text, note=note, period=period)
         else:
             value = editing.record_value(reg, ind.id, period, text, note, where=f"Indicator {ref}")

@@ -75,7 +75,8 @@ def check(register):
         for line in problems:
             click.echo(line, err=True)
         if any(not line.startswith("schema version") for line in problems):
-            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found. {damaged_help(register)}")
+            raise click.ClickException(f"{register.name} is damaged: {len(problems)} problem(s) found. "
+                                       f"{damaged_help(register)}")
         raise click.ClickException(f"{register.name} has {len(problems)} problem(s).")
     click.echo(f"{register.name}: ok")
 

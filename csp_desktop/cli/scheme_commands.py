@@ -80,7 +80,7 @@ def changed_scheme(current: Scheme, size, likelihood, impact, bands, appetite) -
                 sized = replace(sized, likelihood_labels=DEFAULT_LABELS[LIKELIHOOD][levels[0]],
                                 impact_labels=DEFAULT_LABELS[IMPACT][levels[1]])
             new = sized
-        values = {}
+        values: dict = {}  # Scheme fields to replace: label tuples, bands, appetite
         if likelihood:
             values["likelihood_labels"] = _labels(likelihood)
         if impact:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,7 +40,8 @@ class Cadence:
 
     def by_band(self, scheme: Scheme) -> dict[str, int]:
         """{band name: months}, highest band first, as the settings show it."""
-        return {b.name: self.months_for(scheme, b) for b in reversed(scheme.bands)}
+        # months_for gives None only when there is no band; here there always is
+        return {b.name: self.months_for(scheme, b) for b in reversed(scheme.bands)}  # type: ignore[misc]
 
     def next_review(self, scheme: Scheme, score: int | None, on: date) -> date | None:
         months = self.months_for(scheme, scheme.band_for(score))
@@ -59,7 +61,7 @@ class Cadence:
         return cls(tuple(min(max(n, MIN_MONTHS), MAX_MONTHS) for n in figures) or DEFAULT_FROM_TOP)
 
 
-def cadence_from_bands(scheme: Scheme, months: dict[str, object]) -> Cadence:
+def cadence_from_bands(scheme: Scheme, months: Mapping[str, object]) -> Cadence:
     """A cadence from {band name: months} as typed; refuses 0, negatives, words and anything over 3 years."""
     figures = []
     for band in reversed(scheme.bands):

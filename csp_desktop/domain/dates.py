@@ -54,9 +54,9 @@ def _written_date(text: str) -> date | None:
     quarter, year = _QUARTER.match(text), _FIN_YEAR.match(text)
     if quarter and _consecutive(quarter.group(2), quarter.group(3)):
         start = int(quarter.group(2))  # Q1 is April to June; Q4 ends on 31 March of the next year
-        month = {1: 6, 2: 9, 3: 12, 4: 3}[int(quarter.group(1))]
-        year_end = start + (1 if month == 3 else 0)
-        return date(year_end, month, calendar.monthrange(year_end, month)[1])
+        end_month = {1: 6, 2: 9, 3: 12, 4: 3}[int(quarter.group(1))]
+        year_end = start + (1 if end_month == 3 else 0)
+        return date(year_end, end_month, calendar.monthrange(year_end, end_month)[1])
     if year and _consecutive(year.group(1), year.group(2)):
         return date(int(year.group(1)) + 1, 3, 31)
     try:
@@ -99,8 +99,9 @@ def from_iso(text: str | None) -> date | None:
 
 
 def show(value: date | datetime | None) -> str:
-    """A date as a coordinator reads it: 22/11/2026."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    """A date as a coordinator reads it: 22/11/2026. Written out by hand, not with strftime, because the
+    actions tracker formats one per row and strftime costs several times more over 50,000 rows."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 _TIME_FORMATS = ("%H:%M", "%H.%M", "%H%M")
@@ -131,13 +132,15 @@ def parse_datetime(value) -> datetime | None:
         except ValueError:
             pass
     try:
-        return datetime.combine(parse_date(text), datetime.min.time())
+        # text is not blank here, so parse_date gives a date or raises
+        return datetime.combine(parse_date(text), datetime.min.time())  # type: ignore[arg-type]
     except ValueError:
         pass
     day_text, _, time_text = text.rpartition(" ")
     if not day_text:
         parse_date(text)  # raises the one-sentence reason
     day = parse_date(day_text)
+    assert day is not None  # day_text is not blank (checked above), and a blank is the only None
     hour, minute = parse_time(time_text[:5] if time_text.count(":") > 1 else time_text)
     return datetime(day.year, day.month, day.day, hour, minute)
 

@@ -41,7 +41,7 @@ def direction_of_travel(history: list[Review]) -> str:
         return NEW
     latest = scored[-1]
     before = scored[-2].after if len(scored) > 1 else latest.before
-    if before is None:
+    if before is None or latest.after is None:  # latest.after is never None (scored filters); said for mypy
         return NEW
     if latest.after.score > before.score:
         return UP

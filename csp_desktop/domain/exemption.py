@@ -15,15 +15,18 @@ from typing import Iterable, Protocol
 
 
 class Flagged(Protocol):
-    id: str
-    exempt: bool
+    """Read-only members, so the frozen pack rows (PackRisk, PackAction) match as well as the model's."""
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def exempt(self) -> bool: ...
 
 
-class Linked(Protocol):
+class Linked(Flagged, Protocol):
     """An action: its own flag and the risk (and mitigation) it is on; None when on none."""
-    id: str
-    exempt: bool
-    risk_id: str | None
+    @property
+    def risk_id(self) -> str | None: ...
 
 
 def exempt_ids(risks: Iterable[Flagged], actions: Iterable[Linked] = (),

@@ -12,6 +12,7 @@ from .derived import DOWN, NEW, UNCHANGED, UP
 from .model import PACK_SECTIONS
 from .plan_pack import PackPriority
 from .scoring import Rating, Scheme
+from .dates import show
 
 PUBLIC, EXEMPT, ALL = "public", "exempt", "all"
 PARTS = (PUBLIC, EXEMPT)
@@ -206,8 +207,8 @@ class PackData:
     def title(self) -> str:
         """The pack's title, as on the cover and in the PDF's metadata."""
         if self.meeting is None:
-            return f"{self.partnership}: risk register as at {self.produced_on.strftime('%d/%m/%Y')}"
-        return f"{self.meeting.board}, {self.meeting.held_on.strftime('%d/%m/%Y')}: risk register and action tracker"
+            return f"{self.partnership}: risk register as at {show(self.produced_on)}"
+        return f"{self.meeting.board}, {show(self.meeting.held_on)}: risk register and action tracker"
 
 
 def travel(before: PackRisk | None, now: PackRisk) -> str:
@@ -222,7 +223,7 @@ def travel(before: PackRisk | None, now: PackRisk) -> str:
 
 def travel_header(data_since: date | None) -> str:
     """The words that say what the direction of travel is measured against."""
-    return f"since {data_since.strftime('%d/%m/%Y')}" if data_since else "since first review"
+    return f"since {show(data_since)}" if data_since else "since first review"
 
 
 def paragraph_words(paragraphs: tuple[int, ...]) -> str:

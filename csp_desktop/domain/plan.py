@@ -24,7 +24,8 @@ _NUM = r"[-\u2212]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-\u2212]?\d+(?:\.\d+)?"
 _FRACTION = re.compile(rf"^\s*({_NUM})\s*/\s*({_NUM})\s*(?:=\s*({_NUM})\s*(%)?)?\s*(.*)$", re.S)
 _LEADING = re.compile(rf"^\s*(?:qtr|q|quarter)?\s*({_NUM})\s*(%|per\s*(?:cent|({_NUM})))?\s*(.*)$", re.S | re.I)
 _RATE_NOTE = re.compile(rf"^\(\s*rate\s*=?\s*({_NUM})\s*\)\s*(.*)$", re.S | re.I)
-_QUARTER_OUTTURN = re.compile(rf"^\s*(q(?:tr|uarter)?\s*([1-4]))\s+(?:outturn|performance|actual|result)?\s*({_NUM})\s*(%)\s*(.*)$",
+_QUARTER_OUTTURN = re.compile(rf"^\s*(q(?:tr|uarter)?\s*([1-4]))"
+                              rf"\s+(?:outturn|performance|actual|result)?\s*({_NUM})\s*(%)\s*(.*)$",
                               re.S | re.I)
 _QUARTER_LABEL = re.compile(r"^\s*(?:qtr|q|quarter)\s*[1-4]\b", re.I)
 
@@ -52,7 +53,8 @@ def _number(text: str) -> float:
 
 # A target may lead with how it is to be met: "< 45 a year", "Fewer than 45", "Reduce to 35%".
 _COMPARATOR = re.compile(r"^\s*(?:<=?|>=?|\u2264|\u2265|(?:fewer|less|more|no more|no fewer|not more|not less) than|"
-                         r"under|over|at (?:least|most)|(?:reduce|increase|decrease|rise|fall)(?:d)? to|maintain at)\s+",
+                         r"under|over|at (?:least|most)|"
+                             r"(?:reduce|increase|decrease|rise|fall)(?:d)? to|maintain at)\s+",
                          re.I)
 
 
@@ -167,12 +169,12 @@ def read_period(text, default_year: int | None = None) -> Period:
             raise PlanValueError(f"{label!r} holds a date that does not exist.") from None
         return Period(label, end)
     quarter = _QUARTER.search(label)
-    year = financial_year(label) or (default_year if quarter else None)  # "Qtr 1" alone: the plan's year
-    if year is None:
+    fin_year = financial_year(label) or (default_year if quarter else None)  # "Qtr 1" alone: the plan's fin_year
+    if fin_year is None:
         raise PlanValueError(f"{label!r} is not a period (write 2011/12 Q3, 2011/12 or a date such as 31/01/2012).")
     if quarter:
-        return Period(label, quarter_end(year, int(quarter.group(1))))
-    return Period(label, date(year + 1, 3, 31))
+        return Period(label, quarter_end(fin_year, int(quarter.group(1))))
+    return Period(label, date(fin_year + 1, 3, 31))
 
 
 def heading_period(heading: str) -> str:
@@ -292,12 +294,13 @@ def trend(values: list[IndicatorValue], direction: str) -> Trend:
     latest, result = numbered[-1], Trend()
     if len(numbered) > 1:
         result.previous = numbered[-2]
-        result.since_previous = compare(latest.value, numbered[-2].value, direction)
+        # numbered holds only values that are not None
+        result.since_previous = compare(latest.value, numbered[-2].value, direction)  # type: ignore[arg-type]
     year_ago = _year_before(latest.period_end)
     match = [v for v in numbered[:-1] if abs((v.period_end - year_ago).days) <= 16]
     if match:
         result.last_year = match[-1]
-        result.since_last_year = compare(latest.value, match[-1].value, direction)
+        result.since_last_year = compare(latest.value, match[-1].value, direction)  # type: ignore[arg-type]
     return result
 
 

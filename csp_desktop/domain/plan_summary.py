@@ -89,14 +89,15 @@ def summarise(info: PlanInfo, priorities: list[Priority], leads: dict[str, list[
     action_rags = {}
     for a in actions:
         action_rags[a.id] = rag(a, today)
-        home = by_objective.get(a.objective_id)
+        home = by_objective.get(a.objective_id) if a.objective_id else None
         if home is not None:
             home.actions.append(a)
         elif a.priority_id in lines:
             lines[a.priority_id].actions.append(a)
         else:
             continue
-        line = lines[a.priority_id] if home is None else lines[home.objective.priority_id]
+        # a.priority_id is in lines when home is None (checked above)
+        line = lines[home.objective.priority_id] if home is not None else lines[a.priority_id]  # type: ignore[index]
         line.action_rag[action_rags[a.id] or "closed"] += 1
     unplaced = []
     for ind in indicators:

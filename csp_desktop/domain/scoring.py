@@ -59,7 +59,8 @@ class Scheme:
     bands: tuple[Band, ...]
     appetite: str  # name of the highest band the board tolerates without escalation; "" when none adopted
     name: str = ""
-    _lookup: dict = field(default=None, init=False, repr=False, compare=False, hash=False)
+    # None only until __post_init__ fills it, before any use
+    _lookup: dict = field(default=None, init=False, repr=False, compare=False, hash=False)  # type: ignore[arg-type]
 
     def __post_init__(self):
         for axis, labels in ((LIKELIHOOD, self.likelihood_labels), (IMPACT, self.impact_labels)):

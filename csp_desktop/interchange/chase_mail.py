@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from email.policy import default
 from email.utils import formatdate, getaddresses
 
+from ..domain.dates import show
+
 MAX_NAME = 120  # a display name longer than this is cut: folded, some mail programs misread it
 XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -100,7 +102,7 @@ def plain_body(draft: Draft, note: str = "") -> str:
             + (f" before the {draft.meeting}." if draft.meeting else ".")]
     for title, lines in _sections(draft):
         out += ["", f"{title}:"]
-        out += [f"  - {line.what}: {line.label} (due {line.due:%d/%m/%Y})" for line in lines]
+        out += [f"  - {line.what}: {line.label} (due {show(line.due)})" for line in lines]
     if draft.workbook_name:
         out += ["", f"Your update workbook is attached ({draft.workbook_name}): please fill it in and send it back."]
     out += ["", "The review dates are in the attached calendar file.", "", "Thank you,", ""]
@@ -122,11 +124,12 @@ def html_body(draft: Draft, note: str = "") -> str:
     for title, lines in _sections(draft):
         out.append(f"<h3>{e(title)}</h3><table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">"
                    "<tr><th>What</th><th>Item</th><th>Due</th></tr>")
-        out += [f"<tr><td>{e(line.what)}</td><td>{e(line.label)}</td><td>{line.due:%d/%m/%Y}</td></tr>"
+        out += [f"<tr><td>{e(line.what)}</td><td>{e(line.label)}</td><td>{show(line.due)}</td></tr>"
                 for line in lines]
         out.append("</table>")
     if draft.workbook_name:
-        out.append(f"<p>Your update workbook is attached ({e(draft.workbook_name)}): please fill it in and send it back.</p>")
+        out.append(f"<p>Your update workbook is attached ({e(draft.workbook_name)}): "
+                   "please fill it in and send it back.</p>")
     out.append("<p>The review dates are in the attached calendar file.</p><p>Thank you,</p>")
     if draft.marking:
         out.append(f"<p><strong>{e(draft.marking)}</strong></p>")

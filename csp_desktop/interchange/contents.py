@@ -121,7 +121,8 @@ class Contents:
             return (f"gives priority {ref} the title {title!r}, but an earlier row calls it {found.title!r}; "
                     "the first was kept")
         if lead_agency and found.lead_agency and found.lead_agency != lead_agency:
-            return (f"gives priority {ref or found.title!r} the lead {lead_agency!r}, but an earlier row gives {found.lead_agency!r}; "
+            return (f"gives priority {ref or found.title!r} the lead {lead_agency!r}, "
+                    f"but an earlier row gives {found.lead_agency!r}; "
                     "the first was kept")
         return None
 

@@ -13,7 +13,8 @@ HEADER_SEARCH_ROWS = 30
 KEY_FIELDS = ((OWNERS, "name"), (RISKS, "title"), (MITIGATIONS, "risk_ref"), (INDICATORS, "title"), (ACTIONS, "title"),
               (PRIORITIES, "title"), (REVIEWS, "reviewed_on"), (NOTES, "action_ref"), (MEETINGS, "held_on"))
 _SCORE_FIELDS = {f"{a}_{x}" for a in ASSESSMENTS for x in AXES}
-FIELDS = {kind: sorted(set(v for v in SYNONYMS[kind].values() if v != IGNORE) | (_SCORE_FIELDS if kind == RISKS else set()))
+FIELDS = {kind: sorted(set(v for v in SYNONYMS[kind].values() if v != IGNORE)
+                       | (_SCORE_FIELDS if kind == RISKS else set()))
           for kind in SYNONYMS}
 _PHRASES = {kind: {clean(k): v for k, v in table.items()} for kind, table in SYNONYMS.items()}
 
@@ -219,7 +220,7 @@ def _per_action_status(kind: str, readings: list[ColumnReading]) -> list[ColumnR
         swap.update({"action_title": "mitigation", "action_progress": "description"})
     out, taken = [], set(fields)
     for r in readings:
-        new = swap.get(r.field)
+        new = swap.get(r.field) if r.field else None
         if r.field == IGNORE and "rag" not in clean(r.heading).split():
             new = None
         if new and (new not in taken or new == "description"):

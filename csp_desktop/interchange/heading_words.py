@@ -10,7 +10,8 @@ RISKS, MITIGATIONS, ACTIONS, PRIORITIES, INDICATORS, OWNERS = (
 REVIEWS, NOTES, MEETINGS = "reviews", "notes", "meetings"
 IGNORE = "ignore"
 
-_L, _I, _S = ("likelihood", "probability", "l"), ("impact", "severity", "i"), ("score", "risk score", "rating", "risk rating")
+_L, _I, _S = (("likelihood", "probability", "l"), ("impact", "severity", "i"),
+               ("score", "risk score", "rating", "risk rating"))
 
 
 def _scored(prefixes: tuple[str, ...], field: str, words: tuple[str, ...]) -> dict[str, str]:
@@ -168,5 +169,6 @@ KEYWORDS: dict[str, dict[str, str]] = {
               **dict.fromkeys(["progress", "update", "commentary", "comments"], "progress"),
               "status": "status", "rag": "rag", **dict.fromkeys(["ref", "reference", "id"], "ref")},
     PRIORITIES: {"title": "title", "lead": "lead_agency", "agency": "lead_agency"},
-    MITIGATIONS: {}, REVIEWS: {}, NOTES: {}, MEETINGS: {}, INDICATORS: {"indicator": "title", "measure": "title", "target": "target"}, OWNERS: {},
+    MITIGATIONS: {}, REVIEWS: {}, NOTES: {}, MEETINGS: {},
+    INDICATORS: {"indicator": "title", "measure": "title", "target": "target"}, OWNERS: {},
 }

@@ -18,10 +18,10 @@ class Event:
 
 def calendar(events: list[Event], stamp: datetime | None = None) -> bytes:
     """The calendar as bytes, CRLF line ends, UTF-8."""
-    stamp = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamped = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for event in events:
-        lines += ["BEGIN:VEVENT", f"UID:{escape(event.uid)}", f"DTSTAMP:{stamp}",
+        lines += ["BEGIN:VEVENT", f"UID:{escape(event.uid)}", f"DTSTAMP:{stamped}",
                   f"DTSTART;VALUE=DATE:{event.on:%Y%m%d}", f"DTEND;VALUE=DATE:{event.on + timedelta(days=1):%Y%m%d}",
                   f"SUMMARY:{escape(event.summary)}", "TRANSP:TRANSPARENT"]
         if event.description:

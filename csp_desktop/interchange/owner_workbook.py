@@ -5,7 +5,6 @@ and round (on a very hidden sheet), so the return can be matched exactly, whatev
 """
 from __future__ import annotations
 
-import os
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.dates import show
+from ..files import atomic_write
 from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, EXEMPT_KEY, EXEMPT_MARK, FIRST_DATA_ROW, FORMAT,
                            HEADER_ROW, IMPACT, INDICATOR_COLUMNS, INDICATORS_SHEET, INSTRUCTIONS_SHEET, LIKELIHOOD,
                            LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
@@ -83,12 +83,7 @@ def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
         _table(wb.create_sheet(sheet), columns, rows, lists, looks, f"{sheet} owned by {owner}")
     wb.move_sheet(META_SHEET, offset=len(wb.sheetnames))
     _marked(wb, book)
-    partial = path.with_name(path.name + ".part")
-    try:
-        wb.save(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    atomic_write(path, wb.save)
     return path
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..domain.model import Indicator
-from ..domain.plan import (PlanValueError, check_value, financial_year, guess_direction, guess_unit, heading_period, quarter_end,
+from ..domain.plan import (PlanValueError, check_value, financial_year, guess_direction,
+                           guess_unit, heading_period, quarter_end,
                            read_measure, read_period, value_from, Period)
 from .problems import WARNING
 

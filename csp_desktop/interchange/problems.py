@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
 from ..errors import UserError
+
+MAX_LETTERED = 18_278  # get_column_letter raises above ZZZ
 
 ERROR, WARNING = "error", "warning"
 
@@ -41,8 +45,6 @@ class ReadError(UserError):
 
 def column_name(index: int, header: str | None = None) -> str:
     """Spreadsheet letters for a 0-based column index, with its heading when known."""
-    letters, n = "", index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
+    # openpyxl's letters stop at ZZZ (18,278 columns); a hostile CSV can be wider.
+    letters = get_column_letter(index + 1) if index < MAX_LETTERED else f"column {index + 1}"
     return f"{letters} ({header})" if header else letters

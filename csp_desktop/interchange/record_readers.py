@@ -19,8 +19,8 @@ def _moment(value) -> datetime | None:
     try:
         return datetime.fromisoformat(str(value).strip())
     except ValueError:
-        day = parse_date(value)
-        return datetime(day.year, day.month, day.day)
+        day = parse_date(value)  # not blank (checked above): a date, or it raises
+        return datetime(day.year, day.month, day.day)  # type: ignore[union-attr]
 
 
 def _pair(r: SheetReader, prefix: str) -> Rating | None:

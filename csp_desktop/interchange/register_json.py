@@ -11,6 +11,7 @@ from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation
                             Review, Risk)
 from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from ..domain.scoring import Rating, Scheme, SchemeError
+from ..dataclass_json import encode
 from .contents import Contents
 from .problems import Problem, ReadError
 from .tables import MAX_FILE_BYTES
@@ -21,25 +22,13 @@ EXEMPT_INFORMATION = "exempt_information"
 
 
 def _fields(obj) -> dict:
-    out = {}
-    for f in fields(obj):
-        if f.name in _DISPLAY_ONLY:
-            continue
-        value = getattr(obj, f.name)
-        if isinstance(value, Rating):
-            value = {"likelihood": value.likelihood, "impact": value.impact}
-        elif isinstance(value, datetime):
-            value = value.isoformat(timespec="seconds")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        out[f.name] = value
-    return out
+    return {name: value for name, value in encode(obj).items() if name not in _DISPLAY_ONLY}
 
 
 def to_json(contents: Contents) -> str:
     by_risk = lambda items: {r.id: [i for i in items if i.risk_id == r.id] for r in contents.risks}  # noqa: E731
     mitigations, reviews = by_risk(contents.mitigations), by_risk(contents.reviews)
-    values = {}
+    values: dict[str, list] = {}
     for v in contents.indicator_values:
         values.setdefault(v.indicator_id, []).append(v)
     notes = {a.id: [n for n in contents.notes if n.action_id == a.id] for a in contents.actions}
@@ -52,7 +41,7 @@ def to_json(contents: Contents) -> str:
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "name": contents.name, "scheme": contents.scheme.to_dict(),
+        "name": contents.name, "scheme": contents.scheme.to_dict(),  # type: ignore[union-attr]
         "organisations": [_fields(o) for o in contents.organisations],
         "owners": [_fields(o) for o in contents.owners],
         "priorities": [_fields(p) for p in contents.priorities],
@@ -86,12 +75,12 @@ class _Reader:
     def build(self, cls, data, where: str, **extra):
         if not isinstance(data, dict):
             self.fail(where, "is not an object")
-        allowed = {f.name: f for f in fields(cls)} 
+        allowed = {f.name: f for f in fields(cls)}
         values = {}
         for key, value in data.items():
             if key not in allowed or key in _DISPLAY_ONLY:
                 continue
-            values[key] = self.value(allowed[key].type, value, f"{where}.{key}")
+            values[key] = self.value(str(allowed[key].type), value, f"{where}.{key}")
         try:
             return cls(**values, **extra)
         except TypeError as exc:

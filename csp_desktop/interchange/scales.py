@@ -61,7 +61,7 @@ def _best_size(values: list, hint: int | None, axis: str) -> int:
     conflicts = {n: sum(k for v, k in distinct.items() if _label_disagrees(v, n, axis)) for n in SIZES}
     best = max(counts.values())
     fewest = min(conflicts[n] for n in SIZES if counts[n] == best)
-    words = [" ".join(v.lower().split()) for v in distinct if _is_word(v)]
+    words = [" ".join(str(v).lower().split()) for v in distinct if _is_word(v)]
     # Low / Medium / High read on the smallest scale that has them all; named levels ("Likely") and
     # numbers on the largest, where "Likely" is 4 of 5, as in most published matrices.
     generic = words and all(w in _GENERIC for w in words)

@@ -9,7 +9,7 @@ HEADER = ("Setting", "Level or band", "Label", "Lowest score", "Colour")
 
 
 def scheme_rows(scheme: Scheme) -> list[tuple]:
-    rows = [("likelihood", n, label, None, None) for n, label in enumerate(scheme.likelihood_labels, 1)]
+    rows: list[tuple] = [("likelihood", n, label, None, None) for n, label in enumerate(scheme.likelihood_labels, 1)]
     rows += [("impact", n, label, None, None) for n, label in enumerate(scheme.impact_labels, 1)]
     rows += [("band", n, band.name, band.lowest, band.colour) for n, band in enumerate(scheme.bands, 1)]
     rows.append(("appetite", None, scheme.appetite, None, None))
@@ -17,7 +17,7 @@ def scheme_rows(scheme: Scheme) -> list[tuple]:
 
 
 def read_scheme_sheet(sheet, file: str) -> Scheme:
-    parts = {"likelihood": [], "impact": [], "band": [], "appetite": []}
+    parts: dict[str, list] = {"likelihood": [], "impact": [], "band": [], "appetite": []}
     for row in sheet.rows[1:]:
         cells = list(row) + [None] * 5
         if cells[0] in parts:

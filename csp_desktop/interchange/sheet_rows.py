@@ -133,7 +133,7 @@ class SheetReader:
             if self.has(empty) and not filled(self.raw(empty)):
                 self.note(empty, f"is empty while its pair is filled; the {prefix} score was left out", WARNING)
             return None
-        return Rating(likelihood, impact) if likelihood is not None else None
+        return Rating(likelihood, impact) if likelihood is not None and impact is not None else None
 
     def check_score(self, prefix: str, rating: Rating | None) -> None:
         field = f"{prefix}_score"

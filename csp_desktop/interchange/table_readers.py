@@ -65,7 +65,7 @@ def _read_risks(r: SheetReader, risk_sheets: int = 0) -> None:
     for _ in r.rows():
         continuing = risk is not None and not any(filled(r.cell(f)) for f in _RISK_CELLS)
         if continuing:
-            _read_child(r, risk, first=False)
+            _read_child(r, risk, first=False)  # type: ignore[arg-type]  # risk is set: continuing says so
             continue
         title = r.text("title", MAX_TITLE_CHARS)
         if not title:

@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from .problems import Problem, ReadError, WARNING
 from .safe_xlsx import OLE_MAGIC, NotAWorkbook, check_xlsx
@@ -53,7 +54,7 @@ def read_tables(path: Path, sheet: str | None = None) -> Workbook:
     return _read_csv(path, data)
 
 
-def _fail(path: Path, message: str, **where) -> None:
+def _fail(path: Path, message: str, **where) -> NoReturn:
     raise ReadError([Problem(path.name, message, **where)])
 
 
@@ -66,7 +67,8 @@ def _read_bytes(path: Path) -> bytes:
     if size == 0:
         _fail(path, "is empty")
     if size > MAX_FILE_BYTES:
-        _fail(path, f"is {size // (1024 * 1024)} MB, larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB an import may be")
+        _fail(path, f"is {size // (1024 * 1024)} MB, "
+              f"larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB an import may be")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -95,10 +97,10 @@ def _decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
         try:
             out.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError as exc:
-            bad = line[exc.start:exc.end]
+            bad, around = line[exc.start:exc.end], line[max(0, exc.start - 20):exc.end + 20]
             warnings.append(Problem(path.name, f"line {number}, byte {exc.start + 1}: {bad.hex(' ')} is not UTF-8 "
                                     "like the rest of the file; that line was read as Windows-1252 "
-                                    f"({line.decode('cp1252', errors='replace')[max(0, exc.start - 20):exc.end + 20]!r})",
+                                    f"({around.decode('cp1252', errors='replace')!r})",
                                     severity=WARNING))
             out.append(line.decode("cp1252", errors="replace"))
     return "\n".join(out), warnings

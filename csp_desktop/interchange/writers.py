@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.response import WORDS as RESPONSE_WORDS
 from ..domain.exemption import covers, exempt_ids
-from ..domain.scoring import Rating, Scheme
+from ..domain.scoring import Rating
 from .contents import Contents
 from .scheme_sheet import HEADER as SCHEME_HEADER
 from .scheme_sheet import SCHEME_SHEET, scheme_rows
@@ -37,13 +37,15 @@ class _Names:
     """Names for the ids the rows refer to."""
 
     def __init__(self, c: Contents):
-        self.owner = {o.id: o.name for o in c.owners}
-        self.org = {o.id: o.name for o in c.organisations}
-        self.priority = {p.id: (f"Priority {p.ref}: {p.title}" if p.ref else p.title) for p in c.priorities}
-        self.risk_ref = {r.id: r.ref for r in c.risks}
+        # keyed by id; looked up with ids that may be None (no owner, no priority), which find nothing
+        self.owner: dict[str | None, str] = {o.id: o.name for o in c.owners}
+        self.org: dict[str | None, str] = {o.id: o.name for o in c.organisations}
+        self.priority: dict[str | None, str] = {p.id: (f"Priority {p.ref}: {p.title}" if p.ref else p.title)
+                                                for p in c.priorities}
+        self.risk_ref: dict[str | None, str] = {r.id: r.ref for r in c.risks}
         self.exempt = exempt_ids(c.risks, c.actions, c.mitigations)
         self.action_ref = {a.id: a.ref for a in c.actions}
-        self.meeting = {m.id: meeting_key(m) for m in c.meetings}
+        self.meeting: dict[str | None, str] = {m.id: meeting_key(m) for m in c.meetings}
 
     def exempt_cell(self, item) -> str:
         """"yes" for an exempt row: flagged itself, or an action or mitigation of an exempt risk."""
@@ -63,7 +65,7 @@ def risk_rows(c: Contents) -> list[list]:
     names = _Names(c)
     rows = []
     for risk in c.risks:
-        band = c.scheme.band_for(risk.current.score if risk.current else None)
+        band = c.scheme.band_for(risk.current.score if risk.current else None)  # type: ignore[union-attr]
         rows.append([risk.ref, risk.title, risk.description, risk.category, names.priority.get(risk.priority_id),
                      names.owner.get(risk.owner_id), risk.status, *_levels(risk.inherent), *_levels(risk.residual),
                      *_levels(risk.target), band.name if band else None, risk.next_review, names.exempt_cell(risk),
@@ -161,8 +163,8 @@ def write_csv(c: Contents, path: Path, table: str = "risks") -> None:
 
 def write_xlsx(c: Contents, path: Path) -> None:
     from .xlsx_style import XlsxWriter  # openpyxl is imported only when a workbook is written
-    book = XlsxWriter(c.scheme)
+    book = XlsxWriter(c.scheme)  # type: ignore[arg-type]  # an export's contents always carry the scheme
     for name, (title, header, rows) in TABLES.items():
         book.sheet(title, header, rows(c), score_columns=SCORE_COLUMNS if name == "risks" else {})
-    book.sheet(SCHEME_SHEET, SCHEME_HEADER, [list(r) for r in scheme_rows(c.scheme)])
+    book.sheet(SCHEME_SHEET, SCHEME_HEADER, [list(r) for r in scheme_rows(c.scheme)])  # type: ignore[arg-type]
     book.save(Path(path))

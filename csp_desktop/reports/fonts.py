@@ -19,7 +19,8 @@ ARABIC_BOLD = "NotoSansArabic-Bold"
 @cache
 def register_fonts() -> None:
     """Register the shipped fonts once per process. reportlab's own shaping stays off (it needs uharfbuzz and
-    an unpublished bidi package, and crashed on mixed text, FACTS.md); scripts.py prepares Urdu and Arabic."""
+    an unpublished bidi package, and its bidi step crashed on a line mixing Latin and Arabic letters);
+    scripts.py prepares Urdu and Arabic."""
     for name in (REGULAR, BOLD, ARABIC, ARABIC_BOLD):
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf")), shapable=False))
     for family, bold in ((REGULAR, BOLD), (ARABIC, ARABIC_BOLD)):

@@ -40,7 +40,8 @@ def _legend(data: PackData) -> Table:
         short = initials(band.name)
         row.append(f"{band.name}{'' if short == band.name else f' ({short})'}: {score_range(scheme, band)}")
         fill = band_fill(scheme, band)
-        commands += [("BACKGROUND", (column, 0), (column, 0), fill), ("TEXTCOLOR", (column, 0), (column, 0), ink_on(fill))]
+        commands += [("BACKGROUND", (column, 0), (column, 0), fill),
+                     ("TEXTCOLOR", (column, 0), (column, 0), ink_on(fill))]
     table = Table([row], colWidths=[4.2 * cm] * len(row), hAlign="LEFT")
     table.setStyle(TableStyle(commands + [("FONTSIZE", (0, 0), (-1, -1), 9)]))
     return table

@@ -1,8 +1,8 @@
 """A long table laid out a page at a time, with the header on every page and nowhere else.
 
-One long reportlab Table that splits over many pages grows superlinearly (FACTS.md: it re-measures and
-copies everything left at every page). Cutting it into fixed chunks scales, but prints a header bar
-in the middle of a page wherever a chunk ends. This flowable measures its rows' heights itself (cheap:
+One long reportlab Table that splits over many pages grows superlinearly (reportlab re-measures and
+copies every row still to place at every page break). Cutting it into fixed chunks scales, but prints a
+header bar in the middle of a page wherever a chunk ends. This flowable measures its rows' heights itself (cheap:
 the cells are pre-wrapped), builds a Table of just the rows that fit the page in hand and carries the
 rest over: linear, and the header only at the top of each page.
 """
@@ -30,8 +30,8 @@ class FastTable(Table):
         if "\n" not in cellval:
             return super()._drawCell(cellval, cellstyle, pos, size)
         canv = self.canv
-        if self._curcellstyle is not cellstyle:
-            cur = self._curcellstyle
+        if self._curcellstyle is not cellstyle:  # type: ignore[has-type]  # reportlab's own, untyped attribute
+            cur = self._curcellstyle  # type: ignore[has-type]
             if cur is None or cellstyle.color != cur.color:
                 canv.setFillColor(cellstyle.color)
             if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
@@ -61,7 +61,7 @@ class PagedTable(Flowable):
         self.header, self.rows, self.widths, self.styles = header, rows, widths, styles
         self.heights, self.start = heights, start
         self.caption, self.continued = caption, continued   # a group's heading, repeated "(continued)"
-        self._whole = None
+        self._whole: Table | None = None
         self._deferred = False
 
     def _table(self, count: int):
@@ -113,7 +113,7 @@ class PagedTable(Flowable):
         return [table, rest]
 
     def drawOn(self, canvas, x, y, _sW=0):
-        self._whole.drawOn(canvas, x, y, _sW)
+        self._whole.drawOn(canvas, x, y, _sW)  # type: ignore[union-attr]  # drawn only after wrap made it
 
 
 CAPTION = 16

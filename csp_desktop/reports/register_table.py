@@ -6,7 +6,6 @@ from reportlab.lib.units import cm
 
 from ..domain.dates import show
 from ..domain.pack import PackData, PackRisk, travel_header
-from ..domain.scoring import Scheme
 from .scores import TIMES, direction_cell, score_cell
 from .styles import BODY, OVERDUE, markup
 from .tables import CELL_PADDING, chunked, wrapped

@@ -1,7 +1,7 @@
 """Right-to-left scripts (Urdu, Arabic) in the pack, without a shaping engine.
 
 reportlab draws glyphs left to right, one per character, and its own shaping needs uharfbuzz plus a
-bidi package that is not on PyPI (and crashed on mixed Latin and Arabic text, FACTS.md). So a line with
+bidi package that is not on PyPI (and that path crashed on a line mixing Latin and Arabic letters). So a line with
 Arabic-script letters is turned into what should be seen: arabic-reshaper picks each letter's joined
 form, python-bidi puts the line in visual order, and those letters are drawn in Noto Sans Arabic (DejaVu
 lacks some Urdu forms). Lines without such letters take none of this path.
@@ -18,7 +18,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from .fonts import ARABIC, ARABIC_BOLD, BOLD, REGULAR
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_RUNS = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*)")
+_RUNS = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
+                   "(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*)")
 
 
 def has_rtl(text: str) -> bool:

@@ -5,6 +5,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from ..domain.colours import black_reads_on
 from . import scripts
 from .fonts import BOLD, REGULAR, register_fonts
 
@@ -56,6 +57,5 @@ def hex_colour(value: str) -> colors.Color:
 
 
 def ink_on(fill: colors.Color) -> colors.Color:
-    """White text on dark fills, dark text on light ones (judged by the grey a print gives the fill)."""
-    luminance = 0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue
-    return colors.white if luminance < 0.55 else INK
+    """Dark text on fills where black reads better, white on the others (the rule in domain.colours)."""
+    return INK if black_reads_on(fill.red, fill.green, fill.blue) else colors.white

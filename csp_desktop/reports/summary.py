@@ -97,8 +97,11 @@ def comparison_basis(data: PackData) -> str:
 
 def _bands(data: PackData) -> Table:
     scheme = data.scheme
-    inherent = Counter(scheme.band_for(r.inherent.score).name for r in data.open_risks if r.inherent)
-    residual = Counter(scheme.band_for(r.residual.score).name for r in data.open_risks if r.residual)
+    # Every score on the scheme falls in a band (the lowest band starts at 1), so band_for is never None here.
+    inherent = Counter(scheme.band_for(r.inherent.score).name  # type: ignore[union-attr]
+                       for r in data.open_risks if r.inherent)
+    residual = Counter(scheme.band_for(r.residual.score).name  # type: ignore[union-attr]
+                       for r in data.open_risks if r.residual)
     rows = [["Band", "Scores", "Inherent", "Residual"]]
     commands = list(BASE_STYLE) + [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
     for line, band in enumerate(reversed(scheme.bands), start=1):

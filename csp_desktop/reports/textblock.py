@@ -29,7 +29,7 @@ class TextBlock(Flowable):
     def __init__(self, runs: list[Run] | None, width: float, lines: list | None = None):
         super().__init__()
         self.block_width = width
-        self.lines = lines if lines is not None else [line for run in runs for line in _lines(run, width)]
+        self.lines = lines if lines is not None else [line for run in runs or () for line in _lines(run, width)]
 
     def wrap(self, available_width, available_height):
         self.width, self.height = self.block_width, sum(size * LEADING for _, _, size, _ in self.lines)
@@ -44,7 +44,8 @@ class TextBlock(Flowable):
             cut += 1
         if cut == 0 or cut == len(self.lines):
             return []
-        return [TextBlock(None, self.block_width, self.lines[:cut]), TextBlock(None, self.block_width, self.lines[cut:])]
+        return [TextBlock(None, self.block_width, self.lines[:cut]),
+                TextBlock(None, self.block_width, self.lines[cut:])]
 
     def draw(self):
         """One text object for the whole block: far fewer PDF operators than a drawString per line."""

@@ -3,6 +3,7 @@ grouped by owner (by organisation, then surname; an action without an owner unde
 agency), and matters arising from the previous meeting."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from itertools import groupby
 
@@ -50,12 +51,12 @@ def tracker_flowables(data: PackData) -> list:
     if not actions:
         return [markup("There are no open actions in this part of the register.", BODY)]
     story = _due_soon(data, actions)
-    key = group_of
+    key: Callable[[PackAction], str] = group_of
     if data.tracker_by == "priority":  # actions come by owner then due date; a stable sort keeps that inside
         key = lambda a: a.priority or NO_PRIORITY  # noqa: E731
         actions = sorted(actions, key=lambda a: (not a.priority, a.priority.lower()))
-    for number, (owner, group) in enumerate(groupby(actions, key=key)):
-        group = list(group)
+    for number, (owner, grouped) in enumerate(groupby(actions, key=key)):
+        group = list(grouped)
         overdue = sum(a.overdue for a in group)
         heading = markup(f"{esc(owner, bold=True)} <font size=\"9\" color=\"#52606D\">\u2013 {len(group)} "
                          f"action{'s' if len(group) != 1 else ''}{f', {overdue} overdue' if overdue else ''}</font>",

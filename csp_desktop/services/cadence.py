@@ -1,6 +1,7 @@
 """The review cadence in use: setting it, the next review date a review sets, and band changes."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from ..domain.cadence import Cadence, cadence_from_bands, describe
@@ -8,13 +9,14 @@ from ..domain.model import Risk
 from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.review_cycle import read_cadence, write_cadence
+from ..domain.dates import show
 
 
 def cadence(reg: Register) -> Cadence:
     return read_cadence(reg)
 
 
-def set_cadence(reg: Register, months_by_band: dict[str, object]) -> Cadence:
+def set_cadence(reg: Register, months_by_band: Mapping[str, object]) -> Cadence:
     """Store a cadence typed as {band name: months}; a 0 or a 10-year figure is refused in one sentence."""
     new = cadence_from_bands(reg.scheme, months_by_band)
     write_cadence(reg, new)
@@ -46,7 +48,7 @@ def band_change(reg: Register, risk: Risk, changes: dict, today: date) -> tuple[
     label = risk.ref or risk.title
     was = f"from {before} " if before else ""
     return ({"next_review": due},
-            f"{label} moved {was}to {after}: its next review is now {due:%d/%m/%Y} ({after} risks are "
+            f"{label} moved {was}to {after}: its next review is now {show(due)} ({after} risks are "
             f"reviewed {describe(every)}).")
 
 

@@ -63,7 +63,8 @@ def chase(reg: Register, outdir: Path, *, owners: list[str] | None = None, today
             report(done, len(groups))
     except OSError as exc:
         _remove(result.written)
-        raise UserError(f"The drafts could not be written in {outdir} ({exc.strerror or exc}); none were kept.") from exc
+        raise UserError(f"The drafts could not be written in {outdir} ({exc.strerror or exc}); "
+                        "none were kept.") from exc
     except BaseException:
         _remove(result.written)
         raise

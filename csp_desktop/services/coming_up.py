@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from ..store import Register
 from ..store import coming_up as store
 from ..store.review_cycle import last_chased
+from ..domain.dates import show
 
 DEFAULT_DAYS = 28  # without a meeting ahead, four weeks: the usual gap a coordinator plans over
 REVIEW, ACTION, ACCEPTANCE = "review", "action", "acceptance"
@@ -186,7 +187,8 @@ def overdue_of(reg: Register, owner_id: str | None, today: date) -> list[Item]:
 
 
 def due_between(reg: Register, today: date, until: date) -> list[Item]:
-    found = [_item(kind, row, today) for kind in store.KINDS for row in store.items(reg, kind, since=today, until=until)]
+    found = [_item(kind, row, today) for kind in store.KINDS
+             for row in store.items(reg, kind, since=today, until=until)]
     return sorted(found, key=lambda i: (i.due, i.kind, i.ref))
 
 
@@ -198,7 +200,7 @@ def _window(reg: Register, today: date, days: int | None) -> tuple[dict | None, 
 
 
 def _status(until: date, c: dict[str, int]) -> str:
-    text = (f"Coming up by {until:%d/%m/%Y}: {c['reviews due']} reviews, {c['actions due']} actions"
+    text = (f"Coming up by {show(until)}: {c['reviews due']} reviews, {c['actions due']} actions"
             f"; {c['overdue']} overdue")
     return text + (f"; {c['acceptances']} acceptances ending" if c["acceptances"] else "")
 

@@ -30,7 +30,7 @@ class Dashboard:
 def summarise(risks: list[Risk], scheme: Scheme, today: date, overdue_actions: int = 0) -> Dashboard:
     """Figures over the open risks (closed ones are history, not exposure)."""
     live = [r for r in risks if r.status == "open"]
-    bands = Counter()
+    bands: Counter[str] = Counter()
     for risk in live:
         band = scheme.band_for(risk.current.score) if risk.current else None
         if band:
@@ -48,7 +48,7 @@ def summarise(risks: list[Risk], scheme: Scheme, today: date, overdue_actions: i
 
 
 def _cells(risks: list[Risk], name: str, scheme: Scheme) -> dict:
-    counts = Counter()
+    counts: Counter[tuple] = Counter()
     for risk in risks:
         rating = getattr(risk, name)
         if rating is not None and scheme.fits(rating):

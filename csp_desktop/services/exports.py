@@ -6,14 +6,13 @@ items are exempt is `domain.exemption`'s one rule.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from ..domain.exemption import covers, exempt_ids
 
 from ..errors import UserError
+from ..files import atomic_write
 from ..interchange.contents import Contents
 from ..store import Register
 from ..store.actions import list_actions, notes_by_action
@@ -88,13 +87,7 @@ def _write(contents: Contents, path: Path, suffix: str, table: str) -> None:
 
 def _write_atomically(out: Path, write) -> None:
     """A half-written export never replaces a good file: write beside it, then rename."""
-    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)
-    os.close(handle)
-    tmp = Path(name)
     try:
-        write(tmp)
-        os.replace(tmp, out)
+        atomic_write(out, write)
     except OSError as exc:
         raise UserError(f"{out.name} could not be written ({exc.strerror or exc}).") from exc
-    finally:
-        tmp.unlink(missing_ok=True)

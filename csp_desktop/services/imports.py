@@ -142,7 +142,7 @@ def _refuse_the_register_itself(reg: Register, path: Path) -> None:
 
 
 def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False, before_commit=None) -> ImportResult:
-    result = ImportResult(contents.file, {}, list(contents.warnings), dry_run=dry_run)
+    result = ImportResult(contents.file, {}, warnings=list(contents.warnings), dry_run=dry_run)
     try:
         with reg.transaction():
             result.scheme_changed = _adopt_scheme(reg, contents)
@@ -203,7 +203,9 @@ class _Writer:
     """Writes the contents, reusing owners and priorities the register already has (matched by name)."""
 
     def __init__(self, reg: Register, contents: Contents):
-        self.reg, self.c, self.ids, self.matched = reg, contents, {}, {}
+        self.reg, self.c = reg, contents
+        self.ids: dict[str, str] = {}
+        self.matched: dict[str, int] = {}
         # What the register already holds, read once for every check below.
         self.existing_risks, self.existing_actions = list_risks(reg), list_actions(reg)
 

@@ -9,7 +9,8 @@ from datetime import date, datetime, time
 from ..domain.dates import from_iso, show
 from ..domain.exemption import exempt_ids
 from ..domain.model import Meeting
-from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, ESCALATED, FIRST_SCORED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
+from ..domain.pack import (ACTION_DONE, CLOSED, DUE_CHANGED, ESCALATED, FIRST_SCORED, NEW_ACTION, NEW_RISK,
+                           OWNER_CHANGED,
                            REMOVED, REOPENED, SCORE_DOWN, SCORE_UP, PackAction, PackChange, PackRisk, travel,
                            travel_header)
 from ..domain.scoring import Rating, Scheme

@@ -5,8 +5,6 @@ maps, counts, changes, matters arising, metadata, bookmarks) is drawn from what 
 """
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -18,13 +16,15 @@ from .plan_pack import lead_agency_names, plan_section
 from ..domain.exemption import exempt_ids
 from ..domain.model import PACK_SECTIONS, Action, Meeting, Mitigation, Review, Risk
 from ..domain.dates import from_iso
-from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, NO_MARKING, PART_I_DEFAULT_MARKING, PARTS, PUBLIC, PackAction, PackData, PackMeeting,
+from ..domain.pack import (COVER_FIELDS, EXEMPT, MARKINGS, NO_MARKING, PART_I_DEFAULT_MARKING, PARTS, PUBLIC,
+                           PackAction, PackData, PackMeeting,
                            PackMitigation, PackReview, PackRisk)
 from ..errors import UserError
+from ..files import atomic_write
 from ..store import Register
 from ..store.actions import list_actions, notes_by_action
 from ..store.meetings import get_meeting, previous_meeting
-from ..store.partners import list_organisations, list_owners, list_priorities
+from ..store.partners import list_organisations, list_owners
 from ..store.risks import list_risks, mitigations_by_risk, reviews_by_risk
 from ..store.snapshots import first_old_values, get_snapshot, save_snapshot
 from . import pack_json
@@ -101,14 +101,7 @@ def _write_whole(out: Path, write: Callable[[Path], int]) -> int:
     folder = out.resolve().parent
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist, so the pack was not written.")
-    temporary = folder / f".pack-{uuid.uuid4().hex}.pdf"  # not mkstemp: its 0600 mode would stay on the pack
-    try:
-        pages = write(Path(temporary))
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return pages
+    return atomic_write(out, write)
 
 
 def for_part(data: PackData, part: str) -> PackData:
@@ -184,7 +177,8 @@ def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackD
     plan, plan_label = plan_section(reg, today)
     return PackData(partnership=reg.name, scheme=reg.scheme, produced_on=today, meeting=_meeting(meeting),
                     previous=_meeting(previous), risks=risks, actions=actions, matters_arising=matters,
-                    changes=found.changes, changes_basis=found.basis, marking=meeting.marking if meeting else "OFFICIAL",
+                    changes=found.changes, changes_basis=found.basis,
+                        marking=meeting.marking if meeting else "OFFICIAL",
                     sections=meeting.sections if meeting else PACK_SECTIONS, travel_since=found.since,
                     travel_basis=found.basis, plan=plan, plan_label=plan_label)
 

@@ -12,6 +12,7 @@ from ..errors import UserError
 from ..store import Register, RegisterError
 from ..store import plan as store
 from ..store.rows import indicator_row
+from ..domain.dates import show
 
 MAX_TITLE = 2_000
 
@@ -158,7 +159,7 @@ def make_value(reg: Register, indicator_id: str, period: str, text: str, note: s
     except PlanValueError as exc:
         raise PlanEditError(say(str(exc))) from None
     if not info.covers(when.end):
-        raise PlanEditError(say(f"{when.label!r} ends on {when.end:%d/%m/%Y}, outside the plan's years "
+        raise PlanEditError(say(f"{when.label!r} ends on {show(when.end)}, outside the plan's years "
                                 f"({info.label}); nothing was recorded."))
     return value_from(indicator_id, when, measure, note or "")
 
@@ -213,7 +214,7 @@ def value_fields(value: IndicatorValue) -> dict:
 def set_plan_info(reg: Register, **changes) -> PlanInfo:
     info = store.get_plan_info(reg)
     allowed = ("title", "start_year", "end_year", "year_number", "amber_tolerance")
-    for name, value in changes.items():
+    for name in changes:
         if name not in allowed:
             raise PlanEditError(f"{name!r} is not a setting of the plan.")
     merged = PlanInfo(**{**{k: getattr(info, k) for k in allowed}, **changes}, id=info.id, version=info.version)
@@ -222,7 +223,8 @@ def set_plan_info(reg: Register, **changes) -> PlanInfo:
                             "(the end must follow the start, within ten years).")
     if merged.year_number is not None and merged.start_year and merged.end_year and \
             not 1 <= merged.year_number <= merged.end_year - merged.start_year:
-        raise PlanEditError(f"Year {merged.year_number} is not a year of a {merged.end_year - merged.start_year}-year plan.")
+        raise PlanEditError(f"Year {merged.year_number} "
+                            f"is not a year of a {merged.end_year - merged.start_year}-year plan.")
     if not 0 <= float(merged.amber_tolerance) <= 1:
         raise PlanEditError("The amber tolerance is a share of the target between 0 and 100%.")
     with reg.transaction():

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..domain.plan import TREND_ARROWS
-from ..domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, format_number, owner_or_lead
+from ..domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, owner_or_lead
 from ..errors import UserError
 from ..store import Register
 from ..store import plan as store
+from ..domain.dates import show
 
 PRIORITY_COLUMNS = ("ref", "title", "lead_agencies", "retired", "objectives", "actions", "actions_red", "actions_amber",
                     "actions_green", "indicators", "risks", "version")
@@ -70,7 +71,7 @@ def plan_text(summary: PlanSummary) -> str:
         head = f"Priority {line.priority.ref}: " if line.priority.ref else ""
         out.append(f"\n{head}{line.priority.title}\n  Lead: {line.lead or 'none named'}")
         if line.priority.retired_on:
-            out.append(f"  Retired {line.priority.retired_on:%d/%m/%Y}: {line.priority.retired_reason}")
+            out.append(f"  Retired {show(line.priority.retired_on)}: {line.priority.retired_reason}")
         rags = ", ".join(f"{line.action_rag[k]} {k}" for k in ("red", "amber", "green") if line.action_rag[k])
         out.append(f"  Actions: {len(line.all_actions())}" + (f" ({rags})" if rags else ""))
         for o in line.objectives:

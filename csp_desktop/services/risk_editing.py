@@ -7,11 +7,12 @@ safe because one process alone writes a register (store/writer_lock.py).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain import response
-from ..domain.derived import direction_of_travel
+from ..domain.derived import direction_of_travel  # noqa: F401  (the risk editor reads it through this module)
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
 from ..domain.refs import next_free
 from ..domain.schedule12a import PARAGRAPHS
@@ -267,7 +268,7 @@ def remove_risk_keeping(reg: Register, risk_id: str,
 
 
 def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
-                 action_links: list = ()) -> Risk:
+                 action_links: Sequence = ()) -> Risk:
     """Put back a deleted risk under its own id, with its mitigations, reviews and linked actions."""
     with reg.transaction():
         store_risks.add_risk(reg, risk)

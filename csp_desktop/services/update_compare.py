@@ -41,7 +41,7 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
     sent = {i["row_id"]: i for i in items}
     current = {tbl: current_values(reg, tbl, [i["row_id"] for i in items if i["tbl"] == tbl])
                for tbl, _ in SHEETS.values()}
-    changes, seen = [], set()
+    changes, seen = [], set[str]()
     for row in book.rows:
         item = sent.get(row.row_id)
         trouble = _identity_trouble(row, item, seen)

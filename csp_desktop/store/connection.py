@@ -23,7 +23,7 @@ BUSY_TIMEOUT_MS = 5000
 log = logging.getLogger(__name__)
 
 
-def explained(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> RegisterError:
+def explained(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> RegisterError | RegisterBug:
     """One sentence; damage found by any read or write marks the file so nothing more is written to it.
     Text that is not UTF-8 can only come from damage: the app writes nothing else."""
     error = RegisterDamaged(damaged_sentence(path.name)) if isinstance(exc, UnicodeDecodeError) else explain(exc, path)

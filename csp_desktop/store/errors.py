@@ -73,5 +73,5 @@ def explain(exc: sqlite3.Error, path: Path) -> RegisterError | RegisterBug:
         return RegisterDamaged(damaged_sentence(name))
     if code in _SENTENCES:
         return RegisterError(_SENTENCES[code].format(name=name))
-    return RegisterBug(f"SQLite refused an operation on {name} ({getattr(exc, 'sqlite_errorname', type(exc).__name__)}: "
-                       f"{exc}).")
+    code_name = getattr(exc, "sqlite_errorname", type(exc).__name__)
+    return RegisterBug(f"SQLite refused an operation on {name} ({code_name}: {exc}).")

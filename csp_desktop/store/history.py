@@ -16,7 +16,8 @@ PAGE = 200
 # progress notes of those; a deleted item counts as it was when deleted.
 _EXEMPT_RISKS = "SELECT id FROM risks WHERE exempt = 1"
 # Two arms, not one OR, so each uses an index (actions_exempt, actions_risk) instead of scanning actions.
-_EXEMPT_ACTIONS = f"SELECT id FROM actions WHERE exempt = 1 UNION SELECT id FROM actions WHERE risk_id IN ({_EXEMPT_RISKS})"
+_EXEMPT_ACTIONS = ("SELECT id FROM actions WHERE exempt = 1 "
+                   f"UNION SELECT id FROM actions WHERE risk_id IN ({_EXEMPT_RISKS})")
 EXEMPT_ROWS = (f"{_EXEMPT_RISKS} UNION {_EXEMPT_ACTIONS}"
                f" UNION SELECT id FROM mitigations WHERE risk_id IN ({_EXEMPT_RISKS})"
                f" UNION SELECT id FROM reviews WHERE risk_id IN ({_EXEMPT_RISKS})"
@@ -111,10 +112,14 @@ def labels(reg: Register, row_ids: set[str]) -> dict[str, dict]:
     rows = reg.query(
         f"SELECT id, 'risks' AS tbl, ref, title, '' AS parent FROM risks WHERE id IN ({marks}) "
         f"UNION ALL SELECT id, 'actions', ref, title, '' FROM actions WHERE id IN ({marks}) "
-        f"UNION ALL SELECT id, 'meetings', '', board || ' ' || substr(held_on, 1, 10), '' FROM meetings WHERE id IN ({marks}) "
-        f"UNION ALL SELECT m.id, 'mitigations', r.ref, m.description, r.title FROM mitigations m JOIN risks r ON r.id = m.risk_id WHERE m.id IN ({marks}) "
-        f"UNION ALL SELECT v.id, 'reviews', r.ref, v.reviewed_on, r.title FROM reviews v JOIN risks r ON r.id = v.risk_id WHERE v.id IN ({marks}) "
-        f"UNION ALL SELECT n.id, 'progress_notes', a.ref, n.text, a.title FROM progress_notes n JOIN actions a ON a.id = n.action_id WHERE n.id IN ({marks}) "
+        f"UNION ALL SELECT id, 'meetings', '', board || ' ' || substr(held_on, 1, 10), '' FROM meetings "
+        f"WHERE id IN ({marks}) "
+        "UNION ALL SELECT m.id, 'mitigations', r.ref, m.description, r.title "
+        f"FROM mitigations m JOIN risks r ON r.id = m.risk_id WHERE m.id IN ({marks}) "
+        "UNION ALL SELECT v.id, 'reviews', r.ref, v.reviewed_on, r.title "
+        f"FROM reviews v JOIN risks r ON r.id = v.risk_id WHERE v.id IN ({marks}) "
+        "UNION ALL SELECT n.id, 'progress_notes', a.ref, n.text, a.title "
+        f"FROM progress_notes n JOIN actions a ON a.id = n.action_id WHERE n.id IN ({marks}) "
         f"UNION ALL SELECT id, 'owners', '', name, '' FROM owners WHERE id IN ({marks}) "
         f"UNION ALL SELECT id, 'organisations', '', name, '' FROM organisations WHERE id IN ({marks}) "
         f"UNION ALL SELECT id, 'priorities', ref, title, '' FROM priorities WHERE id IN ({marks})",

@@ -13,7 +13,7 @@ APPLICATION_ID = 0x43535044  # "CSPD": marks an SQLite file as a register
 def migration_files(folder: Path | None = None) -> list[Path]:
     folder = folder or migrations_dir()
     files = sorted(folder.glob("[0-9][0-9][0-9]_*.sql"))
-    numbers = [int(re.match(r"\d+", f.name).group()) for f in files]
+    numbers = [int(re.match(r"\d+", f.name).group()) for f in files]  # type: ignore[union-attr]  # files match NNN_
     if numbers != list(range(1, len(files) + 1)):
         raise RuntimeError(f"Migrations in {folder} are not numbered 001, 002, ... without gaps: {numbers}")
     return files

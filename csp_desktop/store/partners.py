@@ -52,10 +52,6 @@ def add_priority(reg: Register, priority: Priority) -> str:
     return records.add(reg, "priorities", priority, _priority_row(priority))
 
 
-def save_priority(reg: Register, priority: Priority) -> dict:
-    return records.save(reg, "priorities", priority, _priority_row(priority))
-
-
 def delete_organisation(reg: Register, org: Organisation) -> None:
     records.remove(reg, "organisations", org)
 

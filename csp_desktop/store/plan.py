@@ -51,7 +51,9 @@ def list_indicators(reg: Register) -> list[Indicator]:
 
 
 def to_value(r: dict) -> IndicatorValue:
-    return IndicatorValue(r["indicator_id"], r["period"], from_iso(r["period_end"]), r["text"], r["value"],
+    # period_end is NOT NULL in the schema, so from_iso gives a date
+    return IndicatorValue(r["indicator_id"], r["period"], from_iso(r["period_end"]),  # type: ignore[arg-type]
+                          r["text"], r["value"],
                           r["numerator"], r["denominator"], r["rate"], r["note"], id=r["id"], version=r["version"])
 
 

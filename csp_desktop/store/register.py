@@ -62,7 +62,8 @@ class Register:
             run_migrations(conn, path)
             register = cls(path, conn, read_only=False, who=who or default_who())
             with register.transaction():
-                register.insert("register_info", {"name": name, "scheme": json.dumps((scheme or default_5x5()).to_dict()),
+                register.insert("register_info", {"name": name,
+                                                  "scheme": json.dumps((scheme or default_5x5()).to_dict()),
                                                   "created_at": now_utc()})
         except BaseException:
             conn.close()
@@ -82,7 +83,8 @@ class Register:
                 refuse_if_held_elsewhere(path)
                 DAMAGE.refuse_if_damaged(path)
                 DAMAGE.check(path, quick_check(conn))
-                conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")  # only now: never turn someone else's file to WAL
+                # only now: never turn someone else's file to WAL
+                conn.execute(f"PRAGMA journal_mode = {journal_mode(path)}")
                 if migrations.schema_version(conn) < migrations.latest_version():
                     keep_copy_before_upgrade(conn, path)
                     run_migrations(conn, path)
@@ -127,11 +129,11 @@ class Register:
 
     def query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         try:
-            return list(self.db.query(sql, params))
+            return list(self.db.query(sql, params))  # type: ignore[arg-type]  # any sequence or mapping sqlite3 takes
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise self._explained(exc) from exc
 
-    def _explained(self, exc: sqlite3.Error) -> RegisterError:
+    def _explained(self, exc: sqlite3.Error | UnicodeDecodeError) -> RegisterError | RegisterBug:
         return explained(exc, self.path)
 
     def get(self, table: str, row_id: str) -> dict | None:
@@ -228,9 +230,9 @@ class Register:
         if not changed:
             return {}
         values = {k: new for k, (_, new) in changed.items()}
-        self.db[table].update(row_id, {**values, "version": current["version"] + 1})
+        self.db.table(table).update(row_id, {**values, "version": current["version"] + 1})
         at, who = now_utc(), self.who
-        self.db["audit"].insert_all(
+        self.db.table("audit").insert_all(
             {"id": new_id(), "at": at, "who": who, "tbl": table, "row_id": row_id, "change": "update",
              "field": k, "old": _text(old), "new": _text(new)} for k, (old, new) in changed.items())
         return changed
@@ -238,8 +240,8 @@ class Register:
     def delete(self, table: str, row_id: str, expected_version: int | None = None) -> None:
         self._require_transaction()
         current = self._current(table, row_id, expected_version)
-        self.db[table].delete(row_id)
-        self.db["audit"].insert({"id": new_id(), "at": now_utc(), "who": self.who, "tbl": table, "row_id": row_id,
+        self.db.table(table).delete(row_id)
+        self.db.table("audit").insert({"id": new_id(), "at": now_utc(), "who": self.who, "tbl": table, "row_id": row_id,
                                  "change": "delete", "field": None,
                                  "old": json.dumps(current, default=str, ensure_ascii=False), "new": None})
 
@@ -255,7 +257,7 @@ class Register:
     def _current(self, table: str, row_id: str, expected_version: int | None) -> dict:
         current = self.get(table, row_id)
         if current is None:
-            raise ConflictError(f"That item is no longer in the register (it may have been deleted).")
+            raise ConflictError("That item is no longer in the register (it may have been deleted).")
         if expected_version is not None and current["version"] != expected_version:
             raise ConflictError("That item was changed since you started editing it; reload and try again.")
         return current

@@ -44,11 +44,11 @@ def record_round(reg: Register, round_row: dict, sendings: list[tuple[dict, list
     """Store a round, each owner's sending and the rows it carried; returns the round id."""
     with reg.transaction():
         (stored,) = _stamped([round_row])
-        reg.db["update_rounds"].insert(stored)
+        reg.db.table("update_rounds").insert(stored)
         for sending, items in sendings:
             (row,) = _stamped([{**sending, "round_id": stored["id"]}])
-            reg.db["round_owners"].insert(row)
-            reg.db["round_items"].insert_all(_stamped({**item, "round_owner_id": row["id"]} for item in items),
+            reg.db.table("round_owners").insert(row)
+            reg.db.table("round_items").insert_all(_stamped({**item, "round_owner_id": row["id"]} for item in items),
                                              batch_size=_CHUNK)
     return stored["id"]
 
@@ -72,7 +72,8 @@ class Current:
 
 
 def current_values(reg: Register, table: str, ids: list[str]) -> dict[str, Current]:
-    return {row_id: Current(row["version"], _owner_fields(table, row)) for row_id, row in current_rows(reg, table, ids).items()}
+    rows = current_rows(reg, table, ids)
+    return {row_id: Current(row["version"], _owner_fields(table, row)) for row_id, row in rows.items()}
 
 
 def _owner_fields(table: str, row: dict) -> dict:
@@ -113,8 +114,8 @@ def log_return(reg: Register, return_row: dict, changes: list[dict]) -> str:
     """Keep a return and its proposed changes; returns the return's id."""
     with reg.transaction():
         (stored,) = _stamped([{"received_at": now_utc(), "received_by": reg.who, **return_row}])
-        reg.db["returns"].insert(stored)
-        reg.db["return_changes"].insert_all(
+        reg.db.table("returns").insert(stored)
+        reg.db.table("return_changes").insert_all(
             _stamped({**_CHANGE_DEFAULTS, **change, "return_id": stored["id"], "position": n}
                      for n, change in enumerate(changes)),
             batch_size=_CHUNK)

@@ -82,7 +82,9 @@ def review_row(r: Review) -> dict:
 
 def to_review(row: dict) -> Review:
     return Review(id=row["id"], version=row["version"], risk_id=row["risk_id"],
-                  reviewed_on=from_iso(row["reviewed_on"]), reviewer=row["reviewer"], note=row["note"],
+                  # reviewed_on is NOT NULL in the schema, so from_iso gives a date
+                  reviewed_on=from_iso(row["reviewed_on"]),  # type: ignore[arg-type]
+                  reviewer=row["reviewer"], note=row["note"],
                   before=rating(row["before_likelihood"], row["before_impact"]),
                   after=rating(row["after_likelihood"], row["after_impact"]))
 

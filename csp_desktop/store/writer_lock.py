@@ -289,7 +289,7 @@ def _not_zombie(pid: int) -> bool:
 
 def _windows_process_alive(pid: int) -> bool:
     import ctypes
-    kernel32 = ctypes.windll.kernel32
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # only on Windows, where this runs
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         return False

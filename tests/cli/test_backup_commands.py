@@ -50,6 +50,7 @@ def test_check_of_a_damaged_register_offers_the_newest_good_backup(tmp_path):
     path = _register_with_an_import(tmp_path)
     path.write_bytes(b"junk" * 2000)
     result = run("check", path)
-    fails_cleanly(result, "not an SQLite database", "The newest backup that passes the check", "csp-desktop restore p.cspreg")
+    fails_cleanly(result, "not an SQLite database", "The newest backup that passes the check",
+                  "csp-desktop restore p.cspreg")
     missing = run("check", tmp_path / "nothing.cspreg")
     fails_cleanly(missing, "No backup of it")

@@ -101,7 +101,8 @@ def test_issuing_a_past_meeting_warns_that_todays_register_is_kept(tmp_path):
     path = tmp_path / "late.cspreg"
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(path)]).exit_code == 0
-    meeting_id = runner.invoke(main, ["meeting-add", str(path), "--board", "PEG", "--date", "2020-01-15"]).output.strip()
+    meeting_id = runner.invoke(main, ["meeting-add", str(path), "--board", "PEG",
+                                      "--date", "2020-01-15"]).output.strip()
     result = runner.invoke(main, ["pack", str(path), str(tmp_path / "late.pdf"), "--meeting", meeting_id, "--issue"])
     assert result.exit_code == 0, result.output
     assert "warning: PEG met on 15/01/2020; the register as it stands today is kept" in result.output

@@ -24,7 +24,8 @@ def test_plan_shows_each_priority_with_lead_agency_actions_and_indicators(plans)
     result = run("plan", plans)
     assert result.exit_code == 0, result.output
     assert "2011-2014, year two" in result.output
-    assert "Priority 2: Alcohol Harm Reduction\n  Lead: West Mercia Police and Herefordshire Public Health" in result.output
+    assert ("Priority 2: Alcohol Harm Reduction\n"
+            "  Lead: West Mercia Police and Herefordshire Public Health") in result.output
     assert "Actions: 12 (12 green)" in result.output
     assert "Indicator 1.4 Reduce all (total) recorded crime" in result.output
     assert "target 9632; latest 8031 (to 31/01/12); RAG green" in result.output
@@ -35,7 +36,8 @@ def test_plan_json_holds_text_and_number(plans):
     document = json.loads(run("plan", plans, "--format", "json").output)
     iom = next(p for p in document["priorities"] if p["ref"] == "1")
     crime = next(i for i in iom["indicators"] if i["ref"] == "1.4")
-    assert (crime["target"], crime["target_value"], crime["latest"], crime["latest_value"]) == ("9632", 9632, "8031", 8031)
+    assert (crime["target"], crime["target_value"], crime["latest"],
+            crime["latest_value"]) == ("9632", 9632, "8031", 8031)
     # the plan's actions have no owner yet: their priority's lead agency leads them
     assert {a["owner"] for a in iom["actions"]} == {"West Mercia Probation Trust"}
     assert not any(a["owner_named"] for a in iom["actions"])
@@ -78,7 +80,8 @@ def test_priorities_can_be_added_and_edited(tmp_path):
     path = tmp_path / "p.cspreg"
     run("init", path)
     assert run("priority-add", path, "Road Safety", "--ref", "4", "--lead", "West Mercia Police").exit_code == 0
-    assert run("priority-edit", path, "4", "--lead", "West Mercia Police", "--lead", "Herefordshire Council").exit_code == 0
+    assert run("priority-edit", path, "4", "--lead", "West Mercia Police",
+               "--lead", "Herefordshire Council").exit_code == 0
     rows = list(csv.DictReader(io.StringIO(run("priorities", path, "--format", "csv").output)))
     assert rows[0]["lead_agencies"] == "West Mercia Police and Herefordshire Council"
     fails_cleanly(run("priority-edit", path, "9", "--title", "x"), "no priority '9'")
@@ -99,7 +102,8 @@ def test_objectives_and_themes(tmp_path):
 def test_indicator_edit_sets_owner_target_and_refuses_unknown_owner(plans, tmp_path):
     path = tmp_path / "copy.cspreg"
     path.write_bytes(plans.read_bytes())
-    assert run("indicator-edit", path, "1.1", "--owner", "HPEG", "--target", "20%", "--unit", "percentage").exit_code == 0
+    assert run("indicator-edit", path, "1.1", "--owner", "HPEG", "--target", "20%",
+               "--unit", "percentage").exit_code == 0
     rows = list(csv.DictReader(io.StringIO(run("indicators", path, "--format", "csv").output)))
     assert rows[0]["target_value"] == "20.0"
     before = rows_of(path)

@@ -72,7 +72,8 @@ def test_megabyte_description_is_refused(register, tmp_path):
 
 def test_cp1252_csv_with_pound_and_curly_quotes(register, tmp_path):
     path = tmp_path / "excel.csv"
-    path.write_bytes('Risk,Likelihood,Impact\n"\u201cLoss\u201d of \u00a345,000 grant \u2013 HPEG",2,3\n'.encode("cp1252"))
+    text = 'Risk,Likelihood,Impact\n"\u201cLoss\u201d of \u00a345,000 grant \u2013 HPEG",2,3\n'
+    path.write_bytes(text.encode("cp1252"))
     result = import_file(register, path)
     assert list_risks(register)[0].title == "\u201cLoss\u201d of \u00a345,000 grant \u2013 HPEG"
     assert "Windows-1252" in str(result.warnings[0])
@@ -88,7 +89,8 @@ def test_bom_crlf_and_quoted_newlines(register, tmp_path):
 
 
 def test_title_rows_and_blank_rows_above_the_header(register, tmp_path):
-    path = _write(tmp_path / "titled.csv", "Partnership Risk Register 2026,,\n,,\nRisk,Likelihood,Impact\n,,\nFlood,2,2\n")
+    path = _write(tmp_path / "titled.csv",
+                  "Partnership Risk Register 2026,,\n,,\nRisk,Likelihood,Impact\n,,\nFlood,2,2\n")
     import_file(register, path)
     assert [r.title for r in list_risks(register)] == ["Flood"]
 

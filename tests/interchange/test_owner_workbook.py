@@ -49,7 +49,8 @@ def test_drop_downs_use_the_registers_own_labels_and_dates_are_validated(tmp_pat
     meta = wb["_csp"]
     assert meta.sheet_state == "veryHidden"
     lists = {dv.formula1: str(dv.sqref) for dv in wb["Risks"].data_validations.dataValidation}
-    assert lists == {"'_csp'!$D$1:$D$3": "G3", "'_csp'!$E$1:$E$3": "H3", "'_csp'!$G$1:$G$1": "M3"}  # Reviewed, no change: after the Exempt column
+    # Reviewed, no change: after the Exempt column
+    assert lists == {"'_csp'!$D$1:$D$3": "G3", "'_csp'!$E$1:$E$3": "H3", "'_csp'!$G$1:$G$1": "M3"}
     assert [meta[f"D{n}"].value for n in (1, 2, 3)] == ["Low", "Medium", "High"]
     kinds = {dv.type: str(dv.sqref) for dv in wb["Actions"].data_validations.dataValidation}
     status_col = "ABCDEFGHIJK"[[c.key for c in ACTION_COLUMNS].index("new_status")]

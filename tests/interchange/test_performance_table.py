@@ -11,7 +11,8 @@ from tests.conftest import snapshot
 
 HEADER = ["Priority", "Performance Indicator", "2012/13 Target", "Data Source", "Performance to 31/12/12"]
 ROWS = [
-    ["Priority 1: Violence", "Reduce violence with injury", "To achieve a 20% reduction in violence", "Police", "1,204"],
+    ["Priority 1: Violence", "Reduce violence with injury", "To achieve a 20% reduction in violence",
+     "Police", "1,204"],
     ["Priority 1: Violence", "Increase victims feeling safe", "65%", "Survey", "57%"],
     ["Priority 1: Violence", "Reduce assaults per 1,000 population", "5.1 per 1,000", "Police", "4.8 per 1,000"],
     ["Priority 2: Drugs", "Increase drug-free exits", "30%", "NDTMS", "n/a"],

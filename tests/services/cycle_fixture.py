@@ -27,7 +27,8 @@ def build_cycle_register(reg) -> dict:
     sian, lukasz, nobody = (people[k].id for k in ("sian", "lukasz", "nobody"))
     risks = {"r1": Risk("Knife crime & <weapons>", ref="R-01", owner_id=sian, residual=Rating(4, 4),
                         next_review=date(2026, 11, 1)),
-             "r2": Risk("Funding gaps", ref="R-02", owner_id=sian, residual=Rating(2, 2), next_review=date(2026, 12, 5)),
+             "r2": Risk("Funding gaps", ref="R-02", owner_id=sian, residual=Rating(2, 2),
+                        next_review=date(2026, 12, 5)),
              "r3": Risk(SECRET, ref="R-03", owner_id=sian, residual=Rating(3, 3), next_review=date(2026, 11, 20),
                         exempt=True),
              "r4": Risk("County lines", ref="R-04", owner_id=lukasz, residual=Rating(3, 4),
@@ -36,7 +37,8 @@ def build_cycle_register(reg) -> dict:
     for risk in risks.values():
         add_risk(reg, risk)
     actions = {"a1": Action("Bleed kits", ref="A-1", owner_id=sian, due=date(2026, 11, 10)),
-               "a2": Action("Secret follow-up", ref="A-2", owner_id=sian, due=date(2026, 12, 1), risk_id=risks["r3"].id),
+               "a2": Action("Secret follow-up", ref="A-2", owner_id=sian,
+                            due=date(2026, 12, 1), risk_id=risks["r3"].id),
                "a3": Action("Youth outreach", ref="A-3", owner_id=lukasz, due=date(2026, 12, 3)),
                "a4": Action("Done already", ref="A-4", owner_id=lukasz, due=date(2026, 11, 1), status="complete"),
                "a5": Action("Hostel review", ref="A-5", owner_id=nobody, due=date(2026, 11, 2))}

@@ -1,7 +1,6 @@
 """Rolling backups: every reason makes one, the rotation keeps the count and the size cap, restore."""
 import sqlite3
 import sys
-import types
 from datetime import datetime, timedelta
 
 import pytest

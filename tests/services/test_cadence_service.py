@@ -16,14 +16,16 @@ ON = date(2026, 11, 27)
 def test_recording_a_review_sets_the_next_date_from_the_band(register):
     risk = Risk("Knife crime", ref="R-01", residual=Rating(4, 4))  # 16: Very high, monthly
     add_risk(register, risk)
-    risk_editing.record_review(register, risk.id, Rating(2, 3), on=ON, reviewer="Siân", expected_version=None)  # 6: Medium
+    risk_editing.record_review(register, risk.id, Rating(2, 3), on=ON, reviewer="Siân",
+                               expected_version=None)  # 6: Medium
     assert get_risk(register, risk.id).next_review == date(2027, 5, 27)
 
 
 def test_a_date_the_user_gives_wins_over_the_cadence(register):
     risk = Risk("Knife crime", residual=Rating(4, 4))
     add_risk(register, risk)
-    risk_editing.record_review(register, risk.id, Rating(4, 4), on=ON, reviewer="x", next_review=date(2027, 1, 9), expected_version=None)
+    risk_editing.record_review(register, risk.id, Rating(4, 4), on=ON, reviewer="x",
+                               next_review=date(2027, 1, 9), expected_version=None)
     assert get_risk(register, risk.id).next_review == date(2027, 1, 9)
 
 

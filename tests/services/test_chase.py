@@ -190,7 +190,8 @@ def test_hostile_names_cannot_add_headers(register, tmp_path):
     from csp_desktop.store.partners import save_owner
     items = build_cycle_register(register)
     owner = items["lukasz"]
-    owner.name, owner.email = "Evil\r\nBcc: victim@example.org " + "x" * 5000, "Evil\nBcc: v@example.org <a@example.org>"
+    owner.name, owner.email = ("Evil\r\nBcc: victim@example.org " + "x" * 5000,
+                               "Evil\nBcc: v@example.org <a@example.org>")
     owner.version = 1
     save_owner(register, owner)
     register.rename("Partnership\r\nBcc: everyone@example.org")

@@ -8,7 +8,7 @@ from tests.services.cycle_fixture import TODAY, build_cycle_register
 
 
 def test_due_before_the_next_meeting_and_overdue_by_owner(register):
-    items = build_cycle_register(register)
+    build_cycle_register(register)
     found = coming_up(register, TODAY)
     assert found.until == date(2026, 12, 14) and found.meeting["board"] == "Partnership Executive Group"
     assert [(i.kind, i.ref) for i in found.due] == [(ACTION, "A-2"), (ACTION, "A-3"), (REVIEW, "R-02"),

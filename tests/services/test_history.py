@@ -47,7 +47,7 @@ def test_exempt_items_are_marked_and_left_out_of_the_public_part(register):
 
 
 def test_filters_by_person_date_item_and_kind(register):
-    items = build_cycle_register(register)
+    build_cycle_register(register)
     assert history.history(register, Filter(who="nobody")) == []
     assert len(history.history(register, Filter(who="tester"))) == len(history.history(register, Filter()))
     assert history.history(register, Filter(who="test")) == []  # a person, not part of a name

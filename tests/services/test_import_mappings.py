@@ -70,7 +70,8 @@ def test_cancel_at_any_step_changes_nothing_and_leaves_no_backup(register):
     before = snapshot(register)
     for stop_at in range(-1, 3):  # before reading, before the backup, before writing, before saving
         seen = []
-        steps = Steps(lambda n, of, words: seen.append(n), lambda: len(seen) > stop_at)
+        steps = Steps(lambda n, of, words, seen=seen: seen.append(n),
+                      lambda seen=seen, stop_at=stop_at: len(seen) > stop_at)
         with pytest.raises(ImportCancelled):
             import_file(register, REGISTERS / "csp-words-3x3.csv", steps=steps, keep_as="Words")
         assert snapshot(register) == before

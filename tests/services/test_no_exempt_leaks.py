@@ -52,7 +52,8 @@ def _check_packs(world: World, plan: Plan, tally: dict) -> list:
     public, private = pdf_surfaces(part1), pdf_surfaces(part2, extract=False)
     problems = [("leak", part1.name, token, where) for token in sorted(secret) if (where := public.where(token))]
     seen = public.where(world.marker)  # a public token every scan must find, or the scans prove nothing
-    problems += [("unseen", part1.name, world.marker, s) for s in ("text", "strings", "metadata", "raw") if s not in seen]
+    problems += [("unseen", part1.name, world.marker, s)
+                 for s in ("text", "strings", "metadata", "raw") if s not in seen]
     for item in world.risks + world.actions:
         if item.kind == "risk" and not item.open:
             continue  # closed risks are in neither part

@@ -13,7 +13,7 @@ from csp_desktop.services import action_editing, opening, risk_editing
 from csp_desktop.store import ConflictError, Register, RegisterError
 from csp_desktop.store.actions import add_action
 from csp_desktop.store.risks import add_risk, get_risk
-from csp_desktop.store.writer_lock import RegisterHeld, WriterLock, current_holder, lock_path
+from csp_desktop.store.writer_lock import RegisterHeld, current_holder, lock_path
 from tests.conftest import snapshot
 
 

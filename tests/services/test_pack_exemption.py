@@ -1,6 +1,5 @@
 """A rebuilt issued pack: exempt then or exempt now, it stays out of Part I, and the cover says the copy differs."""
 import json
-from datetime import date
 
 from click.testing import CliRunner
 from pypdf import PdfReader

@@ -1,14 +1,14 @@
 """Gathering a pack: one exempt filter, issued packs kept as presented, changes since the previous meeting."""
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
 
 from tests.conftest import snapshot
-from csp_desktop.domain.model import Action, Meeting, Risk
-from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, ESCALATED, NEW_ACTION, NEW_RISK, OWNER_CHANGED, REMOVED, SCORE_DOWN,
-                                     SCORE_UP, PackData)
+from csp_desktop.domain.model import Meeting, Risk
+from csp_desktop.domain.pack import (ACTION_DONE, CLOSED, ESCALATED, NEW_ACTION, NEW_RISK, OWNER_CHANGED,
+                                     REMOVED, SCORE_DOWN,
+                                     SCORE_UP)
 from csp_desktop.domain.scoring import Rating
 from csp_desktop.errors import UserError
 from csp_desktop.services import pack_json

@@ -46,7 +46,8 @@ def test_reduce_all_crime_carries_its_target_and_latest_value_as_text_and_number
     summary = load_plan(both_plans, date(2012, 2, 1))
     iom = _priority(summary, "Integrated Offender Management (IOM)")
     crime = next(i for i in iom.indicators if i.indicator.title.startswith("Reduce all (total) recorded crime"))
-    assert (crime.indicator.target, crime.indicator.target_value, crime.indicator.target_period) == ("9632", 9632, "2011/12")
+    found = crime.indicator
+    assert (found.target, found.target_value, found.target_period) == ("9632", 9632, "2011/12")
     assert (crime.latest.text, crime.latest.value, crime.latest.period) == ("8031", 8031, "to 31/01/12")
     assert crime.latest.period_end == date(2012, 1, 31) and crime.rag == "green"
     repeat = next(i for i in iom.indicators if "domestic violence" in i.indicator.title)
@@ -183,7 +184,8 @@ def test_the_demo_register_shows_its_indicators_with_values_and_rag(demo_registe
 
 def test_changing_lead_agencies_is_audited(plan):
     editing.set_lead_agencies(plan, plan.ids[0], ["Herefordshire Council"])
-    changes = {(r["tbl"], r["change"]) for r in plan.query("SELECT tbl, change FROM audit WHERE tbl = 'priority_leads'")}
+    changes = {(r["tbl"], r["change"])
+               for r in plan.query("SELECT tbl, change FROM audit WHERE tbl = 'priority_leads'")}
     assert changes == {("priority_leads", "insert"), ("priority_leads", "delete")}
 
 

@@ -38,7 +38,8 @@ def test_clean_update_applies_and_logs_everything(register, sent, tmp_path):
     risk = get_risk(register, sent["r1"].id)
     assert risk.residual == Rating(4, 4)
     (review,) = reviews_for(register, risk.id)
-    assert (review.before, review.after, review.reviewer) == (Rating(4, 4), Rating(4, 4), "Siân Prŵs")  # first review: from inherent
+    # first review: from inherent
+    assert (review.before, review.after, review.reviewer) == (Rating(4, 4), Rating(4, 4), "Siân Prŵs")
     assert review.note == "More incidents since the new bar opened"
     assert get_action(register, sent["a1"].id).status == "complete"
     assert get_action(register, sent["a1"].id).completed_on == TODAY

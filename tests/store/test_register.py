@@ -65,7 +65,8 @@ def test_stale_version_is_a_conflict_and_writes_nothing(register):
 
 def test_check_constraints_reject_bad_levels_even_if_code_is_wrong(register):
     with pytest.raises(sqlite3.IntegrityError):
-        register.db.execute("INSERT INTO risks (id, title, inherent_likelihood, inherent_impact) VALUES ('x', 't', 6, 1)")
+        register.db.execute("INSERT INTO risks (id, title, inherent_likelihood, inherent_impact) "
+                            "VALUES ('x', 't', 6, 1)")
     with pytest.raises(sqlite3.IntegrityError):
         register.db.execute("INSERT INTO risks (id, title, inherent_likelihood) VALUES ('y', 't', 3)")
 

@@ -101,3 +101,46 @@ def test_every_view_of_the_window_names_its_controls_and_shares_no_alt_key(regis
         assert len(keys) == len(set(keys)), (title, sorted(keys))
         if hasattr(view, "pdf"):
             view.pdf.close_document()
+
+
+def every_dialog(session, folder):
+    """Every dialog the app shows, made as its view makes it, with the register's own data."""
+    from csp_desktop.domain.model import Meeting, Risk
+    from csp_desktop.domain.plan import PlanInfo
+    from csp_desktop.domain.scoring import words_3x3
+    from csp_desktop.services.scheme_editing import rescored
+    from csp_desktop.ui.dashboard.chase_dialog import ChaseDialog
+    from csp_desktop.ui.help.help_windows import HelpWindow
+    from csp_desktop.ui.meetings.meeting_dialogs import MeetingDialog, PackOptionsDialog
+    from csp_desktop.ui.plan.plan_settings import PlanSettingsDialog
+    from csp_desktop.ui.risks.risk_dialogs import MitigationDialog, ReviewDialog
+    from csp_desktop.ui.settings.remap_dialog import RemapDialog
+    from csp_desktop.ui.shell.backups_dialog import BackupsDialog
+    from csp_desktop.ui.updates.send_dialog import SendDialog
+    scheme, meeting = session.scheme, Meeting("Safer Croydon Board", TODAY)
+    yield "action editor", ActionEditor(session, None, today=TODAY)
+    yield "new meeting", MeetingDialog()
+    yield "edit meeting", MeetingDialog(meeting)
+    yield "pack options", PackOptionsDialog(meeting, issued=False)
+    yield "send workbooks", SendDialog(["Police", "Council"], folder, today=TODAY)
+    yield "chase", ChaseDialog([("Police", 2, "police@example.org")], folder)
+    yield "backups", BackupsDialog(session)
+    yield "remap", RemapDialog(scheme, words_3x3(), lambda remap: rescored(session.register, remap))
+    yield "review", ReviewDialog(scheme, Risk("Knife crime", ref="R-1"), "Coordinator", TODAY)
+    yield "mitigation", MitigationDialog(scheme, [])
+    yield "plan settings", PlanSettingsDialog(PlanInfo(title="Plan", start_year=2026, end_year=2029))
+    yield "help", HelpWindow("Keyboard shortcuts")
+
+
+def test_every_dialog_names_its_controls_and_shares_no_alt_key(register, qtbot, tmp_path):
+    fill(register)
+    session = Session(register)
+    found = {}
+    for title, dialog in every_dialog(session, tmp_path):
+        qtbot.addWidget(dialog)
+        keys = alt_keys(dialog)
+        shared = sorted({key for key in keys if keys.count(key) > 1})
+        if unnamed_controls(dialog) or shared:
+            found[title] = (unnamed_controls(dialog), shared)
+    assert not found, "\n".join(f"{title}: unnamed {names}, shared Alt keys {keys}"
+                                for title, (names, keys) in found.items())

@@ -8,6 +8,7 @@ from ...errors import UserError
 from ...services import action_editing as editing
 from ...services.changes import Kind
 from ..shell.undoable import EditCommand
+from ...domain.shorten import shorten
 
 
 class ActionCommand(EditCommand):
@@ -20,8 +21,7 @@ class ActionCommand(EditCommand):
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return shorten(text, limit)
 
 
 class AddActionCommand(ActionCommand):

@@ -19,13 +19,13 @@ from ..common.date_field import DateField
 from ..history.history_tab import HistoryTab
 from .action_commands import AddActionCommand, AddNoteCommand, EditActionCommand
 from ..shell.undoable import push
+from ...domain.shorten import shorten
 
 LINK_TEXT = 60  # characters of a risk or priority title shown in a picker
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LINK_TEXT else text[:LINK_TEXT - 1] + "\u2026"
+    return shorten(text, LINK_TEXT)
 
 
 def _picker(name: str, choices: list[tuple[str, str]], current: str | None) -> QComboBox:
@@ -39,7 +39,7 @@ def _picker(name: str, choices: list[tuple[str, str]], current: str | None) -> Q
 
 
 def _short_text(text: str, limit: int = 400) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return shorten(text, limit, flat=False)
 
 
 class ActionEditor(QDialog):
@@ -63,7 +63,7 @@ class ActionEditor(QDialog):
         self.changes = HistoryTab(session, "actions")
         self.changes.show_item(action.id if action else None)
         self.tabs = named(QTabWidget(), "Action editor sections")
-        self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(details, "D&etails")  # Alt+D is the Due date
         self.tabs.addTab(self.changes, "Histor&y")
         layout.addWidget(self.tabs)
         self.message = named(QLabel(), "Problem")

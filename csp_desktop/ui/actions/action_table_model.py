@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor
 
 from ...domain.model import Action
 from .action_rows import (ACTION_ROLE, DUE, HEADERS, LINKED, PROGRESS, RAG, RAG_COLOURS, STATUS, TITLE, ActionRow,
-                          readable_on, tooltip)
+                          tooltip)
+from ..common.colours import text_colour_on
 
 MAX_TRACKED_ROWS = 64  # above this many selected rows a sort maps every row at once
 
@@ -156,7 +157,7 @@ class ActionTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(RAG_COLOURS[row.rag])
             if role == Qt.ItemDataRole.ForegroundRole:
-                return readable_on(RAG_COLOURS[row.rag])
+                return text_colour_on(RAG_COLOURS[row.rag])
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, PROGRESS, LINKED, DUE, STATUS):
             return tooltip(row.action, column, row.texts[LINKED])
         return None

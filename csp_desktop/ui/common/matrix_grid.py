@@ -87,7 +87,8 @@ class MatrixGrid(QWidget):
     def sizeHint(self) -> QSize:
         left, bottom, top = self._margins()
         cell = self._hint_cell()
-        return QSize(left + cell * self.scheme.levels(IMPACT) + self._right(), top + cell * self.scheme.levels(LIKELIHOOD)
+        return QSize(left + cell * self.scheme.levels(IMPACT) + self._right(),
+                     top + cell * self.scheme.levels(LIKELIHOOD)
                      + bottom)
 
     def _hint_cell(self) -> int:
@@ -143,7 +144,8 @@ class MatrixGrid(QWidget):
         painter.setFont(self.font())
         if self.mode == PICK:
             painter.drawText(QRect(0, line, self.width(), height - line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, describe_rating(self.scheme, self.value))
+                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                                 describe_rating(self.scheme, self.value))
 
     def _paint_cell(self, painter: QPainter, rating: Rating) -> None:
         rect = self._cell_rect(rating).adjusted(1, 1, -1, -1)

@@ -41,7 +41,8 @@ class ComingUpPanel(QWidget):
         self.session, self.today = session, today
         self.found: Overview | None = None
         self.setAccessibleName("Coming up")
-        self.window_combo = named(QComboBox(), "Show what falls due", "Before the next meeting, or within a number of days")
+        self.window_combo = named(QComboBox(), "Show what falls due",
+                                  "Before the next meeting, or within a number of days")
         for text, days in WINDOWS:
             self.window_combo.addItem(text, days)
         # the longest choice whole, with room for the arrow (it is the first one shown)

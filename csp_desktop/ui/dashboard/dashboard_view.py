@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxL
 from ...domain.derived import ARROWS
 from ...domain.model import Risk
 from ...services.changes import Changes
-from ...services.dashboard import Dashboard, summarise
+from ...services.dashboard import Dashboard
 from ..common.accessible import named
 from ..common.colours import text_colour_on
 from ..common.matrix_grid import COUNTS, MatrixGrid
@@ -164,7 +164,8 @@ class DashboardView(QWidget):
         if summary.outside_matrix:
             rows.append((f"Scored outside the {self.session.scheme.size} matrix (not in the heat maps)",
                          str(summary.outside_matrix), None))
-        rows += [(f"Above appetite ({self.session.scheme.appetite or 'none adopted'})", str(len(summary.above_appetite)), None),
+        rows += [(f"Above appetite ({self.session.scheme.appetite or 'none adopted'})",
+                  str(len(summary.above_appetite)), None),
                  ("Reviews overdue", str(len(summary.reviews_overdue)), None),
                  ("Actions overdue", str(summary.overdue_actions), None)]
         for n, (words, figure, colour) in enumerate(rows):

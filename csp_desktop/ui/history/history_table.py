@@ -5,6 +5,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ...domain.shorten import shorten
 from ...services.history import Entry
 from ..common.accessible import named
 from ..common.text import plain_tooltip
@@ -55,7 +56,7 @@ class HistoryModel(QAbstractTableModel):
         entry, column = self.entries[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._text(entry, column)
-            return text if len(text) <= 200 else text[:199] + "\u2026"
+            return shorten(text, 200, flat=False)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._text(entry, column))
         if role == Qt.ItemDataRole.BackgroundRole and entry.exempt:
@@ -84,7 +85,8 @@ def history_table(model: HistoryModel, name: str) -> QTableView:
     header.setStretchLastSection(True)
     text = table.fontMetrics().horizontalAdvance
     widths = {"When": text("27/11/2026 23:59") + 16, "Who": text("from the return of Gwenllïan") + 16,
-              "Item": text("Risk R-01 Knife crime in the town") + 16, "Change": text("changed the residual impact") + 16,
+              "Item": text("Risk R-01 Knife crime in the town") + 16,
+                  "Change": text("changed the residual impact") + 16,
               "Old value": text("Old value: a longer one") + 16, "New value": text("New value: a longer one") + 16}
     for n, column in enumerate(model.columns):
         table.setColumnWidth(n, widths[column])

@@ -55,7 +55,8 @@ class HistoryView(QWidget):
         self.since = named(QLineEdit(), "From date", "Changes on or after this date (dd/mm/yyyy)")
         self.until = named(QLineEdit(), "To date", "Changes on or before this date (dd/mm/yyyy)")
         self.item = named(QLineEdit(), "Item reference", "A risk, action or meeting by reference, e.g. R-07")
-        for line, hint in ((self.since, "from dd/mm/yyyy"), (self.until, "to dd/mm/yyyy"), (self.item, "item, e.g. R-07")):
+        for line, hint in ((self.since, "from dd/mm/yyyy"), (self.until, "to dd/mm/yyyy"),
+                           (self.item, "item, e.g. R-07")):
             line.setPlaceholderText(hint)
             line.setClearButtonEnabled(True)
             line.editingFinished.connect(self.reload)
@@ -118,7 +119,8 @@ class HistoryView(QWidget):
         shown = len(self.model.entries)
         exempt = sum(e.exempt for e in self.model.entries)
         marked = f"; {exempt} of them about exempt (Part II) items, shaded" if exempt else ""
-        self.message.setText(f"{shown:,} changes shown, newest first{' (there are more)' if maybe_more else ''}{marked}.")
+        self.message.setText(f"{shown:,} changes shown, newest first"
+                             f"{' (there are more)' if maybe_more else ''}{marked}.")
         self.more.setEnabled(maybe_more)
 
     def export_csv(self, path: str | None = None) -> Path | None:

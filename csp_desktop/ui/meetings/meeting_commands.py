@@ -7,13 +7,14 @@ from ...domain.model import Meeting
 from ...services.meetings import create_meeting, remove_meeting, set_meeting, update_meeting
 from ...services.changes import Kind
 from ..shell.undoable import EditCommand
+from ...domain.dates import show
 
 
 class AddMeetingCommand(EditCommand):
     kinds = (Kind.MEETINGS,)
 
     def __init__(self, session, meeting: Meeting):
-        super().__init__(session, f"Add meeting {meeting.board} {meeting.held_on:%d/%m/%Y}")
+        super().__init__(session, f"Add meeting {meeting.board} {show(meeting.held_on)}")
         self.meeting = copy.copy(meeting)
 
     def do(self) -> None:
@@ -29,7 +30,7 @@ class EditMeetingCommand(EditCommand):
     kinds = (Kind.MEETINGS,)
 
     def __init__(self, session, before: Meeting, after: Meeting):
-        super().__init__(session, f"Edit meeting {after.board} {after.held_on:%d/%m/%Y}")
+        super().__init__(session, f"Edit meeting {after.board} {show(after.held_on)}")
         self.before, self.after = copy.copy(before), copy.copy(after)
 
     def do(self) -> None:

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...domain.model import PACK_SECTIONS, Meeting
 from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
 from ...services.packs import SENSITIVE, PackOptions, default_marking, marking_below_meeting
+from ..common.accessible import named
 from ..common.date_field import DateField
 from ..common.text import ask
+from ...domain.dates import show
 
 
 def _section_boxes(parent: QWidget, chosen: tuple[str, ...]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
@@ -56,7 +58,7 @@ class MeetingDialog(QDialog):
                               ("Agenda item", self.agenda_item), ("Report of", self.report_of),
                               ("Contact officer", self.contact_officer), ("Purpose", self.purpose),
                               ("Recommendations", self.recommendations)):
-            form.addRow(label, widget)
+            form.addRow(label, named(widget, widget.accessibleName() or label))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -95,7 +97,7 @@ class PackOptionsDialog(QDialog):
     def __init__(self, meeting: Meeting | None, issued: bool, parent=None):
         super().__init__(parent)
         self.meeting = meeting
-        self.setWindowTitle(f"Build pack: {meeting.board}, {meeting.held_on:%d/%m/%Y}" if meeting
+        self.setWindowTitle(f"Build pack: {meeting.board}, {show(meeting.held_on)}" if meeting
                             else "Build pack: register as at today")
         self.part = QComboBox(self)
         for part in PARTS:
@@ -110,8 +112,8 @@ class PackOptionsDialog(QDialog):
         if issued:
             self.issue.setText("Issued: the pack is rebuilt as presented")
         form = QFormLayout()
-        form.addRow("Part", self.part)
-        form.addRow("Marking", self.marking)
+        form.addRow("Part", named(self.part, "Part"))
+        form.addRow("Marking", named(self.marking, "Marking"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Ok).setText("Build")
         buttons.accepted.connect(self.accept)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QProgressBar, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.model import Meeting
@@ -23,6 +23,7 @@ from ..shell.workers import Worker
 from .pdf_pane import PdfPane
 from ..history.history_tab import HistoryTab
 from ..common.status import say
+from ..common.text import tell
 from ..shell.undoable import push
 
 COLUMNS = (("board", "Board"), ("date", "Date"), ("time", "Time"), ("venue", "Venue"), ("marking", "Marking"),
@@ -171,7 +172,7 @@ class MeetingsView(QWidget):
         except UserError as exc:
             error = str(exc)
         if error:
-            QMessageBox.warning(self, "Meeting", error)
+            tell(self, "Meeting", error)
 
     # -- packs ------------------------------------------------------------------------------------
 
@@ -192,7 +193,7 @@ class MeetingsView(QWidget):
             try:
                 issue(self.session.register, options.meeting_id, today)
             except UserError as exc:
-                QMessageBox.warning(self, "Pack", str(exc))
+                tell(self, "Pack", str(exc))
                 return None
             self.session.notify(Changes.of(Kind.MEETINGS, ids=(options.meeting_id,)))
         out = self._pack_folder() / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
@@ -234,7 +235,7 @@ class MeetingsView(QWidget):
         if str(self.output_dir) in message:  # the user never chose this folder: do not name it
             message = ("The pack could not be written to the app's working folder for packs; "
                        "build it again, or check the disk has space.")
-        QMessageBox.warning(self, "Pack", message)
+        tell(self, "Pack", message)
 
     def _finished(self, ticket: int, outcome) -> None:
         if ticket != self.build:

@@ -9,9 +9,10 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..common.status import say
+from ..common.text import tell
 from .pdf_controls import PdfControls
 
 
@@ -27,8 +28,8 @@ class PdfPane(QWidget):
         self.view.setAccessibleName("The pack")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        # The document's parent is this pane, not the view: QtPdf 6.12 crashes when a view destroys its own
-        # loaded document (FACTS.md); we also close it before the pane goes.
+        # The document's parent is this pane, not the view: QtPdf 6.12 crashes when a QPdfView destroys a
+        # QPdfDocument it is still showing (seen on closing the window); we also close it before the pane goes.
         self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.destroyed.connect(self.document.close)
@@ -57,7 +58,7 @@ class PdfPane(QWidget):
         self.document.close()
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
-            QMessageBox.warning(self, "Pack", f"The pack was written to {path} but cannot be shown here ({error.name}).")
+            tell(self, "Pack", f"The pack was written to {path} but cannot be shown here ({error.name}).")
             return False
         self.path = Path(path)
         self.suggested = suggested or self.path.name
@@ -81,7 +82,7 @@ class PdfPane(QWidget):
         try:
             shutil.copyfile(self.path, target)
         except OSError as exc:
-            QMessageBox.warning(self, "Pack", f"The pack could not be saved to {target} ({exc.strerror}).")
+            tell(self, "Pack", f"The pack could not be saved to {target} ({exc.strerror}).")
             return
         self.saved.emit(target)
         say(self, f"Pack saved to {target}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain.model import OWNER_KINDS, Organisation, Owner
 from ...services import partner_editing as editing
 from ...services import lookups
 from ...services.changes import Changes, Kind
 from ..common.accessible import named
+from ..common.text import ask
 from .partner_commands import (AddOrganisationCommand, AddOwnerCommand, DeleteOrganisationCommand,
                                DeleteOwnerCommand, RenameOrganisationCommand, UpdateOwnerCommand)
 from .partner_models import ITEM_ROLE, OrganisationModel, OwnerModel
@@ -224,11 +225,7 @@ class PartnersView(QWidget):
     # -- plumbing ------------------------------------------------------------------------------------
 
     def confirm(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete?", question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names are the user's text, never markup
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return ask(self, "Delete?", question, default_no=True)
 
     def _run(self, command) -> bool:
         error = push(self.session, command)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ...domain.plan import TREND_ARROWS
 from ...domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, format_number, owner_or_lead
+from ...domain.dates import show
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Plan", "Lead / owner", "RAG", "Latest / detail")
@@ -53,8 +54,9 @@ def _priority_item(line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:
     detail = f"Risks: {scores}" if scores else ""
     actions = _counts(line.action_rag)
     indicators = _counts(line.indicator_rag)
-    rag = "; ".join(x for x in (f"Actions: {actions}" if actions else "", f"PIs: {indicators}" if indicators else "") if x)
-    retired = f" (retired {p.retired_on:%d/%m/%Y}: {p.retired_reason})" if p.retired_on else ""
+    rag = "; ".join(x for x in (f"Actions: {actions}" if actions else "",
+                                f"PIs: {indicators}" if indicators else "") if x)
+    retired = f" (retired {show(p.retired_on)}: {p.retired_reason})" if p.retired_on else ""
     item = QTreeWidgetItem([f"{p.ref + '  ' if p.ref else ''}{p.title}{retired}", line.lead, rag, detail])
     if retired:
         item.setForeground(0, QBrush(QColor("#52606D")))
@@ -85,7 +87,8 @@ def fill_children(item: QTreeWidgetItem, summary: PlanSummary) -> None:
     children += [_action_item(a, line, summary) for a in line.actions]
     children += [_indicator_item(i) for i in line.indicators]
     for r in line.risks:
-        risk = QTreeWidgetItem([f"Risk {r.ref}  {r.title}", "", "", f"residual {r.residual.score}" if r.residual else ""])
+        risk = QTreeWidgetItem([f"Risk {r.ref}  {r.title}", "", "",
+                                f"residual {r.residual.score}" if r.residual else ""])
         risk.setData(0, ITEM_ROLE, ("risk", r.id))
         children.append(risk)
     item.addChildren(children)
@@ -93,9 +96,10 @@ def fill_children(item: QTreeWidgetItem, summary: PlanSummary) -> None:
 
 def _action_item(action, line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:
     rag = summary.action_rags.get(action.id)
-    due = action.due.strftime("%d/%m/%Y") if action.due else "no due date"
+    due = show(action.due) if action.due else "no due date"
     item = QTreeWidgetItem([f"{action.ref}  {action.title}" if action.ref else action.title,
-                            owner_or_lead(action, line), (rag or action.status).capitalize(), f"{action.status}, {due}"])
+                            owner_or_lead(action, line),
+                            (rag or action.status).capitalize(), f"{action.status}, {due}"])
     item.setData(0, ITEM_ROLE, ("action", action.id))
     item.setToolTip(0, action.title)
     _paint_rag(item, rag)

@@ -9,6 +9,7 @@ from ..common.date_field import DateField
 from ..common.eliding_combo import ElidingComboBox
 from ...domain.model import RISK_STATUSES, Risk
 from ...domain.schedule12a import choices
+from ...domain.shorten import shorten
 
 def paragraph_combo() -> QComboBox:
     """The Schedule 12A paragraphs with their wording, to pick the one an exempt item falls under."""
@@ -16,7 +17,7 @@ def paragraph_combo() -> QComboBox:
     combo.setAccessibleName("Schedule 12A paragraph the item is exempt under")
     combo.addItem("(not recorded)", None)
     for number, text in choices():
-        combo.addItem(text if len(text) < 90 else text[:88] + "\u2026", number)
+        combo.addItem(shorten(text, 89, flat=False), number)
         combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(30)

@@ -10,6 +10,7 @@ from ...domain.dates import from_iso, show
 from ...domain.derived import ARROWS
 from ...domain.model import Mitigation, Review
 from ...domain.scoring import Rating, Scheme
+from ...domain.shorten import shorten
 from ..common.colours import text_colour_on
 from .risk_table_model import TRAVEL_WORDS, describe_rating
 from ..common.text import plain_tooltip
@@ -65,8 +66,7 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
 
 
 def _cut(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "\u2026"
+    return shorten(text, limit)
 
 
 def _button(text: str, accessible: str) -> QPushButton:

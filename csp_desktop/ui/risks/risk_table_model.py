@@ -27,7 +27,8 @@ COLUMNS = ("Ref", "Title", "Owner", "Priority", "Inherent", "Residual", "Target"
 REF, TITLE, OWNER, PRIORITY, INHERENT, RESIDUAL, TARGET, TRAVEL, NEXT_REVIEW, STATUS = range(len(COLUMNS))
 OVERDUE_RED = "#D32F2F"  # readable on light and dark palettes
 SCORE_COLUMNS = {INHERENT: "inherent", RESIDUAL: "residual", TARGET: "target"}
-TRAVEL_WORDS = {"up": "Up (worse)", "down": "Down (better)", "unchanged": "Unchanged", NEW: "not in the register, or not scored, then"}
+TRAVEL_WORDS = {"up": "Up (worse)", "down": "Down (better)", "unchanged": "Unchanged",
+                NEW: "not in the register, or not scored, then"}
 _TRAVEL_ORDER = {"down": 0, "unchanged": 1, NEW: 2, "up": 3}
 RISK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -213,7 +214,8 @@ class RiskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
             basis = getattr(self, "travel_basis", "")
             # on two lines, the date without its year: the column stays as narrow as its arrows
             return f"{COLUMNS[section]}\n{_short_basis(basis)}" if section == TRAVEL and basis else COLUMNS[section]
@@ -375,7 +377,8 @@ def describe_rating(scheme: Scheme, rating: Rating | None) -> str:
     if rating is None:
         return "Not scored"
     if not scheme.fits(rating):
-        return f"Likelihood {rating.likelihood} x impact {rating.impact} = {rating.score}, outside the {scheme.size} matrix"
+        return (f"Likelihood {rating.likelihood} x impact {rating.impact} = {rating.score}, "
+                f"outside the {scheme.size} matrix")
     band = scheme.band_for(rating.score)
     return (f"Likelihood {rating.likelihood} {scheme.label(LIKELIHOOD, rating.likelihood)} x impact "
             f"{rating.impact} {scheme.label(IMPACT, rating.impact)} = {rating.score}, {band.name if band else ''}")

@@ -127,7 +127,8 @@ class RisksView(QWidget):
                 widths[column] = max(width(sample), width(COLUMNS[column])) + 24
                 self.table.setColumnWidth(column, widths[column])
         # On a narrow window these go first (all are in the editor beside the table), so titles keep their width.
-        self.column_fit = ColumnFit(self.table, widths, TITLE, (STATUS, TARGET, INHERENT, TRAVEL, NEXT_REVIEW, PRIORITY))
+        self.column_fit = ColumnFit(self.table, widths, TITLE,
+                                    (STATUS, TARGET, INHERENT, TRAVEL, NEXT_REVIEW, PRIORITY))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # A sort resets the model (see RiskTableModel.sort_rows); the proxy and view have reset by the
         # time this runs (they connected first), so the risk being edited is selected again.
@@ -151,7 +152,8 @@ class RisksView(QWidget):
             top.addWidget(widget)
         filters, more_filters, flags = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
         # each says what it filters in its first item ("Any owner"); two rows so the side fits at 150%
-        for row, combos in ((filters, (self.owner, self.band, self.priority)), (more_filters, (self.status, self.response))):
+        for row, combos in ((filters, (self.owner, self.band, self.priority)),
+                            (more_filters, (self.status, self.response))):
             for combo in combos:
                 row.addWidget(combo, 1)
         for widget in (self.overdue, self.exempt, self.show_closed, self.clear):

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (QColorDialog, QComboBox, QFormLayout, QGridLayout
 
 from ...domain.scoring import IMPACT, LIKELIHOOD, MAX_LEVELS, MIN_LEVELS, Band, Scheme, SchemeError
 from ..common.accessible import named
-from ..actions.action_rows import readable_on
+from ..common.colours import text_colour_on
 
 MAX_BANDS = 6
 
 
 def colour_button_style(colour: str) -> str:
-    return f"QPushButton {{ background-color: {colour}; color: {readable_on(colour).name()}; }}"
+    return f"QPushButton {{ background-color: {colour}; color: {text_colour_on(colour).name()}; }}"
 
 
 NO_APPETITE = "(none adopted)"  # the partnership set no appetite: the pack prints none
@@ -176,4 +176,5 @@ class SchemeForm(QWidget):
         if len({band.name.casefold() for band in bands}) != len(bands):
             raise SchemeError("Two bands have the same name.")
         return Scheme(likelihood_labels=self.labels(LIKELIHOOD), impact_labels=self.labels(IMPACT), bands=bands,
-                      appetite="" if self.appetite_combo.currentText() == NO_APPETITE else self.appetite_combo.currentText(), name=self.name_edit.text().strip())
+                      appetite="" if (chosen := self.appetite_combo.currentText()) == NO_APPETITE else chosen,
+                      name=self.name_edit.text().strip())

@@ -175,8 +175,8 @@ class FileMenu(QObject):
 
     def export_dialog(self) -> None:
         workspace = self.window.session.workspace
-        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(Path.home() / f"{workspace.path.stem}.xlsx"),
-                                                   EXPORT_FILES)
+        suggested = str(Path.home() / f"{workspace.path.stem}.xlsx")
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export", suggested, EXPORT_FILES)
         if not name:
             return
         from ...services.opening import export_from
@@ -260,7 +260,8 @@ class FileMenu(QObject):
         self.window.statusBar().showMessage(f"Exported to {out}", 10000)
 
     def _imported(self, file: Path, dry_run: bool, outcome) -> None:
-        self.set_open(self.window.session is not None, self.window.session is not None and self.window.session.read_only)
+        self.set_open(self.window.session is not None,
+                      self.window.session is not None and self.window.session.read_only)
         if not outcome.ok:
             details = "\n".join(outcome.details[:PROBLEMS_SHOWN])
             from ...services.import_preview import in_app_words  # no command-line option in the app

@@ -27,7 +27,8 @@ VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "
          ("Actions", "actions.actions_view", "ActionsView"), ("Plan", "plan.plan_view", "PlanView"),
          ("Meetings", "meetings.meetings_view", "MeetingsView"),
          ("Owner updates", "updates.updates_view", "ReturnsView"),
-         ("Partners & owners", "partners.partners_view", "PartnersView"), ("Settings", "settings.settings_view", "SettingsView"),
+         ("Partners & owners", "partners.partners_view", "PartnersView"),
+         ("Settings", "settings.settings_view", "SettingsView"),
          ("History", "history.history_view", "HistoryView"))
 SHARED_DATA = ("DashboardView", "RisksView")  # these two draw from the window's one risk loader
 

@@ -6,37 +6,27 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
 
 from ...errors import UserError
-from ..common.text import tell
+from ..common.text import choice_box, chosen, tell
 from .locations import data_dir
 
 log = logging.getLogger(__name__)
 LOCAL, HERE = "local", "here"
 
 
-def warning_box(parent, path: Path, why: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Register on a share or synced folder", why, parent=parent)
-    from PySide6.QtCore import Qt  # not at start-up (see common/text.py)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(
+def warning_box(parent, path: Path, why: str):
+    return choice_box(parent, "Register on a share or synced folder", why, (
         "CSP Desktop can work on a copy on this computer and write the whole register back to "
         f"{path.name} when you close it or press Ctrl+S, so the file there is never half-written.\n\n"
         "To be safe for good, keep the live register on this computer (File > New register, or move "
-        "the file), and use File > Backup to put copies on the share.")
-    box.local = box.addButton("Work on a local copy", QMessageBox.ButtonRole.AcceptRole)
-    box.here = box.addButton("Open it where it is", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(box.local)
-    return box
+        "the file), and use File > Backup to put copies on the share."),
+        [(LOCAL, "Work on a local copy"), (HERE, "Open it where it is")])
 
 
-def choose(box: QMessageBox) -> str | None:
+def choose(box) -> str | None:
     """Run the box: LOCAL, HERE, or None for Cancel. (Tests replace this.)"""
-    box.exec()
-    clicked = box.clickedButton()
-    return LOCAL if clicked is box.local else HERE if clicked is box.here else None
+    return chosen(box)
 
 
 class LocalWork(QObject):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from ..common.accessible import named
 from ..common.date_field import DateField
 
 DEFAULT_WEEKS_TO_RETURN = 4
@@ -25,7 +26,7 @@ class SendDialog(QDialog):
     def __init__(self, owners: list[str], folder: Path, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self.setWindowTitle("Send update workbooks")
-        self.owner_list = QListWidget()
+        self.owner_list = named(QListWidget(), "Owners to send a workbook to")
         for name in owners:
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -33,7 +34,7 @@ class SendDialog(QDialog):
             self.owner_list.addItem(item)
         start = (today or date.today()) + timedelta(weeks=DEFAULT_WEEKS_TO_RETURN)
         self.return_by = DateField("Return by", start, optional=False)
-        self.folder = QLineEdit(str(folder))
+        self.folder = named(QLineEdit(str(folder)), "Folder to write the workbooks to")
         browse = QPushButton("Browse\u2026")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()

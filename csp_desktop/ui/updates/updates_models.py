@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ...domain.shorten import shorten
+
 FLAG_COLOURS = {"conflict": "#F8CBAD", "invalid": "#FFC7CE", "formula": "#FFEB9C", "identity": "#FFC7CE",
                 "added": "#D9D9D9", "deleted": "#D9D9D9"}
 DECISION_COLOURS = {"accept": "#C6EFCE", "reject": "#F2F2F2"}
@@ -65,8 +67,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def _shown(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= MAX_SHOWN else flat[:MAX_SHOWN - 1] + "\u2026"
+    return shorten(text, MAX_SHOWN)
 
 
 CHANGE_COLUMNS = (("decision", "Decision"), ("flag", "Flag"), ("owner_name", "Owner"), ("item", "Item"),

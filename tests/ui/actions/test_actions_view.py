@@ -1,5 +1,5 @@
 """The action tracker as a coordinator uses it: typing, filtering, editing, undoing."""
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.store import actions as store
 from csp_desktop.ui.actions.action_editor import ActionEditor
 from csp_desktop.ui.actions.action_filter import DUE_SOON, OVERDUE
-from csp_desktop.ui.actions.action_rows import ACTION_ROLE, DUE, RAG, REF, STATUS, TITLE
+from csp_desktop.ui.actions.action_rows import DUE, RAG, REF, STATUS, TITLE
 from csp_desktop.ui.actions.actions_view import ActionsView
 from csp_desktop.ui.partners.partners_view import PartnersView
 from csp_desktop.ui.shell.session import Session
@@ -16,6 +16,7 @@ from csp_desktop.ui.settings.settings_view import SettingsView
 
 from tests.conftest import snapshot
 from tests.ui.tracker_data import TODAY
+from tests.ui.seen import clipped, rows_in_view
 from tests.ui.windows import SCREENSHOTS
 
 # The offscreen platform says this whenever a window is shown; it is not about our code.
@@ -223,10 +224,17 @@ def test_screenshot(view, qtbot):
     SCREENSHOTS.mkdir(exist_ok=True)
     view.table.selectRow(1)
     view.grab().save(str(SCREENSHOTS / "actions-view.png"))
+    # What the user sees: all six actions in view at 1366x768, the chosen one selected, nothing cut off.
+    assert len(shown(view)) == 6 and rows_in_view(view.table) == 6
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [1]
+    assert clipped(view) == []
     editor = ActionEditor(view.session, view.model.rows[1].action, today=TODAY)
     qtbot.addWidget(editor)
     editor.show()
+    qtbot.waitExposed(editor)
     editor.grab().save(str(SCREENSHOTS / "action-editor.png"))
+    assert editor.title_edit.text() == view.model.rows[1].action.title
+    assert clipped(editor) == []
 
 
 def test_hostile_input_does_not_crash(view, session, register, data, qtbot):

@@ -2,12 +2,11 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 
 from csp_desktop.ui.dashboard.coming_up import ComingUpPanel
 from csp_desktop.ui.shell.session import Session
-from tests.services.cycle_fixture import SECRET, TODAY, build_cycle_register
+from tests.services.cycle_fixture import TODAY, build_cycle_register
 from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
 
 

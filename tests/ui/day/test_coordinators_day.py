@@ -52,11 +52,11 @@ def test_a_coordinators_day(qtbot, window, monkeypatch, tmp_path, messages):
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, t=table, **k: (str(t), ""))
         window.files.import_dialog()
         dialog = window.import_preview
-        qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.checked and dialog.status.isHidden(),
+        qtbot.waitUntil(lambda d=dialog: d.preview is not None and d.preview.checked and d.status.isHidden(),
                         timeout=30000)
         assert dialog.import_button.isEnabled(), [str(p) for p in dialog.preview.problems]
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=30000)
         qtbot.waitUntil(lambda: window.session is not None and not window.progress.isVisible(), timeout=30000)
     reg = window.session.register  # the import opened the register afresh
     assert not window.session.read_only, window.banner.text()  # not locked out by our own writer lock

@@ -8,7 +8,6 @@ from csp_desktop.domain.scoring import Rating
 from csp_desktop.services import risk_editing
 from csp_desktop.store.returns import acting_as
 from csp_desktop.ui.history.history_view import HistoryView
-from csp_desktop.ui.shell.session import Session
 from tests.services.cycle_fixture import SECRET, build_cycle_register
 from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
 
@@ -16,7 +15,8 @@ from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, scree
 @pytest.fixture
 def changed(register):
     items = build_cycle_register(register)
-    risk_editing.set_risk_fields(register, items["r1"].id, {"residual": Rating(3, 4), "next_review": date(2027, 2, 1)}, None)
+    risk_editing.set_risk_fields(register, items["r1"].id,
+                                 {"residual": Rating(3, 4), "next_review": date(2027, 2, 1)}, None)
     with register.transaction(), acting_as(register, "Siân Prŵs (return Siân - update.xlsx, taken in by tester)"):
         register.update("risks", items["r1"].id, {"residual_likelihood": 2})
     return items

@@ -231,7 +231,8 @@ def test_kept_choices_are_listed_in_settings_and_can_be_deleted(qtbot, win, mess
     box = win.page("Settings").mappings
     box.refresh()
     assert box.list.item(0).text().startswith("Quarterly: 1 column")
-    qtbot.mouseClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=box.list.visualItemRect(box.list.item(0)).center())
+    first = box.list.visualItemRect(box.list.item(0)).center()
+    qtbot.mouseClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=first)
     assert box.delete_button.isEnabled()
     qtbot.mouseClick(box.delete_button, Qt.MouseButton.LeftButton)
     assert messages[-1][0] == "Kept import choices"

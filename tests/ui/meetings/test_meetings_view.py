@@ -60,7 +60,7 @@ def test_add_meeting_through_the_dialog(view, register):
 
 def test_add_meeting_without_a_board_is_refused(view, register, monkeypatch):
     shown = []
-    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.tell", lambda *a: shown.append(a[2]))
     dialog = MeetingDialog(parent=view)
     Answer(dialog)
     view.add_meeting(dialog)
@@ -174,7 +174,8 @@ def test_print_renders_every_page(view, qtbot, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     view.pdf.print_to(printer)
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 3  # cover and contents, summary, key
+    # cover and contents, summary, key
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == view.pdf.document.pageCount() == 3
 
 
 def test_dialog_screenshots(view):
@@ -227,7 +228,7 @@ def test_built_packs_go_with_the_view(register):
 def test_editing_a_meeting_changed_meanwhile_is_refused(view, register, monkeypatch):
     from csp_desktop.services.meetings import set_meeting
     shown = []
-    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.tell", lambda *a: shown.append(a[2]))
     view.table.selectRow(1)
     dialog = MeetingDialog(view.selected_meeting(), parent=view)
     elsewhere = list_meetings(register)[1]
@@ -247,7 +248,7 @@ def test_a_pack_builds_after_its_temporary_folder_was_removed(view, qtbot, monke
     used to fail with "The folder csp-packs-... does not exist", naming a folder the user never chose."""
     import shutil
     warned = []
-    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    monkeypatch.setattr("csp_desktop.ui.meetings.meetings_view.tell", lambda *a: warned.append(a[2]))
     shutil.rmtree(view.output_dir)
     view.table.selectRow(1)
     dialog = PackOptionsDialog(view.selected_meeting(), issued=False, parent=view)

@@ -1,4 +1,5 @@
-"""The pack viewer as a user meets it: zoom, a page count and page jumps, find in the text, and the name Save as offers."""
+"""The pack viewer as a user meets it: zoom, a page count and page jumps, find in the text, and the name
+Save as offers."""
 from datetime import date
 from pathlib import Path
 
@@ -88,7 +89,8 @@ def test_board_short_names(board, expected):
 
 
 def test_pack_file_names_are_safe_and_short():
-    assert pack_file_name("Partnership Executive Group (PEG)", date(2027, 3, 15), "Part I") == "PEG 2027-03-15 Part I.pdf"
+    assert pack_file_name("Partnership Executive Group (PEG)", date(2027, 3, 15),
+                          "Part I") == "PEG 2027-03-15 Part I.pdf"
     assert pack_file_name(None, None, "Part II") == "Risk register Part II.pdf"
     hostile = pack_file_name('CON:/..\\<x>*?"|' + "y" * 500, date(2027, 1, 2), "Part I")
     assert not set('/\\:*?"<>|') & set(hostile) and len(hostile) <= 124 and hostile.endswith(".pdf")

@@ -5,6 +5,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.store import actions, partners, risks
 from csp_desktop.ui.partners.partners_view import PartnersView
 from tests.conftest import snapshot
+from tests.ui.seen import clipped, rows_in_view
 from tests.ui.windows import SCREENSHOTS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -134,3 +135,7 @@ def test_screenshot(view, qtbot):
     view.owner_table.selectRow(1)
     SCREENSHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SCREENSHOTS / "partners-view.png"))
+    # What the user sees: both organisations and all three owners in view, the chosen owner selected.
+    assert rows_in_view(view.org_table) == 2 and rows_in_view(view.owner_table) == 3
+    assert [i.row() for i in view.owner_table.selectionModel().selectedRows()] == [1]
+    assert clipped(view) == []

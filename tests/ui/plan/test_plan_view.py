@@ -191,7 +191,8 @@ def test_an_action_is_moved_under_an_objective_undoably(view, session):
                   if a.title == "Ensure that communities know where and how they can report issues")
     assert view.select("action", action.id)
     panel = view.action_panel
-    assert view.panels.currentWidget() is panel and "Led by: Herefordshire Council (the priority's lead" in panel.facts.text()
+    assert view.panels.currentWidget() is panel
+    assert "Led by: Herefordshire Council (the priority's lead" in panel.facts.text()
     panel.objective.setCurrentIndex(1)
     panel.objective.activated.emit(1)
     objective = _top(view, "Empowered Localities").child(0)

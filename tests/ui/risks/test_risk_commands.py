@@ -41,7 +41,8 @@ def test_set_field_undo_redo_on_a_bare_stack(session, risk, qtbot):
 
 
 def test_compound_edit_is_one_step_with_a_child_per_field(session, risk):
-    command = c.EditRisk(session, risk, {"title": "Funding ends in March", "exempt": True, "next_review": date(2027, 1, 5)})
+    command = c.EditRisk(session, risk,
+                         {"title": "Funding ends in March", "exempt": True, "next_review": date(2027, 1, 5)})
     assert [(f.name, f.old) for f in command.fields] == [("title", "Funding ends"), ("exempt", False),
                                                           ("next_review", None)]
     session.undo_stack.push(command)

@@ -27,7 +27,8 @@ def test_review_dialog_refuses_an_impossible_or_missing_date(qtbot):
     qtbot.keyClicks(dialog.on.line, "30/02/2026")
     dialog.accept()
     assert dialog.values is None
-    assert dialog.problem.text() == "Review date: '30/02/2026' is not a date (write it as 22/11/2026, March 2027, Q4 2026/27 or 2026/27)."
+    assert dialog.problem.text() == ("Review date: '30/02/2026' is not a date "
+                                     "(write it as 22/11/2026, March 2027, Q4 2026/27 or 2026/27).")
     dialog.on.line.selectAll()
     qtbot.keyClick(dialog.on.line, Qt.Key.Key_Delete)
     dialog.accept()

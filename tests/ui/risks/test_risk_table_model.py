@@ -87,7 +87,8 @@ def test_filters_by_owner_band_status_overdue_exempt_and_cell(models):
     cases = ((RiskFilter(owner_id="o2"), ["R-2"]), (RiskFilter(band="Very high"), ["R-10"]),
              (RiskFilter(band="Medium"), ["R-1"]), (RiskFilter(status="closed"), ["R-1"]),
              (RiskFilter(review_overdue=True, today=TODAY), ["R-10"]), (RiskFilter(exempt_only=True), ["R-1"]),
-             (RiskFilter(cell=("residual", Rating(2, 2))), ["R-2"]), (RiskFilter(cell=("inherent", Rating(5, 5))), ["R-10"]),
+             (RiskFilter(cell=("residual", Rating(2, 2))), ["R-2"]),
+                 (RiskFilter(cell=("inherent", Rating(5, 5))), ["R-10"]),
              (RiskFilter(owner_id="o1", band="Low"), []))
     for row_filter, expected in cases:
         proxy.set_filter(row_filter)

@@ -116,7 +116,8 @@ def test_hostile_text_is_kept_exactly_and_an_impossible_date_refused(qtbot, wind
     form.description.setPlainText(long_text)
     form.title.setFocus()  # leaving the box saves it
     qtbot.waitUntil(lambda: get_risk(window.session.register, risk.id).description == long_text)
-    form.title.setText("\u0645\u062e\u0627\u0637\u0631 \u2013 \u0141\u00f3d\u017a \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F")
+    form.title.setText("\u0645\u062e\u0627\u0637\u0631 \u2013 "
+                       "\u0141\u00f3d\u017a \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F")
     form.title.editingFinished.emit()
     assert get_risk(window.session.register, risk.id).title.startswith("\u0645\u062e\u0627\u0637\u0631")
     review_before = get_risk(window.session.register, risk.id).next_review

@@ -2,7 +2,6 @@
 with `csp-desktop rename`; shown in the title bar and on the pack cover."""
 from datetime import date
 
-import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 from PySide6.QtCore import Qt

@@ -12,10 +12,12 @@ from csp_desktop.services.scheme_editing import rescored
 from csp_desktop.ui.settings.remap_dialog import RemapDialog
 from csp_desktop.ui.settings.settings_view import SettingsView
 from tests.conftest import snapshot
+from csp_desktop.domain.colours import ink_on
+from tests.ui.seen import clipped
 from tests.ui.tracker_data import fill
+from tests.ui.windows import SCREENSHOTS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-from tests.ui.windows import SCREENSHOTS
 
 
 @pytest.fixture
@@ -116,7 +118,7 @@ def test_a_refused_or_cancelled_shrink_keeps_everything_typed(view, register, se
 
 def test_shrinking_proposes_a_mapping_lists_the_risks_and_is_one_undoable_step(view, register, session, qtbot,
                                                                                monkeypatch):
-    made = fill(register)
+    fill(register)
     risks.add_risk(register, Risk("Low one", ref="R-03", inherent=Rating(1, 1), residual=Rating(1, 1)))
     before = snapshot(register)
     _shrink_to_3x3_typing_a_name(view, qtbot)
@@ -198,3 +200,9 @@ def test_screenshot(view, qtbot):
     qtbot.wait(10)  # let the scroll area lay out its body
     SCREENSHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SCREENSHOTS / "settings-view.png"))
+    # What the user sees: the four bands by name, each colour button's text in the ink the table uses.
+    assert [row.name_edit.text() for row in view.form.band_rows] == ["Low", "Medium", "High", "Very high"]
+    for row in view.form.band_rows:
+        assert row.colour_button.isVisible()
+        assert f"color: {ink_on(row.colour).lower()}" in row.colour_button.styleSheet().lower()
+    assert clipped(view) == []

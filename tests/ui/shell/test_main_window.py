@@ -131,7 +131,8 @@ def test_a_file_that_is_not_a_register_is_refused_in_one_sentence(qtbot, tmp_pat
     junk.write_bytes(b"PK\x03\x04 not a register")
     win = open_window(qtbot, qsettings, junk)
     assert win.session is None
-    assert messages == [("Open register", "minutes.xlsx is not a CSP Desktop register (it is not an SQLite database, or its first page is damaged).")]
+    assert messages == [("Open register", "minutes.xlsx is not a CSP Desktop register "
+                         "(it is not an SQLite database, or its first page is damaged).")]
 
 
 def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettings, messages, monkeypatch):

@@ -174,7 +174,8 @@ def test_demo_round_screenshot(qtbot, tmp_path):
         for number, book in enumerate(sorted(f.path for f in sent.files)[:2]):
             edits = {("Risks", 3, "New likelihood"): "Likely", ("Risks", 3, "Commentary"): "Rhagor o ddigwyddiadau; "
                      "więcej patroli & <CCTV> £2k", ("Actions", 3, "New status"): "complete",
-                     ("Actions", 4, "Progress update"): "Meeting held with housing", ("Risks", 4, "New impact"): "about 3"}
+                     ("Actions", 4, "Progress update"): "Meeting held with housing",
+                         ("Risks", 4, "New impact"): "about 3"}
             backs.append(edit_return(book, edits, tmp_path / f"return-{number}.xlsx"))
         action = next(a for a in list_actions(reg) if a.status == "in progress")
         action.progress = "Coordinator's own note"
