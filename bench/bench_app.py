@@ -175,7 +175,8 @@ def edit_one_field(app, view, n: int) -> float:
     table's row shows the new title, repainted. Whatever the app does meanwhile (re-reading one row or
     every risk, on this thread or the worker) is inside the time."""
     from PySide6.QtCore import Qt
-    row = view.model.rows[(n * 997) % view.model.rowCount()]
+    shown_rows = [r for r in view.model.rows if r.risk.status != "closed"]  # closed risks are hidden by default
+    row = shown_rows[(n * 997) % len(shown_rows)]
     view.select_risk(row.risk.id)
     app.processEvents()
     title = f"Edited title {n} {time.perf_counter_ns()}"

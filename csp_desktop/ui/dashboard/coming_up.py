@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -28,6 +28,7 @@ EXEMPT_MARK = "Part II"
 EXPAND_ALL_UP_TO = 300
 MORE = "more"
 REFRESH_ON = (Kind.RISKS, Kind.ACTIONS, Kind.MEETINGS, Kind.OWNERS, Kind.CHASE, Kind.CADENCE)
+RECOUNT_AFTER_MS = 300
 
 
 class ComingUpPanel(QWidget):
@@ -66,6 +67,8 @@ class ComingUpPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        self._later = QTimer(self, singleShot=True, interval=RECOUNT_AFTER_MS)
+        self._later.timeout.connect(self.reload)
         session.changed.connect(self._on_changed)
         self.reload()
 
@@ -97,8 +100,10 @@ class ComingUpPanel(QWidget):
         self.counted.emit(self.found.status_text())
 
     def _on_changed(self, changes) -> None:
+        # Counted again a moment after the last change, not inside it: an edit's own row repaints first,
+        # and a run of edits (an import, a remap, typing in the editor) is counted once.
         if changes.touches(*REFRESH_ON):
-            self.reload()
+            self._later.start()
 
     def _show(self, found: Overview) -> None:
         self.tree.setUpdatesEnabled(False)

@@ -105,7 +105,7 @@ def test_chase_owners_writes_drafts_and_coming_up_shows_the_chase(qtbot, cycle, 
     assert any(name.startswith("Siân Prŵs") for name in seen[0])
     assert len(list(out.glob("*.eml"))) == 4  # Siân (public and Part II), Łukasz, Housing Partnership
     assert messages[-1][1].startswith("Wrote 4 email drafts") and "Housing Partnership" in messages[-1][1]
-    assert any("chased on" in line for line in texts(panel.tree))
+    qtbot.waitUntil(lambda: any("chased on" in line for line in texts(panel.tree)), timeout=5000)  # recounted
 
 
 def test_the_response_tab_saves_in_one_step_and_the_list_filters_by_it(qtbot, register, monkeypatch):
