@@ -57,13 +57,26 @@ def messages(monkeypatch) -> Messages:
     return shown
 
 
-@pytest.fixture
-def window(qtbot, demo_path, qsettings, messages):
+def shown_window(qtbot, qsettings):
+    """The main window on a 1366x768 screen, shown, with no register open yet."""
     from csp_desktop.ui.shell.main_window import MainWindow
     win = MainWindow(qsettings)
     qtbot.addWidget(win)
     win.resize(*SCREEN)
     win.show()
+    return win
+
+
+def window_on(qtbot, qsettings, path):
+    """The main window shown with the register at `path` open in it."""
+    win = shown_window(qtbot, qsettings)
+    assert win.open_register(path)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, demo_path, qsettings, messages):
+    win = shown_window(qtbot, qsettings)
     with qtbot.waitSignal(_loaded_signal(win, demo_path), timeout=10000):
         pass
     yield win

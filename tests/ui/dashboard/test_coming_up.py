@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 from csp_desktop.ui.dashboard.coming_up import ComingUpPanel
 from csp_desktop.ui.shell.session import Session
 from tests.services.cycle_fixture import TODAY, build_cycle_register
-from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
+from tests.ui.windows import OFFSCREEN_NOISE, messages, qsettings, screenshot, window_on  # noqa: F401
 
 
 @pytest.fixture
@@ -61,15 +61,10 @@ def test_each_item_opens_its_risk_or_action(qtbot, cycle):
 @OFFSCREEN_NOISE
 def test_the_window_opens_on_coming_up_with_the_counts_in_the_status_bar(qtbot, register, qsettings, messages,
                                                                          monkeypatch):
-    from csp_desktop.ui.shell.main_window import MainWindow
     items = build_cycle_register(register)
     path = register.path
     register.close()
-    win = MainWindow(qsettings)
-    qtbot.addWidget(win)
-    win.resize(*SCREEN)
-    win.show()
-    assert win.open_register(path)
+    win = window_on(qtbot, qsettings, path)
     dashboard = win.page("Dashboard")
     assert win.nav.currentRow() == 0 and dashboard.tabs.currentWidget() is dashboard.coming_up
     assert "overdue" in win.due_counts.text()

@@ -9,7 +9,7 @@ from csp_desktop.services import risk_editing
 from csp_desktop.store.returns import acting_as
 from csp_desktop.ui.history.history_view import HistoryView
 from tests.services.cycle_fixture import SECRET, build_cycle_register
-from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
+from tests.ui.windows import OFFSCREEN_NOISE, messages, qsettings, screenshot, window_on  # noqa: F401
 
 
 @pytest.fixture
@@ -28,14 +28,9 @@ def cells(model):
 
 @OFFSCREEN_NOISE
 def test_the_history_tab_of_a_risk(qtbot, register, changed, qsettings, messages):
-    from csp_desktop.ui.shell.main_window import MainWindow
     path = register.path
     register.close()
-    win = MainWindow(qsettings)
-    qtbot.addWidget(win)
-    win.resize(*SCREEN)
-    win.show()
-    assert win.open_register(path)
+    win = window_on(qtbot, qsettings, path)
     qtbot.waitUntil(lambda: win.data.listing is not None, timeout=10000)
     win.open_risk(changed["r1"].id)
     editor = win.page("Risks").editor
@@ -51,14 +46,9 @@ def test_the_history_tab_of_a_risk(qtbot, register, changed, qsettings, messages
 
 @OFFSCREEN_NOISE
 def test_the_history_view_filters_marks_exempt_and_exports(qtbot, register, changed, tmp_path, qsettings, messages):
-    from csp_desktop.ui.shell.main_window import MainWindow
     path = register.path
     register.close()
-    win = MainWindow(qsettings)
-    qtbot.addWidget(win)
-    win.resize(*SCREEN)
-    win.show()
-    assert win.open_register(path)
+    win = window_on(qtbot, qsettings, path)
     win.nav.setCurrentRow(7)
     view = win.page("History")
     assert isinstance(view, HistoryView)
