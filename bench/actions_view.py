@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from csp_desktop.store import Register  # noqa: E402
 from csp_desktop.ui.actions.action_rows import HEADERS  # noqa: E402
 from csp_desktop.ui.actions.actions_view import ActionsView  # noqa: E402
 from csp_desktop.ui.shell.session import Session  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 WORDS = ("repair camera review protocol write funding youth diversion hate crime report community "
@@ -50,14 +50,7 @@ def make_register(path: Path, count: int) -> Register:
 
 def timed(work, repeat: int) -> float:
     """Median milliseconds of `work` followed by processing the events it caused and a repaint."""
-    app = QApplication.instance()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        app.processEvents()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return median_ms(work, repeat, QApplication.instance().processEvents)
 
 
 def keystrokes(edit, texts):

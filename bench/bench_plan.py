@@ -31,6 +31,7 @@ from csp_desktop.domain.plan import quarter_end  # noqa: E402
 from csp_desktop.services.plan import chart_svg, load_plan  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
 from csp_desktop.ui.plan.plan_view import PlanView  # noqa: E402
+from timing import median_ms  # noqa: E402
 from PySide6.QtCore import qInstallMessageHandler  # noqa: E402
 
 # Offscreen Qt says "does not support propagateSizeHints" on every window; it is not a result.
@@ -72,15 +73,9 @@ def make_register(path: Path, priorities=50, actions=2000, indicators=200, value
     return reg
 
 
-def median_ms(work, repeat: int) -> float:
-    app = QApplication.instance()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        app.processEvents()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def settled_ms(work, repeat: int) -> float:
+    """Median milliseconds of `work` and the Qt events it caused."""
+    return median_ms(work, repeat, QApplication.instance().processEvents)
 
 
 def bare_window():
@@ -167,15 +162,15 @@ def main() -> None:
         item = summary.priorities[0].indicators[0]
         svg = chart_svg(item)
         widget = QSvgWidget()
-        rows = [("bare window shown and painted (baseline)", median_ms(bare_window, args.repeat)),
+        rows = [("bare window shown and painted (baseline)", settled_ms(bare_window, args.repeat)),
                 ("load_plan (50 priorities, 2,000 actions, 200 PIs x 20 values)",
-                 median_ms(lambda: load_plan(reg), args.repeat)),
-                ("Plan view opened, shown and painted", median_ms(plan_view(session), args.repeat)),
+                 settled_ms(lambda: load_plan(reg), args.repeat)),
+                ("Plan view opened, shown and painted", settled_ms(plan_view(session), args.repeat)),
                 ("open every priority in turn (its rows made on first opening)", expand_all(session)),
                 ("import reportlab chart + renderSVG (fresh process)", import_cost()),
-                ("one indicator chart (20 values) to SVG", median_ms(lambda: chart_svg(item), args.repeat * 4)),
+                ("one indicator chart (20 values) to SVG", settled_ms(lambda: chart_svg(item), args.repeat * 4)),
                 ("QSvgWidget.load of that SVG and paint",
-                 median_ms(lambda: (widget.load(QByteArray(svg)), widget.grab()), args.repeat * 4))]
+                 settled_ms(lambda: (widget.load(QByteArray(svg)), widget.grab()), args.repeat * 4))]
         reg.close()
     print(f"{'what':66} {'median ms':>10} {'x bare':>7}")
     for group in (fresh, rows):
