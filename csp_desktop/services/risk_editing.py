@@ -44,7 +44,7 @@ class RiskListing:
     risks: list[Risk]
     travel: dict[str, str] = field(default_factory=dict)
     overdue_actions: int = 0
-    today: date | None = None
+    today: date = field(default_factory=date.today)
     travel_basis: str = ""          # "since 24/10/2026", for the Travel column's header
 
 

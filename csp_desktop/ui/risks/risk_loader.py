@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Signal
 
 from ...services import risk_editing as editing
 from ...services.changes import Changes, Kind
-from ...services.dashboard import summarise
+from ...domain.scoring import Scheme
+from ...services.dashboard import Dashboard, summarise
 from .risk_table_model import make_rows
 from ..shell.workers import Worker
 
@@ -28,6 +29,7 @@ class RiskData(QObject):
         super().__init__(parent)
         self.session = session
         self.listing: editing.RiskListing | None = None
+        self._summary: tuple[Scheme, Dashboard] | None = None  # the dashboard's figures for the listing, by scheme
         self._latest = 0
         self._worker = Worker(self)
         self._worker.finished.connect(self._arrived)
@@ -43,8 +45,9 @@ class RiskData(QObject):
 
     def update_rows(self, ids, *, count_actions: bool = False) -> None:
         """Read again only the risks among `ids` and fold them into the listing."""
-        update = editing.load_some(self.session.register, ids, self.listing.today, count_actions=count_actions)
         listing = self.listing
+        assert listing is not None  # rows are updated only once loaded (_on_changed)
+        update = editing.load_some(self.session.register, ids, listing.today, count_actions=count_actions)
         by_id = {risk.id: n for n, risk in enumerate(listing.risks)}
         for risk in update.risks:
             if risk.id in by_id:
@@ -56,7 +59,7 @@ class RiskData(QObject):
         listing.travel.update(update.travel)
         if update.overdue_actions is not None:
             listing.overdue_actions = update.overdue_actions
-        listing.summary = None  # counted again when the dashboard next shows it
+        self._summary = None  # counted again when the dashboard next shows it
         self.updated.emit(update)
 
     def reload(self) -> None:
@@ -81,16 +84,17 @@ class RiskData(QObject):
     def _deliver(self, listing) -> None:
         self._latest = 0
         self.listing = listing
+        self._summary = None
         self.busy.emit(False)
         self.loaded.emit(listing)
 
     def summary(self, scheme):
         """The dashboard's figures for the listing as it is now, counted once per change."""
         listing = self.listing
-        if getattr(listing, "summary", None) is None or listing.summary_scheme != scheme:
-            listing.summary = summarise(listing.risks, scheme, listing.today, listing.overdue_actions)
-            listing.summary_scheme = scheme
-        return listing.summary
+        assert listing is not None  # asked only once loaded
+        if self._summary is None or self._summary[0] != scheme:
+            self._summary = (scheme, summarise(listing.risks, scheme, listing.today, listing.overdue_actions))
+        return self._summary[1]
 
     def wait(self) -> None:
         """Let a running load finish (before the register closes)."""
