@@ -11,8 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ...services import risk_editing as editing
 from ...services.changes import Changes, Kind
-from ...domain.scoring import Scheme
-from ...services.dashboard import Dashboard, summarise
+from ...services.dashboard import summarise
 from .risk_table_model import make_rows
 from ..shell.workers import Worker
 
@@ -29,7 +28,6 @@ class RiskData(QObject):
         super().__init__(parent)
         self.session = session
         self.listing: editing.RiskListing | None = None
-        self._summary: tuple[Scheme, Dashboard] | None = None  # the dashboard's figures for the listing, by scheme
         self._latest = 0
         self._worker = Worker(self)
         self._worker.finished.connect(self._arrived)
@@ -59,7 +57,7 @@ class RiskData(QObject):
         listing.travel.update(update.travel)
         if update.overdue_actions is not None:
             listing.overdue_actions = update.overdue_actions
-        self._summary = None  # counted again when the dashboard next shows it
+        listing.summary = None  # counted again when the dashboard next shows it
         self.updated.emit(update)
 
     def reload(self) -> None:
@@ -84,7 +82,6 @@ class RiskData(QObject):
     def _deliver(self, listing) -> None:
         self._latest = 0
         self.listing = listing
-        self._summary = None
         self.busy.emit(False)
         self.loaded.emit(listing)
 
@@ -92,9 +89,10 @@ class RiskData(QObject):
         """The dashboard's figures for the listing as it is now, counted once per change."""
         listing = self.listing
         assert listing is not None  # asked only once loaded
-        if self._summary is None or self._summary[0] != scheme:
-            self._summary = (scheme, summarise(listing.risks, scheme, listing.today, listing.overdue_actions))
-        return self._summary[1]
+        if listing.summary is None or listing.summary_scheme != scheme:
+            listing.summary = summarise(listing.risks, scheme, listing.today, listing.overdue_actions)
+            listing.summary_scheme = scheme
+        return listing.summary
 
     def wait(self) -> None:
         """Let a running load finish (before the register closes)."""
