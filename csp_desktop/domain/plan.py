@@ -16,7 +16,8 @@ from .model import new_id
 UNITS = ("count", "rate", "percentage")
 DIRECTIONS = ("reduce", "increase")
 BETTER, WORSE, SAME = "better", "worse", "same"
-TREND_ARROWS = {BETTER: "\u25b2", WORSE: "\u25bc", SAME: "\u25b6"}  # drawn the same in app and pack
+# drawn the same in app and pack; looked up with a trend that may be None (too few values)
+TREND_ARROWS: dict[str | None, str] = {BETTER: "\u25b2", WORSE: "\u25bc", SAME: "\u25b6"}
 MAX_VALUE_TEXT = 500
 MAX_NOTE = 5_000
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation, Owner, Priority, ProgressNote,
                             Review, Risk)
+from ..domain.plan import PlanInfo
 from ..domain.scoring import Scheme
 from ..domain.vocab import guess_owner_kind
 from .problems import Problem
@@ -51,7 +52,7 @@ class Contents:
     indicator_values: list = field(default_factory=list)  # domain.plan.IndicatorValue
     objectives: list = field(default_factory=list)        # domain.plan.Objective
     themes: list = field(default_factory=list)            # domain.plan.Theme
-    plan_info: object = None                              # domain.plan.PlanInfo, from a full export
+    plan_info: PlanInfo | None = None                     # from a full export
     # Priorities a performance table named that no priorities table gave: id -> (sheet, row) where named.
     implied_priorities: dict = field(default_factory=dict)
     keeps_ids: bool = False  # a full-fidelity file (JSON) whose ids must be kept

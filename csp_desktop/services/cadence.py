@@ -40,11 +40,13 @@ def band_change(reg: Register, risk: Risk, changes: dict, today: date) -> tuple[
     before = _band(scheme, risk.residual or risk.inherent)
     after_residual = changes.get("residual", risk.residual)
     after_inherent = changes.get("inherent", risk.inherent)
-    after = _band(scheme, after_residual or after_inherent)
-    if after is None or before == after:
+    rating = after_residual or after_inherent
+    after = _band(scheme, rating)
+    if rating is None or after is None or before == after:
         return {}, ""
-    every = read_cadence(reg).months_for(scheme, scheme.band_for((after_residual or after_inherent).score))
-    due = read_cadence(reg).next_review(scheme, (after_residual or after_inherent).score, today)
+    every = read_cadence(reg).months_for(scheme, scheme.band_for(rating.score))
+    assert every is not None  # `after` names a band, and every band has a cadence
+    due = read_cadence(reg).next_review(scheme, rating.score, today)
     label = risk.ref or risk.title
     was = f"from {before} " if before else ""
     return ({"next_review": due},

@@ -143,7 +143,7 @@ def _line(item: Item) -> Line:
 def _events(found: ComingUp, items: list[Item]) -> list[Event]:
     events = [Event(f"{i.kind}-{i.id}-{i.due:%Y%m%d}@csp-desktop", i.due, f"{KIND_WORDS[i.kind]}: {i.label}",
                     "Overdue since " + show(i.due) if i.overdue else f"Due {show(i.due)}") for i in items]
-    if found.meeting:
+    if found.meeting and found.meeting_date:
         events.append(Event(f"meeting-{found.meeting['id']}@csp-desktop", found.meeting_date,
                             f"{found.meeting['board']}"))
     return events

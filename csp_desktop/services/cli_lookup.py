@@ -71,10 +71,10 @@ def mitigation(reg: Register, risk_ref: str, number: str):
 def rating(reg: Register, likelihood: str, impact: str) -> Rating:
     """Levels given as numbers or the scheme's words ("4", "Likely")."""
     scheme = reg.scheme
-    levels = scheme.parse_level(likelihood, "likelihood"), scheme.parse_level(impact, "impact")
-    if None in levels:
+    level, impact_level = scheme.parse_level(likelihood, "likelihood"), scheme.parse_level(impact, "impact")
+    if level is None or impact_level is None:
         raise UserError("A score needs both a likelihood and an impact.")
-    return Rating(*levels)
+    return Rating(level, impact_level)
 
 
 def day(text: str | None, what: str = "date") -> date | None:
@@ -110,4 +110,6 @@ def _stale(reg: Register, row_id: str, label: str, expected: int | None, now: in
 
 
 def version(reg: Register, table: str, row_id: str) -> int:
-    return reg.get(table, row_id)["version"]
+    row = reg.get(table, row_id)
+    assert row is not None  # asked only of a row just found
+    return row["version"]

@@ -172,7 +172,7 @@ def _owner_counts(reg: Register, today: date, chased: dict[str, str]) -> list[Ow
             counts[owner_id] = counts.get(owner_id, 0) + n
     groups = []
     for owner_id, n in counts.items():
-        name, organisation = names.get(owner_id, ("(no owner)", ""))
+        name, organisation = names.get(owner_id, ("(no owner)", "")) if owner_id is not None else ("(no owner)", "")
         at = chased.get(owner_id) if owner_id else None
         groups.append(OwnerGroup(owner_id, name, organisation, count=n,
                                  chased_at=datetime.fromisoformat(at) if at else None))

@@ -33,13 +33,13 @@ def shift_dates(contents: Contents, delta: timedelta) -> None:
     for risk in contents.risks:
         risk.next_review = moved(risk.next_review)
     for review in contents.reviews:
-        review.reviewed_on = moved(review.reviewed_on)
+        review.reviewed_on = review.reviewed_on + delta
     for action in contents.actions:
         action.due, action.completed_on = moved(action.due), moved(action.completed_on)
     for note in contents.notes:
         note.at = moved(note.at)
     for meeting in contents.meetings:
-        meeting.held_on = moved(meeting.held_on)
+        meeting.held_on = meeting.held_on + delta
 
 
 def create_demo(path: Path, today: date | None = None) -> Register:

@@ -4,8 +4,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..domain.backup_policy import IMPORT
+from ..domain.model import Action, Risk
 from ..domain.refs import next_free
 from ..domain.scoring import Scheme, preset
 from ..errors import UserError
@@ -56,8 +58,8 @@ class AlreadyInRegister(RegisterError):
 @dataclass
 class Steps:
     """How an import reports its steps (`progress(step, of, words)`) and asks whether to stop."""
-    progress: object = None
-    cancelled: object = None
+    progress: Callable[[int, int, str], object] | None = None
+    cancelled: Callable[[], bool] | None = None
 
     def step(self, n: int, words: str) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -210,7 +212,7 @@ class _Writer:
         self.existing_risks, self.existing_actions = list_risks(reg), list_actions(reg)
 
     def ref(self, old_id: str | None) -> str | None:
-        return self.ids.get(old_id, old_id)
+        return self.ids.get(old_id, old_id) if old_id is not None else None
 
     def write(self) -> None:
         same_name = lambda a, b: _name_key(a.name) == _name_key(b.name)  # noqa: E731
@@ -301,10 +303,11 @@ class _Writer:
                 if not scheme.fits(getattr(risk, name)):
                     raise RegisterError(f"{self.c.file}: the {name} score of risk {risk.ref or risk.title!r} is "
                                         f"outside the register's {scheme.size} matrix.")
-        for item in (*self.c.risks, *self.c.actions):
-            paragraph = getattr(item, "exempt_paragraph", None)
+        items: tuple[Risk | Action, ...] = (*self.c.risks, *self.c.actions)
+        for one in items:
+            paragraph = getattr(one, "exempt_paragraph", None)
             if paragraph is not None and paragraph not in PARAGRAPHS:
-                raise RegisterError(f"{self.c.file}: {item.ref or item.title[:40]!r} names Schedule 12A paragraph "
+                raise RegisterError(f"{self.c.file}: {one.ref or one.title[:40]!r} names Schedule 12A paragraph "
                                     f"{paragraph}, which does not exist (England 1-7, Wales 12-18).")
         for item, ratings in [(m, (m.expected,)) for m in self.c.mitigations] + [(v, (v.before, v.after))
                                                                               for v in self.c.reviews]:

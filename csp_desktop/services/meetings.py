@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from ..domain.dates import parse_date
 from ..domain.model import PACK_SECTIONS, Meeting
@@ -41,9 +42,10 @@ def new_meeting(board: str, on: str, *, at: str = "", venue: str = "", chair: st
     too_long = [name for name, text in cover.items() if len(text or "") > MAX_COVER_TEXT]
     if too_long:
         raise MeetingError(f"The {too_long[0].replace('_', ' ')} is longer than {MAX_COVER_TEXT} characters.")
+    texts: dict[str, Any] = {name: (text or "").strip() for name, text in cover.items()}  # COVER_FIELDS only
     return Meeting(board=board.strip(), held_on=datetime.combine(day, _time(at)), venue=venue.strip(),
                    chair=chair.strip(), attendees=attendees.strip(), marking=marking, sections=tuple(sections),
-                   **{name: (text or "").strip() for name, text in cover.items()})
+                   **texts)
 
 
 def _time(text: str) -> time:

@@ -128,9 +128,10 @@ def _action_changes(old: PackAction | None, new: PackAction) -> list[PackChange]
 def _change(risk: PackRisk, what: str, before: str, after: str, direction: str, since: date | None,
              exempt: bool | None = None) -> PackChange:
     review = risk.last_review
-    fresh = review is not None and (since is None or review.on >= since)  # a reason given since the basis
+    # a reason given since the basis
+    fresh = review if review is not None and (since is None or review.on >= since) else None
     return PackChange("risk", risk.ref, risk.title, what, before, after, risk.exempt if exempt is None else exempt,
-                      risk.id, travel=direction, reason=review.note if fresh else "", on=review.on if fresh else None)
+                      risk.id, travel=direction, reason=fresh.note if fresh else "", on=fresh.on if fresh else None)
 
 
 def _score(rating: Rating | None, scheme: Scheme) -> str:
@@ -191,7 +192,7 @@ class _Log:
         impact = self.old(risk.id, "residual_impact", now.impact if now else None)
         residual = Rating(int(likelihood), int(impact)) if likelihood is not None and impact is not None else None
         owner_key = (risk.id, "owner_id")
-        owner = owners.get(self.first_old[owner_key], "") if owner_key in self.first_old else risk.owner
+        owner = owners.get(self.first_old[owner_key] or "", "") if owner_key in self.first_old else risk.owner
         exempt = self.old(risk.id, "exempt", None)
         return replace(risk, status=self.old(risk.id, "status", risk.status), residual=residual, owner=owner,
                        exempt=risk.exempt if exempt is None else exempt in ("1", 1, True))

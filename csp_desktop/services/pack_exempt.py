@@ -41,4 +41,5 @@ def mark(data: PackData, exempt: frozenset[str]) -> PackData:
 
 
 def _exempt(data: PackData) -> set[str]:
-    return {item.id for item in (*data.risks, *data.actions, *data.matters_arising) if item.exempt}
+    items: tuple[PackRisk | PackAction, ...] = (*data.risks, *data.actions, *data.matters_arising)
+    return {item.id for item in items if item.exempt}

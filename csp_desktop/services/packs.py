@@ -69,7 +69,7 @@ def build_pack(reg: Register, out: Path, options: PackOptions, today: date,
     """Write the pack to `out` (whole or not at all). `progress(done, total)` may raise to cancel."""
     from ..reports.pack import render  # reportlab is loaded only when a pack is wanted
     _check(options)
-    if options.issue:
+    if options.issue and options.meeting_id:  # _check: only a meeting's pack is issued
         issue(reg, options.meeting_id, today)
     data = with_options(gather(reg, options.meeting_id, today), options)
     if options.plan_year is not None:
@@ -110,7 +110,8 @@ def for_part(data: PackData, part: str) -> PackData:
 
     def keep(items):
         return tuple(item for item in items if item.exempt == wanted)
-    exempt = [item for item in (*data.risks, *data.actions) if item.exempt]
+    items: tuple[PackRisk | PackAction, ...] = (*data.risks, *data.actions)
+    exempt = [item for item in items if item.exempt]
     # Part I may say that a Part II report exists and under which paragraphs, never which or how many items.
     paragraphs = tuple(sorted({item.exempt_paragraph for item in exempt if item.exempt_paragraph}))
     # A public risk's linked actions are printed by ref: never the ref of an exempt action.

@@ -169,6 +169,7 @@ def _sentence(text: str) -> str:
 
 
 def _current_year(info: PlanInfo) -> int:
+    assert info.start_year is not None  # asked only of a plan with years
     return info.start_year + max((info.year_number or 1) - 1, 0)
 
 

@@ -21,7 +21,7 @@ def prepare(c: Contents, known_priorities: list, ids: dict[str, str]) -> None:
     for ind in c.indicators:
         if ind.target and ind.target_value is None:
             ind.target_value = read_measure(ind.target).value
-        prefix = refs.get(ids.get(ind.priority_id, ind.priority_id)) or "0"
+        prefix = (refs.get(ids.get(ind.priority_id, ind.priority_id)) if ind.priority_id is not None else None) or "0"
         numbered[prefix] = numbered.get(prefix, 0) + 1
         if not ind.ref:
             ind.ref = f"{prefix}.{numbered[prefix]}"

@@ -89,7 +89,7 @@ def what_is_lost(register: Path, backup: Backup) -> str:
             n, last, who = changes_not_in(now, backup.path)
     except UserError:
         return f"{head} The register as it is now cannot be read, so its changes cannot be counted. {tail}"
-    if n == 0:
+    if n == 0 or last is None:  # (a save always has a time: last is None only when n is 0)
         return f"{head} Nothing has been saved since then, so nothing will be lost. {tail}"
     at = datetime.fromisoformat(last)
     at = (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone()

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain import response
 from ..domain.derived import direction_of_travel  # noqa: F401  (the risk editor reads it through this module)
 from ..domain.model import RISK_STATUSES, Mitigation, Owner, Priority, Review, Risk
 from ..domain.refs import next_free
 from ..domain.schedule12a import PARAGRAPHS
-from ..domain.scoring import Rating
+from ..domain.scoring import Rating, Scheme
 from ..errors import UserError
 from ..store import Register
 from ..store import actions as store_actions
@@ -25,6 +26,9 @@ from ..store import risks as store_risks
 from ..store import summary
 from ..store.rows import review_row
 from . import cadence
+
+if TYPE_CHECKING:
+    from .dashboard import Dashboard
 
 EDITABLE_FIELDS = ("ref", "title", "description", "category", "priority_id", "owner_id", "status",
                    "inherent", "residual", "target", "next_review", "exempt", "response", "response_reason",
@@ -44,8 +48,11 @@ class RiskListing:
     risks: list[Risk]
     travel: dict[str, str] = field(default_factory=dict)
     overdue_actions: int = 0
-    today: date | None = None
+    today: date = field(default_factory=date.today)
     travel_basis: str = ""          # "since 24/10/2026", for the Travel column's header
+    # The dashboard's and sidebar's figures, counted by the window's loader when first wanted (for this scheme).
+    summary: Dashboard | None = field(default=None, compare=False, repr=False)
+    summary_scheme: Scheme | None = field(default=None, compare=False, repr=False)
 
 
 def load_risks(reg: Register, today: date | None = None) -> RiskListing:

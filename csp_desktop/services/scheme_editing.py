@@ -77,9 +77,9 @@ def rescored(reg: Register, remap: Remap) -> list[Rescored]:
     for risk in list_risks(reg):
         changes = [(name, getattr(risk, name), remap.rating(getattr(risk, name))) for name in RATED]
         changes += [("expected", m.expected, remap.rating(m.expected)) for m in mitigations.get(risk.id, [])]
-        changes = tuple(c for c in changes if c[1] != c[2])
-        if changes:
-            found.append(Rescored(risk.id, risk.ref or risk.title, changes))
+        changed = tuple(c for c in changes if c[1] != c[2])
+        if changed:
+            found.append(Rescored(risk.id, risk.ref or risk.title, changed))
     return found
 
 

@@ -80,7 +80,9 @@ def _apply_risk(reg: Register, row_id: str, values: dict, owner: str, today: dat
 
 
 def _apply_mitigation(reg: Register, row_id: str, values: dict, owner: str, today: date) -> None:
-    risk_id = reg.get("mitigations", row_id)["risk_id"]
+    row = reg.get("mitigations", row_id)
+    assert row is not None  # a return for a row no longer in the register is stale (_stale), never applied
+    risk_id = row["risk_id"]
     mitigation = next(m for m in mitigations_for(reg, risk_id) if m.id == row_id)
     if "description" in values:
         mitigation.description = values["description"]["text"]

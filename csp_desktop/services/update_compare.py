@@ -49,6 +49,7 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
         if trouble:
             changes += _unmatched(row, item, trouble)
             continue
+        assert item is not None  # a row matching nothing sent is trouble (above)
         now = current[row.tbl].get(row.row_id)
         shown = json.loads(item["sent"])
         found = indicator_proposals(reg, row, shown) if row.tbl == "indicators" else _proposals(row, shown, scheme)
@@ -184,9 +185,10 @@ def _sent_rating(l_label, i_label, scheme: Scheme) -> Rating | None:
     if not l_label or not i_label:
         return None
     try:
-        return Rating(scheme.parse_level(l_label, LIKELIHOOD), scheme.parse_level(i_label, IMPACT))
+        likelihood, impact = scheme.parse_level(l_label, LIKELIHOOD), scheme.parse_level(i_label, IMPACT)
     except LevelError:  # the scheme was changed since sending; the old value is then shown as text only
         return None
+    return Rating(likelihood, impact) if likelihood is not None and impact is not None else None
 
 
 def _text(field: str, cell: CellValue, old: str) -> Proposal | None:
@@ -195,7 +197,7 @@ def _text(field: str, cell: CellValue, old: str) -> Proposal | None:
         return None  # (a formula with no calculated value has no words, yet must be reported)
     p = Proposal(field, words, old_value=old, apply={"text": words}, formula=_formula(cell))
     if not words:
-        p.new_value = cell.formula
+        p.new_value = _formula(cell)  # not blank, so the cell holds a formula
         _no_value(p)
     elif len(words) > MAX_CELL_TEXT:
         p.problem = f"the text is {len(words):,} characters, longer than a spreadsheet cell can hold"
@@ -207,7 +209,7 @@ def _status(cell: CellValue, old: str) -> Proposal | None:
     if _blank(cell):
         return None
     if not words:
-        return _no_value(Proposal("status", cell.formula, old_value=old, formula=cell.formula))
+        return _no_value(Proposal("status", _formula(cell), old_value=old, formula=_formula(cell)))
     status = " ".join(words.lower().split())
     if status == old:
         return None

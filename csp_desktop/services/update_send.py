@@ -110,8 +110,9 @@ def _risk_cells(risk: Risk, scheme: Scheme, mitigations: list[Mitigation], revie
         last = f"{show(review.reviewed_on)}" + (f", {review.reviewer}" if review.reviewer else "") + \
             (f": {review.note}" if review.note else "")
     return {"ref": risk.ref, "title": risk.title,
-            "likelihood": _label(scheme, LIKELIHOOD, current and current.likelihood),
-            "impact": _label(scheme, IMPACT, current and current.impact), "score": current.score if current else None,
+            "likelihood": _label(scheme, LIKELIHOOD, current.likelihood if current else None),
+            "impact": _label(scheme, IMPACT, current.impact if current else None),
+            "score": current.score if current else None,
             "band": band.name if band else "",
             "target": f"{target.score} ({target.likelihood}\u00d7{target.impact})" if target else "",
             "mitigations": listed, "last_review": last, "row_id": risk.id, "row_version": risk.version}
@@ -120,8 +121,8 @@ def _risk_cells(risk: Risk, scheme: Scheme, mitigations: list[Mitigation], revie
 def _mitigation_cells(m: Mitigation, risk: Risk, scheme: Scheme) -> dict:
     expected = m.expected
     return {"risk_ref": risk.ref, "risk_title": risk.title, "description": m.description,
-            "expected_likelihood": _label(scheme, LIKELIHOOD, expected and expected.likelihood),
-            "expected_impact": _label(scheme, IMPACT, expected and expected.impact),
+            "expected_likelihood": _label(scheme, LIKELIHOOD, expected.likelihood if expected else None),
+            "expected_impact": _label(scheme, IMPACT, expected.impact if expected else None),
             "row_id": m.id, "row_version": m.version}
 
 

@@ -15,6 +15,7 @@ class ActionCommand(EditCommand):
     """An edit of actions; the tracker reads again just the actions named in `changed_ids`."""
 
     kinds = (Kind.ACTIONS,)
+    action_id: str  # set by each command
 
     def changed_ids(self):
         return (self.action_id,)
@@ -51,6 +52,7 @@ class DeleteActionCommand(ActionCommand):
         self.expected = None  # redo deletes it as stored then
 
     def undo_it(self) -> None:
+        assert self.removed is not None  # undone only after done
         editing.restore_action(self.session.register, *self.removed)
 
 
@@ -110,16 +112,17 @@ class AddNoteCommand(ActionCommand):
     def __init__(self, session, action: Action, text: str):
         super().__init__(session, f"Add a progress note to \u201c{_short(action.title)}\u201d")
         self.action_id = action.id
-        self.text = text
+        self.note_text = text  # (not `text`: that is QUndoCommand.text())
         self.progress_before = action.progress
         self.note: ProgressNote | None = None
 
     def do(self) -> None:
         reg = self.session.register
         if self.note is None:
-            self.note = editing.add_note(reg, self.action_id, self.text, reg.who)
+            self.note = editing.add_note(reg, self.action_id, self.note_text, reg.who)
         else:
             editing.readd_note(reg, self.note)
 
     def undo_it(self) -> None:
+        assert self.note is not None  # undone only after done
         editing.remove_note(self.session.register, self.note, self.progress_before)

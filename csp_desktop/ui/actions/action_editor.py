@@ -115,10 +115,13 @@ class ActionEditor(QDialog):
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due_edit, 1)
+        field: QWidget
         for label, field in (("&Title", self.title_edit), ("&Ref", self.ref_edit), ("&Owner", self.owner_combo)):
             form.addRow(label, field)
         form.addRow("&Due", due_row)
-        form.labelForField(due_row).setBuddy(self.has_due)
+        due_label = form.labelForField(due_row)
+        assert isinstance(due_label, QLabel)  # the row just added with its label
+        due_label.setBuddy(self.has_due)
         for label, field in (("&Status", self.status_combo), ("Linked ris&k", self.risk_combo),
                              ("Linked &priority", self.priority_combo), ("&Meeting", self.meeting_combo),
                              ("", self.exempt_box), ("Schedule 12A", self.paragraph_combo)):
@@ -185,7 +188,7 @@ class ActionEditor(QDialog):
             self._say(str(exc))
             return
         if self.action is None:
-            command = AddActionCommand(self.session, Action(**values))
+            command: AddActionCommand | EditActionCommand = AddActionCommand(self.session, Action(**values))
         else:
             changed = {k: v for k, v in values.items() if getattr(self.action, k) != v}
             if not changed:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 
 from ...domain.derived import CLOSED_ACTION_STATUSES, DUE_SOON_DAYS
 from .action_rows import ActionRow
@@ -31,7 +31,8 @@ class ActionFilterProxy(QSortFilterProxyModel):
         self.status: str | None = None  # None: every status
         self.today = date.today()
 
-    def setSourceModel(self, model: ActionTableModel) -> None:
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, ActionTableModel)  # the tracker's model, whose rows this proxy marks
         super().setSourceModel(model)
         model.on_new_rows = self._mark_rows  # new rows are filtered before the proxy first sees them
 
@@ -52,6 +53,7 @@ class ActionFilterProxy(QSortFilterProxyModel):
         if today is not None:
             self.today = today
         model = self.sourceModel()
+        assert isinstance(model, ActionTableModel)  # as set above
         # Typing one more letter can only hide rows: check just the ones showing.
         self._mark_rows(list(model.rows) if narrowing else model.all_rows)
         model.show_marked()

@@ -95,7 +95,7 @@ class ActionRow:
         return (action.progress if column == PROGRESS else self.linked).casefold()
 
 
-def tooltip(action: Action, column: int, linked: str) -> str:
+def tooltip(action: Action, column: int, linked: str) -> str | None:
     """The cell's whole text (up to a screenful), escaped so what the user typed is never read as markup."""
     text = {TITLE: action.title, PROGRESS: action.progress, LINKED: linked, DUE: due_shown(action),
             STATUS: status_shown(action)}[column]

@@ -86,6 +86,7 @@ class ActionsView(QWidget):
             combo.setMinimumContentsLength(10)
         # Two rows, so the view fits a 1366x768 laptop at 150% scaling beside the navigation.
         search, filters = QHBoxLayout(), QHBoxLayout()
+        widget: QWidget
         for row, label, widget in ((search, "&Filter:", self.filter_edit), (filters, "D&ue:", self.due_combo),
                                    (filters, "&Owner:", self.owner_combo), (filters, "S&tatus:", self.status_combo)):
             caption = QLabel(label)
@@ -148,7 +149,9 @@ class ActionsView(QWidget):
 
     def _lock_editing(self) -> None:
         """A register opened read-only: offer no edits (the editor still opens, to read)."""
-        for control in [self.new_button, self.delete_action, self.delete_button, *self.status_actions]:
+        controls: list[QWidget | QAction] = [self.new_button, self.delete_action, self.delete_button,
+                                             *self.status_actions]
+        for control in controls:
             control.setEnabled(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 

@@ -31,7 +31,7 @@ class ColumnFit(QObject):
     def fit(self) -> None:
         available = self.table.viewport().width()
         shown = [c for c in self.widths if c != self.title and c not in self.dropped_first]
-        drop = []
+        drop: list[int] = []
         for column in reversed(self.dropped_first):  # the most needed first, while the title keeps its width
             needs = sum(self.widths[c] for c in shown) + self.widths[column] + self.wanted
             if needs <= available and not drop:

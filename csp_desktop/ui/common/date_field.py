@@ -122,7 +122,7 @@ class DateField(QWidget):
         value = self.value()
         if value is not None:  # show what was understood, in the one way dates are shown
             self.line.blockSignals(True)
-            self.line.setText(show_datetime(value) if self.with_time else show(value))
+            self.line.setText(show_datetime(value) if isinstance(value, datetime) else show(value))  # with_time
             self.line.blockSignals(False)
         self.editingFinished.emit()
 
@@ -139,13 +139,13 @@ class DateField(QWidget):
         self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
 
     def _picked(self, picked: QDate) -> None:
-        day = picked.toPython()
+        day = date(picked.year(), picked.month(), picked.day())
         if self.with_time:
             try:
                 old = self.value()
             except ValueError:
                 old = None
-            hour, minute = (old.hour, old.minute) if old else (10, 0)
+            hour, minute = (old.hour, old.minute) if isinstance(old, datetime) else (10, 0)
             self.line.setText(show_datetime(datetime(day.year, day.month, day.day, hour, minute)))
         else:
             self.line.setText(show(day))

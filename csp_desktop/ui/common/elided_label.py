@@ -34,4 +34,4 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, max(self.width(), 40))
         super().setText(shown)
         if shown != self.full:
-            self.setToolTip(plain_tooltip(self.full))
+            self.setToolTip(plain_tooltip(self.full) or "")

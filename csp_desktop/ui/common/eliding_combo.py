@@ -11,7 +11,7 @@ from .text import plain_tooltip
 class ElidingComboBox(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.currentIndexChanged.connect(lambda _: self.setToolTip(plain_tooltip(self.currentText())))
+        self.currentIndexChanged.connect(lambda _: self.setToolTip(plain_tooltip(self.currentText()) or ""))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         painter = QStylePainter(self)

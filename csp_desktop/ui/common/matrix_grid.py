@@ -69,7 +69,7 @@ class MatrixGrid(QWidget):
         if self.mode == COUNTS:
             at += f": {self.counts.get((cursor.likelihood, cursor.impact), 0)} risks"
         self.setAccessibleDescription(f"{self.caption()}. Cell under the cursor: {at}.")
-        self.setToolTip(plain_tooltip(self.caption()))  # scheme labels are the user's words
+        self.setToolTip(plain_tooltip(self.caption()) or "")  # scheme labels are the user's words
 
     def _clamped(self, rating: Rating) -> Rating:
         top_l, top_i = self.scheme.levels(LIKELIHOOD), self.scheme.levels(IMPACT)

@@ -3,7 +3,7 @@ instead of writing into the model."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from ...domain.model import ACTION_STATUSES
 from ..actions.action_rows import ACTION_ROLE
@@ -24,10 +24,12 @@ class StatusDelegate(QStyledItemDelegate):
         self.commitData.emit(combo)
         self.closeEditor.emit(combo)
 
-    def setEditorData(self, editor: QComboBox, index) -> None:
+    def setEditorData(self, editor: QWidget, index) -> None:
+        assert isinstance(editor, QComboBox)  # made by createEditor
         editor.setCurrentText(index.data(ACTION_ROLE).status)
 
-    def setModelData(self, editor: QComboBox, model, index) -> None:
+    def setModelData(self, editor: QWidget, model, index) -> None:
+        assert isinstance(editor, QComboBox)  # made by createEditor
         action = index.data(ACTION_ROLE)
         if action is not None and editor.currentText() != action.status:
             self.chosen.emit(action, editor.currentText())

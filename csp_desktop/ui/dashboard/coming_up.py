@@ -129,7 +129,7 @@ class ComingUpPanel(QWidget):
             for group in groups:
                 chased = f" \u2013 chased on {group.chased_at:%d/%m}" if group.chased_at else ""
                 owner = QTreeWidgetItem([f"{group.owner_name}: {group.count:,} overdue{chased}"])
-                owner.setToolTip(0, plain_tooltip(owner.text(0)))
+                owner.setToolTip(0, plain_tooltip(owner.text(0)) or "")
                 owner.setData(0, ITEM_ROLE, group)
                 owner.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 org.addChild(owner)
@@ -162,7 +162,7 @@ class ComingUpPanel(QWidget):
         row = QTreeWidgetItem([label, KIND_WORDS[item.kind], show(item.due), item.owner_name or "(no owner)",
                                item.organisation])
         row.setData(0, ITEM_ROLE, item)
-        row.setToolTip(0, plain_tooltip(label))
+        row.setToolTip(0, plain_tooltip(label) or "")
         if item.overdue:
             row.setForeground(2, QBrush(LATE))
         return row
@@ -171,6 +171,7 @@ class ComingUpPanel(QWidget):
         item = row.data(0, ITEM_ROLE)
         if item == MORE and self.found is not None:
             parent = row.parent()
+            assert parent is not None  # the "more" row sits under its group
             parent.takeChildren()
             self._add_rows(parent, due_between(self.session.register, self.found.today, self.found.until))
         elif isinstance(item, Item):

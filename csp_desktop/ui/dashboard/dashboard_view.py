@@ -100,7 +100,8 @@ class DashboardView(QWidget):
         table.verticalHeader().setMinimumSectionSize(row)
         # Not a minimum: on a small scaled screen the list scrolls rather than push the window off it.
         self._top_height = TOP_ROWS * row + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-        table.sizeHint = lambda: QSize(table.width(), self._top_height)
+        # this one table's height hint, known only now; an instance attribute rather than a subclass
+        table.sizeHint = lambda: QSize(table.width(), self._top_height)  # type: ignore[method-assign]
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -150,7 +151,9 @@ class DashboardView(QWidget):
         self.figures = QGridLayout(self.figures_panel)
         self.figures.setContentsMargins(0, 0, 0, 0)
         self._fill_figures(summary)
-        self.figures_box.layout().replaceWidget(old, self.figures_panel)
+        box_layout = self.figures_box.layout()
+        assert box_layout is not None  # made with the box
+        box_layout.replaceWidget(old, self.figures_panel)
         old.hide()
         old.deleteLater()
         self.figures_panel.show()
@@ -191,13 +194,14 @@ class DashboardView(QWidget):
         scheme = self.session.scheme
         self.top.setRowCount(len(risks))
         for r, risk in enumerate(risks):
-            band = scheme.band_for(risk.current.score)
+            score = risk.current.score if risk.current else None
+            band = scheme.band_for(score)
             travel = self._travel.get(risk.id, "new")
-            cells = (risk.ref, risk.title, risk.owner_name, f"{risk.current.score} {band.name if band else ''}",
+            cells = (risk.ref, risk.title, risk.owner_name, f"{score or ''} {band.name if band else ''}",
                      f"{ARROWS.get(travel, '')} {TRAVEL_WORDS.get(travel, '')}")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(plain_tooltip(risk.description if c == 1 else text))
+                item.setToolTip(plain_tooltip(risk.description if c == 1 else text) or "")
                 item.setData(Qt.ItemDataRole.UserRole, risk.id)
                 if c == 3 and band:
                     item.setBackground(QColor(band.colour))

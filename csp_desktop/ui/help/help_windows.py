@@ -84,12 +84,17 @@ def library_licences() -> list[tuple[str, str, str]]:
             meta = metadata.metadata(name)
         except metadata.PackageNotFoundError:
             continue
-        licence = meta.get("License-Expression") or ""
+        licence = _first(meta, "License-Expression")
         if not licence:
             classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License")]
-            licence = ", ".join(classifiers) or (meta.get("License") or "see the package").splitlines()[0]
-        rows.append((name, meta.get("Version") or "", licence))
+            licence = ", ".join(classifiers) or (_first(meta, "License") or "see the package").splitlines()[0]
+        rows.append((name, _first(meta, "Version"), licence))
     return rows
+
+
+def _first(meta: metadata.PackageMetadata, field: str) -> str:
+    """A field's first value, "" when absent (PackageMetadata declares get_all but not get)."""
+    return (meta.get_all(field) or [""])[0]
 
 
 def font_licences() -> list[tuple[str, str]]:

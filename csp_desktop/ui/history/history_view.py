@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -93,8 +94,9 @@ class HistoryView(QWidget):
         except ValueError as exc:
             raise UserError(f"{exc}.") from None
         kind = self.kind.currentData()
-        options = dict(who=self.who.currentData() or "", since=since, until=until, public_only=self.public.isChecked(),
-                       tables=history.KIND_CHOICES[kind] if kind else [])
+        options: dict[str, Any] = dict(who=self.who.currentData() or "", since=since, until=until,
+                                       public_only=self.public.isChecked(),
+                                       tables=history.KIND_CHOICES[kind] if kind else [])
         ref = self.item.text().strip()
         return history.item_filter(self.session.register, ref, **options) if ref else Filter(**options)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
                                QListWidget, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ...services.import_mappings import Choices
-from ...services.import_preview import KINDS, scale_words, scales
+from ...services.import_preview import KINDS, Preview, scale_words, scales
 from ..common.accessible import named
 from ..shell.workers import Worker
 from .problem_list import ProblemList
@@ -34,7 +34,7 @@ class PreviewDialog(QDialog):
     def __init__(self, register, file: Path, parent=None):
         super().__init__(parent)
         self.register, self.file = register, Path(file)  # the open workspace (or, in scripts, a path)
-        self.preview = None
+        self.preview: Preview | None = None
         self.choices: Choices | None = None   # None: the first reading looks for a kept mapping
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
@@ -125,10 +125,10 @@ class PreviewDialog(QDialog):
         self.keep_name.setMaximumWidth(220)
         self.updates = named(QPushButton("Go to Owner updates"), "Go to Owner updates",
                              "Send these risks to their owners and take their returns back, change by change.")
-        self.updates.clicked.connect(lambda: (self.go_to_updates.emit(), self.reject()))
+        self.updates.clicked.connect(lambda: self._close_with(self.go_to_updates))
         self.fresh = named(QPushButton("New register\u2026"), "New register",
                            "Import the file into a fresh register instead.")
-        self.fresh.clicked.connect(lambda: (self.new_register.emit(), self.reject()))
+        self.fresh.clicked.connect(lambda: self._close_with(self.new_register))
         self.bar = named(QProgressBar(), "Import progress")
         self.bar.setMaximumWidth(220)
         self.bar.hide()
@@ -137,6 +137,7 @@ class PreviewDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel = named(QPushButton("Cancel"), "Cancel")
         self.cancel.clicked.connect(self._cancel_clicked)
+        w: QWidget
         for w in (self.keep, self.keep_name):
             row.addWidget(w)
         row.addStretch(1)
@@ -302,6 +303,11 @@ class PreviewDialog(QDialog):
         self.bar.setValue(n)
         self.status.setText(f"{words}\u2026")
         self.status.show()
+
+    def _close_with(self, signal) -> None:
+        """Tell the window where the user goes instead of importing, then close."""
+        signal.emit()
+        self.reject()
 
     def _cancel_clicked(self) -> None:
         if self.bar.isVisible():

@@ -59,7 +59,7 @@ class MeetingDialog(QDialog):
                               ("Contact officer", self.contact_officer), ("Purpose", self.purpose),
                               ("Recommendations", self.recommendations)):
             form.addRow(label, named(widget, widget.accessibleName() or label))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -82,6 +82,7 @@ class MeetingDialog(QDialog):
     def values(self) -> dict:
         """What was typed, for services.meetings.new_meeting (which checks it)."""
         held = self.when.value()
+        assert isinstance(held, datetime)  # a required date-and-time field, checked by accept()
         return {"board": self.board.text(), "on": held.date().isoformat(), "at": held.strftime("%H:%M"),
                 "venue": self.venue.text(), "chair": self.chair.text(), "attendees": self.attendees.toPlainText(),
                 "marking": self.marking.currentText(),
@@ -114,8 +115,8 @@ class PackOptionsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Part", named(self.part, "Part"))
         form.addRow("Marking", named(self.marking, "Marking"))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.button(QDialogButtonBox.Ok).setText("Build")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Build")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -46,8 +46,8 @@ class MeetingsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         key = COLUMNS[index.column()][0]
         value = self.rows[index.row()][key]
@@ -55,8 +55,8 @@ class MeetingsModel(QAbstractTableModel):
             return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
         return value
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section][1]
         return None
 
@@ -72,13 +72,13 @@ class MeetingsView(QWidget):
         # Built packs wait in a private temporary folder until saved; not kept after the view goes.
         self.output_dir = Path(tempfile.mkdtemp(prefix="csp-packs-"))
         folders = self._folders = [str(self.output_dir)]
-        self.destroyed.connect(lambda *_: [shutil.rmtree(f, ignore_errors=True) for f in folders])
+        self.destroyed.connect(lambda *_: _remove(folders))
         self.model = MeetingsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Meetings")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda _: self.edit_meeting())
@@ -111,13 +111,13 @@ class MeetingsView(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Vertical, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
-        self.lower = QTabWidget(self)
-        self.lower.setAccessibleName("Meeting pack and history")
-        self.lower.addTab(self.pdf, "&Pack")
-        self.lower.addTab(self.changes, "Histor&y")
-        splitter.addWidget(self.lower)
+        self.lower_tabs = QTabWidget(self)
+        self.lower_tabs.setAccessibleName("Meeting pack and history")
+        self.lower_tabs.addTab(self.pdf, "&Pack")
+        self.lower_tabs.addTab(self.changes, "Histor&y")
+        splitter.addWidget(self.lower_tabs)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([160, 480])  # the pack gets most of the height; the meetings list scrolls
         layout = QVBoxLayout(self)
@@ -189,7 +189,7 @@ class MeetingsView(QWidget):
         if self.build is not None:
             return None
         today = date.today()
-        if options.issue:
+        if options.issue and options.meeting_id:  # (the dialog offers issuing only for a meeting)
             try:
                 issue(self.session.register, options.meeting_id, today)
             except UserError as exc:
@@ -265,3 +265,8 @@ class MeetingsView(QWidget):
             self.worker.wait()
         self.pdf.close_document()
         super().closeEvent(event)
+
+
+def _remove(folders: list[str]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ...services.packs import PackOptions, build_pack
+from ...services.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,7 @@ class PackJob:
     """Reads through a connection of its own from the workspace, so the GUI's register is never touched
     from the pool thread. Called with the worker's Control: each page step reports progress and stops
     the build (no file is left) once Cancel was pressed."""
-    workspace: object
+    workspace: Workspace
     out: Path
     options: PackOptions
     today: date

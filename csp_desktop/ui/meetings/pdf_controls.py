@@ -33,23 +33,24 @@ class PdfControls(QWidget):
         self.page.setMinimum(1)
         self.page.editingFinished.connect(lambda: self.go_to(self.page.value()))
         self.count = QLabel("of 0")
-        self.find = QLineEdit()
-        self.find.setAccessibleName("Find in the pack")
-        self.find.setPlaceholderText("Find in the pack")
-        self.find.setClearButtonEnabled(True)
-        self.find.returnPressed.connect(self.next_result)
-        self.find.textChanged.connect(self.search.setSearchString)
+        self.find_box = QLineEdit()
+        self.find_box.setAccessibleName("Find in the pack")
+        self.find_box.setPlaceholderText("Find in the pack")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.returnPressed.connect(self.next_result)
+        self.find_box.textChanged.connect(self.search.setSearchString)
         self.found = QLabel()
         self.found.setAccessibleName("Matches found")
         self.next = _button("Next", "Next match", self.next_result)
         self.next.setShortcut(QKeySequence.StandardKey.FindNext)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        widget: QWidget
         for widget in (self.fit_width, self.fit_page, self.zoom_out, self.zoom_in, QLabel("Page"), self.page,
                        self.count):
             layout.addWidget(widget)
         layout.addStretch(1)
-        for widget in (self.find, self.found, self.next):
+        for widget in (self.find_box, self.found, self.next):
             layout.addWidget(widget)
         for button in (self.zoom_out, self.zoom_in):
             button.setFixedWidth(button.fontMetrics().horizontalAdvance("+") * 3 + 16)
@@ -95,7 +96,7 @@ class PdfControls(QWidget):
     def _show_found(self, *_args) -> None:
         n = self.search.rowCount(QModelIndex())
         self.result = -1
-        self.found.setText(f"{n} found" if self.find.text() else "")
+        self.found.setText(f"{n} found" if self.find_box.text() else "")
 
     def next_result(self) -> None:
         n = self.search.rowCount(QModelIndex())

@@ -74,6 +74,8 @@ class PdfPane(QWidget):
         self.controls.set_pages(0)
 
     def save_as(self, target: str | None = None) -> None:
+        if self.path is None:  # no pack shown yet
+            return
         if not target:
             target, _ = QFileDialog.getSaveFileName(self, "Save pack as", str(Path.home() / self.suggested),
                                                     "PDF (*.pdf)")

@@ -48,13 +48,14 @@ class DeleteOwnerCommand(EditCommand):
         super().__init__(session, f"Delete owner {owner.name}")
         self.owner_id = owner.id
         self.expected: int | None = owner.version
-        self.removed = None
+        self.removed: tuple[Owner, dict[str, list[str]]] | None = None
 
     def do(self) -> None:
         self.removed = editing.delete_owner(self.session.register, self.owner_id, self.expected)
         self.expected = None
 
     def undo_it(self) -> None:
+        assert self.removed is not None  # undone only after done
         editing.restore_owner(self.session.register, *self.removed)
 
 
@@ -95,11 +96,12 @@ class DeleteOrganisationCommand(EditCommand):
         super().__init__(session, f"Delete organisation {org.name}")
         self.org_id = org.id
         self.expected: int | None = org.version
-        self.removed = None
+        self.removed: tuple[Organisation, dict[str, list[str]]] | None = None
 
     def do(self) -> None:
         self.removed = editing.delete_organisation(self.session.register, self.org_id, self.expected)
         self.expected = None
 
     def undo_it(self) -> None:
+        assert self.removed is not None  # undone only after done
         editing.restore_organisation(self.session.register, *self.removed)

@@ -25,7 +25,8 @@ class IndicatorPanel(QWidget):
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.session, self.line = session, None
+        self.session = session
+        self.line: IndicatorLine | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -123,7 +124,7 @@ class IndicatorPanel(QWidget):
         target = format_number(ind.target_value, ind.unit) or "no target figure"
         latest = f"{format_number(line.latest.value, ind.unit)} ({line.latest.period})" if line.latest else "none"
         parts = [f"RAG: {(line.rag or 'none').capitalize()}", f"latest {latest}", f"target {target} ({ind.direction})"]
-        if t.since_previous:
+        if t.since_previous and t.previous:  # (a trend since the previous value comes with it)
             parts.append(f"{TREND_ARROWS[t.since_previous]} {t.since_previous} than {t.previous.period}")
         if t.since_last_year:
             parts.append(f"{TREND_ARROWS[t.since_last_year]} {t.since_last_year} than a year before")
@@ -162,6 +163,7 @@ class IndicatorPanel(QWidget):
             self.new_note.clear()
 
     def _save(self) -> None:
+        assert self.line is not None  # saved only once an indicator is shown
         ind = self.line.indicator
         changes = {k: v for k, v in (("ref", self.ref.text().strip()), ("target", self.target.text().strip()),
                                      ("unit", self.unit.currentText()), ("direction", self.direction.currentText()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from ...domain.plan import Objective, Theme
 from ..common.accessible import named
 from .plan_commands import SetPlanFields, push
 
@@ -17,8 +18,10 @@ class ItemPanel(QWidget):
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.session, self.kind, self.item = session, None, None
-        self.editors = {}
+        self.session = session
+        self.kind: str | None = None
+        self.item: Objective | Theme | None = None
+        self.editors: dict[tuple[str, bool], QPlainTextEdit | QLineEdit] = {}  # (field, multi-line): its editor
         form = QFormLayout()
         for kind in FIELDS:
             for name, label, multi in FIELDS[kind]:
@@ -41,14 +44,15 @@ class ItemPanel(QWidget):
             editor.setVisible(key in wanted)
             if key in wanted:
                 text = getattr(item, key[0]) or ""
-                editor.setPlainText(text) if key[1] else editor.setText(text)
+                editor.setPlainText(text) if isinstance(editor, QPlainTextEdit) else editor.setText(text)
                 editor.setPlaceholderText(next(label for name, label, multi in FIELDS[kind] if (name, multi) == key))
 
     def _save(self) -> None:
+        assert self.kind is not None and self.item is not None  # saved only once an item is shown
         changes = {}
         for name, _label, multi in FIELDS[self.kind]:
             editor = self.editors[(name, multi)]
-            value = (editor.toPlainText() if multi else editor.text()).strip()
+            value = (editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()).strip()
             if value != (getattr(self.item, name) or ""):
                 changes[name] = value
         if changes:

@@ -50,15 +50,16 @@ class AddPlanItem(PlanCommand):
 
     def __init__(self, session, kind: str, item: Priority | Objective | Indicator, leads: list[str] | None = None):
         super().__init__(session, f"Add {kind} {getattr(item, 'ref', '') or item.title}")
-        self.kind, self.item, self.leads, self.row = kind, item, leads, None
+        self.kind, self.item, self.leads = kind, item, leads
+        self.row: dict | None = None
 
     def do(self) -> None:
         reg = self.session.register
         if self.row is not None:
             editing.restore(reg, self.kind, self.row)
-        elif self.kind == "priority":
+        elif isinstance(self.item, Priority):  # (the item's class and `kind` name the same thing)
             editing.add_priority(reg, self.item, self.leads or [])
-        elif self.kind == "objective":
+        elif isinstance(self.item, Objective):
             editing.add_objective(reg, self.item)
         else:
             editing.add_indicator(reg, self.item)
@@ -72,7 +73,7 @@ class AddIndicatorValue(PlanCommand):
 
     def __init__(self, session, indicator: Indicator, period: str, text: str, note: str = ""):
         super().__init__(session, f"Add {period} value of {indicator.ref or indicator.title}")
-        self.indicator_id, self.period, self.text, self.note = indicator.id, period, text, note
+        self.indicator_id, self.period, self.value_text, self.note = indicator.id, period, text, note  # (text(): Qt's)
         self.label = f"Indicator {indicator.ref}" if indicator.ref else "The indicator"
         self.row: dict | None = None
         self.value_id: str | None = None
@@ -82,10 +83,11 @@ class AddIndicatorValue(PlanCommand):
         if self.row is not None:
             editing.restore(reg, "value", self.row)
         else:
-            self.value_id = editing.record_value(reg, self.indicator_id, self.period, self.text, self.note,
+            self.value_id = editing.record_value(reg, self.indicator_id, self.period, self.value_text, self.note,
                                                  where=self.label).id
 
     def undo_it(self) -> None:
+        assert self.value_id is not None  # undone only after done
         self.row = editing.remove(self.session.register, "value", self.value_id)
 
 

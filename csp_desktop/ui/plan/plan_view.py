@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QScrollArea, QSplitter,
-                               QStackedWidget, QToolButton, QTreeWidget, QVBoxLayout, QWidget)
+                               QStackedWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
@@ -19,6 +19,7 @@ from .action_panel import ActionPanel
 from .item_panel import ItemPanel
 from .indicator_panel import IndicatorPanel
 from ...domain.plan import Objective
+from ...domain.plan_summary import PlanSummary
 from ..common.text import ask
 from .plan_commands import AddPlanItem, RetirePriority, SetPlanInfo, push
 from .plan_settings import PlanSettingsDialog
@@ -33,7 +34,7 @@ class PlanView(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAccessibleName("Plan")
-        self.summary = None
+        self.summary: PlanSummary  # set by reload() below, before anything reads it
         self.heading = named(QLabel(), "Plan period")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt")
@@ -129,13 +130,14 @@ class PlanView(QWidget):
         item = self.tree.currentItem()
         return item.data(0, ITEM_ROLE) if item else None
 
+    def _tops(self) -> list[QTreeWidgetItem]:
+        return [top for n in range(self.tree.topLevelItemCount()) if (top := self.tree.topLevelItem(n)) is not None]
+
     def _expanded_keys(self) -> set:
-        return {self.tree.topLevelItem(n).data(0, ITEM_ROLE) for n in range(self.tree.topLevelItemCount())
-                if self.tree.topLevelItem(n).isExpanded()}
+        return {top.data(0, ITEM_ROLE) for top in self._tops() if top.isExpanded()}
 
     def _restore(self, chosen, opened: set) -> None:
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
+        for top in self._tops():
             top.setExpanded(top.data(0, ITEM_ROLE) in opened)
         if not (chosen and self.select(*chosen)):
             self._show(self.tree.currentItem())
@@ -174,8 +176,7 @@ class PlanView(QWidget):
 
     def select(self, kind: str, row_id: str) -> bool:
         """Make the item current (opening its priority); used by tests and links from other views."""
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
+        for top in self._tops():
             if kind != "priority" and top.data(0, ITEM_ROLE)[0] == "priority" and not self._holds(top, kind, row_id):
                 continue
             fill_children(top, self.summary)

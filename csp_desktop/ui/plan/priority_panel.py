@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 
 from ...domain.plan_summary import PriorityLine
 from ..common.accessible import named
-from .plan_commands import SetLeadAgencies, SetPlanFields, push
+from .plan_commands import PlanCommand, SetLeadAgencies, SetPlanFields, push
 
 
 class PriorityPanel(QWidget):
@@ -14,7 +14,8 @@ class PriorityPanel(QWidget):
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.session, self.line = session, None
+        self.session = session
+        self.line: PriorityLine | None = None
         self.ref = named(QLineEdit(), "Priority number")
         self.title = named(QLineEdit(), "Priority title")
         self.leads = named(QLineEdit(), "Lead agencies", "Partner organisations, separated by semicolons")
@@ -50,13 +51,16 @@ class PriorityPanel(QWidget):
         self.summary.setText(f"{counts}.\nRisks that threaten it: {risks or 'none linked'}.")
 
     def _save(self) -> None:
+        assert self.line is not None  # saved only once a priority is shown
         p = self.line.priority
         changes = {k: v for k, v in (("ref", self.ref.text().strip()), ("title", self.title.text().strip()),
                                      ("outcomes", self.outcomes.toPlainText())) if getattr(p, k) != v}
         names = [n.strip() for n in self.leads.text().split(";") if n.strip()]
-        for command in ([SetPlanFields(self.session, "priority", p.id, changes, f"priority {p.ref or p.title}")]
-                        if changes else []) + ([SetLeadAgencies(self.session, p, names)]
-                                               if names != self.line.lead_agencies else []):
+        commands: list[PlanCommand] = ([SetPlanFields(self.session, "priority", p.id, changes,
+                                                      f"priority {p.ref or p.title}")] if changes else [])
+        if names != self.line.lead_agencies:
+            commands.append(SetLeadAgencies(self.session, p, names))
+        for command in commands:
             refusal = push(self.session, command)
             if refusal:
                 self.refused.emit(refusal)

@@ -28,7 +28,8 @@ FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description
 class RiskCommand(EditCommand):
     """An edit of one risk; views of risks show its row again after it."""
 
-    kinds = (Kind.RISKS,)
+    kinds: tuple[Kind, ...] = (Kind.RISKS,)
+    risk_id: str  # set by each command
 
     def changed_ids(self):
         return (self.risk_id,)
@@ -115,13 +116,14 @@ class RemoveRisk(RiskCommand):
         super().__init__(session, f"Delete risk {risk.ref or risk.title}")
         self.risk_id = risk.id
         self.expected: int | None = risk.version
-        self.kept = None
+        self.kept: tuple[Risk, list[Mitigation], list[Review], list] | None = None
 
     def do(self) -> None:
         self.kept = editing.remove_risk_keeping(self.session.register, self.risk_id, self.expected)
         self.expected = None
 
     def undo_it(self) -> None:
+        assert self.kept is not None  # undone only after done
         editing.restore_risk(self.session.register, *self.kept)
 
 
@@ -151,11 +153,13 @@ class RecordReview(RiskCommand):
             editing.reapply_review(self.session.register, self.review, self.next_review)
 
     def undo_it(self) -> None:
+        assert self.review is not None  # undone only after done
         editing.withdraw_review(self.session.register, self.review, self.old_residual, self.old_next_review)
 
 
 class MitigationCommand(RiskCommand):
     kinds = (Kind.MITIGATIONS,)
+    mitigation: Mitigation  # set by each command
 
     def changed_ids(self):
         return (self.mitigation.id, self.mitigation.risk_id)

@@ -50,7 +50,7 @@ class RiskEditor(QWidget):
         self.mitigations.add.clicked.connect(self.add_mitigation)
         self.mitigations.edit.clicked.connect(self.edit_mitigation)
         self.mitigations.remove.clicked.connect(self.remove_mitigation)
-        self.actions = LinkedActionsList()
+        self.linked_actions = LinkedActionsList()
         self.history = ReviewHistory()
         self.history.record.clicked.connect(self.open_review_dialog)
         self.tabs = QTabWidget()
@@ -59,7 +59,7 @@ class RiskEditor(QWidget):
         self.tabs.addTab(_scrolled(self.details, "Risk details"), "&Details")
         self.tabs.addTab(_scrolled(self._grid_page(), "Inherent, residual and target scores"), "Sc&ores")
         self.tabs.addTab(self.mitigations, "&Mitigations")
-        self.tabs.addTab(self.actions, "&Actions")
+        self.tabs.addTab(self.linked_actions, "&Actions")
         self.tabs.addTab(self.history, "Re&views")
         self.response = ResponseForm()
         self.response.saved.connect(self._save_response)
@@ -101,13 +101,13 @@ class RiskEditor(QWidget):
             self.heading.setText("Select a risk to see and edit it.")
             return
         self.heading.setText(f"{risk.ref} {risk.title}".strip())
-        self.heading.setToolTip(plain_tooltip(risk.title))
+        self.heading.setToolTip(plain_tooltip(risk.title) or "")
         self.details.show_risk(risk)
         for name, grid in self.grids.items():
             grid.set_value(getattr(risk, name))
         register, scheme = self.session.register, self.session.scheme
         self.mitigations.show_items(scheme, editing.mitigations_for(register, risk.id))
-        self.actions.show_items(editing.linked_actions(register, risk.id))
+        self.linked_actions.show_items(editing.linked_actions(register, risk.id))
         reviews = editing.reviews_for(register, risk.id)
         self.history.show_items(scheme, reviews, editing.direction_of_travel(reviews))
         self.changes.show_item(risk.id)
@@ -138,6 +138,7 @@ class RiskEditor(QWidget):
         """Whether the risk on show may look different now (its own rows, or names and scores it shows)."""
         if changes.touches(Kind.ACTIONS, Kind.OWNERS, Kind.SCHEME):
             return True
+        assert self.risk is not None  # asked only while a risk is shown
         return changes.touches(*RISK_PARTS) and (not changes.rows_known or self.risk.id in changes.ids)
 
     # -- editing -------------------------------------------------------------------------------------
@@ -184,6 +185,7 @@ class RiskEditor(QWidget):
             self.record_review(**dialog.values)
 
     def record_review(self, *, after, on: date, reviewer: str, note: str = "", next_review: date | None = None) -> bool:
+        assert self.risk is not None  # a review is of the risk on show
         return self._push(commands.RecordReview(self.session, self.risk, after, on=on, reviewer=reviewer, note=note,
                                                 next_review=next_review))
 

@@ -26,7 +26,7 @@ def score_text(scheme: Scheme, rating: Rating | None) -> str:
 def _score_item(scheme: Scheme, rating: Rating | None, text: str | None = None) -> QTableWidgetItem:
     """A score in its band colour, with the likelihood and impact in words as tooltip."""
     item = QTableWidgetItem(text if text is not None else score_text(scheme, rating))
-    item.setToolTip(plain_tooltip(describe_rating(scheme, rating)))
+    item.setToolTip(plain_tooltip(describe_rating(scheme, rating)) or "")
     band = scheme.band_for(rating.score) if rating else None
     if band:
         item.setBackground(QColor(band.colour))
@@ -60,7 +60,7 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
         for c, value in enumerate(values):
             item = value if isinstance(value, QTableWidgetItem) else QTableWidgetItem(_cut(value))
             if not isinstance(value, QTableWidgetItem):
-                item.setToolTip(plain_tooltip(value))
+                item.setToolTip(plain_tooltip(value) or "")
             table.setItem(r, c, item)
     table.resizeRowsToContents()
 

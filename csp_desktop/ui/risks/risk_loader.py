@@ -43,8 +43,9 @@ class RiskData(QObject):
 
     def update_rows(self, ids, *, count_actions: bool = False) -> None:
         """Read again only the risks among `ids` and fold them into the listing."""
-        update = editing.load_some(self.session.register, ids, self.listing.today, count_actions=count_actions)
         listing = self.listing
+        assert listing is not None  # rows are updated only once loaded (_on_changed)
+        update = editing.load_some(self.session.register, ids, listing.today, count_actions=count_actions)
         by_id = {risk.id: n for n, risk in enumerate(listing.risks)}
         for risk in update.risks:
             if risk.id in by_id:
@@ -87,7 +88,8 @@ class RiskData(QObject):
     def summary(self, scheme):
         """The dashboard's figures for the listing as it is now, counted once per change."""
         listing = self.listing
-        if getattr(listing, "summary", None) is None or listing.summary_scheme != scheme:
+        assert listing is not None  # asked only once loaded
+        if listing.summary is None or listing.summary_scheme != scheme:
             listing.summary = summarise(listing.risks, scheme, listing.today, listing.overdue_actions)
             listing.summary_scheme = scheme
         return listing.summary

@@ -71,7 +71,7 @@ class ResponseForm(QWidget):
             widget.setEnabled(editable)
 
     def _advise(self) -> None:
-        if self.risk is None:
+        if self.risk is None or self.scheme is None:  # (both set together by show_risk)
             return
         trial = Risk(title=self.risk.title, residual=self.risk.residual, inherent=self.risk.inherent,
                      response=self.response.currentData())

@@ -36,6 +36,7 @@ RISK_ROLE = Qt.ItemDataRole.UserRole + 1
 class Row:
     """One risk as the table shows it; search text is made on first use and kept."""
     __slots__ = ("risk", "travel", "shown", "position", "_search")
+    _search: str | None
 
     def __init__(self, risk: Risk, travel: str, position: int):
         self.risk, self.travel, self.position, self.shown, self._search = risk, travel, position, True, None

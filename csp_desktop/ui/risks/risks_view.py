@@ -148,6 +148,7 @@ class RisksView(QWidget):
         self.toggle_editor.setAccessibleName("Show or hide the risk editor")
         self.toggle_editor.setToolTip("Fold the editor away to give the risks table the whole width")
         self.toggle_editor.clicked.connect(lambda: self.set_editor_shown(not self.editor_shown()))
+        widget: QWidget
         for widget in (self.new_risk, self.delete_risk, self.toggle_editor):
             top.addWidget(widget)
         filters, more_filters, flags = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
@@ -230,8 +231,8 @@ class RisksView(QWidget):
             axis, rating = self._cell
             cell = f" \u2013 {axis} cell likelihood {rating.likelihood} x impact {rating.impact}"
         closed = sum(row.risk.status == "closed" for row in self.model.rows)
-        closed = f" ({closed} closed hidden: tick Show closed)" if closed and not self.show_closed.isChecked() else ""
-        self.count.setText(f"{shown} of {total} risks shown{cell}{closed}")
+        hidden = f" ({closed} closed hidden: tick Show closed)" if closed and not self.show_closed.isChecked() else ""
+        self.count.setText(f"{shown} of {total} risks shown{cell}{hidden}")
         self.filtered.emit(shown)
 
     def clear_filters(self) -> None:
@@ -269,7 +270,8 @@ class RisksView(QWidget):
         row = self.proxy.proxy_row_of(risk_id) if risk_id else None
         if row is None:
             if refresh_editor:
-                self.editor.show_risk(self.selected_risk().id if self.selected_risk() else None)
+                selected = self.selected_risk()
+                self.editor.show_risk(selected.id if selected else None)
             return
         index = self.proxy.index(row, REF)
         self.table.selectionModel().setCurrentIndex(

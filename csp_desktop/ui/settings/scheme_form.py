@@ -82,7 +82,8 @@ class SchemeForm(QWidget):
     def _build_levels(self) -> QGroupBox:
         box = QGroupBox("Matrix and level labels")
         grid = QGridLayout(box)
-        self.size_spins, self.label_edits = {}, {}
+        self.size_spins: dict[str, QSpinBox] = {}
+        self.label_edits: dict[str, list[tuple[QLabel, QLineEdit]]] = {}
         for column, axis in enumerate((LIKELIHOOD, IMPACT)):
             spin = named(QSpinBox(), f"Number of {axis} levels")
             spin.setRange(MIN_LEVELS, MAX_LEVELS)

@@ -6,7 +6,7 @@ from datetime import date
 from ...domain.remap import Remap
 from ...domain.scoring import Scheme
 from ...services.registers import rename_partnership
-from ...services.scheme_editing import apply_scheme, apply_scheme_remapped, redo_remap, undo_remap
+from ...services.scheme_editing import RemapDone, apply_scheme, apply_scheme_remapped, redo_remap, undo_remap
 from ...services.changes import Kind
 from ..shell.undoable import EditCommand
 
@@ -26,6 +26,7 @@ class SetSchemeCommand(EditCommand):
             self.old = old
 
     def undo_it(self) -> None:
+        assert self.old is not None  # undone only after done
         apply_scheme(self.session.register, self.old)
 
 
@@ -36,7 +37,7 @@ class RemapSchemeCommand(EditCommand):
     def __init__(self, session, scheme: Scheme, remap: Remap, today: date):
         super().__init__(session, f"Change the matrix to {scheme.size}, re-scoring risks")
         self.new, self.remap, self.today = scheme, remap, today
-        self.done = None
+        self.done: RemapDone | None = None
 
     def do(self) -> None:
         reg = self.session.register
@@ -46,6 +47,7 @@ class RemapSchemeCommand(EditCommand):
             redo_remap(reg, self.done, self.new, self.remap)
 
     def undo_it(self) -> None:
+        assert self.done is not None  # undone only after done
         undo_remap(self.session.register, self.done)
 
 

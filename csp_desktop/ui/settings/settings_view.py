@@ -105,11 +105,11 @@ class SettingsView(QScrollArea):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
-        self.form = SchemeForm()
+        self.form: SchemeForm = SchemeForm()
         layout.addWidget(self.form)
-        self.scheme_message = self._message_label("Scheme message")
+        self.scheme_message: QLabel = self._message_label("Scheme message")
         layout.addWidget(self.scheme_message)
-        self.apply_button = named(QPushButton("Appl&y scheme"), "Apply scheme")
+        self.apply_button: QPushButton = named(QPushButton("Appl&y scheme"), "Apply scheme")
         self.apply_button.clicked.connect(self.apply)
         self.revert_button = named(QPushButton("&Revert"), "Revert", "Show the scheme the register uses now")
         self.revert_button.clicked.connect(self.revert)
@@ -153,7 +153,8 @@ class SettingsView(QScrollArea):
                 self._say(self.scheme_message, "Nothing was changed: the matrix needs the scores re-mapped first.")
                 return False
             rescored = scheme_rescored(reg, dialog.remap())
-            command = RemapSchemeCommand(self.session, scheme, dialog.remap(), date.today())
+            command: RemapSchemeCommand | SetSchemeCommand = RemapSchemeCommand(self.session, scheme, dialog.remap(),
+                                                                                 date.today())
         else:
             command = SetSchemeCommand(self.session, scheme)
         self._applying = True  # the notice a refused command sends must not reload the form

@@ -133,7 +133,9 @@ class BackupsDialog(QDialog):
             return
         backup = self.found[row]
         backup.problems = outcome.value if outcome.ok else [outcome.error or "it could not be checked"]
-        self.table.item(row, 3).setText("passes" if backup.passes else f"fails: {backup.problems[0]}")
+        cell = self.table.item(row, 3)
+        assert cell is not None  # every row is filled with its cells when listed
+        cell.setText("passes" if backup.passes else f"fails: {backup.problems[0]}")
         if backup is self.current():
             self._selected()
 

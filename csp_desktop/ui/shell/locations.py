@@ -8,6 +8,7 @@ doubled folder of earlier versions; the settings keep their old home by naming i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
@@ -50,8 +51,8 @@ def move_old_data(settings: QSettings):
     moved = move(old_data_dir(), data_dir())
     if moved is None:
         return None
-    recent = settings.value("recent", [])
-    recent = [recent] if isinstance(recent, str) else list(recent or [])
+    stored: Any = settings.value("recent", [])  # a list of paths, or one path (str) as QSettings keeps one
+    recent = [stored] if isinstance(stored, str) else list(stored or [])
     settings.setValue("recent", [str(moved.new_path(Path(f)) or f) for f in recent])
     last = settings.value("last_register")
     if last and moved.new_path(Path(str(last))):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +22,13 @@ from .help_menu import HelpMenu
 from .sidebar import Sidebar
 from .toolbar import Toolbar
 from ..common.text import tell
+
+if TYPE_CHECKING:  # for the types only: the window paints before these load
+    from ..actions.actions_view import ActionsView
+    from ..dashboard.dashboard_view import DashboardView
+    from ..risks.risk_loader import RiskData
+    from ..risks.risks_view import RisksView
+    from .session import Session
 
 # (title, module, class) in the order of the navigation list; Ctrl+1, Ctrl+2, ... jump to them in this order.
 VIEWS = (("Dashboard", "dashboard.dashboard_view", "DashboardView"), ("Risks", "risks.risks_view", "RisksView"),
@@ -43,12 +51,12 @@ class MainWindow(QMainWindow):
     def __init__(self, store: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.settings = store or settings()
-        self.session = None  # Session of the open register
-        self.data = None     # its RiskData loader
+        self.session: Session | None = None  # of the open register
+        self.data: RiskData | None = None     # its risk loader
         self.pages: dict[str, QWidget] = {}
         self.views = VIEWS
-        self.undo_feedback = None  # names the steps of the open register's undo stack
-        self._busy_message = None  # the "Importing..." line, cleared when the work ends
+        self.undo_feedback: UndoFeedback | None = None  # names the steps of the open register's undo stack
+        self._busy_message: str | None = None  # the "Importing..." line, cleared when the work ends
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Notice")
@@ -117,7 +125,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"), self._redo)
         self._later_keys[-1] = (self.redo_action, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addSeparator()
-        self.find_action = self._action(edit, "&Find", QKeySequence.StandardKey.Find, self.find)
+        self.find_action = self._action(edit, "&Find", QKeySequence.StandardKey.Find, self.find_in_view)
         view = self.menuBar().addMenu("&View")
         for n, (title, _m, _c) in enumerate(self.views):
             self._action(view, menu_text(title), QKeySequence(f"Ctrl+{n + 1}"),
@@ -144,9 +152,10 @@ class MainWindow(QMainWindow):
         if self.session is not None and Path(path).resolve() == self.session.workspace.path.resolve():
             self.close_register()  # opening it again (after an import): let its writer's lock go first
         local = self.files.local
-        path = local.where_to_work(Path(path))  # a share or synced folder: perhaps a local copy
-        if path is None:
+        where = local.where_to_work(Path(path))  # a share or synced folder: perhaps a local copy
+        if where is None:
             return False
+        path = where
         try:  # every change is recorded under the name set in "Who am I", not the login name
             opened = Workspace.open_for_editing(path, who=saved_name(self.settings))
         except UserError as exc:
@@ -185,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def _recount(self) -> None:
         """The sidebar's counts after a few rows changed (counted again from the listing in memory)."""
-        if self.data is not None and self.data.listing is not None:
+        if self.session is not None and self.data is not None and self.data.listing is not None:
             self.data.summary(self.session.scheme)
             self.nav.show_counts(self.data.listing)
 
@@ -236,6 +245,7 @@ class MainWindow(QMainWindow):
     def close_register(self) -> None:
         if self.session is None:
             return
+        assert self.data is not None and self.undo_feedback is not None  # made with the session
         self.data.wait()
         self.files.wait()
         self.files.local.close()  # a local copy of a register on a share is written back there
@@ -272,13 +282,15 @@ class MainWindow(QMainWindow):
             self._restore_splitter(name, page)
             self.stack.addWidget(page)
             if title == "Dashboard":
-                page.cell_chosen.connect(self.open_cell)
-                page.risk_chosen.connect(self.open_risk)
-                page.overdue_reviews_chosen.connect(self.open_overdue_reviews)
-                page.action_chosen.connect(self.open_action)
-                page.chase_chosen.connect(self.chase_owners)
-                page.coming_up.counted.connect(self.due_counts.setText)
-                self.due_counts.setText(page.coming_up.found.status_text() if page.coming_up.found else "")
+                dashboard = cast("DashboardView", page)
+                dashboard.cell_chosen.connect(self.open_cell)
+                dashboard.risk_chosen.connect(self.open_risk)
+                dashboard.overdue_reviews_chosen.connect(self.open_overdue_reviews)
+                dashboard.action_chosen.connect(self.open_action)
+                dashboard.chase_chosen.connect(self.chase_owners)
+                dashboard.coming_up.counted.connect(self.due_counts.setText)
+                found = dashboard.coming_up.found
+                self.due_counts.setText(found.status_text() if found else "")
         return self.pages[title]
 
     def _make_page(self, module: str, name: str) -> QWidget:
@@ -291,17 +303,19 @@ class MainWindow(QMainWindow):
     def _set_open(self, is_open: bool) -> None:
         self.nav.setEnabled(is_open)
         self.find_action.setEnabled(is_open)
-        stack = self.session.undo_stack if is_open else None
+        session = self.session if is_open else None
+        stack = session.undo_stack if session is not None else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        self.files.set_open(is_open, read_only=bool(is_open and self.session.read_only))
-        self.toolbar.set_open(is_open, read_only=bool(is_open and self.session.read_only))
+        self.files.set_open(is_open, read_only=bool(session is not None and session.read_only))
+        self.toolbar.set_open(is_open, read_only=bool(session is not None and session.read_only))
         if not is_open:
             self.undo_action.setText("&Undo")
             self.redo_action.setText("&Redo")
             self.stack.setCurrentWidget(self.empty)
 
     def _show_title(self) -> None:
+        assert self.session is not None  # a register is open
         reg = self.session.register
         read_only = " (read-only)" if reg.read_only else ""
         self.setWindowTitle(f"{reg.name} \u2013 {reg.path.name}{read_only} \u2013 CSP Desktop")
@@ -324,24 +338,24 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         return None if page is self.empty else page
 
-    def find(self) -> None:
+    def find_in_view(self) -> None:  # (not `find`: that is QWidget.find)
         page = self.current_page()
         if page is not None and hasattr(page, "focus_filter"):
             page.focus_filter()
 
     def open_cell(self, axis: str, rating) -> None:
         self.nav.setCurrentRow(1)
-        self.page("Risks").show_cell(axis, rating)
+        cast("RisksView", self.page("Risks")).show_cell(axis, rating)
 
     def open_risk(self, risk_id: str) -> None:
         self.nav.setCurrentRow(1)
-        risks = self.page("Risks")
+        risks = cast("RisksView", self.page("Risks"))
         risks.clear_filters()
         risks.select_risk(risk_id)
 
     def open_action(self, action_id: str) -> None:
         self.nav.setCurrentRow(2)
-        self.page("Actions").show_action(action_id)
+        cast("ActionsView", self.page("Actions")).show_action(action_id)
 
     def chase_owners(self) -> None:
         from ..dashboard.chase_dialog import chase_owners
@@ -349,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def open_overdue_reviews(self) -> None:
         self.nav.setCurrentRow(1)
-        risks = self.page("Risks")
+        risks = cast("RisksView", self.page("Risks"))
         risks.clear_filters()
         risks.overdue.setChecked(True)
 
@@ -364,11 +378,11 @@ class MainWindow(QMainWindow):
     # -- undo ------------------------------------------------------------------------------------------
 
     def _undo(self) -> None:
-        if self.session is not None and not self.session.read_only:
+        if self.session is not None and not self.session.read_only and self.undo_feedback is not None:
             self.undo_feedback.undo()
 
     def _redo(self) -> None:
-        if self.session is not None and not self.session.read_only:
+        if self.session is not None and not self.session.read_only and self.undo_feedback is not None:
             self.undo_feedback.redo()
 
     def _step_refused(self, message: str) -> None:
@@ -394,15 +408,17 @@ class MainWindow(QMainWindow):
     def _restore_splitter(self, name: str, page: QWidget) -> None:
         """A view with a `splitter` (the Risks view's table and editor) gets back the widths last left."""
         state = self.settings.value(f"splitter/{name}")
-        if getattr(page, "splitter", None) is not None and state is not None:
-            page.splitter.restoreState(state)
+        splitter = getattr(page, "splitter", None)
+        if splitter is not None and state is not None:
+            splitter.restoreState(state)
             if hasattr(page, "editor_moved"):
                 page.editor_moved()
 
     def _remember_splitters(self) -> None:
         for page in self.pages.values():
-            if getattr(page, "splitter", None) is not None:
-                self.settings.setValue(f"splitter/{type(page).__name__}", page.splitter.saveState())
+            splitter = getattr(page, "splitter", None)
+            if splitter is not None:
+                self.settings.setValue(f"splitter/{type(page).__name__}", splitter.saveState())
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyle, QToolBar
+from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
 
 from ..common.status import say
 
@@ -74,12 +74,14 @@ class Toolbar(QToolBar):
             self.addAction(action)
         # The toolbar shows short words; the menus keep the texts that name the step ("Undo add risk R-27").
         for action, word in ((window.undo_action, "Undo"), (window.redo_action, "Redo"), (window.find_action, "Find")):
-            self.widgetForAction(action).setText(word)
+            button = self.widgetForAction(action)
+            assert isinstance(button, QToolButton)  # the button the toolbar just made for it
+            button.setText(word)
             action.changed.connect(lambda action=action, word=word: self._keep_word(action, word))
 
     def _keep_word(self, action: QAction, word: str) -> None:
         button = self.widgetForAction(action)
-        if button is not None and button.text() != word:
+        if isinstance(button, QToolButton) and button.text() != word:  # (None once the action is removed)
             button.setToolTip(action.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&"))
             button.setText(word)
 

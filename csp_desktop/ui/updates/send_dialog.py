@@ -29,8 +29,8 @@ class SendDialog(QDialog):
         self.owner_list = named(QListWidget(), "Owners to send a workbook to")
         for name in owners:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.owner_list.addItem(item)
         start = (today or date.today()) + timedelta(weeks=DEFAULT_WEEKS_TO_RETURN)
         self.return_by = DateField("Return by", start, optional=False)
@@ -43,8 +43,8 @@ class SendDialog(QDialog):
         form = QFormLayout()
         form.addRow("Return by:", self.return_by)
         form.addRow("Write workbooks to:", folder_row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Send")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Send")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -72,6 +72,8 @@ class SendDialog(QDialog):
 
     def choice(self) -> SendChoice:
         items = (self.owner_list.item(n) for n in range(self.owner_list.count()))
-        return SendChoice(owners=[i.text() for i in items if i.checkState() == Qt.Checked],
-                          return_by=self.return_by.value(),
+        return_by = self.return_by.value()
+        assert return_by is not None  # a required field: empty raises instead
+        return SendChoice(owners=[i.text() for i in items if i.checkState() == Qt.CheckState.Checked],
+                          return_by=return_by,
                           folder=Path(self.folder.text().strip()))

@@ -6,9 +6,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.shorten import shorten
 
-FLAG_COLOURS = {"conflict": "#F8CBAD", "invalid": "#FFC7CE", "formula": "#FFEB9C", "identity": "#FFC7CE",
-                "added": "#D9D9D9", "deleted": "#D9D9D9"}
-DECISION_COLOURS = {"accept": "#C6EFCE", "reject": "#F2F2F2"}
+FLAG_COLOURS: dict[str | None, str] = {"conflict": "#F8CBAD", "invalid": "#FFC7CE", "formula": "#FFEB9C",
+                                       "identity": "#FFC7CE", "added": "#D9D9D9", "deleted": "#D9D9D9"}
+DECISION_COLOURS: dict[str | None, str] = {"accept": "#C6EFCE", "reject": "#F2F2F2"}
 MAX_SHOWN = 200  # characters of a long text shown in a cell; the whole text is in the tooltip and detail pane
 
 
@@ -31,23 +31,24 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.columns):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.columns)):
             return self.columns[section][1]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row, key = self.rows[index.row()], self.columns[index.column()][0]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return _shown(self.display(row, key))
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, key)
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             colour = self.colour(row, key)
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ForegroundRole and self.muted(row):
+        if role == Qt.ItemDataRole.ForegroundRole and self.muted(row):
             return QBrush(QColor("#7F7F7F"))
         return None
 
@@ -113,7 +114,7 @@ class ChangesModel(RowsModel):
         if key == "decision":
             if row["outcome"] != "pending":
                 return row["outcome"].capitalize()
-            return {"accept": "Accept", "reject": "Reject"}.get(self.decisions.get(row["id"]), "")
+            return {"accept": "Accept", "reject": "Reject"}.get(self.decisions.get(row["id"]) or "", "")
         if key == "field" and row.get("tbl"):
             return f"{row['tbl'][:-1]}: {row['field']}"
         return super().display(row, key)
@@ -139,7 +140,7 @@ RETURN_COLUMNS = (("received", "Received"), ("owner_name", "Owner"), ("file_name
                   ("not_taken", "Not taken"))
 PROGRESS_COLUMNS = (("owner", "Owner"), ("email", "Email"), ("file", "Workbook"), ("sent", "Sent"),
                     ("return_by", "Return by"), ("returned", "Returned"), ("state", "State"))
-STATE_COLOURS = {"returned": "#C6EFCE", "overdue": "#FFC7CE", "outstanding": "#FFEB9C"}
+STATE_COLOURS: dict[str | None, str] = {"returned": "#C6EFCE", "overdue": "#FFC7CE", "outstanding": "#FFEB9C"}
 
 
 class ProgressModel(RowsModel):

@@ -113,7 +113,7 @@ class ReturnsView(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.apply_button.setEnabled(not self.session.read_only)
         buttons.addWidget(self.apply_button)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.review_table)
         splitter.addWidget(self.detail)
         splitter.setSizes([400, 110])
@@ -127,7 +127,7 @@ class ReturnsView(QWidget):
         self.log_table = _table(self.log)
         self.log_table.setAccessibleName("Returns received")
         self.log_table.selectionModel().selectionChanged.connect(self._show_return)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.log_table)
         changes = _table(self.log_changes)
         changes.setAccessibleName("Changes in the selected return")
@@ -287,7 +287,7 @@ class ReturnsView(QWidget):
         owners = [o.name for o in lookups.owners(self.session.register)]
         folder = self.session.register.path.parent / f"update round {date.today().isoformat()}"
         dialog = SendDialog(owners, folder, self)
-        if dialog.exec() == SendDialog.Accepted:
+        if dialog.exec() == SendDialog.DialogCode.Accepted:
             self._guarded(self.send, dialog.choice())
 
     def _ask_receive(self) -> None:
@@ -321,7 +321,7 @@ class ReturnsView(QWidget):
 
     @contextlib.contextmanager
     def _busy(self):
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             yield
         finally:
@@ -331,11 +331,11 @@ class ReturnsView(QWidget):
 def _table(model) -> QTableView:
     table = QTableView()
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     for column, (key, _) in enumerate(model.columns):
         table.setColumnWidth(column, COLUMN_WIDTHS.get(key, 110))

@@ -58,12 +58,12 @@ def test_zoom_buttons(built):
 
 def test_find_in_the_pack_counts_and_steps_through_matches(built, qtbot):
     controls = built.pdf.controls
-    controls.find.setText("Risk")
+    controls.find_box.setText("Risk")
     qtbot.waitUntil(lambda: built.pdf.search.rowCount(QModelIndex()) > 0, timeout=10000)
     qtbot.waitUntil(lambda: controls.found.text().endswith("found"))
     controls.next.click()
     assert controls.found.text().startswith("1 of ")
-    controls.find.setText("no such words anywhere xyzzy")
+    controls.find_box.setText("no such words anywhere xyzzy")
     qtbot.waitUntil(lambda: controls.found.text() == "0 found", timeout=10000)
 
 
