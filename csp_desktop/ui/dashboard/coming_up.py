@@ -91,6 +91,8 @@ class ComingUpPanel(QWidget):
     # -- showing ---------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if self.session.workspace.closed:
+            return  # a recount due just as the register closed (a restore, File > Close) has nothing to count
         try:
             self.found = overview(self.session.register, self.today(), self.window_combo.currentData())
         except UserError as exc:

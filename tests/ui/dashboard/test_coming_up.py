@@ -157,3 +157,14 @@ def test_the_review_dialog_shows_the_cadence_date_and_a_band_change_is_told(qtbo
     session.undo_stack.undo()
     from csp_desktop.store.risks import get_risk
     assert get_risk(register, items["r2"].id).next_review == date(2026, 12, 5)
+
+
+def test_a_recount_due_as_the_register_closes_does_nothing(qtbot, cycle):
+    # A restore closes the register while the panel's 0.3 s recount may still be pending.
+    session, _items = cycle
+    panel = ComingUpPanel(session, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    shown = texts(panel.tree)
+    session.workspace.close()
+    panel.reload()
+    assert texts(panel.tree) == shown
