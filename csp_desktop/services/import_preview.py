@@ -114,13 +114,66 @@ def read_preview(register: Path, file: Path, choices: Choices | None = None) -> 
 def check_preview(register: Path, preview: Preview) -> Preview:
     """Every row read and written in a transaction rolled back (a dry run): the problems and the counts.
     Works on a copy: the GUI thread may be showing `preview` meanwhile."""
-    preview = dataclasses.replace(preview, sheets=[dataclasses.replace(v, rows=list(v.rows)) for v in preview.sheets])
     with job_connection(register, write=True) as reg:
-        _dry_run(reg, preview)
+        return _checked(reg, preview)
+
+
+def _checked(reg: Register, preview: Preview) -> Preview:
+    preview = dataclasses.replace(preview, sheets=[dataclasses.replace(v, rows=list(v.rows)) for v in preview.sheets])
+    _dry_run(reg, preview)
     for sheet in preview.sheets:
         _add_problem_rows(sheet, preview.book, preview.problems)
     preview.checked = True
     return preview
+
+
+# -- the same two parts in a child process (the app's way: see child_process.py for why) ----------------
+
+def read_preview_apart(register: "Workspace | Path", file: Path, choices: Choices | None = None, *,
+                       cancelled=None) -> Preview:
+    """`read_preview` in a child process; `cancelled()` true stops it (ChildCancelled)."""
+    from .child_process import run_in_child
+    path, who = _path_and_who(register)
+    return run_in_child(_read_in_child, path, Path(file), choices, cancelled=cancelled,
+                        stopped_words=_stopped(file))
+
+
+def check_preview_apart(register: "Workspace | Path", preview: Preview, *, cancelled=None) -> Preview:
+    """`check_preview` in a child process, on a copy of the register in memory (the app holds the file
+    for writing); the file's cells go with it, so it is not read again."""
+    from .child_process import run_in_child
+    path, who = _path_and_who(register)
+    checked = run_in_child(_check_in_child, path, who, preview, cancelled=cancelled,
+                           stopped_words=_stopped(preview.file))
+    checked.book = preview.book  # not sent back: the GUI side has it already
+    return checked
+
+
+def _path_and_who(register: "Workspace | Path") -> tuple[Path, str]:
+    if isinstance(register, Workspace):
+        return register.register.path, register.register.who
+    from ..store.register import default_who
+    return Path(register), default_who()
+
+
+def _stopped(file: Path) -> str:
+    return (f"{Path(file).name} could not be read: reading it stopped unexpectedly, perhaps because it is too large "
+            "for this computer's memory or damaged")
+
+
+def _read_in_child(path: Path, file: Path, choices: Choices | None) -> Preview:
+    return read_preview(path, file, choices)
+
+
+def _check_in_child(path: Path, who: str, preview: Preview) -> Preview:
+    from ..store.scratch import scratch_copy
+    reg = scratch_copy(path, who=who)
+    try:
+        checked = _checked(reg, preview)
+    finally:
+        reg.close()
+    checked.book = None
+    return checked
 
 
 def _dry_run(reg: Register, preview: Preview) -> None:

@@ -40,6 +40,8 @@ class PreviewDialog(QDialog):
         self.worker.finished.connect(self._finished)
         self._reading = self._checking = self._importing = 0
         self._cancel = threading.Event()
+        self._closing = threading.Event()   # the window is closing: stop any reading at once
+        self._generation = 0
         self.progress_relay = Progress(self)
         self.progress_relay.step.connect(self._step)
         self.setWindowTitle(f"Import {self.file.name}")
@@ -150,22 +152,32 @@ class PreviewDialog(QDialog):
     # -- reading ----------------------------------------------------------------------------------------
 
     def reread(self) -> None:
-        """Read the file again with the choices made so far (off the GUI thread)."""
-        from ...services.import_preview import read_preview
+        """Read the file again with the choices made so far, in a child process (so the window never
+        waits for the parsing); a reading overtaken by a later choice, or by closing, is stopped."""
+        from ...services.import_preview import read_preview_apart
         register, file, choices = self.register, self.file, self.choices
         self.import_button.setEnabled(False)
         self.status.setText(f"Reading {self.file.name}\u2026")
         self.status.show()
         self._checking = 0
-        self._reading = self.worker.start(lambda: read_preview(register, file, choices))
+        stale = self._stale_after_this()
+        self._reading = self.worker.start(lambda: read_preview_apart(register, file, choices, cancelled=stale))
 
     def _check(self, preview) -> None:
-        """Second part: every row read and tried (a dry run), for the problems and the counts."""
-        from ...services.import_preview import check_preview
-        register = self.register
+        """Second part: every row read and tried (a dry run, in a child process), for the problems and counts."""
+        from ...services.import_preview import check_preview_apart
+        register, stale = self.register, self._stale_after_this(new=False)
         self.status.setText("Checking every row\u2026")
         self.status.show()
-        self._checking = self.worker.start(lambda: check_preview(register, preview))
+        self._checking = self.worker.start(lambda: check_preview_apart(register, preview, cancelled=stale))
+
+    def _stale_after_this(self, new: bool = True):
+        """Asked from the worker's thread: whether this reading is no longer wanted (a later one began, or
+        the window is closing)."""
+        if new:
+            self._generation += 1
+        generation, closing = self._generation, self._closing
+        return lambda: closing.is_set() or self._generation != generation
 
     def choose_field(self, heading: str, field: str) -> None:
         choices = self._current_choices()
@@ -328,5 +340,6 @@ class PreviewDialog(QDialog):
     def done(self, result: int) -> None:
         if self._importing:
             self._cancel.set()  # closing the window mid-import cancels it (it rolls back)
+        self._closing.set()
         self.worker.wait()  # no reading or import may outlive the dialog
         super().done(result)

@@ -303,3 +303,17 @@ def test_undo_last_import_is_offered_only_after_an_import(qtbot, win):
     do_import(qtbot, win, open_preview(qtbot, win, REGISTERS / "csp-words-3x3.csv"))
     offer_undo(win, win.files.undo_import)
     assert win.files.undo_import.isEnabled() and "csp-words-3x3.csv" in win.files.undo_import.text()
+
+
+def test_closing_the_preview_while_it_reads_stops_the_reading_at_once(qtbot, win, tmp_path):
+    import time
+    file = tmp_path / "big.csv"
+    file.write_text(HEADINGS + "".join(f"Risk {n},2,3,2,2,1\n" for n in range(20000)), encoding="utf-8")
+    before = snapshot(win.session.register)
+    win.files.preview(file)
+    dialog = win.import_preview
+    qtbot.waitUntil(lambda: dialog.worker.busy(), timeout=5000)
+    start = time.monotonic()
+    dialog.reject()
+    assert time.monotonic() - start < 3 and not dialog.worker.busy()
+    assert snapshot(win.session.register) == before
