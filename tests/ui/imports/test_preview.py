@@ -317,3 +317,30 @@ def test_closing_the_preview_while_it_reads_stops_the_reading_at_once(qtbot, win
     dialog.reject()
     assert time.monotonic() - start < 3 and not dialog.worker.busy()
     assert snapshot(win.session.register) == before
+
+
+def test_undoing_an_import_keeps_the_column_choice_made_for_it(qtbot, win, messages, tmp_path):  # noqa: F811
+    path = win.session.register.path
+    before = snapshot(win.session.register)
+    dialog = open_preview(qtbot, win, quarter(tmp_path, "q1.csv", "Flooding"))
+    reread(qtbot, dialog, lambda: choose_by_mouse(qtbot, dialog.table.combos[5], "ignore"))
+    qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton)
+    dialog.keep_name.setText("Quarterly")
+    do_import(qtbot, win, dialog)
+    win.files.undo_import.trigger()
+    assert "column choices kept for the next file stay kept" in messages[-1][1]
+    qtbot.waitUntil(lambda: win.session is not None, timeout=10000)
+    with Register.open(path, read_only=True) as reg:
+        assert reg.query("SELECT title FROM risks") == [] and reg.query("SELECT * FROM import_runs") == []
+        assert reg.query("SELECT name, columns FROM import_mappings") == \
+            [{"name": "Quarterly", "columns": '{"Probability (net)": "ignore"}'}]
+        # The import's own insert went with the restore; the choice was saved again, on its own.
+        assert [a["change"] for a in reg.query("SELECT change FROM audit WHERE tbl = 'import_mappings'")] == \
+            ["insert"]
+        assert reg.query("SELECT count(*) AS n FROM audit WHERE tbl = 'risks'")[0]["n"] == 0
+        rest = {k: v for k, v in snapshot(reg).items() if k not in ("import_mappings", "audit")}
+    assert rest == {k: v for k, v in before.items() if k not in ("import_mappings", "audit")}
+    # Next quarter the same headings still open with the choice applied.
+    dialog = open_preview(qtbot, win, quarter(tmp_path, "q2.csv", "Drought"))
+    assert dialog.preview.kept_applied == "Quarterly" and dialog.import_button.isEnabled()
+    dialog.reject()
