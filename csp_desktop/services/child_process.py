@@ -35,11 +35,15 @@ def _context():
     return context
 
 
-def _child_main(conn, work: Callable, args: tuple) -> None:
+def _child_main(conn, work: Callable, args: tuple, reports: bool) -> None:
     """In the child: run `work(*args)` and send back ("ok", value), ("user", sentence, problems) for an
-    error the user can act on, or ("bug", traceback)."""
+    error the user can act on, or ("bug", traceback). With `reports`, `work` is also given
+    `progress=...`, whose calls are sent as ("progress", *arguments) meanwhile."""
     try:
-        message: tuple = ("ok", work(*args))
+        if reports:
+            message: tuple = ("ok", work(*args, progress=lambda *told: conn.send(("progress", *told))))
+        else:
+            message = ("ok", work(*args))
     except UserError as exc:
         message = ("user", str(exc), list(getattr(exc, "problems", []) or []))
     except BaseException:  # noqa: BLE001 - anything else is a bug, sent back with its traceback
@@ -52,19 +56,19 @@ def _child_main(conn, work: Callable, args: tuple) -> None:
         conn.close()
 
 
-def run_in_child(work: Callable, *args, cancelled: Callable[[], bool] | None = None,
+def run_in_child(work: Callable, *args, cancelled: Callable[[], bool] | None = None, progress: Callable | None = None,
                  stopped_words: str = "the work stopped unexpectedly") -> Any:
     """`work(*args)` in a child process; its value, or its UserError raised here (a ReadError with its
     problems), or RuntimeError for a bug. `cancelled()` is asked every 50 ms: true stops the child and
-    raises ChildCancelled. A child that dies without answering (killed, out of memory) raises a UserError
-    ending in `stopped_words`."""
+    raises ChildCancelled. `progress` is called here with what the child's work told its own. A child
+    that dies without answering (killed, out of memory) raises a UserError ending in `stopped_words`."""
     context = _context()
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child_main, args=(send, work, args), daemon=True)
+    child = context.Process(target=_child_main, args=(send, work, args, progress is not None), daemon=True)
     child.start()
     send.close()  # only the child writes: the pipe then reports the child's end when it dies
     try:
-        message = _wait(child, receive, cancelled)
+        message = _wait(child, receive, cancelled, progress)
     finally:
         receive.close()
         child.join(5)
@@ -79,16 +83,20 @@ def run_in_child(work: Callable, *args, cancelled: Callable[[], bool] | None = N
     return _answer(message)
 
 
-def _wait(child, receive, cancelled) -> tuple | None:
+def _wait(child, receive, cancelled, progress) -> tuple | None:
     while True:
         if cancelled is not None and cancelled():
             child.kill()
             raise ChildCancelled()
         if receive.poll(POLL_SECONDS):
             try:
-                return receive.recv()
+                message = receive.recv()
             except EOFError:
                 return None  # the child died without a word
+            if message[0] != "progress":
+                return message
+            if progress is not None:
+                progress(*message[1:])
 
 
 def _answer(message: tuple) -> Any:

@@ -118,9 +118,9 @@ def check_preview(register: Path, preview: Preview) -> Preview:
         return _checked(reg, preview)
 
 
-def _checked(reg: Register, preview: Preview) -> Preview:
+def _checked(reg: Register, preview: Preview, progress=None) -> Preview:
     preview = dataclasses.replace(preview, sheets=[dataclasses.replace(v, rows=list(v.rows)) for v in preview.sheets])
-    _dry_run(reg, preview)
+    _dry_run(reg, preview, progress)
     for sheet in preview.sheets:
         _add_problem_rows(sheet, preview.book, preview.problems)
     preview.checked = True
@@ -138,12 +138,12 @@ def read_preview_apart(register: "Workspace | Path", file: Path, choices: Choice
                         stopped_words=_stopped(file))
 
 
-def check_preview_apart(register: "Workspace | Path", preview: Preview, *, cancelled=None) -> Preview:
+def check_preview_apart(register: "Workspace | Path", preview: Preview, *, cancelled=None, progress=None) -> Preview:
     """`check_preview` in a child process, on a copy of the register in memory (the app holds the file
     for writing); the file's cells go with it, so it is not read again."""
     from .child_process import run_in_child
     path, who = _path_and_who(register)
-    checked = run_in_child(_check_in_child, path, who, preview, cancelled=cancelled,
+    checked = run_in_child(_check_in_child, path, who, preview, cancelled=cancelled, progress=progress,
                            stopped_words=_stopped(preview.file))
     checked.book = preview.book  # not sent back: the GUI side has it already
     return checked
@@ -165,23 +165,25 @@ def _read_in_child(path: Path, file: Path, choices: Choices | None) -> Preview:
     return read_preview(path, file, choices)
 
 
-def _check_in_child(path: Path, who: str, preview: Preview) -> Preview:
+def _check_in_child(path: Path, who: str, preview: Preview, progress=None) -> Preview:
     from ..store.scratch import scratch_copy
     reg = scratch_copy(path, who=who)
     try:
-        checked = _checked(reg, preview)
+        checked = _checked(reg, preview, progress)
     finally:
         reg.close()
     checked.book = None
     return checked
 
 
-def _dry_run(reg: Register, preview: Preview) -> None:
+def _dry_run(reg: Register, preview: Preview, progress=None) -> None:
     from ..interchange.problems import ReadError
+    from .imports import Steps
     chosen = preview.choices
     try:
         preview.result = import_file(reg, preview.file, mapping=chosen.columns or None, kinds=chosen.sheets or None,
-                                     scheme=chosen.scheme or None, dry_run=True, book=preview.book)
+                                     scheme=chosen.scheme or None, dry_run=True, book=preview.book,
+                                     steps=Steps(progress))
         preview.problems = [_worded(p) for p in preview.result.warnings]
     except ReadError as exc:
         preview.problems = [_worded(p) for p in exc.problems]
@@ -257,13 +259,15 @@ def field_words(field_name: str | None) -> str:
 
 
 def import_chosen(register: Path, file: Path, choices: Choices, *, keep_as: str = "", progress=None,
-                  cancelled=None) -> ImportResult:
+                  cancelled=None, book=None) -> ImportResult:
     """The import the preview shows, through a connection of its own (off the GUI thread), after a backup
-    that File > Undo last import restores. `cancelled()` true at any step rolls it all back."""
+    that File > Undo last import restores. `cancelled()` true at any step rolls it all back. `book`: the
+    cells the preview read and showed, so what is imported is what was seen (and not parsed again)."""
     from .imports import Steps
     with job_connection(register, write=True) as reg:
         return import_file(reg, Path(file), mapping=choices.columns or None, kinds=choices.sheets or None,
-                           scheme=choices.scheme or None, steps=Steps(progress, cancelled), keep_as=keep_as)
+                           scheme=choices.scheme or None, steps=Steps(progress, cancelled), keep_as=keep_as,
+                           book=book)
 
 
 def fields_for(kind: str | None) -> list[str]:

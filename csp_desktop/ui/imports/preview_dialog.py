@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -21,9 +21,16 @@ AS_READ = ""
 LEFT_OUT = "__left_out__"
 
 
-class Progress(QObject):
-    """Steps reported from the worker thread arrive on the GUI thread through this signal."""
-    step = Signal(int, int, str)
+class Told:
+    """The latest progress a job told, set from the worker's thread and read by a GUI-thread timer: a
+    plain attribute, since emitting a Qt signal from that thread dozens of times per import crashed
+    PySide6 6.12 ("none_dealloc")."""
+
+    def __init__(self):
+        self.latest: tuple[int, int, str] | None = None
+
+    def __call__(self, n: int, of: int, words: str) -> None:
+        self.latest = (n, of, words)
 
 
 class PreviewDialog(QDialog):
@@ -42,8 +49,10 @@ class PreviewDialog(QDialog):
         self._cancel = threading.Event()
         self._closing = threading.Event()   # the window is closing: stop any reading at once
         self._generation = 0
-        self.progress_relay = Progress(self)
-        self.progress_relay.step.connect(self._step)
+        self.told = Told()
+        self.told_timer = QTimer(self)
+        self.told_timer.setInterval(100)
+        self.told_timer.timeout.connect(self._show_told)
         self.setWindowTitle(f"Import {self.file.name}")
         self._build()
         self.resize(1300, 720)
@@ -131,7 +140,7 @@ class PreviewDialog(QDialog):
         self.fresh = named(QPushButton("New register\u2026"), "New register",
                            "Import the file into a fresh register instead.")
         self.fresh.clicked.connect(lambda: (self.new_register.emit(), self.reject()))
-        self.bar = named(QProgressBar(), "Import progress")
+        self.bar = named(QProgressBar(), "Progress", "Rows checked, or rows imported.")
         self.bar.setMaximumWidth(220)
         self.bar.hide()
         self.import_button = named(QPushButton("Import"), "Import")
@@ -166,10 +175,12 @@ class PreviewDialog(QDialog):
     def _check(self, preview) -> None:
         """Second part: every row read and tried (a dry run, in a child process), for the problems and counts."""
         from ...services.import_preview import check_preview_apart
-        register, stale = self.register, self._stale_after_this(new=False)
+        register, stale, told = self.register, self._stale_after_this(new=False), self._new_told()
         self.status.setText("Checking every row\u2026")
         self.status.show()
-        self._checking = self.worker.start(lambda: check_preview_apart(register, preview, cancelled=stale))
+        self._show_bar()
+        self._checking = self.worker.start(lambda: check_preview_apart(
+            register, preview, cancelled=stale, progress=told))
 
     def _stale_after_this(self, new: bool = True):
         """Asked from the worker's thread: whether this reading is no longer wanted (a later one began, or
@@ -215,6 +226,7 @@ class PreviewDialog(QDialog):
         if ticket not in (self._reading, self._checking):
             return  # an older reading, overtaken by a later choice
         self.status.hide()
+        self.bar.hide()
         if not outcome.ok:
             from ...services.import_preview import in_app_words
             self.status.setText(in_app_words(outcome.error or f"The file could not be read ({outcome.bug})."))
@@ -300,23 +312,41 @@ class PreviewDialog(QDialog):
         register, file, choices = self.register, self.file, self._current_choices()
         keep_as = self.keep_name.text().strip() if self.keep.isChecked() else ""
         self._cancel.clear()
-        cancelled, relay = self._cancel.is_set, self.progress_relay
+        cancelled, told, book = self._cancel.is_set, self._new_told(), self.preview.book
         self.import_button.setEnabled(False)
-        self.bar.setRange(0, 4)
+        self._show_bar()
+        self._importing = self.worker.start(lambda: import_chosen(
+            register, file, choices, keep_as=keep_as, cancelled=cancelled, book=book,
+            progress=told))
+
+    def _show_bar(self) -> None:
+        self.bar.setRange(0, 100)
         self.bar.setValue(0)
         self.bar.show()
-        self._importing = self.worker.start(lambda: import_chosen(
-            register, file, choices, keep_as=keep_as, cancelled=cancelled,
-            progress=lambda n, of, words: relay.step.emit(n, of, words)))
+
+    def _new_told(self) -> Told:
+        """A fresh holder per job, so a stopped job's last word is never shown for the next."""
+        self.told = Told()
+        self.told_timer.start()
+        return self.told
+
+    def _show_told(self) -> None:
+        if not self.bar.isVisible():
+            self.told_timer.stop()
+        elif self.told.latest is not None:
+            self._step(*self.told.latest)
 
     def _step(self, n: int, of: int, words: str) -> None:
+        """Progress of the check (rows read and tried) or of the import (rows read and written)."""
         self.bar.setRange(0, of)
         self.bar.setValue(n)
+        if not self._importing:  # the check is a dry run: of its steps, only its rows mean anything to the user
+            words = "Checking every row" + (f": {words[0].lower()}{words[1:]}" if "rows" in words else "")
         self.status.setText(f"{words}\u2026")
         self.status.show()
 
     def _cancel_clicked(self) -> None:
-        if self.bar.isVisible():
+        if self._importing:
             self._cancel.set()  # the import stops at its next step and rolls back
             self.status.setText("Cancelling\u2026")
         else:

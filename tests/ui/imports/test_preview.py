@@ -344,3 +344,18 @@ def test_undoing_an_import_keeps_the_column_choice_made_for_it(qtbot, win, messa
     dialog = open_preview(qtbot, win, quarter(tmp_path, "q2.csv", "Drought"))
     assert dialog.preview.kept_applied == "Quarterly" and dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_the_check_shows_the_rows_it_has_read_and_import_follows(qtbot, win, tmp_path):
+    file = tmp_path / "big.csv"
+    file.write_text("Risk,Likelihood,Impact\n" + "".join(f"Risk {n},2,3\n" for n in range(20000)), encoding="utf-8")
+    win.files.preview(file)
+    dialog = win.import_preview
+    seen = set()
+    qtbot.waitUntil(lambda: seen.add(dialog.status.text()) or (dialog.preview is not None and dialog.preview.checked
+                                                              and dialog.status.isHidden()), timeout=30000)
+    assert any(t.startswith("Checking every row: reading rows: ") and "of 20,000" in t for t in seen), seen
+    assert not dialog.bar.isVisible() and dialog.import_button.isEnabled()
+    assert dialog.summary.text().startswith("Adds 20000 risks")
+    do_import(qtbot, win, dialog)
+    assert len(audit(win.session.register.path, "risks")) == 20000
