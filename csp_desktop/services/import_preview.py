@@ -60,14 +60,21 @@ class Preview:
         if self.result is None:
             return "Nothing can be imported until the problems marked as errors are put right."
         counts = self.result.counts
-        adds = ", ".join(f"{n} {name}" for name, n in counts.items() if n) or "nothing"
+        adds = ", ".join(_counted(n, name) for name, n in counts.items() if n) or "nothing"
         text = f"Adds {adds}"
         if self.result.matched:
-            text += "; matches " + ", ".join(f"{n} {name}" for name, n in self.result.matched.items()) + \
+            text += "; matches " + ", ".join(_counted(n, name) for name, n in self.result.matched.items()) + \
                     " already in the register"
         if self.result.scheme_changed and self.result.scheme is not None:
             text += f"; the register takes the file's {self.result.scheme.size} scale"
         return text + "."
+
+
+def _counted(n: int, table: str) -> str:
+    """ "1 indicator", "2 priorities": a count of one of the register's tables (named in the plural)."""
+    if n != 1:
+        return f"{n} {table}"
+    return f"1 {table[:-3] + 'y' if table.endswith('ies') else table[:-1]}"
 
 
 @contextlib.contextmanager

@@ -160,3 +160,9 @@ def test_progress_counts_rows_read_and_written_and_a_cancel_among_them_changes_n
             with pytest.raises(ImportCancelled):
                 import_file(reg, file, steps=steps)
             assert snapshot(reg) == before
+
+
+def test_the_summary_counts_as_a_person_writes_them(register):
+    register.close()
+    preview = build_preview(register.path, REGISTERS / "csp-plan-workbook.xlsx")
+    assert preview.summary() == "Adds 2 priorities, 4 owners, 5 actions, 1 indicator."

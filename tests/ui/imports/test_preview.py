@@ -110,7 +110,7 @@ def test_a_sheet_left_out_by_keyboard_and_a_scale_chosen(qtbot, win):
     path = win.session.register.path
     dialog = open_preview(qtbot, win, REGISTERS / "csp-plan-workbook.xlsx")
     assert [v.name for v in dialog.preview.sheets] == ["Guidance", "Priorities", "Actions", "Performance"]
-    assert "1 indicators" in dialog.summary.text()
+    assert "1 indicator." in dialog.summary.text()
     dialog.sheets.setFocus()
     qtbot.keyClick(dialog.sheets, Qt.Key.Key_End)
     assert dialog.sheets.currentRow() == 3
