@@ -136,23 +136,27 @@ def _checked(reg: Register, preview: Preview, progress=None) -> Preview:
 
 # -- the same two parts in a child process (the app's way: see child_process.py for why) ----------------
 
-def read_preview_apart(register: "Workspace | Path", file: Path, choices: Choices | None = None, *,
-                       cancelled=None) -> Preview:
-    """`read_preview` in a child process; `cancelled()` true stops it (ChildCancelled)."""
+def build_preview_apart(register: "Workspace | Path", file: Path, choices: Choices | None = None, *, on_read=None,
+                        progress=None, cancelled=None) -> Preview:
+    """`build_preview` in one child process: `read_preview`, told to `on_read(preview)` as soon as it is
+    known (with the file's cells, which come back only that once), then `check_preview` on a copy of the
+    register in memory (the app holds the file for writing), its rows told to `progress(done, of, words)`.
+    `cancelled()` true stops the child (ChildCancelled)."""
     from .child_process import run_in_child
     path, who = _path_and_who(register)
-    return run_in_child(_read_in_child, path, Path(file), choices, cancelled=cancelled,
-                        stopped_words=_stopped(file))
+    read: list[Preview] = []
 
+    def told(kind: str, *what) -> None:
+        if kind == "read":
+            read.append(what[0])
+            if on_read is not None:
+                on_read(what[0])
+        elif progress is not None:
+            progress(*what)
 
-def check_preview_apart(register: "Workspace | Path", preview: Preview, *, cancelled=None, progress=None) -> Preview:
-    """`check_preview` in a child process, on a copy of the register in memory (the app holds the file
-    for writing); the file's cells go with it, so it is not read again."""
-    from .child_process import run_in_child
-    path, who = _path_and_who(register)
-    checked = run_in_child(_check_in_child, path, who, preview, cancelled=cancelled, progress=progress,
-                           stopped_words=_stopped(preview.file))
-    checked.book = preview.book  # not sent back: the GUI side has it already
+    checked = run_in_child(_build_in_child, path, who, Path(file), choices, cancelled=cancelled, progress=told,
+                           stopped_words=_stopped(file))
+    checked.book = read[0].book if read else None
     return checked
 
 
@@ -168,18 +172,16 @@ def _stopped(file: Path) -> str:
             "for this computer's memory or damaged")
 
 
-def _read_in_child(path: Path, file: Path, choices: Choices | None) -> Preview:
-    return read_preview(path, file, choices)
-
-
-def _check_in_child(path: Path, who: str, preview: Preview, progress=None) -> Preview:
+def _build_in_child(path: Path, who: str, file: Path, choices: Choices | None, progress) -> Preview:
     from ..store.scratch import scratch_copy
+    preview = read_preview(path, file, choices)
+    progress("read", preview)
     reg = scratch_copy(path, who=who)
     try:
-        checked = _checked(reg, preview, progress)
+        checked = _checked(reg, preview, lambda *step: progress("step", *step))
     finally:
         reg.close()
-    checked.book = None
+    checked.book = None  # the parent has it from the first part
     return checked
 
 

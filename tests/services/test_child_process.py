@@ -8,7 +8,7 @@ import pytest
 from csp_desktop.errors import UserError
 from csp_desktop.interchange.problems import ReadError
 from csp_desktop.services.child_process import ChildCancelled, run_in_child
-from csp_desktop.services.import_preview import check_preview_apart, read_preview_apart
+from csp_desktop.services.import_preview import build_preview_apart
 from csp_desktop.store import Register
 from tests.conftest import FIXTURES, snapshot
 
@@ -57,11 +57,11 @@ def test_a_hostile_or_broken_file_read_apart_is_a_clear_user_error(tmp_path, nam
     with Register.open(path, read_only=True) as reg:
         before = snapshot(reg)
     try:
-        preview = read_preview_apart(path, file)
+        preview = build_preview_apart(path, file)
     except UserError as exc:
         assert name in str(exc) and "--" not in str(exc) and "Traceback" not in str(exc)
     else:  # read, with nothing to take in: the check says so, and Import stays off
-        assert not check_preview_apart(path, preview).can_import
+        assert not preview.can_import and preview.errors
     with Register.open(path, read_only=True) as reg:
         assert snapshot(reg) == before
 
@@ -71,9 +71,12 @@ def test_the_check_apart_matches_the_check_in_this_process(tmp_path):
     path = tmp_path / "r.cspreg"
     Register.create(path, "Test").close()
     file = REGISTERS / "csp-plan-workbook.xlsx"
-    here = build_preview(path, file)
-    apart = check_preview_apart(path, read_preview_apart(path, file))
-    assert apart.summary() == here.summary() and apart.problems == here.problems
+    here, read, told = build_preview(path, file), [], []
+    apart = build_preview_apart(path, file, on_read=read.append, progress=lambda *step: told.append(step))
+    assert len(read) == 1 and not read[0].checked and read[0].book is not None
+    assert [v.rows[:3] for v in read[0].sheets] == [v.rows[:3] for v in here.sheets]
+    assert told and all(of == 100 for _, of, _ in told)
+    assert apart.checked and apart.summary() == here.summary() and apart.problems == here.problems
     assert [v.rows for v in apart.sheets] == [v.rows for v in here.sheets]
     assert apart.book is not None  # kept on this side for the import
     with Register.open(path, read_only=True) as reg:  # the dry run wrote into a copy only

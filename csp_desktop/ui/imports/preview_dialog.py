@@ -22,15 +22,19 @@ LEFT_OUT = "__left_out__"
 
 
 class Told:
-    """The latest progress a job told, set from the worker's thread and read by a GUI-thread timer: a
-    plain attribute, since emitting a Qt signal from that thread dozens of times per import crashed
-    PySide6 6.12 ("none_dealloc")."""
+    """What a job told last (its progress, and the preview's first part), set from the worker's thread
+    and read by a GUI-thread timer: a burst of reports becomes at most one repaint per tick."""
 
     def __init__(self):
         self.latest: tuple[int, int, str] | None = None
+        self.read = None    # the preview's first part (how the file was read), once it is known
+        self.shown = False  # ... and whether the window shows it yet
 
     def __call__(self, n: int, of: int, words: str) -> None:
         self.latest = (n, of, words)
+
+    def was_read(self, preview) -> None:
+        self.read = preview
 
 
 class PreviewDialog(QDialog):
@@ -45,13 +49,13 @@ class PreviewDialog(QDialog):
         self.choices: Choices | None = None   # None: the first reading looks for a kept mapping
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
-        self._reading = self._checking = self._importing = 0
+        self._reading = self._importing = 0
         self._cancel = threading.Event()
         self._closing = threading.Event()   # the window is closing: stop any reading at once
         self._generation = 0
         self.told = Told()
         self.told_timer = QTimer(self)
-        self.told_timer.setInterval(100)
+        self.told_timer.setInterval(50)
         self.told_timer.timeout.connect(self._show_told)
         self.setWindowTitle(f"Import {self.file.name}")
         self._build()
@@ -161,32 +165,22 @@ class PreviewDialog(QDialog):
     # -- reading ----------------------------------------------------------------------------------------
 
     def reread(self) -> None:
-        """Read the file again with the choices made so far, in a child process (so the window never
-        waits for the parsing); a reading overtaken by a later choice, or by closing, is stopped."""
-        from ...services.import_preview import read_preview_apart
+        """Read the file again with the choices made so far, then check every row, in a child process (so
+        the window never waits for the parsing). How it was read is shown as soon as the child tells it
+        (`told.read`); a reading overtaken by a later choice, or by closing, is stopped."""
+        from ...services.import_preview import build_preview_apart
         register, file, choices = self.register, self.file, self.choices
         self.import_button.setEnabled(False)
         self.status.setText(f"Reading {self.file.name}\u2026")
         self.status.show()
-        self._checking = 0
-        stale = self._stale_after_this()
-        self._reading = self.worker.start(lambda: read_preview_apart(register, file, choices, cancelled=stale))
+        stale, told = self._stale_after_this(), self._new_told()
+        self._reading = self.worker.start(lambda: build_preview_apart(
+            register, file, choices, on_read=told.was_read, progress=told, cancelled=stale))
 
-    def _check(self, preview) -> None:
-        """Second part: every row read and tried (a dry run, in a child process), for the problems and counts."""
-        from ...services.import_preview import check_preview_apart
-        register, stale, told = self.register, self._stale_after_this(new=False), self._new_told()
-        self.status.setText("Checking every row\u2026")
-        self.status.show()
-        self._show_bar()
-        self._checking = self.worker.start(lambda: check_preview_apart(
-            register, preview, cancelled=stale, progress=told))
-
-    def _stale_after_this(self, new: bool = True):
+    def _stale_after_this(self):
         """Asked from the worker's thread: whether this reading is no longer wanted (a later one began, or
         the window is closing)."""
-        if new:
-            self._generation += 1
+        self._generation += 1
         generation, closing = self._generation, self._closing
         return lambda: closing.is_set() or self._generation != generation
 
@@ -223,8 +217,10 @@ class PreviewDialog(QDialog):
     def _finished(self, ticket: int, outcome) -> None:
         if ticket == self._importing:
             return self._import_done(outcome)
-        if ticket not in (self._reading, self._checking):
+        if ticket != self._reading:
             return  # an older reading, overtaken by a later choice
+        self._show_told()  # how it was read, if the timer had not shown it yet
+        self.told_timer.stop()
         self.status.hide()
         self.bar.hide()
         if not outcome.ok:
@@ -233,10 +229,7 @@ class PreviewDialog(QDialog):
             self.status.show()
             self.problems.show_problems([], message=self.status.text())
             return
-        if ticket == self._checking:
-            return self.show_checked(outcome.value)
-        self.show_preview(outcome.value)
-        self._check(outcome.value)
+        self.show_checked(outcome.value)
 
     def show_checked(self, preview) -> None:
         self.preview = preview
@@ -261,10 +254,10 @@ class PreviewDialog(QDialog):
         self.sheets.clear()
         for view in preview.sheets:
             self.sheets.addItem(f"{view.name}: {view.reading.kind or 'not read'}")
-        self.sheets.blockSignals(False)
         first = next((n for n, v in enumerate(preview.sheets) if v.reading.kind), 0)
         self.sheets.setCurrentRow(keep_sheet if 0 <= keep_sheet < len(preview.sheets) else first)
-        self._show_sheet(self.sheets.currentRow())
+        self.sheets.blockSignals(False)
+        self._show_sheet(self.sheets.currentRow())  # once (a changed row would also have built it)
         if self.scale.findText(f"The register's own ({preview.register_scale})") < 0:
             self.scale.insertItem(1, f"The register's own ({preview.register_scale})", preview.register_scale)
         self._select(self.scale, preview.choices.scheme)
@@ -331,10 +324,14 @@ class PreviewDialog(QDialog):
         return self.told
 
     def _show_told(self) -> None:
-        if not self.bar.isVisible():
-            self.told_timer.stop()
-        elif self.told.latest is not None:
-            self._step(*self.told.latest)
+        told = self.told
+        if told.read is not None and not told.shown and not self._importing:
+            told.shown = True
+            self.show_preview(told.read)
+            self.status.setText("Checking every row\u2026")
+            self._show_bar()
+        if told.latest is not None and self.bar.isVisible():
+            self._step(*told.latest)
 
     def _step(self, n: int, of: int, words: str) -> None:
         """Progress of the check (rows read and tried) or of the import (rows read and written)."""
