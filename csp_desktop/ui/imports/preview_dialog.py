@@ -352,6 +352,7 @@ class PreviewDialog(QDialog):
     def _import_done(self, outcome) -> None:
         from ..common.text import tell
         self._importing = 0
+        self.told_timer.stop()
         self.bar.hide()
         if outcome.ok:
             self.imported.emit(outcome.value)
