@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import sys
+import threading
 import traceback
+import types
 from typing import Any, Callable
 
 from ..errors import UserError
@@ -65,7 +68,13 @@ def run_in_child(work: Callable, *args, cancelled: Callable[[], bool] | None = N
     context = _context()
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child_main, args=(send, work, args, progress is not None), daemon=True)
-    child.start()
+    try:
+        _start_without_main(child)
+    except OSError as exc:  # no process can be made (a limit, a locked-down machine): slower, but done
+        log.warning("No child process could be started (%s); working in this process instead", exc)
+        send.close()
+        receive.close()
+        return work(*args, progress=progress) if progress is not None else work(*args)
     send.close()  # only the child writes: the pipe then reports the child's end when it dies
     try:
         message = _wait(child, receive, cancelled, progress)
@@ -81,6 +90,23 @@ def run_in_child(work: Callable, *args, cancelled: Callable[[], bool] | None = N
         log.error("A child process ended without an answer (exit code %s)", code)
         raise UserError(f"{stopped_words} (exit code {code}).")
     return _answer(message)
+
+
+_STARTING = threading.Lock()
+
+
+def _start_without_main(child) -> None:
+    """Start `child` without telling it the app's main script. multiprocessing has each child run the
+    parent's main script again (in case the work was defined there); the work here lives in csp_desktop,
+    so that is only time lost, and a script without `if __name__ == "__main__"` would start itself again
+    in the child. The real main module is put back as soon as the child has its start-up data."""
+    main = sys.modules["__main__"]
+    with _STARTING:
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            child.start()
+        finally:
+            sys.modules["__main__"] = main
 
 
 def _wait(child, receive, cancelled, progress) -> tuple | None:

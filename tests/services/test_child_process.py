@@ -81,3 +81,29 @@ def test_the_check_apart_matches_the_check_in_this_process(tmp_path):
     assert apart.book is not None  # kept on this side for the import
     with Register.open(path, read_only=True) as reg:  # the dry run wrote into a copy only
         assert reg.query("SELECT COUNT(*) AS n FROM risks")[0]["n"] == 0
+
+
+def test_a_main_script_without_a_guard_is_not_run_again_in_the_child(tmp_path):
+    import subprocess
+    import sys
+    from tests.ui.windows import REPO
+    script = tmp_path / "unguarded.py"  # no `if __name__ == "__main__"`: multiprocessing would re-run it
+    script.write_text("from csp_desktop.services.child_process import run_in_child\n"
+                      "print('started', flush=True)\n"
+                      "print(run_in_child(sum, [1, 2, 3]))\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["started", "6"]
+
+
+def test_where_no_process_can_be_started_the_work_is_done_here(monkeypatch, caplog):
+    from csp_desktop.services import child_process
+
+    def refuse(_child):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(child_process, "_start_without_main", refuse)
+    told = []
+    assert run_in_child(lambda n, progress: progress(n) or n * 2, 21, progress=told.append) == 42
+    assert told == [21] and "working in this process instead" in caplog.text
