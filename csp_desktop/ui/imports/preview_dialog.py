@@ -262,7 +262,7 @@ class PreviewDialog(QDialog):
             self.scale.insertItem(1, f"The register's own ({preview.register_scale})", preview.register_scale)
         self._select(self.scale, preview.choices.scheme)
         self.scale_labels.setText(f"The register's scale is {preview.register_scale}.")
-        self.problems.show_problems([], message="Checking every row\u2026")
+        self.problems.show_problems([], message="Checking every row: any problems found will be listed here.")
         self.summary.setText(preview.summary())
         self.import_button.setEnabled(False)
 
