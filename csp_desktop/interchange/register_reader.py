@@ -22,9 +22,10 @@ _LOOKED_FOR = "'Risk', 'Risk description', 'Likelihood', 'Impact', 'Action', 'Pr
 
 def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                      scheme: Scheme | None = None, register_scheme: Scheme | None = None,
-                     kinds: dict[str, str | None] | None = None, book=None) -> Contents:
+                     kinds: dict[str, str | None] | None = None, book=None, progress=None) -> Contents:
     """The file's contents. `register_scheme` reads the levels of a file that has no risk table (a
-    mitigations or reviews table of risks already in the register). `book`: the file already read."""
+    mitigations or reviews table of risks already in the register). `book`: the file already read.
+    `progress(rows_read, rows)` is told every few hundred rows (and may raise to stop the reading)."""
     book = book or read_tables(path, sheet)
     plan = Contents(book.file, warnings=list(book.warnings))
     tables, readings = _tables(book, mapping, kinds)
@@ -40,10 +41,12 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     for table, layout in tables:
         problems += _unread_columns(book.file, table, layout)
     problems += _unread_sheets(book, readings)
+    count = RowCount(sum(len(t.rows) - layout.data_from for t, layout in tables), progress)
     for kind in _KIND_ORDER:
         for table, layout in tables:
             if layout.kind == kind:
-                READERS[kind](SheetReader(plan, table, layout, problems, level_scheme), _risk_sheets(tables))
+                READERS[kind](SheetReader(plan, table, layout, problems, level_scheme, count), _risk_sheets(tables))
+    count.finish()
     errors = [p for p in problems if p.severity == ERROR]
     plan.warnings += [p for p in problems if p.severity == WARNING]
     if errors:
@@ -51,6 +54,23 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if not any(plan.counts().values()):
         raise ReadError([_yielded_nothing(book, readings)])
     return plan
+
+
+class RowCount:
+    """Rows walked across every table, told to `progress(done, total)` every EVERY rows and at the end."""
+    EVERY = 250
+
+    def __init__(self, total: int, progress=None):
+        self.total, self.done, self.progress = max(total, 0), 0, progress
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % self.EVERY == 0:
+            self.progress(min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
 
 
 def explain_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,

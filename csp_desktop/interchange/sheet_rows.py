@@ -38,8 +38,10 @@ def tidy(text: str) -> str:
 class SheetReader:
     """Walks the data rows of one table, reading cells and noting problems with their place."""
 
-    def __init__(self, plan: Contents, sheet: Sheet, layout: h.Layout, problems: list[Problem], scheme=None):
+    def __init__(self, plan: Contents, sheet: Sheet, layout: h.Layout, problems: list[Problem], scheme=None,
+                 count=None):
         self.plan, self.sheet, self.layout, self.problems = plan, sheet, layout, problems
+        self.count = count  # called with each row walked (a RowCount): an import's progress bar
         self.scheme = plan.scheme or scheme
         self._levels: dict = {}
         self.row_index = layout.header_row
@@ -48,6 +50,8 @@ class SheetReader:
     def rows(self):
         for index in range(self.layout.data_from, len(self.sheet.rows)):
             row = self.sheet.rows[index]
+            if self.count is not None:
+                self.count()
             cells = [c for c in row if filled(c)]
             if not cells:
                 continue

@@ -60,14 +60,21 @@ class Preview:
         if self.result is None:
             return "Nothing can be imported until the problems marked as errors are put right."
         counts = self.result.counts
-        adds = ", ".join(f"{n} {name}" for name, n in counts.items() if n) or "nothing"
+        adds = ", ".join(_counted(n, name) for name, n in counts.items() if n) or "nothing"
         text = f"Adds {adds}"
         if self.result.matched:
-            text += "; matches " + ", ".join(f"{n} {name}" for name, n in self.result.matched.items()) + \
+            text += "; matches " + ", ".join(_counted(n, name) for name, n in self.result.matched.items()) + \
                     " already in the register"
         if self.result.scheme_changed and self.result.scheme is not None:
             text += f"; the register takes the file's {self.result.scheme.size} scale"
         return text + "."
+
+
+def _counted(n: int, table: str) -> str:
+    """ "1 indicator", "2 priorities": a count of one of the register's tables (named in the plural)."""
+    if n != 1:
+        return f"{n} {table}"
+    return f"1 {table[:-3] + 'y' if table.endswith('ies') else table[:-1]}"
 
 
 @contextlib.contextmanager
@@ -114,21 +121,78 @@ def read_preview(register: Path, file: Path, choices: Choices | None = None) -> 
 def check_preview(register: Path, preview: Preview) -> Preview:
     """Every row read and written in a transaction rolled back (a dry run): the problems and the counts.
     Works on a copy: the GUI thread may be showing `preview` meanwhile."""
-    preview = dataclasses.replace(preview, sheets=[dataclasses.replace(v, rows=list(v.rows)) for v in preview.sheets])
     with job_connection(register, write=True) as reg:
-        _dry_run(reg, preview)
+        return _checked(reg, preview)
+
+
+def _checked(reg: Register, preview: Preview, progress=None) -> Preview:
+    preview = dataclasses.replace(preview, sheets=[dataclasses.replace(v, rows=list(v.rows)) for v in preview.sheets])
+    _dry_run(reg, preview, progress)
     for sheet in preview.sheets:
         _add_problem_rows(sheet, preview.book, preview.problems)
     preview.checked = True
     return preview
 
 
-def _dry_run(reg: Register, preview: Preview) -> None:
+# -- the same two parts in a child process (the app's way: see child_process.py for why) ----------------
+
+def build_preview_apart(register: "Workspace | Path", file: Path, choices: Choices | None = None, *, on_read=None,
+                        progress=None, cancelled=None) -> Preview:
+    """`build_preview` in one child process: `read_preview`, told to `on_read(preview)` as soon as it is
+    known (with the file's cells, which come back only that once), then `check_preview` on a copy of the
+    register in memory (the app holds the file for writing), its rows told to `progress(done, of, words)`.
+    `cancelled()` true stops the child (ChildCancelled)."""
+    from .child_process import run_in_child
+    path, who = _path_and_who(register)
+    read: list[Preview] = []
+
+    def told(kind: str, *what) -> None:
+        if kind == "read":
+            read.append(what[0])
+            if on_read is not None:
+                on_read(what[0])
+        elif progress is not None:
+            progress(*what)
+
+    checked = run_in_child(_build_in_child, path, who, Path(file), choices, cancelled=cancelled, progress=told,
+                           stopped_words=_stopped(file))
+    checked.book = read[0].book if read else None
+    return checked
+
+
+def _path_and_who(register: "Workspace | Path") -> tuple[Path, str]:
+    if isinstance(register, Workspace):
+        return register.register.path, register.register.who
+    from ..store.register import default_who
+    return Path(register), default_who()
+
+
+def _stopped(file: Path) -> str:
+    return (f"{Path(file).name} could not be read: reading it stopped unexpectedly, perhaps because it is too large "
+            "for this computer's memory or damaged")
+
+
+def _build_in_child(path: Path, who: str, file: Path, choices: Choices | None, progress) -> Preview:
+    from ..store.scratch import scratch_copy
+    preview = read_preview(path, file, choices)
+    progress("read", preview)
+    reg = scratch_copy(path, who=who)
+    try:
+        checked = _checked(reg, preview, lambda *step: progress("step", *step))
+    finally:
+        reg.close()
+    checked.book = None  # the parent has it from the first part
+    return checked
+
+
+def _dry_run(reg: Register, preview: Preview, progress=None) -> None:
     from ..interchange.problems import ReadError
+    from .imports import Steps
     chosen = preview.choices
     try:
         preview.result = import_file(reg, preview.file, mapping=chosen.columns or None, kinds=chosen.sheets or None,
-                                     scheme=chosen.scheme or None, dry_run=True, book=preview.book)
+                                     scheme=chosen.scheme or None, dry_run=True, book=preview.book,
+                                     steps=Steps(progress))
         preview.problems = [_worded(p) for p in preview.result.warnings]
     except ReadError as exc:
         preview.problems = [_worded(p) for p in exc.problems]
@@ -204,13 +268,15 @@ def field_words(field_name: str | None) -> str:
 
 
 def import_chosen(register: Path, file: Path, choices: Choices, *, keep_as: str = "", progress=None,
-                  cancelled=None) -> ImportResult:
+                  cancelled=None, book=None) -> ImportResult:
     """The import the preview shows, through a connection of its own (off the GUI thread), after a backup
-    that File > Undo last import restores. `cancelled()` true at any step rolls it all back."""
+    that File > Undo last import restores. `cancelled()` true at any step rolls it all back. `book`: the
+    cells the preview read and showed, so what is imported is what was seen (and not parsed again)."""
     from .imports import Steps
     with job_connection(register, write=True) as reg:
         return import_file(reg, Path(file), mapping=choices.columns or None, kinds=choices.sheets or None,
-                           scheme=choices.scheme or None, steps=Steps(progress, cancelled), keep_as=keep_as)
+                           scheme=choices.scheme or None, steps=Steps(progress, cancelled), keep_as=keep_as,
+                           book=book)
 
 
 def fields_for(kind: str | None) -> list[str]:

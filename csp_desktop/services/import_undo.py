@@ -10,7 +10,7 @@ from ..domain.dates import show
 from ..errors import UserError
 from ..store import Register
 from .workspace import read_file
-from ..store.import_records import last_run, saves_since
+from ..store.import_records import last_run, list_mappings, put_mapping, saves_since
 from .backups import backups_folder
 from .restoring import Restored, restore
 
@@ -22,6 +22,7 @@ class LastImport:
     imported_at: str
     counts: dict
     later_changes: int      # saves since the import, the import itself not counted
+    kept_choices: int = 0   # column choices kept in the register: they stay kept after the undo
 
     @property
     def words(self) -> str:
@@ -34,6 +35,8 @@ class LastImport:
         if self.later_changes:
             s = "" if self.later_changes == 1 else "s"
             head += (f" {self.later_changes} other change{s} saved since the import will be lost as well.")
+        if self.kept_choices:
+            head += " The column choices kept for the next file stay kept."
         return head + " The register as it is now is kept as a backup first."
 
 
@@ -45,7 +48,8 @@ def last_import(reg: Register) -> LastImport | None:
     backup = backups_folder(reg.path) / run["backup"]
     if not backup.is_file():
         return None
-    return LastImport(run["file"], backup, run["imported_at"], run["counts"], saves_since(reg, run["audit_rows"]))
+    return LastImport(run["file"], backup, run["imported_at"], run["counts"], saves_since(reg, run["audit_rows"]),
+                      len(list_mappings(reg)))
 
 
 def undo_last_import(register: Path, *, even_if_changed: bool = False) -> tuple[LastImport, Restored]:
@@ -56,9 +60,34 @@ def undo_last_import(register: Path, *, even_if_changed: bool = False) -> tuple[
     register = Path(register)
     with read_file(register) as reg:  # the caller has closed its own: read it as any other file
         found = last_import(reg)
+        mappings = list_mappings(reg)
     if found is None:
         raise UserError(f"{register.name} has no import to undo (or the backup made before it is gone).")
     if found.later_changes and not even_if_changed:
         raise UserError(f"{found.later_changes} change(s) were saved in {register.name} since the import of "
                         f"{found.file}; undoing it would lose them too. Confirm to undo anyway.")
-    return found, restore(register, found.backup)
+    restored = restore(register, found.backup)
+    _keep_again(register, mappings)
+    return found, restored
+
+
+def _keep_again(register: Path, mappings: list[dict]) -> None:
+    """The column choices kept with the import (or since) are the user's, not the import's: put back in
+    a save of their own (audited), after the restore took them away with the import."""
+    from .workspace import Workspace
+    if not mappings:
+        return
+    with Workspace.open(register) as workspace:
+        reg = workspace.register
+        there = {m["name"]: m for m in list_mappings(reg)}
+        missing = [m for m in mappings if _content(there.get(m["name"])) != _content(m)]
+        if missing:
+            with reg.transaction():
+                for m in missing:
+                    put_mapping(reg, m["name"], m["headings"], m["columns"], m["sheets"], m["scheme"])
+
+
+def _content(mapping: dict | None) -> tuple | None:
+    if mapping is None:
+        return None
+    return mapping["headings"], mapping["columns"], mapping["sheets"], mapping["scheme"]

@@ -135,3 +135,34 @@ def test_a_repeated_heading_is_mapped_by_its_column_and_a_grouped_one_by_its_gro
     strategic = {c.column: c.field for c in readings[3].columns}
     assert strategic["C"] == "inherent_likelihood" and strategic["G"] == "residual_likelihood"
     assert strategic["J"] == "ignore"
+
+
+def test_progress_counts_rows_read_and_written_and_a_cancel_among_them_changes_nothing(register, tmp_path):
+    file = tmp_path / "big.csv"
+    file.write_text("Risk,Likelihood,Impact\n" + "".join(f"Risk {n},2,3\n" for n in range(3000)), encoding="utf-8")
+    before = snapshot(register)
+    told = []
+    steps = Steps(lambda n, of, words: told.append((n, of, words)), lambda: False)
+    import_file(register, file, steps=steps)
+    assert all(of == 100 for _, of, _ in told) and [n for n, _, _ in told] == sorted(n for n, _, _ in told)
+    words = [w for _, _, w in told]
+    assert "Reading rows: 250 of 3,000" in words and "Reading rows: 3,000 of 3,000" in words
+    assert "Writing rows: 1,000 of 3,000" in words and told[-1][0] == 95
+    register.close()
+    from csp_desktop.services.import_undo import undo_last_import
+    undo_last_import(register.path)
+    with Register.open(register.path) as reg:
+        assert snapshot(reg) == before
+        for stop_at in ("Reading rows: 500", "Writing rows: 2,000"):  # in the middle of reading, of writing
+            told = []
+            steps = Steps(lambda n, of, words, told=told: told.append(words),
+                          lambda told=told, stop_at=stop_at: any(w.startswith(stop_at) for w in told))
+            with pytest.raises(ImportCancelled):
+                import_file(reg, file, steps=steps)
+            assert snapshot(reg) == before
+
+
+def test_the_summary_counts_as_a_person_writes_them(register):
+    register.close()
+    preview = build_preview(register.path, REGISTERS / "csp-plan-workbook.xlsx")
+    assert preview.summary() == "Adds 2 priorities, 4 owners, 5 actions, 1 indicator."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -21,9 +21,20 @@ AS_READ = ""
 LEFT_OUT = "__left_out__"
 
 
-class Progress(QObject):
-    """Steps reported from the worker thread arrive on the GUI thread through this signal."""
-    step = Signal(int, int, str)
+class Told:
+    """What a job told last (its progress, and the preview's first part), set from the worker's thread
+    and read by a GUI-thread timer: a burst of reports becomes at most one repaint per tick."""
+
+    def __init__(self):
+        self.latest: tuple[int, int, str] | None = None
+        self.read = None    # the preview's first part (how the file was read), once it is known
+        self.shown = False  # ... and whether the window shows it yet
+
+    def __call__(self, n: int, of: int, words: str) -> None:
+        self.latest = (n, of, words)
+
+    def was_read(self, preview) -> None:
+        self.read = preview
 
 
 class PreviewDialog(QDialog):
@@ -38,10 +49,14 @@ class PreviewDialog(QDialog):
         self.choices: Choices | None = None   # None: the first reading looks for a kept mapping
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
-        self._reading = self._checking = self._importing = 0
+        self._reading = self._importing = 0
         self._cancel = threading.Event()
-        self.progress_relay = Progress(self)
-        self.progress_relay.step.connect(self._step)
+        self._closing = threading.Event()   # the window is closing: stop any reading at once
+        self._generation = 0
+        self.told = Told()
+        self.told_timer = QTimer(self)
+        self.told_timer.setInterval(50)
+        self.told_timer.timeout.connect(self._show_told)
         self.setWindowTitle(f"Import {self.file.name}")
         self._build()
         self.resize(1300, 720)
@@ -129,7 +144,7 @@ class PreviewDialog(QDialog):
         self.fresh = named(QPushButton("New register\u2026"), "New register",
                            "Import the file into a fresh register instead.")
         self.fresh.clicked.connect(lambda: self._close_with(self.new_register))
-        self.bar = named(QProgressBar(), "Import progress")
+        self.bar = named(QProgressBar(), "Progress", "Rows checked, or rows imported.")
         self.bar.setMaximumWidth(220)
         self.bar.hide()
         self.import_button = named(QPushButton("Import"), "Import")
@@ -151,22 +166,24 @@ class PreviewDialog(QDialog):
     # -- reading ----------------------------------------------------------------------------------------
 
     def reread(self) -> None:
-        """Read the file again with the choices made so far (off the GUI thread)."""
-        from ...services.import_preview import read_preview
+        """Read the file again with the choices made so far, then check every row, in a child process (so
+        the window never waits for the parsing). How it was read is shown as soon as the child tells it
+        (`told.read`); a reading overtaken by a later choice, or by closing, is stopped."""
+        from ...services.import_preview import build_preview_apart
         register, file, choices = self.register, self.file, self.choices
         self.import_button.setEnabled(False)
         self.status.setText(f"Reading {self.file.name}\u2026")
         self.status.show()
-        self._checking = 0
-        self._reading = self.worker.start(lambda: read_preview(register, file, choices))
+        stale, told = self._stale_after_this(), self._new_told()
+        self._reading = self.worker.start(lambda: build_preview_apart(
+            register, file, choices, on_read=told.was_read, progress=told, cancelled=stale))
 
-    def _check(self, preview) -> None:
-        """Second part: every row read and tried (a dry run), for the problems and the counts."""
-        from ...services.import_preview import check_preview
-        register = self.register
-        self.status.setText("Checking every row\u2026")
-        self.status.show()
-        self._checking = self.worker.start(lambda: check_preview(register, preview))
+    def _stale_after_this(self):
+        """Asked from the worker's thread: whether this reading is no longer wanted (a later one began, or
+        the window is closing)."""
+        self._generation += 1
+        generation, closing = self._generation, self._closing
+        return lambda: closing.is_set() or self._generation != generation
 
     def choose_field(self, heading: str, field: str) -> None:
         choices = self._current_choices()
@@ -201,19 +218,19 @@ class PreviewDialog(QDialog):
     def _finished(self, ticket: int, outcome) -> None:
         if ticket == self._importing:
             return self._import_done(outcome)
-        if ticket not in (self._reading, self._checking):
+        if ticket != self._reading:
             return  # an older reading, overtaken by a later choice
+        self._show_told()  # how it was read, if the timer had not shown it yet
+        self.told_timer.stop()
         self.status.hide()
+        self.bar.hide()
         if not outcome.ok:
             from ...services.import_preview import in_app_words
             self.status.setText(in_app_words(outcome.error or f"The file could not be read ({outcome.bug})."))
             self.status.show()
             self.problems.show_problems([], message=self.status.text())
             return
-        if ticket == self._checking:
-            return self.show_checked(outcome.value)
-        self.show_preview(outcome.value)
-        self._check(outcome.value)
+        self.show_checked(outcome.value)
 
     def show_checked(self, preview) -> None:
         self.preview = preview
@@ -238,15 +255,15 @@ class PreviewDialog(QDialog):
         self.sheets.clear()
         for view in preview.sheets:
             self.sheets.addItem(f"{view.name}: {view.reading.kind or 'not read'}")
-        self.sheets.blockSignals(False)
         first = next((n for n, v in enumerate(preview.sheets) if v.reading.kind), 0)
         self.sheets.setCurrentRow(keep_sheet if 0 <= keep_sheet < len(preview.sheets) else first)
-        self._show_sheet(self.sheets.currentRow())
+        self.sheets.blockSignals(False)
+        self._show_sheet(self.sheets.currentRow())  # once (a changed row would also have built it)
         if self.scale.findText(f"The register's own ({preview.register_scale})") < 0:
             self.scale.insertItem(1, f"The register's own ({preview.register_scale})", preview.register_scale)
         self._select(self.scale, preview.choices.scheme)
         self.scale_labels.setText(f"The register's scale is {preview.register_scale}.")
-        self.problems.show_problems([], message="Checking every row\u2026")
+        self.problems.show_problems([], message="Checking every row: any problems found will be listed here.")
         self.summary.setText(preview.summary())
         self.import_button.setEnabled(False)
 
@@ -289,18 +306,40 @@ class PreviewDialog(QDialog):
         register, file, choices = self.register, self.file, self._current_choices()
         keep_as = self.keep_name.text().strip() if self.keep.isChecked() else ""
         self._cancel.clear()
-        cancelled, relay = self._cancel.is_set, self.progress_relay
+        cancelled, told, book = self._cancel.is_set, self._new_told(), self.preview.book
         self.import_button.setEnabled(False)
-        self.bar.setRange(0, 4)
+        self._show_bar()
+        self._importing = self.worker.start(lambda: import_chosen(
+            register, file, choices, keep_as=keep_as, cancelled=cancelled, book=book,
+            progress=told))
+
+    def _show_bar(self) -> None:
+        self.bar.setRange(0, 100)
         self.bar.setValue(0)
         self.bar.show()
-        self._importing = self.worker.start(lambda: import_chosen(
-            register, file, choices, keep_as=keep_as, cancelled=cancelled,
-            progress=lambda n, of, words: relay.step.emit(n, of, words)))
+
+    def _new_told(self) -> Told:
+        """A fresh holder per job, so a stopped job's last word is never shown for the next."""
+        self.told = Told()
+        self.told_timer.start()
+        return self.told
+
+    def _show_told(self) -> None:
+        told = self.told
+        if told.read is not None and not told.shown and not self._importing:
+            told.shown = True
+            self.show_preview(told.read)
+            self.status.setText("Checking every row\u2026")
+            self._show_bar()
+        if told.latest is not None and self.bar.isVisible():
+            self._step(*told.latest)
 
     def _step(self, n: int, of: int, words: str) -> None:
+        """Progress of the check (rows read and tried) or of the import (rows read and written)."""
         self.bar.setRange(0, of)
         self.bar.setValue(n)
+        if not self._importing:  # the check is a dry run: of its steps, only its rows mean anything to the user
+            words = "Checking every row" + (f": {words[0].lower()}{words[1:]}" if "rows" in words else "")
         self.status.setText(f"{words}\u2026")
         self.status.show()
 
@@ -310,7 +349,7 @@ class PreviewDialog(QDialog):
         self.reject()
 
     def _cancel_clicked(self) -> None:
-        if self.bar.isVisible():
+        if self._importing:
             self._cancel.set()  # the import stops at its next step and rolls back
             self.status.setText("Cancelling\u2026")
         else:
@@ -319,6 +358,7 @@ class PreviewDialog(QDialog):
     def _import_done(self, outcome) -> None:
         from ..common.text import tell
         self._importing = 0
+        self.told_timer.stop()
         self.bar.hide()
         if outcome.ok:
             self.imported.emit(outcome.value)
@@ -334,5 +374,6 @@ class PreviewDialog(QDialog):
     def done(self, result: int) -> None:
         if self._importing:
             self._cancel.set()  # closing the window mid-import cancels it (it rolls back)
+        self._closing.set()
         self.worker.wait()  # no reading or import may outlive the dialog
         super().done(result)

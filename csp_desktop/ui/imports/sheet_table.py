@@ -61,7 +61,9 @@ class SheetTable(QTableWidget):
                 self.setItem(t, i, item)
         self.resizeColumnsToContents()
         for i in range(width):
-            self.setColumnWidth(i, max(110, min(self.columnWidth(i), 220)))
+            combo = self.combos.get(i)  # wide enough for its drop-down's words ("Inherent likelihood (as read)")
+            least = max(110, combo.sizeHint().width() if combo is not None else 0)
+            self.setColumnWidth(i, max(least, min(self.columnWidth(i), 220)))
 
     @staticmethod
     def _title(column, index: int) -> str:

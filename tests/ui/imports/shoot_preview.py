@@ -14,7 +14,9 @@ def main(out: str, file: str) -> None:
 
     from csp_desktop.services.registers import create_register
     from csp_desktop.ui.imports.preview_dialog import PreviewDialog
+    from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
     app = QApplication.instance() or QApplication([])
+    apply_workarounds()  # as the app's start-up does (PySide6 6.12 drops references to None)
     folder = Path(tempfile.mkdtemp())
     try:
         create_register(folder / "r.cspreg", name="r").close()

@@ -110,7 +110,7 @@ def test_a_sheet_left_out_by_keyboard_and_a_scale_chosen(qtbot, win):
     path = win.session.register.path
     dialog = open_preview(qtbot, win, REGISTERS / "csp-plan-workbook.xlsx")
     assert [v.name for v in dialog.preview.sheets] == ["Guidance", "Priorities", "Actions", "Performance"]
-    assert "1 indicators" in dialog.summary.text()
+    assert "1 indicator." in dialog.summary.text()
     dialog.sheets.setFocus()
     qtbot.keyClick(dialog.sheets, Qt.Key.Key_End)
     assert dialog.sheets.currentRow() == 3
@@ -303,3 +303,59 @@ def test_undo_last_import_is_offered_only_after_an_import(qtbot, win):
     do_import(qtbot, win, open_preview(qtbot, win, REGISTERS / "csp-words-3x3.csv"))
     offer_undo(win, win.files.undo_import)
     assert win.files.undo_import.isEnabled() and "csp-words-3x3.csv" in win.files.undo_import.text()
+
+
+def test_closing_the_preview_while_it_reads_stops_the_reading_at_once(qtbot, win, tmp_path):
+    import time
+    file = tmp_path / "big.csv"
+    file.write_text(HEADINGS + "".join(f"Risk {n},2,3,2,2,1\n" for n in range(20000)), encoding="utf-8")
+    before = snapshot(win.session.register)
+    win.files.preview(file)
+    dialog = win.import_preview
+    qtbot.waitUntil(lambda: dialog.worker.busy(), timeout=5000)
+    start = time.monotonic()
+    dialog.reject()
+    assert time.monotonic() - start < 3 and not dialog.worker.busy()
+    assert snapshot(win.session.register) == before
+
+
+def test_undoing_an_import_keeps_the_column_choice_made_for_it(qtbot, win, messages, tmp_path):  # noqa: F811
+    path = win.session.register.path
+    before = snapshot(win.session.register)
+    dialog = open_preview(qtbot, win, quarter(tmp_path, "q1.csv", "Flooding"))
+    reread(qtbot, dialog, lambda: choose_by_mouse(qtbot, dialog.table.combos[5], "ignore"))
+    qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton)
+    dialog.keep_name.setText("Quarterly")
+    do_import(qtbot, win, dialog)
+    win.files.undo_import.trigger()
+    assert "column choices kept for the next file stay kept" in messages[-1][1]
+    qtbot.waitUntil(lambda: win.session is not None, timeout=10000)
+    with Register.open(path, read_only=True) as reg:
+        assert reg.query("SELECT title FROM risks") == [] and reg.query("SELECT * FROM import_runs") == []
+        assert reg.query("SELECT name, columns FROM import_mappings") == \
+            [{"name": "Quarterly", "columns": '{"Probability (net)": "ignore"}'}]
+        # The import's own insert went with the restore; the choice was saved again, on its own.
+        assert [a["change"] for a in reg.query("SELECT change FROM audit WHERE tbl = 'import_mappings'")] == \
+            ["insert"]
+        assert reg.query("SELECT count(*) AS n FROM audit WHERE tbl = 'risks'")[0]["n"] == 0
+        rest = {k: v for k, v in snapshot(reg).items() if k not in ("import_mappings", "audit")}
+    assert rest == {k: v for k, v in before.items() if k not in ("import_mappings", "audit")}
+    # Next quarter the same headings still open with the choice applied.
+    dialog = open_preview(qtbot, win, quarter(tmp_path, "q2.csv", "Drought"))
+    assert dialog.preview.kept_applied == "Quarterly" and dialog.import_button.isEnabled()
+    dialog.reject()
+
+
+def test_the_check_shows_the_rows_it_has_read_and_import_follows(qtbot, win, tmp_path):
+    file = tmp_path / "big.csv"
+    file.write_text("Risk,Likelihood,Impact\n" + "".join(f"Risk {n},2,3\n" for n in range(20000)), encoding="utf-8")
+    win.files.preview(file)
+    dialog = win.import_preview
+    seen = set()
+    qtbot.waitUntil(lambda: seen.add(dialog.status.text()) or (dialog.preview is not None and dialog.preview.checked
+                                                              and dialog.status.isHidden()), timeout=30000)
+    assert any(t.startswith("Checking every row: reading rows: ") and "of 20,000" in t for t in seen), seen
+    assert not dialog.bar.isVisible() and dialog.import_button.isEnabled()
+    assert dialog.summary.text().startswith("Adds 20000 risks")
+    do_import(qtbot, win, dialog)
+    assert len(audit(win.session.register.path, "risks")) == 20000
