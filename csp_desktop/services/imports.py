@@ -20,6 +20,7 @@ from ..store.meetings import list_meetings
 from ..store.risks import list_risks
 from . import plan_import
 from .backups import make_backup
+from .changes import Changes, Kind
 from ..interchange.writers import meeting_key
 
 
@@ -32,6 +33,20 @@ class ImportResult:
     scheme: Scheme | None = None
     scheme_changed: bool = False
     dry_run: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        """The kinds of rows the import added (none on a dry run); which ones is not kept, so views read all."""
+        if self.dry_run:
+            return Changes()
+        kinds = [_COUNTED_KINDS[name] for name in self.counts if self.counts[name]]
+        return Changes.of(*kinds, *([Kind.SCHEME] if self.scheme_changed else []))
+
+
+# What each count of an import is, as a kind of change (notes are an action's; indicators the plan's).
+_COUNTED_KINDS = {"priorities": Kind.PLAN, "owners": Kind.OWNERS, "risks": Kind.RISKS, "mitigations": Kind.MITIGATIONS,
+                  "reviews": Kind.REVIEWS, "actions": Kind.ACTIONS, "notes": Kind.ACTIONS, "indicators": Kind.PLAN,
+                  "meetings": Kind.MEETINGS}
 
 
 class _DryRun(Exception):

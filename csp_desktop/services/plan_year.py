@@ -19,7 +19,8 @@ from ..store import plan_years
 from ..store.partners import list_priorities
 from . import pack_json
 from .plan import load_plan
-from .plan_editing import PlanEditError, add_priority
+from .changes import Changes, Kind
+from .plan_editing import PlanEditError, add_priority, changed
 from .plan_listing import plan_document
 
 MAX_REASON = 2_000
@@ -32,9 +33,10 @@ class NextYear:
     decisions: list[dict] = field(default_factory=list)
     open_actions: int = 0
     open_risks: int = 0
+    changes: Changes = Changes.of(Kind.PLAN)  # the plan's year and its priorities
 
 
-def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None) -> None:
+def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None) -> Changes:
     """Drop a priority from the plan from now on, saying why; it stays, with its history, as retired."""
     reason = " ".join((reason or "").split())
     if not reason:
@@ -49,11 +51,13 @@ def retire_priority(reg: Register, priority_id: str, reason: str, on: date | Non
     with reg.transaction():
         reg.update("priorities", priority_id, {"retired_on": (on or date.today()).isoformat(),
                                                "retired_reason": reason})
+    return changed("priority", priority_id)
 
 
-def reinstate_priority(reg: Register, priority_id: str) -> None:
+def reinstate_priority(reg: Register, priority_id: str) -> Changes:
     with reg.transaction():
         reg.update("priorities", priority_id, {"retired_on": None, "retired_reason": ""})
+    return changed("priority", priority_id)
 
 
 def start_next_year(reg: Register, today: date, *, retire: dict[str, str] | None = None,

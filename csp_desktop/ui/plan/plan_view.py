@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, Q
 
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
-from ...services.changes import Changes, Kind
+from ...services.changes import Kind
 from ..common.accessible import named
 from .action_panel import ActionPanel
 from .item_panel import ItemPanel
@@ -269,7 +269,7 @@ class PlanView(QWidget):
             self._refused(str(exc))
             return
         self.session.undo_stack.clear()
-        self.session.notify(Changes.of(Kind.PLAN))
+        self.session.notify(done.changes)
         self._refused(f"Closed {done.closed}; now {done.opened}. Carried forward: {done.open_actions} open plan "
                       f"actions and {done.open_risks} open risks.", problem=False)
 
