@@ -13,7 +13,7 @@ from ..interchange.contents import Contents, same_priority
 from ..interchange.problems import Problem
 from ..domain.schedule12a import PARAGRAPHS
 from ..store import Register, RegisterError
-from ..store import rows as r
+from ..store.import_rows import add_all, ids_already_in
 from ..store.partners import list_organisations, list_owners, list_priorities
 from ..store.actions import list_actions
 from ..store.meetings import list_meetings
@@ -241,19 +241,13 @@ class _Writer:
         self._number_unreferenced()
         self._link_actions_to_register_risks()
         self._link_to_register()
-        self._insert("organisations", self.c.organisations, lambda o: {"name": o.name})
-        self._insert("owners", self.c.owners, lambda o: {"name": o.name, "kind": o.kind, "email": o.email,
-                                                         "organisation_id": self.ref(o.organisation_id)})
-        self._insert("priorities", self.c.priorities, lambda p: {"ref": p.ref, "title": p.title,
-                                                                 "lead_agency": p.lead_agency})
-        self._insert("meetings", self.c.meetings, r.meeting_row)
-        self._insert("risks", self.c.risks, lambda x: self._linked(r.risk_row(x)))
-        self._insert("mitigations", self.c.mitigations, lambda x: self._linked(r.mitigation_row(x)))
-        self._insert("reviews", self.c.reviews, r.review_row)
+        self._link_to_matched()
+        for part in ("organisations", "owners", "priorities", "meetings", "risks", "mitigations", "reviews"):
+            add_all(self.reg, part, getattr(self.c, part))
         plan_import.write_objectives(self.reg, self.c, self.ids)  # actions may serve an objective
-        self._insert("actions", self.c.actions, lambda x: self._linked(r.action_row(x)))
-        self._insert("progress_notes", self.c.notes, r.note_row)
-        self._insert("indicators", self.c.indicators, lambda x: self._linked(r.indicator_row(x)))
+        add_all(self.reg, "actions", self.c.actions)
+        add_all(self.reg, "notes", self.c.notes)
+        add_all(self.reg, "indicators", self.c.indicators)
         plan_import.write_plan_rows(self.reg, self.c, self.ids)
 
     def _owners_that_are_partners(self, organisations: list) -> None:
@@ -277,11 +271,12 @@ class _Writer:
         incoming[:] = kept
 
     def _check_new_ids(self) -> None:
-        for table, items in (("risks", self.c.risks), ("actions", self.c.actions), ("meetings", self.c.meetings)):
-            for item in items:
-                if self.reg.get(table, item.id) is not None:
-                    raise RegisterError(f"{self.c.file} holds {table} already in {self.reg.path.name} "
-                                        f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
+        for part, items in (("risks", self.c.risks), ("actions", self.c.actions), ("meetings", self.c.meetings)):
+            held = set(ids_already_in(self.reg, part, [item.id for item in items]))
+            item = next((item for item in items if item.id in held), None)
+            if item is not None:
+                raise RegisterError(f"{self.c.file} holds {part} already in {self.reg.path.name} "
+                                    f"(e.g. {getattr(item, 'ref', '') or item.id}); import it into a new register.")
 
     def _check_not_already_imported(self) -> None:
         """The same sheet imported twice must not double the register: risks and actions are matched by
@@ -358,12 +353,9 @@ class _Writer:
                                     f"file nor in {self.reg.path.name}; nothing was imported.")
             setattr(item, attribute, found)
 
-    def _linked(self, row: dict) -> dict:
-        for key in ("owner_id", "priority_id", "organisation_id"):
-            if key in row:
-                row[key] = self.ref(row[key])
-        return row
-
-    def _insert(self, table: str, items: list, to_row) -> None:
-        if items:
-            self.reg.insert_many(table, ({**to_row(item), "id": item.id} for item in items))
+    def _link_to_matched(self) -> None:
+        """Items naming an owner, priority or organisation the register already had name the register's one."""
+        for item in (*self.c.owners, *self.c.risks, *self.c.mitigations, *self.c.actions, *self.c.indicators):
+            for name in ("owner_id", "priority_id", "organisation_id"):
+                if hasattr(item, name):
+                    setattr(item, name, self.ref(getattr(item, name)))
