@@ -73,7 +73,7 @@ def load_some(reg: Register, ids, today: date | None = None, *, count_actions: b
     Counting the overdue actions scans them all, so it is done only when actions changed."""
     ids = sorted(ids)
     risks = store_risks.risks_by_id(reg, ids)
-    reviews = summary.last_scored_reviews(reg, [r.id for r in risks])
+    reviews = summary.last_scored_reviews(reg, [r.id for r in risks]) if risks else {}
     found = {r.id for r in risks}
     return RiskUpdate(risks, {r.id: direction_of_travel(reviews.get(r.id, [])) for r in risks},
                       set(ids) - found,

@@ -16,11 +16,14 @@ class SetPlanFields(EditCommand):
         current = editing.get_row(session.register, kind, row_id)
         self.kind, self.row_id, self.new = kind, row_id, dict(changes)
         self.old = {name: current.get(name) for name in changes}
+        self.expected: int | None = current.get("version")  # the first run only: undo and redo apply as stored
         if "target" in changes and "target_value" not in changes:
             self.old["target_value"] = current.get("target_value")
 
     def do(self) -> Changes:
-        return editing.set_fields(self.session.register, self.kind, self.row_id, self.new)
+        changes = editing.set_fields(self.session.register, self.kind, self.row_id, self.new, self.expected)
+        self.expected = None
+        return changes
 
     def undo_it(self) -> Changes:
         return editing.set_fields(self.session.register, self.kind, self.row_id, self.old)

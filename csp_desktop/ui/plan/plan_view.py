@@ -34,6 +34,7 @@ class PlanView(QWidget):
         self.session = session
         self.setAccessibleName("Plan")
         self.summary = None
+        self._stale = False
         self.heading = named(QLabel(), "Plan period")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt")
@@ -122,8 +123,20 @@ class PlanView(QWidget):
         self._restore(chosen, opened)
 
     def _on_changed(self, changes) -> None:
-        if changes.touches(*REFRESH_ON):
+        """The plan reads every priority, indicator and plan action: an action edited in the tracker or a risk
+        in the register is read again when the plan is next on screen, not on each edit elsewhere."""
+        if not changes.touches(*REFRESH_ON):
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def _current_key(self):
         item = self.tree.currentItem()
