@@ -5,7 +5,7 @@ Called from services/imports.py inside the import's one transaction.
 """
 from __future__ import annotations
 
-from ..domain.plan import (PlanValueError, heading_period, read_measure, read_period, split_lead_agencies,
+from ..domain.plan import (PlanInfo, PlanValueError, heading_period, read_measure, read_period, split_lead_agencies,
                            value_from)
 from ..interchange.contents import Contents
 from ..interchange.problems import WARNING, Problem
@@ -62,7 +62,7 @@ def write_plan_rows(reg: Register, c: Contents, ids: dict[str, str]) -> None:
         v.indicator_id = ids.get(v.indicator_id, v.indicator_id)
     add_all(reg, "values", c.indicator_values)
     add_all(reg, "themes", c.themes)
-    if c.plan_info is not None and not store.has_plan_info(reg):  # the register's own plan wins
+    if isinstance(c.plan_info, PlanInfo) and not store.has_plan_info(reg):  # the register's own plan wins
         add_plan_info(reg, c.plan_info)
 
 

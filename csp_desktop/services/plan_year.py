@@ -33,7 +33,7 @@ class NextYear:
     decisions: list[dict] = field(default_factory=list)
     open_actions: int = 0
     open_risks: int = 0
-    changes: Changes = Changes.of(Kind.PLAN)  # the plan's year and its priorities
+    changes: Changes = Changes.of(Kind.PLAN)  # the plan's year, its priorities (and lead agencies made partners)
 
 
 def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None) -> Changes:
@@ -79,17 +79,18 @@ def start_next_year(reg: Register, today: date, *, retire: dict[str, str] | None
                   "reason": chosen.get(p.id, "")} for p in priorities.values()]
     decisions += [{"priority": title, "decision": "added", "reason": ""} for title, _ in add or []]
     data = {"document": plan_document(summary), "pack": pack_json.encode(pack_plan(summary))}
+    changes = Changes.of(Kind.PLAN)  # the year closed and opened: the plan as a whole
     with reg.transaction():
         plan_years.add_year(reg, info.year_number, info.label, decisions, data)
         for priority_id, reason in chosen.items():
-            retire_priority(reg, priority_id, reason, today)
+            changes |= retire_priority(reg, priority_id, reason, today)
         for title, leads in add or []:
-            add_priority(reg, Priority(title, ref=_next_ref(reg)), leads)
+            changes |= add_priority(reg, Priority(title, ref=_next_ref(reg)), leads)
         reg.update("plan_info", info.id, {"year_number": info.year_number + 1})
     opened = store.get_plan_info(reg).label
     actions = [a for line in summary.priorities for a in line.all_actions() if a.status not in CLOSED_ACTION_STATUSES]
     risks = store.count_open_risks(reg)
-    return NextYear(info.label, opened, decisions, len(actions), risks)
+    return NextYear(info.label, opened, decisions, len(actions), risks, changes)
 
 
 def _resolve(priorities: dict[str, Priority], retire: dict[str, str]) -> dict[str, str]:

@@ -47,7 +47,7 @@ class _Log:
         impact = self.old(risk.id, "residual_impact", now.impact if now else None)
         residual = Rating(int(likelihood), int(impact)) if likelihood is not None and impact is not None else None
         owner_key = (risk.id, "owner_id")
-        owner = owners.get(self.first_old[owner_key], "") if owner_key in self.first_old else risk.owner
+        owner = owners.get(self.first_old[owner_key] or "", "") if owner_key in self.first_old else risk.owner
         exempt = self.old(risk.id, "exempt", None)
         return replace(risk, status=self.old(risk.id, "status", risk.status), residual=residual, owner=owner,
                        exempt=risk.exempt if exempt is None else exempt in ("1", 1, True))

@@ -180,3 +180,13 @@ def test_an_import_says_what_kinds_it_added(world):
     changes, written = run(reg, lambda: import_file(reg, FIXTURES / "shared-registers" / "herefordshire-2012.csv"))
     assert written.kinds <= changes.kinds and written.transactions == 1 and written.who == {reg.who}
     assert not changes.rows_known  # an import adds many rows: views read their kinds again
+
+
+def test_starting_the_next_plan_year_says_what_it_wrote(world):
+    reg, _, _ = world
+    plan_editing.set_plan_info(reg, start_year=2026, end_year=2029, year_number=1)
+    plan_editing.add_priority(reg, Priority("Violence", ref="1"))
+    done = []
+    check(reg, lambda: done.append(plan_year.start_next_year(reg, ON, retire={"1": "Met"},
+                                                             add=[("Exploitation", ["Youth Justice"])])) or done[0])
+    assert done[0].changes.touches(Kind.OWNERS)  # a lead agency the register did not have became a partner
