@@ -190,3 +190,16 @@ def test_starting_the_next_plan_year_says_what_it_wrote(world):
     check(reg, lambda: done.append(plan_year.start_next_year(reg, ON, retire={"1": "Met"},
                                                              add=[("Exploitation", ["Youth Justice"])])) or done[0])
     assert done[0].changes.touches(Kind.OWNERS)  # a lead agency the register did not have became a partner
+
+
+def test_several_actions_change_together_or_not_at_all(world):
+    from csp_desktop.store.errors import ConflictError
+    from tests.conftest import snapshot
+    reg, _, _ = world
+    first, second = (action_editing.add_action(reg, Action(title)).value for title in ("Sandbags", "Leaflets"))
+    action_editing.update_action(reg, second.id, {"title": "Leaflets, reprinted"}, None)  # changed meanwhile
+    before = snapshot(reg)
+    with pytest.raises(ConflictError):
+        action_editing.update_actions(reg, {a.id: {"status": "complete", "completed_on": ON} for a in (first, second)},
+                                      {first.id: first.version, second.id: second.version})
+    assert snapshot(reg) == before
