@@ -62,6 +62,20 @@ def keystrokes(edit, texts):
     return press
 
 
+def edit_title(view):
+    """One field of one action edited as the editor does it: an undoable command, then the row repainted."""
+    from csp_desktop.ui.actions.action_commands import EditActionCommand
+    from csp_desktop.ui.shell.undoable import push
+    state = {"n": 0}
+
+    def edit():
+        action = view.model.rows[0].action
+        state["n"] += 1
+        push(view.session, EditActionCommand(view.session, action, {"title": f"Edited {state['n']}"}))
+        view.table.viewport().repaint()
+    return edit
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=50_000)
@@ -108,6 +122,7 @@ def main() -> None:
         statuses = iter(["complete", "in progress"] * args.repeat)
         rows.append(("quick status change (write, refresh)",
                      timed(lambda: view.set_status([view.model.rows[0].action], next(statuses)), args.repeat), None))
+        rows.append(("edit one action's title (undo command)", timed(edit_title(view), args.repeat), None))
         rows.append(("full reload (after an owner edit)", timed(view.reload, args.repeat), None))
         for widget in (view, base_view):  # close the views before the application goes
             widget.close()

@@ -62,7 +62,7 @@ def action_add(register, status, **given):
         raise UserError("An action needs a title: give --title.")
     with opened(register) as reg:
         values = {**_values(reg, given), **action_editing.status_values(status, date.today())}
-        added = action_editing.add_action(reg, Action(**values))
+        added = action_editing.add_action(reg, Action(**values)).value
     click.echo(added.ref)
 
 

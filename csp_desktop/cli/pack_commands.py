@@ -62,7 +62,7 @@ def meeting_add(register, board, on, at, venue, chair, marking, **cover):
     """Add a board meeting to REGISTER and print its id."""
     meeting = new_meeting(board, on, at=at, venue=venue, chair=chair, marking=marking, **_cover(cover))
     with opened(register) as reg:
-        click.echo(create_meeting(reg, meeting))
+        click.echo(create_meeting(reg, meeting).value)
 
 
 @main.command("meeting-edit")
@@ -80,7 +80,7 @@ def meeting_edit(register, meeting_id, expected, **values):
     from ..services.meetings import edit_meeting
     cover = _cover(values)
     with opened(register) as reg, guarded(reg, "meetings", meeting_id, "That meeting", expected):
-        meeting = edit_meeting(reg, meeting_id, **values, **cover)
+        meeting = edit_meeting(reg, meeting_id, **values, **cover).value
     click.echo(f"Saved {meeting.board}, {show(meeting.held_on)}.")
 
 

@@ -62,7 +62,7 @@ def _owner_values(reg, kind, organisation, email) -> dict:
 def owner_add(register, name, kind, organisation, email):
     """Add the owner NAME (a person or a role)."""
     with opened(register) as reg:
-        added = partner_editing.add_owner(reg, Owner(name=name, **_owner_values(reg, kind, organisation, email)))
+        added = partner_editing.add_owner(reg, Owner(name=name, **_owner_values(reg, kind, organisation, email))).value
     click.echo(f"Added {added.name}.")
 
 
@@ -82,7 +82,7 @@ def owner_edit(register, name, new_name, kind, organisation, email, expected):
         if not values:
             raise UserError("Nothing to change: give at least one option, e.g. --email.")
         with find.guarded(reg, "owners", found.id, f"Owner {found.name}", expected):
-            saved = partner_editing.update_owner(reg, found.id, values, expected)
+            saved = partner_editing.update_owner(reg, found.id, values, expected).value
         version = find.version(reg, "owners", found.id)
     click.echo(f"Saved {saved.name} (now version {version}).")
 
@@ -96,7 +96,7 @@ def owner_delete(register, name, expected):
     with opened(register) as reg:
         found = find.owner(reg, name)
         with find.guarded(reg, "owners", found.id, f"Owner {found.name}", expected):
-            _, links = partner_editing.delete_owner(reg, found.id, expected)
+            _, links = partner_editing.delete_owner(reg, found.id, expected).value
     usage = partner_editing.describe_usage({table: len(ids) for table, ids in links.items()})
     click.echo(f"Deleted {found.name}" + (f"; {usage} now have no owner." if usage else "."))
 
@@ -122,7 +122,7 @@ def organisation_list(register, fmt):
 def organisation_add(register, name):
     """Add the partner organisation NAME."""
     with opened(register) as reg:
-        added = partner_editing.add_organisation(reg, Organisation(name=name))
+        added = partner_editing.add_organisation(reg, Organisation(name=name)).value
     click.echo(f"Added {added.name}.")
 
 
@@ -136,7 +136,7 @@ def organisation_edit(register, name, new_name, expected):
     with opened(register) as reg:
         found = find.organisation(reg, name)
         with find.guarded(reg, "organisations", found.id, f"Organisation {found.name}", expected):
-            saved = partner_editing.rename_organisation(reg, found.id, new_name, expected)
+            saved = partner_editing.rename_organisation(reg, found.id, new_name, expected).value
     click.echo(f"Renamed {found.name} to {saved.name}.")
 
 

@@ -154,7 +154,7 @@ def indicator_value(register, ref, period, text, note, correct):
                                            "to correct; leave out --correct.")
             editing.correct_value(reg, existing.id, text=text, note=note, period=period)
         else:
-            value = editing.record_value(reg, ind.id, period, text, note, where=f"Indicator {ref}")
+            value = editing.record_value(reg, ind.id, period, text, note, where=f"Indicator {ref}").value
     number = "" if value.value is None else f" (read as {value.value:g})"
     click.echo(f"Indicator {ref}, {value.period}: {value.text}{number}.")
 
@@ -191,7 +191,7 @@ def plan_period(register, title, start, end, year, amber_tolerance):
     if amber_tolerance is not None:
         changes["amber_tolerance"] = amber_tolerance / 100
     with opened(register) as reg:
-        info = editing.set_plan_info(reg, **changes)
+        info = editing.set_plan_info(reg, **changes).value
     click.echo(f"Plan: {info.label or 'no period set'}; amber within {info.amber_tolerance:.0%} of target.")
 
 

@@ -82,7 +82,7 @@ def risk_add(register, **values):
         changes = _changes(reg, values)
         if not changes.get("ref"):
             changes["ref"] = find.next_risk_ref(reg)
-        added = risk_editing.add_risk(reg, Risk(**changes))
+        added = risk_editing.add_risk(reg, Risk(**changes)).value
     click.echo(added.ref)
 
 
@@ -93,7 +93,7 @@ def _set(register, ref: str, changes_of, expected: int | None, done: str) -> Non
         # As in the app: a score moving the risk to another band brings that band's next review with it.
         also, notice = risk_editing.band_change(reg, found.id, changes, date.today())
         with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
-            saved = risk_editing.set_risk_fields(reg, found.id, {**changes, **also}, expected)
+            saved = risk_editing.set_risk_fields(reg, found.id, {**changes, **also}, expected).value
     click.echo(f"{done} {saved.ref} (now version {saved.version}).")
     if notice:
         click.echo(notice)
@@ -144,7 +144,7 @@ def risk_delete(register, ref, expected):
     with opened(register) as reg:
         found = find.risk(reg, ref)
         with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
-            *_, unlinked = risk_editing.remove_risk_keeping(reg, found.id, expected)  # as the app deletes
+            *_, unlinked = risk_editing.remove_risk_keeping(reg, found.id, expected).value  # as the app deletes
     click.echo(f"Deleted {found.ref}" + (f"; {len(unlinked)} action(s) no longer linked to it." if unlinked else "."))
 
 
@@ -164,7 +164,7 @@ def review(register, ref, likelihood, impact, note, on, expected):
         day = find.day(on, "review date") or date.today()
         with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
             done = risk_editing.record_review(reg, found.id, after, on=day, reviewer=reg.who, note=note,
-                                              expected_version=expected)
+                                              expected_version=expected).value
         fresh = risk_editing.get_risk(reg, found.id)
     click.echo(f"Reviewed {found.ref} on {done.reviewed_on:%d/%m/%Y}: {after.likelihood}x{after.impact}; "
                f"next review {fresh.next_review:%d/%m/%Y}." if fresh.next_review else

@@ -1,7 +1,8 @@
 """Editing the action tracker: the use cases behind the GUI's undoable action edits.
 
-Edits take `expected_version`, the version the user started from (None: as stored now, for undo and
-redo only; one process alone writes a register).
+Each write is one operation in one transaction and returns what it changed (`Changes`), with the
+action or note where the caller needs it (`Done`). Edits take `expected_version`, the version the user
+started from (None: as stored now, for undo and redo only; one process alone writes a register).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..domain.schedule12a import PARAGRAPHS
 from ..errors import UserError
 from ..store import Register
 from ..store import actions as store
+from .changes import Changes, Done, Kind
 
 # The fields a person edits; the rest (id, version, display names) belong to the register.
 EDITABLE_FIELDS = ("ref", "title", "owner_id", "due", "status", "progress", "risk_id", "mitigation_id",
@@ -38,7 +40,11 @@ def check(action: Action) -> None:
             raise UserError(f"The action's {name} is longer than {MAX_TEXT:,} characters.")
 
 
-def add_action(reg: Register, action: Action) -> Action:
+def _actions(*action_ids: str) -> Changes:
+    return Changes.of(Kind.ACTIONS, ids=action_ids)
+
+
+def add_action(reg: Register, action: Action) -> Done[Action]:
     """Add a new action (keeping its id, so an undone add can be redone as the same row).
 
     One without a reference gets the next free A-NNN, as imported actions do, so that it can be
@@ -48,30 +54,32 @@ def add_action(reg: Register, action: Action) -> Action:
         action = dataclasses.replace(action, ref=next_free((a.ref for a in store.list_actions(reg)),
                                                            ACTION_PREFIX, ACTION_WIDTH))
     store.add_action(reg, action)
-    return store.get_action(reg, action.id)
+    return Done(store.get_action(reg, action.id), _actions(action.id))
 
 
-def restore_action(reg: Register, action: Action, notes: list[ProgressNote]) -> None:
+def restore_action(reg: Register, action: Action, notes: list[ProgressNote]) -> Changes:
     """Put back a deleted action with its progress notes (undoing a delete)."""
-    store.add_action(reg, dataclasses.replace(action))
-    for note in notes:
-        store.add_note(reg, dataclasses.replace(note))
-    if notes:
-        update_action(reg, action.id, {"progress": action.progress}, None)
+    with reg.transaction():
+        store.add_action(reg, dataclasses.replace(action))
+        for note in notes:
+            store.add_note(reg, dataclasses.replace(note))
+        if notes:
+            update_action(reg, action.id, {"progress": action.progress}, None)
+    return _actions(action.id)
 
 
 def delete_action(reg: Register, action_id: str,
-                  expected_version: int | None) -> tuple[Action, list[ProgressNote]]:
+                  expected_version: int | None) -> Done[tuple[Action, list[ProgressNote]]]:
     """Delete an action; returns it and its notes as they were, so the delete can be undone."""
     action = store.get_action(reg, action_id)
     if expected_version is not None:
         action.version = expected_version  # store.delete_action refuses it if the stored one differs
     notes = store.notes_for(reg, action_id)
     store.delete_action(reg, action)
-    return action, notes
+    return Done((action, notes), _actions(action_id))
 
 
-def update_action(reg: Register, action_id: str, values: dict, expected_version: int | None) -> Action:
+def update_action(reg: Register, action_id: str, values: dict, expected_version: int | None) -> Done[Action]:
     """Set the given fields of the action as stored now; a stale `expected_version` is refused."""
     action = store.get_action(reg, action_id)
     if expected_version is not None:
@@ -79,7 +87,16 @@ def update_action(reg: Register, action_id: str, values: dict, expected_version:
     changed = dataclasses.replace(action, **values)
     check(changed)
     store.save_action(reg, changed)
-    return changed
+    return Done(changed, _actions(action_id))
+
+
+def update_actions(reg: Register, values: dict[str, dict], expected_versions: dict[str, int]) -> Changes:
+    """Set fields of several actions in one transaction: all change or none do (an action missing from
+    `expected_versions` is changed as stored now)."""
+    with reg.transaction():
+        for action_id, changes in values.items():
+            update_action(reg, action_id, changes, expected_versions.get(action_id))
+    return _actions(*values)
 
 
 def status_values(status: str, today: date) -> dict:
@@ -89,7 +106,8 @@ def status_values(status: str, today: date) -> dict:
     return {"status": status, "completed_on": today if status == "complete" else None}
 
 
-def add_note(reg: Register, action_id: str, text: str, author: str, at: datetime | None = None) -> ProgressNote:
+def add_note(reg: Register, action_id: str, text: str, author: str,
+             at: datetime | None = None) -> Done[ProgressNote]:
     """Record a progress note; the action's progress becomes its text."""
     text = text.strip()
     if not text:
@@ -97,11 +115,12 @@ def add_note(reg: Register, action_id: str, text: str, author: str, at: datetime
     if len(text) > MAX_TEXT:
         raise UserError(f"A progress note can be at most {MAX_TEXT:,} characters.")
     action = store.get_action(reg, action_id)  # a clear sentence if the action has gone
-    _keep_earlier_progress(reg, action)
     note = ProgressNote(action_id=action_id, text=text, author=author,
                         at=at or datetime.now().replace(microsecond=0))
-    store.add_note(reg, note)
-    return note
+    with reg.transaction():
+        _keep_earlier_progress(reg, action)
+        store.add_note(reg, note)
+    return Done(note, _actions(action_id))
 
 
 EARLIER_PROGRESS = "(progress text before the notes)"
@@ -117,13 +136,15 @@ def _keep_earlier_progress(reg: Register, action: Action) -> None:
     store.add_note(reg, ProgressNote(action_id=action.id, text=action.progress, author=EARLIER_PROGRESS, at=at))
 
 
-def readd_note(reg: Register, note: ProgressNote) -> None:
+def readd_note(reg: Register, note: ProgressNote) -> Changes:
     """Redo an undone note: the same id, time and author as first recorded."""
     store.add_note(reg, dataclasses.replace(note))
+    return _actions(note.action_id)
 
 
-def remove_note(reg: Register, note: ProgressNote, progress_before: str) -> None:
+def remove_note(reg: Register, note: ProgressNote, progress_before: str) -> Changes:
     store.delete_note(reg, note, progress_before)
+    return _actions(note.action_id)
 
 
 def notes_for(reg: Register, action_id: str) -> list[ProgressNote]:

@@ -18,6 +18,7 @@ from ..store import Register, RegisterError
 from ..store import backup_settings
 from ..store.maintenance import backup_as, check
 from ..store.migrations import latest_version
+from .changes import Changes
 from .workspace import read_file
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,11 @@ class Backup:
 class Restored:
     backup: Backup
     kept: Path | None  # the register as it was just before, kept as a backup of its own
+
+    @property
+    def changes(self) -> Changes:
+        """The whole file was replaced: every view reads again."""
+        return Changes.everything()
 
 
 # -- listing ------------------------------------------------------------------------------------------

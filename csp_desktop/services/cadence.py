@@ -10,17 +10,18 @@ from ..domain.scoring import Rating, Scheme
 from ..store import Register
 from ..store.review_cycle import read_cadence, write_cadence
 from ..domain.dates import show
+from .changes import Changes, Done, Kind
 
 
 def cadence(reg: Register) -> Cadence:
     return read_cadence(reg)
 
 
-def set_cadence(reg: Register, months_by_band: Mapping[str, object]) -> Cadence:
+def set_cadence(reg: Register, months_by_band: Mapping[str, object]) -> Done[Cadence]:
     """Store a cadence typed as {band name: months}; a 0 or a 10-year figure is refused in one sentence."""
     new = cadence_from_bands(reg.scheme, months_by_band)
     write_cadence(reg, new)
-    return new
+    return Done(new, Changes.of(Kind.CADENCE))
 
 
 def next_review_after(reg: Register, rating: Rating | None, on: date) -> date | None:

@@ -3,11 +3,17 @@
 In the manner of Anki's OpChanges: an operation says what it touched, one signal carries it, and
 each view decides from it whether to do nothing, update a few rows, or read everything again.
 An empty `ids` means "some rows of these kinds, not known which": a view then reads them all.
+
+Every operation of the services layer that writes returns a `Changes`, or a `Done` when the caller
+also needs what it made or kept (the saved row, what undo puts back): Anki's OpChangesWithId.
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class Kind(enum.Enum):
@@ -59,9 +65,18 @@ class Changes:
         return Kind.MEETINGS in self.kinds
 
     def __or__(self, other: "Changes") -> "Changes":
+        if not other or not self:  # nothing changed on one side: the other says it all
+            return self or other
         # Ids of one change and "all rows" of the other make "all rows": a partial list would mislead.
         ids = self.ids | other.ids if self.ids and other.ids else frozenset()
         return Changes(self.kinds | other.kinds, ids)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What an operation made or kept (`value`) and what it changed (`changes`)."""
+    value: T
+    changes: Changes

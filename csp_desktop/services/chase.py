@@ -22,6 +22,7 @@ from ..interchange.ics import Event, calendar
 from ..store import Register
 from ..store.review_cycle import log_chase
 from .coming_up import KIND_WORDS, ComingUp, Item, coming_up
+from .changes import Changes, Kind
 
 PART_II = "OFFICIAL-SENSITIVE, Part II"
 PUBLIC, EXEMPT = "public", "exempt"
@@ -41,6 +42,11 @@ class Written:
 class Chased:
     written: list[Written] = field(default_factory=list)
     no_owner: int = 0          # items due or overdue that have no owner to chase
+
+    @property
+    def changes(self) -> Changes:
+        """The chase log gains a line per draft written."""
+        return Changes.of(Kind.CHASE) if self.written else Changes()
 
 
 def chase(reg: Register, outdir: Path, *, owners: list[str] | None = None, today: date | None = None,

@@ -11,6 +11,7 @@ from ..errors import UserError
 from ..store import Register
 from ..store.meetings import add_meeting, delete_meeting, get_meeting, list_meetings, save_meeting
 from ..store.snapshots import issued_meetings
+from .changes import Changes, Done, Kind
 
 MEETING_COLUMNS = ("id", "board", "date", "time", "venue", "marking", "issued", "version")
 MAX_COVER_TEXT = 4000   # a cover page's worth
@@ -57,8 +58,14 @@ def _time(text: str) -> time:
         raise MeetingError(f"{text!r} is not a time of day (write it as 14:30).") from None
 
 
-def create_meeting(reg: Register, meeting: Meeting) -> str:
-    return add_meeting(reg, meeting)
+def _meeting(meeting_id: str) -> Changes:
+    return Changes.of(Kind.MEETINGS, ids=(meeting_id,))
+
+
+def create_meeting(reg: Register, meeting: Meeting) -> Done[str]:
+    """Add the meeting; the value is its id."""
+    meeting_id = add_meeting(reg, meeting)
+    return Done(meeting_id, _meeting(meeting_id))
 
 
 def meeting_rows(reg: Register) -> list[dict]:
@@ -70,16 +77,16 @@ def meeting_rows(reg: Register) -> list[dict]:
             for m in list_meetings(reg)]
 
 
-def update_meeting(reg: Register, meeting: Meeting) -> dict:
+def update_meeting(reg: Register, meeting: Meeting) -> Changes:
     """Save an edited meeting (checked like a new one); raises ConflictError if it changed meanwhile."""
     checked = new_meeting(meeting.board, meeting.held_on.date().isoformat(), at=meeting.held_on.strftime("%H:%M"),
                           venue=meeting.venue, chair=meeting.chair, attendees=meeting.attendees,
                           marking=meeting.marking, sections=meeting.sections,
                           **{name: getattr(meeting, name) for name in COVER_FIELDS})
     checked.id, checked.version = meeting.id, meeting.version
-    changed = save_meeting(reg, checked)
+    save_meeting(reg, checked)
     meeting.version = checked.version
-    return changed
+    return _meeting(meeting.id)
 
 
 def meetings_of(reg: Register) -> list[Meeting]:
@@ -90,7 +97,7 @@ def meeting_of(reg: Register, meeting_id: str) -> Meeting:
     return get_meeting(reg, meeting_id)
 
 
-def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> dict:
+def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> Changes:
     """Give the stored meeting `values`' fields, whatever version it is at now (undo and redo use this)."""
     current = get_meeting(reg, meeting_id)
     for name in ("board", "held_on", "venue", "chair", "attendees", "marking", "sections", *COVER_FIELDS):
@@ -98,18 +105,18 @@ def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> dict:
     return update_meeting(reg, current)
 
 
-def remove_meeting(reg: Register, meeting_id: str) -> None:
+def remove_meeting(reg: Register, meeting_id: str) -> Changes:
     delete_meeting(reg, get_meeting(reg, meeting_id))
+    return _meeting(meeting_id)
 
 
-def edit_meeting(reg: Register, meeting_id: str, **changes) -> Meeting:
+def edit_meeting(reg: Register, meeting_id: str, **changes) -> Done[Meeting]:
     """Change some of a stored meeting's fields (None: keep), checked like a new meeting; returns it."""
     meeting = get_meeting(reg, meeting_id)
     for name, value in changes.items():
         if value is not None:
             setattr(meeting, name, value)
-    update_meeting(reg, meeting)
-    return meeting
+    return Done(meeting, update_meeting(reg, meeting))
 
 
 def meeting_marking(reg: Register, meeting_id: str) -> str:

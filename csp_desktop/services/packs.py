@@ -30,6 +30,7 @@ from ..store.snapshots import first_old_values, get_snapshot, save_snapshot
 from . import pack_json
 from .listing import by_current_score
 from .pack_changes import changes_since
+from .changes import Changes, Kind
 from .pack_exempt import strictest
 
 
@@ -161,11 +162,13 @@ def issued_on(reg: Register, meeting_id: str) -> str | None:
     return None if snapshot is None else snapshot["issued_at"]
 
 
-def issue(reg: Register, meeting_id: str, today: date) -> None:
+def issue(reg: Register, meeting_id: str, today: date) -> Changes:
     """Keep the register as it stands now as the meeting's issued pack (once per meeting)."""
     meeting = get_meeting(reg, meeting_id)
-    if get_snapshot(reg, meeting.id) is None:
-        save_snapshot(reg, meeting.id, pack_json.dumps(_from_register(reg, meeting, today)))
+    if get_snapshot(reg, meeting.id) is not None:
+        return Changes()
+    save_snapshot(reg, meeting.id, pack_json.dumps(_from_register(reg, meeting, today)))
+    return Changes.of(Kind.MEETINGS, ids=(meeting.id,))
 
 
 def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackData:

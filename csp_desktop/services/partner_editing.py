@@ -1,7 +1,8 @@
 """Partner organisations and owners: add, rename and delete, each undoable.
 
 Changes take `expected_version`, the version the user started from (None: as stored now, for undo and
-redo only; one process alone writes a register).
+redo only; one process alone writes a register). Each returns what it changed (`Changes`), with the
+row or what undo needs as a `Done`.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..domain.model import OWNER_KINDS, Organisation, Owner
 from ..errors import UserError
 from ..store import Register
 from ..store import partners as store
+from .changes import Changes, Done, Kind
 
 MAX_NAME = 500
 
@@ -40,10 +42,17 @@ def check_owner(reg: Register, owner: Owner) -> Owner:
     return owner
 
 
-def add_owner(reg: Register, owner: Owner) -> Owner:
+def _owners(*ids: str, links: dict[str, list[str]] | None = None) -> Changes:
+    """Owners and organisations changed, and the rows that name them (the link tables are kinds of rows)."""
+    links = {table: found for table, found in (links or {}).items() if found}
+    return Changes.of(Kind.OWNERS, *(Kind(table) for table in links),
+                      ids=(*ids, *(row_id for found in links.values() for row_id in found)))
+
+
+def add_owner(reg: Register, owner: Owner) -> Done[Owner]:
     owner = check_owner(reg, owner)
     store.add_owner(reg, owner)
-    return owner
+    return Done(owner, _owners(owner.id))
 
 
 def owner_by_id(reg: Register, owner_id: str) -> Owner:
@@ -53,11 +62,11 @@ def owner_by_id(reg: Register, owner_id: str) -> Owner:
     raise UserError("That owner is no longer in the register.")
 
 
-def update_owner(reg: Register, owner_id: str, values: dict, expected_version: int | None) -> Owner:
+def update_owner(reg: Register, owner_id: str, values: dict, expected_version: int | None) -> Done[Owner]:
     """Change an owner's name, kind, organisation or email; refused if changed since `expected_version`."""
     owner = check_owner(reg, dataclasses.replace(_at(owner_by_id(reg, owner_id), expected_version), **values))
     store.save_owner(reg, owner)
-    return owner
+    return Done(owner, _owners(owner_id))
 
 
 def owner_usage(reg: Register, owner_id: str) -> dict[str, int]:
@@ -71,16 +80,17 @@ def describe_usage(usage: dict[str, int]) -> str:
 
 
 def delete_owner(reg: Register, owner_id: str,
-                 expected_version: int | None) -> tuple[Owner, dict[str, list[str]]]:
+                 expected_version: int | None) -> Done[tuple[Owner, dict[str, list[str]]]]:
     """Delete an owner; returns it and what it owned so the delete can be undone."""
     owner = _at(owner_by_id(reg, owner_id), expected_version)
     links = store.owner_links(reg, owner_id)
     store.delete_owner(reg, owner)
-    return owner, links
+    return Done((owner, links), _owners(owner_id, links=links))
 
 
-def restore_owner(reg: Register, owner: Owner, links: dict[str, list[str]]) -> None:
+def restore_owner(reg: Register, owner: Owner, links: dict[str, list[str]]) -> Changes:
     store.restore_owner(reg, dataclasses.replace(owner), links)
+    return _owners(owner.id, links=links)
 
 
 def check_organisation(reg: Register, org: Organisation) -> Organisation:
@@ -89,10 +99,10 @@ def check_organisation(reg: Register, org: Organisation) -> Organisation:
     return org
 
 
-def add_organisation(reg: Register, org: Organisation) -> Organisation:
+def add_organisation(reg: Register, org: Organisation) -> Done[Organisation]:
     org = check_organisation(reg, org)
     store.add_organisation(reg, org)
-    return org
+    return Done(org, _owners(org.id))
 
 
 def organisation_by_id(reg: Register, org_id: str) -> Organisation:
@@ -102,23 +112,25 @@ def organisation_by_id(reg: Register, org_id: str) -> Organisation:
     raise UserError("That organisation is no longer in the register.")
 
 
-def rename_organisation(reg: Register, org_id: str, name: str, expected_version: int | None) -> Organisation:
+def rename_organisation(reg: Register, org_id: str, name: str,
+                        expected_version: int | None) -> Done[Organisation]:
     org = check_organisation(reg, dataclasses.replace(_at(organisation_by_id(reg, org_id), expected_version),
                                                       name=name))
     store.save_organisation(reg, org)
-    return org
+    return Done(org, _owners(org_id))
 
 
 def delete_organisation(reg: Register, org_id: str,
-                        expected_version: int | None) -> tuple[Organisation, dict[str, list[str]]]:
+                        expected_version: int | None) -> Done[tuple[Organisation, dict[str, list[str]]]]:
     org = _at(organisation_by_id(reg, org_id), expected_version)
     links = store.organisation_links(reg, org_id)
     store.delete_organisation(reg, org)
-    return org, links
+    return Done((org, links), _owners(org_id, links=links))
 
 
-def restore_organisation(reg: Register, org: Organisation, links: dict[str, list[str]]) -> None:
+def restore_organisation(reg: Register, org: Organisation, links: dict[str, list[str]]) -> Changes:
     store.restore_organisation(reg, dataclasses.replace(org), links)
+    return _owners(org.id, links=links)
 
 
 def _at(row, expected_version: int | None):

@@ -1,7 +1,8 @@
 """Changing the plan: priorities, objectives, themes, indicators and their values, the plan period.
 
 Every operation is one transaction with its audit rows (Register.insert/update/delete) and refuses a bad
-value in one sentence before anything is written. The app's undo commands and the command line call these.
+value in one sentence before anything is written, and returns what it changed (`Changes`; a `Done` where
+the caller needs the row too). The app's undo commands and the command line call these.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..store import Register, RegisterError
 from ..store import plan as store
 from ..store.rows import indicator_row
 from ..domain.dates import show
+from .changes import Changes, Done, Kind
 
 MAX_TITLE = 2_000
 
@@ -31,6 +33,11 @@ KINDS = {
                                  "target", "target_value", "target_period", "data_source", "owner_id", "exempt")),
     "action": ("actions", ("objective_id", "priority_id", "owner_id", "due", "status")),
 }
+
+
+def changed(kind: str, *row_ids: str) -> Changes:
+    """What a change to plan items of this kind changed: a plan action is an action of the tracker too."""
+    return Changes.of(Kind.PLAN, *([Kind.ACTIONS] if kind == "action" else []), ids=row_ids)
 
 
 def _check(kind: str, changes: dict) -> dict:
@@ -55,14 +62,15 @@ def _check(kind: str, changes: dict) -> dict:
     return changes
 
 
-def set_fields(reg: Register, kind: str, row_id: str, changes: dict, expected_version: int | None = None) -> dict:
-    """Change fields of one plan item; returns {field: (old, new)}."""
+def set_fields(reg: Register, kind: str, row_id: str, changes: dict, expected_version: int | None = None) -> Changes:
+    """Change fields of one plan item."""
     if kind not in KINDS:
         raise PlanEditError(f"{kind!r} is not a kind of plan item.")
     changes = _check(kind, changes)
     table = KINDS[kind][0]
     with reg.transaction():
-        return reg.update(table, row_id, changes, expected_version)
+        reg.update(table, row_id, changes, expected_version)
+    return changed(kind, row_id)
 
 
 def get_row(reg: Register, kind: str, row_id: str) -> dict:
@@ -72,67 +80,75 @@ def get_row(reg: Register, kind: str, row_id: str) -> dict:
     return row
 
 
-def add_priority(reg: Register, priority: Priority, lead_agencies: list[str] | None = None) -> str:
+def add_priority(reg: Register, priority: Priority, lead_agencies: list[str] | None = None) -> Changes:
     _check("priority", {"title": priority.title, "ref": priority.ref})
     names = lead_agencies if lead_agencies is not None else []
+    made: list[str] = []
     with reg.transaction():
         reg.insert("priorities", {"id": priority.id, "ref": priority.ref, "title": priority.title,
                                   "lead_agency": priority.lead_agency or " and ".join(names),
                                   "outcomes": priority.outcomes, "position": priority.position})
         if names:
-            store.set_lead_agencies(reg, priority.id, names)
-    return priority.id
+            made = store.set_lead_agencies(reg, priority.id, names)
+    return changed("priority", priority.id) | _organisations(made)
 
 
-def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> None:
+def _organisations(made: list[str]) -> Changes:
+    """Lead agencies not yet in the register become partner organisations."""
+    return Changes.of(Kind.OWNERS, ids=made) if made else Changes()
+
+
+def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> Changes:
     """The priority's lead agencies, as partner organisations; its published text follows them."""
     names = [" ".join(n.split()) for n in names if n and n.strip()]
     if any(len(n) > 200 for n in names):
         raise PlanEditError("A lead agency's name is longer than 200 characters; shorten it.")
     get_row(reg, "priority", priority_id)
     with reg.transaction():
-        store.set_lead_agencies(reg, priority_id, names)
+        made = store.set_lead_agencies(reg, priority_id, names)
         reg.update("priorities", priority_id, {"lead_agency": " and ".join(names)})
+    return changed("priority", priority_id) | _organisations(made)
 
 
 def lead_agency_names(reg: Register, priority_id: str) -> list[str]:
     return [o.name for o in store.lead_agencies(reg).get(priority_id, [])]
 
 
-def add_objective(reg: Register, objective: Objective) -> str:
+def add_objective(reg: Register, objective: Objective) -> Changes:
     _check("objective", {"title": objective.title, "ref": objective.ref})
     get_row(reg, "priority", objective.priority_id)
     with reg.transaction():
-        return reg.insert("objectives", {**store.objective_row(objective), "id": objective.id})
+        return changed("objective", reg.insert("objectives", {**store.objective_row(objective), "id": objective.id}))
 
 
-def add_theme(reg: Register, theme: Theme) -> str:
+def add_theme(reg: Register, theme: Theme) -> Changes:
     _check("theme", {"title": theme.title, "description": theme.description})
     with reg.transaction():
-        return reg.insert("plan_themes", {**store.theme_row(theme), "id": theme.id})
+        return changed("theme", reg.insert("plan_themes", {**store.theme_row(theme), "id": theme.id}))
 
 
-def add_indicator(reg: Register, indicator: Indicator) -> str:
+def add_indicator(reg: Register, indicator: Indicator) -> Changes:
     _check("indicator", {"title": indicator.title, "unit": indicator.unit, "direction": indicator.direction})
     if indicator.target and indicator.target_value is None:
         indicator.target_value = read_measure(indicator.target).value
     with reg.transaction():
-        return reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id})
+        return changed("indicator", reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id}))
 
 
-def remove(reg: Register, kind: str, row_id: str) -> dict:
+def remove(reg: Register, kind: str, row_id: str) -> Done[dict]:
     """Delete one plan item; returns its row so an undo can put it back with the same id."""
     table = KINDS[kind][0] if kind in KINDS else "indicator_values"
     row = get_row(reg, kind, row_id)
     with reg.transaction():
         reg.delete(table, row_id)
-    return row
+    return Done(row, changed(kind, row_id))
 
 
-def restore(reg: Register, kind: str, row: dict) -> None:
+def restore(reg: Register, kind: str, row: dict) -> Changes:
     table = KINDS[kind][0] if kind in KINDS else "indicator_values"
     with reg.transaction():
         reg.insert(table, {k: v for k, v in row.items() if k != "version"})
+    return changed(kind, row["id"])
 
 
 # -- indicator values ------------------------------------------------------------------------------
@@ -174,7 +190,7 @@ def _current_year(info: PlanInfo) -> int:
 
 
 def record_value(reg: Register, indicator_id: str, period: str, text: str, note: str = "",
-                 where: str = "") -> IndicatorValue:
+                 where: str = "") -> Done[IndicatorValue]:
     """A new value for a period the indicator has none for (a wrong one is corrected instead)."""
     value = make_value(reg, indicator_id, period, text, note, where)
     existing = store.value_for_period(reg, indicator_id, value.period_end)
@@ -188,11 +204,11 @@ def record_value(reg: Register, indicator_id: str, period: str, text: str, note:
     except RegisterError as exc:
         raise PlanEditError(str(exc)) from None
     value.version = 1
-    return value
+    return Done(value, changed("value", value.id, indicator_id))
 
 
 def correct_value(reg: Register, value_id: str, *, text: str | None = None, note: str | None = None,
-                  period: str | None = None) -> dict:
+                  period: str | None = None) -> Changes:
     """Put a wrong value right, keeping its row and history in the audit trail."""
     current = store.get_value(reg, value_id)
     if current is None:
@@ -204,7 +220,8 @@ def correct_value(reg: Register, value_id: str, *, text: str | None = None, note
         raise PlanEditError(f"There is already a value for {clash.period}; correct that one instead.")
     changes = store.value_row(fixed)
     with reg.transaction():
-        return reg.update("indicator_values", value_id, changes)
+        reg.update("indicator_values", value_id, changes)
+    return changed("value", value_id, current.indicator_id)
 
 
 def value_fields(value: IndicatorValue) -> dict:
@@ -212,7 +229,7 @@ def value_fields(value: IndicatorValue) -> dict:
     return {"text": value.text, "note": value.note, "period": value.period}
 
 
-def set_plan_info(reg: Register, **changes) -> PlanInfo:
+def set_plan_info(reg: Register, **changes) -> Done[PlanInfo]:
     info = store.get_plan_info(reg)
     allowed = ("title", "start_year", "end_year", "year_number", "amber_tolerance")
     for name in changes:
@@ -233,7 +250,7 @@ def set_plan_info(reg: Register, **changes) -> PlanInfo:
             reg.insert("plan_info", {**store.plan_info_row(merged), "id": merged.id})
         else:
             reg.update("plan_info", info.id, store.plan_info_row(merged))
-    return store.get_plan_info(reg)
+    return Done(store.get_plan_info(reg), changed("info", info.id))
 
 
 def plan_info(reg: Register) -> PlanInfo:

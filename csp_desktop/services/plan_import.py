@@ -5,12 +5,13 @@ Called from services/imports.py inside the import's one transaction.
 """
 from __future__ import annotations
 
-from ..domain.plan import (PlanValueError, heading_period, read_measure, read_period, split_lead_agencies,
+from ..domain.plan import (PlanInfo, PlanValueError, heading_period, read_measure, read_period, split_lead_agencies,
                            value_from)
 from ..interchange.contents import Contents
 from ..interchange.problems import WARNING, Problem
 from ..store import Register
 from ..store import plan as store
+from ..store.import_rows import add_all, add_plan_info
 
 
 def prepare(c: Contents, known_priorities: list, ids: dict[str, str]) -> None:
@@ -44,8 +45,7 @@ def write_objectives(reg: Register, c: Contents, ids: dict[str, str]) -> None:
     naming an objective that is in neither the file nor the register keeps its priority only."""
     for o in c.objectives:
         o.priority_id = ids.get(o.priority_id, o.priority_id)
-    if c.objectives:
-        reg.insert_many("objectives", ({**store.objective_row(o), "id": o.id} for o in c.objectives))
+    add_all(reg, "objectives", c.objectives)
     known = {o.id for o in c.objectives} | {o.id for o in store.list_objectives(reg)}
     for action in c.actions:
         if action.objective_id and action.objective_id not in known:
@@ -60,12 +60,10 @@ def write_plan_rows(reg: Register, c: Contents, ids: dict[str, str]) -> None:
     c.indicator_values += _values_from_latest(c)
     for v in c.indicator_values:
         v.indicator_id = ids.get(v.indicator_id, v.indicator_id)
-    if c.indicator_values:
-        reg.insert_many("indicator_values", ({**store.value_row(v), "id": v.id} for v in c.indicator_values))
-    if c.themes:
-        reg.insert_many("plan_themes", ({**store.theme_row(t), "id": t.id} for t in c.themes))
-    if c.plan_info is not None and not store.has_plan_info(reg):  # the register's own plan wins
-        reg.insert("plan_info", {**store.plan_info_row(c.plan_info), "id": c.plan_info.id})
+    add_all(reg, "values", c.indicator_values)
+    add_all(reg, "themes", c.themes)
+    if isinstance(c.plan_info, PlanInfo) and not store.has_plan_info(reg):  # the register's own plan wins
+        add_plan_info(reg, c.plan_info)
 
 
 def _values_from_latest(c: Contents) -> list:

@@ -19,7 +19,8 @@ from ..store import plan_years
 from ..store.partners import list_priorities
 from . import pack_json
 from .plan import load_plan
-from .plan_editing import PlanEditError, add_priority
+from .changes import Changes, Kind
+from .plan_editing import PlanEditError, add_priority, changed
 from .plan_listing import plan_document
 
 MAX_REASON = 2_000
@@ -32,9 +33,10 @@ class NextYear:
     decisions: list[dict] = field(default_factory=list)
     open_actions: int = 0
     open_risks: int = 0
+    changes: Changes = Changes.of(Kind.PLAN)  # the plan's year, its priorities (and lead agencies made partners)
 
 
-def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None) -> None:
+def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None) -> Changes:
     """Drop a priority from the plan from now on, saying why; it stays, with its history, as retired."""
     reason = " ".join((reason or "").split())
     if not reason:
@@ -49,11 +51,13 @@ def retire_priority(reg: Register, priority_id: str, reason: str, on: date | Non
     with reg.transaction():
         reg.update("priorities", priority_id, {"retired_on": (on or date.today()).isoformat(),
                                                "retired_reason": reason})
+    return changed("priority", priority_id)
 
 
-def reinstate_priority(reg: Register, priority_id: str) -> None:
+def reinstate_priority(reg: Register, priority_id: str) -> Changes:
     with reg.transaction():
         reg.update("priorities", priority_id, {"retired_on": None, "retired_reason": ""})
+    return changed("priority", priority_id)
 
 
 def start_next_year(reg: Register, today: date, *, retire: dict[str, str] | None = None,
@@ -75,17 +79,18 @@ def start_next_year(reg: Register, today: date, *, retire: dict[str, str] | None
                   "reason": chosen.get(p.id, "")} for p in priorities.values()]
     decisions += [{"priority": title, "decision": "added", "reason": ""} for title, _ in add or []]
     data = {"document": plan_document(summary), "pack": pack_json.encode(pack_plan(summary))}
+    changes = Changes.of(Kind.PLAN)  # the year closed and opened: the plan as a whole
     with reg.transaction():
         plan_years.add_year(reg, info.year_number, info.label, decisions, data)
         for priority_id, reason in chosen.items():
-            retire_priority(reg, priority_id, reason, today)
+            changes |= retire_priority(reg, priority_id, reason, today)
         for title, leads in add or []:
-            add_priority(reg, Priority(title, ref=_next_ref(reg)), leads)
+            changes |= add_priority(reg, Priority(title, ref=_next_ref(reg)), leads)
         reg.update("plan_info", info.id, {"year_number": info.year_number + 1})
     opened = store.get_plan_info(reg).label
     actions = [a for line in summary.priorities for a in line.all_actions() if a.status not in CLOSED_ACTION_STATUSES]
     risks = store.count_open_risks(reg)
-    return NextYear(info.label, opened, decisions, len(actions), risks)
+    return NextYear(info.label, opened, decisions, len(actions), risks, changes)
 
 
 def _resolve(priorities: dict[str, Priority], retire: dict[str, str]) -> dict[str, str]:

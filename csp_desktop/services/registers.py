@@ -7,6 +7,7 @@ from pathlib import Path
 from ..domain.scoring import preset
 from ..errors import UserError
 from ..store import Register
+from .changes import Changes, Done, Kind
 from .workspace import create_file
 
 MAX_PARTNERSHIP_NAME = 200  # a title bar and a pack cover, not an essay
@@ -31,9 +32,10 @@ def create_register(path: Path, *, name: str | None = None, scheme: str = "5x5",
     return create_file(path, partnership_name(name) if name is not None else Path(path).stem, preset(scheme))
 
 
-def rename_partnership(reg: Register, name: str) -> tuple[str, str]:
-    """Give the partnership a new name (audited); returns (old, new) so the change can be undone."""
+def rename_partnership(reg: Register, name: str) -> Done[tuple[str, str]]:
+    """Give the partnership a new name (audited); the value is (old, new) so the change can be undone."""
     new, old = partnership_name(name), reg.name
-    if new != old:
-        reg.rename(new)
-    return old, new
+    if new == old:
+        return Done((old, new), Changes())
+    reg.rename(new)
+    return Done((old, new), Changes.of(Kind.REGISTER))

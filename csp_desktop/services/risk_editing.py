@@ -1,6 +1,7 @@
 """Editing risks, their mitigations and reviews: the use cases the risk editor's undo commands call.
 
-Each function reads the row fresh and returns the fresh domain object for the views. Every edit takes
+Each write is one operation: it returns what it changed (`Changes`: kinds and ids), with the fresh
+domain object or what undo needs as a `Done` where the caller wants it. Every edit takes
 `expected_version`, the version the user started from: a row changed since is refused (ConflictError),
 not silently overwritten. None applies to the row as stored now: only undo and redo pass it, which is
 safe because one process alone writes a register (store/writer_lock.py).
@@ -26,6 +27,7 @@ from ..store import risks as store_risks
 from ..store import summary
 from ..store.rows import review_row
 from . import cadence
+from .changes import Changes, Done, Kind
 
 if TYPE_CHECKING:
     from .dashboard import Dashboard
@@ -78,7 +80,7 @@ def load_some(reg: Register, ids, today: date | None = None, *, count_actions: b
     Counting the overdue actions scans them all, so it is done only when actions changed."""
     ids = sorted(ids)
     risks = store_risks.risks_by_id(reg, ids)
-    reviews = summary.last_scored_reviews(reg, [r.id for r in risks])
+    reviews = summary.last_scored_reviews(reg, [r.id for r in risks]) if risks else {}
     found = {r.id for r in risks}
     return RiskUpdate(risks, {r.id: direction_of_travel(reviews.get(r.id, [])) for r in risks},
                       set(ids) - found,
@@ -123,7 +125,11 @@ def check_value(name: str, value) -> None:
         raise RiskEditError(f"{value!r} is not a paragraph of Schedule 12A (England 1-7, Wales 12-18).")
 
 
-def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version: int | None) -> Risk:
+def _risk(risk_id: str) -> Changes:
+    return Changes.of(Kind.RISKS, ids=(risk_id,))
+
+
+def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version: int | None) -> Done[Risk]:
     """Write the given fields of one risk in one transaction; returns the risk as now stored."""
     for name, value in changes.items():
         check_value(name, value)
@@ -135,7 +141,7 @@ def set_risk_fields(reg: Register, risk_id: str, changes: dict, expected_version
         if why:
             raise RiskEditError(why)
     store_risks.save_risk(reg, risk)
-    return store_risks.get_risk(reg, risk_id)
+    return Done(store_risks.get_risk(reg, risk_id), _risk(risk_id))
 
 
 def _fresh(row, expected_version: int | None):
@@ -155,14 +161,15 @@ def risk_values(risk: Risk, names) -> dict:
     return {name: getattr(risk, name) for name in names}
 
 
-def add_risk(reg: Register, risk: Risk) -> Risk:
+def add_risk(reg: Register, risk: Risk) -> Done[Risk]:
     check_value("title", risk.title)
     store_risks.add_risk(reg, risk)
-    return store_risks.get_risk(reg, risk.id)
+    return Done(store_risks.get_risk(reg, risk.id), _risk(risk.id))
 
 
-def remove_risk(reg: Register, risk_id: str, expected_version: int | None) -> None:
+def remove_risk(reg: Register, risk_id: str, expected_version: int | None) -> Changes:
     store_risks.delete_risk(reg, _fresh(store_risks.get_risk(reg, risk_id), expected_version))
+    return _risk(risk_id)
 
 
 def next_ref(risks: list[Risk]) -> str:
@@ -173,12 +180,17 @@ def next_ref(risks: list[Risk]) -> str:
 # -- reviews -----------------------------------------------------------------------------------------
 
 def record_review(reg: Register, risk_id: str, after: Rating | None, *, on: date, reviewer: str,
-                  note: str = "", next_review: date | None = None, expected_version: int | None) -> Review:
+                  note: str = "", next_review: date | None = None, expected_version: int | None) -> Done[Review]:
     """Append a review; with no next review date given, the band's cadence sets it."""
     risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
     if next_review is None:
         next_review = cadence.next_review_after(reg, after or risk.inherent, on)
-    return store_risks.record_review(reg, risk, after, on=on, reviewer=reviewer, note=note, next_review=next_review)
+    review = store_risks.record_review(reg, risk, after, on=on, reviewer=reviewer, note=note, next_review=next_review)
+    return Done(review, _reviewed(review))
+
+
+def _reviewed(review: Review) -> Changes:
+    return Changes.of(Kind.RISKS, Kind.REVIEWS, ids=(review.risk_id, review.id))
 
 
 def cadence_date(reg: Register, rating: Rating | None, on: date) -> date | None:
@@ -186,7 +198,7 @@ def cadence_date(reg: Register, rating: Rating | None, on: date) -> date | None:
     return cadence.next_review_after(reg, rating, on)
 
 
-def withdraw_review(reg: Register, review: Review, residual: Rating | None, next_review: date | None) -> None:
+def withdraw_review(reg: Register, review: Review, residual: Rating | None, next_review: date | None) -> Changes:
     """Undo a review: remove it and put the risk's residual score and next review back as they were."""
     stored = [r for r in store_risks.reviews_for(reg, review.risk_id) if r.id == review.id]
     risk = store_risks.get_risk(reg, review.risk_id)
@@ -195,11 +207,13 @@ def withdraw_review(reg: Register, review: Review, residual: Rating | None, next
         if stored:
             records.remove(reg, "reviews", stored[0])
         store_risks.save_risk(reg, risk)
+    return _reviewed(review)
 
 
-def restore_review(reg: Register, review: Review) -> None:
+def restore_review(reg: Register, review: Review) -> Changes:
     """Put back a review removed by undo, under its own id."""
     records.add(reg, "reviews", review, review_row(review))
+    return Changes.of(Kind.REVIEWS, ids=(review.id, review.risk_id))
 
 
 def reviews_for(reg: Register, risk_id: str) -> list[Review]:
@@ -212,17 +226,21 @@ def mitigations_for(reg: Register, risk_id: str) -> list[Mitigation]:
     return store_risks.mitigations_for(reg, risk_id)
 
 
-def add_mitigation(reg: Register, mitigation: Mitigation) -> Mitigation:
+def _mitigated(mitigation: Mitigation) -> Changes:
+    return Changes.of(Kind.MITIGATIONS, ids=(mitigation.id, mitigation.risk_id))
+
+
+def add_mitigation(reg: Register, mitigation: Mitigation) -> Done[Mitigation]:
     if not mitigation.description.strip():
         raise RiskEditError("A mitigation needs a description.")
     if not reg.scheme.fits(mitigation.expected):
         raise RiskEditError(f"The expected residual score is outside the register's {reg.scheme.size} matrix.")
     store_risks.add_mitigation(reg, mitigation)
-    return mitigation
+    return Done(mitigation, _mitigated(mitigation))
 
 
 def save_mitigation(reg: Register, mitigation_id: str, risk_id: str, changes: dict,
-                    expected_version: int | None) -> Mitigation:
+                    expected_version: int | None) -> Done[Mitigation]:
     if "description" in changes and not str(changes["description"]).strip():
         raise RiskEditError("A mitigation needs a description.")
     if not reg.scheme.fits(changes.get("expected")):
@@ -231,13 +249,14 @@ def save_mitigation(reg: Register, mitigation_id: str, risk_id: str, changes: di
     for name, value in changes.items():
         setattr(current, name, value)
     store_risks.save_mitigation(reg, current)
-    return current
+    return Done(current, _mitigated(current))
 
 
-def remove_mitigation(reg: Register, mitigation_id: str, risk_id: str, expected_version: int | None) -> Mitigation:
+def remove_mitigation(reg: Register, mitigation_id: str, risk_id: str,
+                      expected_version: int | None) -> Done[Mitigation]:
     current = _fresh(_mitigation(reg, risk_id, mitigation_id), expected_version)
     store_risks.delete_mitigation(reg, current)
-    return current
+    return Done(current, _mitigated(current))
 
 
 def _mitigation(reg: Register, risk_id: str, mitigation_id: str) -> Mitigation:
@@ -251,7 +270,7 @@ def linked_actions(reg: Register, risk_id: str) -> list[dict]:
     return summary.actions_for_risk(reg, risk_id)
 
 
-def reapply_review(reg: Register, review: Review, next_review: date | None) -> None:
+def reapply_review(reg: Register, review: Review, next_review: date | None) -> Changes:
     """Redo a review that undo withdrew: the same review back, and the risk at its score again."""
     risk = store_risks.get_risk(reg, review.risk_id)
     risk.residual = review.after
@@ -260,10 +279,11 @@ def reapply_review(reg: Register, review: Review, next_review: date | None) -> N
     with reg.transaction():
         restore_review(reg, review)
         store_risks.save_risk(reg, risk)
+    return _reviewed(review)
 
 
 def remove_risk_keeping(reg: Register, risk_id: str,
-                        expected_version: int | None) -> tuple[Risk, list[Mitigation], list[Review], list]:
+                        expected_version: int | None) -> Done[tuple[Risk, list[Mitigation], list[Review], list]]:
     """Delete a risk; returns it with its mitigations, reviews and the actions it had (now unlinked,
     with audit rows) so undo can put them all back."""
     risk = _fresh(store_risks.get_risk(reg, risk_id), expected_version)
@@ -271,11 +291,19 @@ def remove_risk_keeping(reg: Register, risk_id: str,
         kept = (risk, store_risks.mitigations_for(reg, risk_id), store_risks.reviews_for(reg, risk_id))
         links = store_actions.unlink_from_risk(reg, risk_id)
         store_risks.delete_risk(reg, risk)
-    return (*kept, links)
+    return Done((*kept, links), _with_parts(risk, *kept[1:], links))
+
+
+def _with_parts(risk: Risk, mitigations: list[Mitigation], reviews: list[Review], links: Sequence) -> Changes:
+    """A risk deleted or put back takes its mitigations and reviews with it and unlinks or relinks its actions."""
+    kinds = [Kind.RISKS] + [Kind.MITIGATIONS] * bool(mitigations) + [Kind.REVIEWS] * bool(reviews)
+    action_ids = [action_id for action_id, _mitigation_id in links]
+    kinds += [Kind.ACTIONS] * bool(action_ids)
+    return Changes.of(*kinds, ids=(risk.id, *(m.id for m in mitigations), *(r.id for r in reviews), *action_ids))
 
 
 def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
-                 action_links: Sequence = ()) -> Risk:
+                 action_links: Sequence = ()) -> Done[Risk]:
     """Put back a deleted risk under its own id, with its mitigations, reviews and linked actions."""
     with reg.transaction():
         store_risks.add_risk(reg, risk)
@@ -284,4 +312,4 @@ def restore_risk(reg: Register, risk: Risk, mitigations: list[Mitigation], revie
         for review in reviews:
             restore_review(reg, review)
         store_actions.relink_to_risk(reg, risk.id, list(action_links))
-    return store_risks.get_risk(reg, risk.id)
+    return Done(store_risks.get_risk(reg, risk.id), _with_parts(risk, mitigations, reviews, action_links))

@@ -14,6 +14,7 @@ from ..store.risks import (get_risk, list_risks, mitigations_by_risk, record_rev
                            save_risk)
 from ..store.rows import review_row
 from .backups import make_backup
+from .changes import Changes, Done, Kind
 
 RATED = ("inherent", "residual", "target")
 
@@ -40,15 +41,17 @@ def describe_refusal(scheme: Scheme, names: list[str]) -> str:
             f"({shown}{more}); re-score them first.")
 
 
-def apply_scheme(reg: Register, scheme: Scheme) -> Scheme:
-    """Store a new scheme, refusing one too small for the scores already recorded; returns the old one."""
+def apply_scheme(reg: Register, scheme: Scheme) -> Done[Scheme]:
+    """Store a new scheme, refusing one too small for the scores already recorded; the value is the old one."""
     names = risks_outside(reg, scheme)
     if names:
         raise UserError(describe_refusal(scheme, names))
     old = reg.scheme
+    if scheme == old:
+        return Done(old, Changes())
     make_backup(reg, MATRIX)
     reg.set_scheme(scheme)
-    return old
+    return Done(old, Changes.of(Kind.SCHEME))
 
 
 # -- re-mapping onto a smaller matrix -----------------------------------------------------------------
@@ -69,6 +72,14 @@ class RemapDone:
     mitigations: list[tuple[str, str, Rating | None]] = field(default_factory=list)  # risk, mitigation, old
     reviews: list[Review] = field(default_factory=list)
 
+    @property
+    def changes(self) -> Changes:
+        """The scheme, and the risks, mitigations and reviews the re-mapping re-scored (or recorded)."""
+        kinds = [Kind.SCHEME] + [Kind.RISKS, Kind.REVIEWS] * bool(self.risks)
+        kinds += [Kind.MITIGATIONS] * bool(self.mitigations)
+        return Changes.of(*kinds, ids=(*(risk_id for risk_id, _ in self.risks), *(m for _, m, _ in self.mitigations),
+                                       *(r.id for r in self.reviews)))
+
 
 def rescored(reg: Register, remap: Remap) -> list[Rescored]:
     """The risks whose inherent, residual, target or mitigations' expected scores the mapping changes."""
@@ -83,7 +94,8 @@ def rescored(reg: Register, remap: Remap) -> list[Rescored]:
     return found
 
 
-def apply_scheme_remapped(reg: Register, scheme: Scheme, remap: Remap, *, on: date, reviewer: str) -> RemapDone:
+def apply_scheme_remapped(reg: Register, scheme: Scheme, remap: Remap, *, on: date,
+                          reviewer: str) -> Done[RemapDone]:
     """Change the matrix and move every score with `remap`, recording a review on each re-scored risk;
     all in one transaction (after a backup). Returns what `undo_remap` needs."""
     remap.check(scheme)
@@ -107,10 +119,10 @@ def apply_scheme_remapped(reg: Register, scheme: Scheme, remap: Remap, *, on: da
             save_risk(reg, risk)
             risk = get_risk(reg, risk.id)
             done.reviews.append(record_review(reg, risk, risk.residual, on=on, reviewer=reviewer, note=note))
-    return done
+    return Done(done, done.changes)
 
 
-def undo_remap(reg: Register, done: RemapDone) -> None:
+def undo_remap(reg: Register, done: RemapDone) -> Changes:
     """Put the old matrix, every old score back and take away the reviews the re-mapping recorded."""
     with reg.transaction():
         reg.set_scheme(done.old_scheme)
@@ -128,9 +140,10 @@ def undo_remap(reg: Register, done: RemapDone) -> None:
                 if mitigation.id == mitigation_id:
                     mitigation.expected = expected
                     save_mitigation(reg, mitigation)
+    return done.changes
 
 
-def redo_remap(reg: Register, done: RemapDone, scheme: Scheme, remap: Remap) -> None:
+def redo_remap(reg: Register, done: RemapDone, scheme: Scheme, remap: Remap) -> Changes:
     """Redo: the same reviews back (same ids) and the scores moved again."""
     with reg.transaction():
         reg.set_scheme(scheme)
@@ -146,3 +159,4 @@ def redo_remap(reg: Register, done: RemapDone, scheme: Scheme, remap: Remap) -> 
                     save_mitigation(reg, mitigation)
         for review in done.reviews:
             records.add(reg, "reviews", review, review_row(review))
+    return done.changes

@@ -12,6 +12,7 @@ from ..store import Register
 from ..store.actions import add_note, get_action, save_action
 from ..store.returns import APPLIED, REJECTED, acting_as, set_outcome
 from .cadence import next_review_after
+from .changes import Changes, Kind
 from ..store.risks import get_risk, mitigations_for, record_review, save_mitigation
 from .update_indicators import apply_indicator
 
@@ -21,11 +22,13 @@ class Applied:
     applied: list[str] = field(default_factory=list)    # change ids written to the register
     rejected: list[str] = field(default_factory=list)
     held: list[tuple[str, str]] = field(default_factory=list)  # (change id, why it stays pending)
+    changes: Changes = Changes()  # what the register now holds differently: the rows taken in, the decisions
 
 
 def apply_decisions(reg: Register, accepted: list[dict], rejected: list[dict], today: date) -> Applied:
     """Write every accepted change and record every decision, all in one transaction or none."""
     result = Applied(rejected=[c["id"] for c in rejected])
+    written = Changes()
     reg.quick_check()  # the owner's changes go in only if the register is sound
     with reg.transaction():
         for group in _by_row(accepted):
@@ -35,10 +38,12 @@ def apply_decisions(reg: Register, accepted: list[dict], rejected: list[dict], t
                 continue
             first = group[0]
             with acting_as(reg, _who(reg, first)):
-                _APPLY[first["tbl"]](reg, first["row_id"], _values(group), first["owner_name"], today)
+                written |= _APPLY[first["tbl"]](reg, first["row_id"], _values(group), first["owner_name"], today)
             result.applied += [c["id"] for c in group]
         set_outcome(reg, result.applied, APPLIED)
         set_outcome(reg, result.rejected, REJECTED)
+    decided = result.applied + result.rejected
+    result.changes = written | Changes.of(Kind.RETURNS, ids=decided) if decided else written
     return result
 
 
@@ -67,7 +72,7 @@ def _values(group: list[dict]) -> dict:
     return {c["field"]: json.loads(c["apply_value"]) for c in group}
 
 
-def _apply_risk(reg: Register, row_id: str, values: dict, owner: str, today: date) -> None:
+def _apply_risk(reg: Register, row_id: str, values: dict, owner: str, today: date) -> Changes:
     """A re-score or a commentary becomes a review in the risk's history, as if the owner had reviewed it."""
     risk = get_risk(reg, row_id)
     score = values.get("score")
@@ -75,11 +80,12 @@ def _apply_risk(reg: Register, row_id: str, values: dict, owner: str, today: dat
     note = values.get("commentary", {}).get("text", "")
     # An owner's return is a review: the next one falls due by the band's cadence, so the risk
     # no longer reads "review overdue" once the coordinator has taken the return in.
-    record_review(reg, risk, after, on=today, reviewer=owner, note=note,
-                  next_review=next_review_after(reg, after or risk.inherent, today))
+    review = record_review(reg, risk, after, on=today, reviewer=owner, note=note,
+                           next_review=next_review_after(reg, after or risk.inherent, today))
+    return Changes.of(Kind.RISKS, Kind.REVIEWS, ids=(row_id, review.id))
 
 
-def _apply_mitigation(reg: Register, row_id: str, values: dict, owner: str, today: date) -> None:
+def _apply_mitigation(reg: Register, row_id: str, values: dict, owner: str, today: date) -> Changes:
     row = reg.get("mitigations", row_id)
     assert row is not None  # a return for a row no longer in the register is stale (_stale), never applied
     risk_id = row["risk_id"]
@@ -90,9 +96,10 @@ def _apply_mitigation(reg: Register, row_id: str, values: dict, owner: str, toda
         score = values["expected score"]
         mitigation.expected = Rating(score["likelihood"], score["impact"])
     save_mitigation(reg, mitigation)
+    return Changes.of(Kind.MITIGATIONS, ids=(row_id, risk_id))
 
 
-def _apply_action(reg: Register, row_id: str, values: dict, owner: str, today: date) -> None:
+def _apply_action(reg: Register, row_id: str, values: dict, owner: str, today: date) -> Changes:
     action = get_action(reg, row_id)
     if "status" in values:
         action.status = values["status"]["status"]
@@ -104,6 +111,7 @@ def _apply_action(reg: Register, row_id: str, values: dict, owner: str, today: d
     if "progress" in values:
         add_note(reg, ProgressNote(action_id=row_id, text=values["progress"]["text"], author=owner,
                                    at=datetime.now()))
+    return Changes.of(Kind.ACTIONS, ids=(row_id,))
 
 
 _APPLY = {"risks": _apply_risk, "mitigations": _apply_mitigation, "actions": _apply_action,

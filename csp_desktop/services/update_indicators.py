@@ -12,6 +12,7 @@ from ..errors import UserError
 from ..store import Register
 from ..store import plan as store
 from . import plan_editing
+from .changes import Changes
 
 
 def indicator_cells(reg: Register, owner_ids: set[str]) -> dict[str, list[dict]]:
@@ -76,6 +77,6 @@ def _old(shown: dict) -> str:
     return f"{shown['last_period']}: {shown['last_value']}" if shown.get("last_value") else ""
 
 
-def apply_indicator(reg: Register, row_id: str, values: dict, owner: str, today: date) -> None:
+def apply_indicator(reg: Register, row_id: str, values: dict, owner: str, today: date) -> Changes:
     new = values["value"]
-    plan_editing.record_value(reg, row_id, new["period"], new["text"], new["note"], where=owner)
+    return plan_editing.record_value(reg, row_id, new["period"], new["text"], new["note"], where=owner).changes

@@ -92,14 +92,18 @@ def lead_agencies(reg: Register) -> dict[str, list[Organisation]]:
     return found
 
 
-def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> None:
-    """Link the priority to these organisations (made if new), inside the caller's transaction."""
+def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> list[str]:
+    """Link the priority to these organisations (made if new), inside the caller's transaction; returns the
+    ids of the organisations it made."""
+    made = []
     for row in reg.query("SELECT id FROM priority_leads WHERE priority_id = ?", [priority_id]):
         reg.delete("priority_leads", row["id"])  # audited, like every other write
     for position, name in enumerate(names):
         rows = reg.query("SELECT id FROM organisations WHERE name = ? COLLATE NOCASE", [name])
         org_id = rows[0]["id"] if rows else reg.insert("organisations", {"name": name})
+        made += [] if rows else [org_id]
         reg.insert("priority_leads", {"priority_id": priority_id, "organisation_id": org_id, "position": position})
+    return made
 
 
 def risk_scores_by_priority(reg: Register) -> dict[str, list[dict]]:

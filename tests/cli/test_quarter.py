@@ -62,14 +62,14 @@ def service_quarter(folder):
     with Register.open(path, who=ME) as reg:
         for name in FILES:
             import_file(reg, SHARED / name, sheet=None, mapping={}, scheme=None, dry_run=False)
-        owner = partner_editing.add_owner(reg, Owner(name=OWNER, email=EMAIL))
+        owner = partner_editing.add_owner(reg, Owner(name=OWNER, email=EMAIL)).value
         risk = risk_editing.add_risk(reg, Risk(ref="R-10", title="County lines exploitation", owner_id=owner.id,
-                                               inherent=Rating(4, 5), residual=Rating(4, 4)))
+                                               inherent=Rating(4, 5), residual=Rating(4, 4))).value
         action_editing.add_action(reg, Action(ref="A-900", title="Train taxi marshals", owner_id=owner.id,
                                               due=date(2027, 1, 31), risk_id=risk.id))
         risk_editing.record_review(reg, risk.id, Rating(3, 4), on=date(2026, 11, 20), reviewer=ME,
                                    note="Fewer referrals", expected_version=None)
-        meeting_id = create_meeting(reg, new_meeting("Safer Herefordshire Board", "2026-12-10"))
+        meeting_id = create_meeting(reg, new_meeting("Safer Herefordshire Board", "2026-12-10")).value
         updates.send_round(reg, folder / "out", owner_names=[OWNER])
         (book,) = (folder / "out").glob("*.xlsx")
         back = edit_return(book, {("Actions", "A-900", "New status"): "complete"}, folder / "return.xlsx")

@@ -63,7 +63,7 @@ def test_exempt_pack_holds_the_exempt_indicator_and_action(plan, tmp_path):
 
 
 def test_an_issued_pack_keeps_the_figures_the_board_saw(plan, tmp_path):
-    meeting_id = create_meeting(plan, new_meeting("Partnership Executive Group", "14/02/2012"))
+    meeting_id = create_meeting(plan, new_meeting("Partnership Executive Group", "14/02/2012")).value
     issue(plan, meeting_id, TODAY)
     values = [v for vs in editing.store.values_by_indicator(plan).values() for v in vs]
     value = next(v for v in values if v.text.startswith("798"))

@@ -40,7 +40,7 @@ def test_a_band_change_brings_a_new_date_and_a_sentence(register):
 
 
 def test_set_cadence_follows_the_bands_and_refuses_nonsense(register):
-    stored = cadence.set_cadence(register, {"Very high": 1, "High": 2, "Medium": 4, "Low": 12})
+    stored = cadence.set_cadence(register, {"Very high": 1, "High": 2, "Medium": 4, "Low": 12}).value
     assert cadence.cadence(register) == stored
     before = snapshot(register)
     for bad in (0, 120):

@@ -119,7 +119,7 @@ def test_a_stale_version_is_refused_and_writes_nothing(path):
             action_editing.delete_action(reg, action.id, action.version)
         from csp_desktop.domain.model import Owner
         from csp_desktop.services import partner_editing
-        owner = partner_editing.add_owner(reg, Owner(name="Sgt Jones"))
+        owner = partner_editing.add_owner(reg, Owner(name="Sgt Jones")).value
         partner_editing.update_owner(reg, owner.id, {"name": "Insp Jones"}, owner.version)
         with pytest.raises(ConflictError):
             partner_editing.update_owner(reg, owner.id, {"name": "Stale"}, owner.version)

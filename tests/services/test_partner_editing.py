@@ -8,7 +8,7 @@ from csp_desktop.store import actions, partners, risks
 
 
 def test_names_are_tidied_and_clashes_refused(register):
-    owner = editing.add_owner(register, Owner("  Sgt   Jones "))
+    owner = editing.add_owner(register, Owner("  Sgt   Jones ")).value
     assert owner.name == "Sgt Jones"
     with pytest.raises(UserError, match="already an owner called 'SGT JONES'"):
         editing.add_owner(register, Owner("SGT JONES"))
@@ -19,7 +19,7 @@ def test_names_are_tidied_and_clashes_refused(register):
 
 
 def test_owner_usage_and_restore(register):
-    owner = editing.add_owner(register, Owner("HPEG", kind="body"))
+    owner = editing.add_owner(register, Owner("HPEG", kind="body")).value
     risk = Risk("R", owner_id=owner.id)
     risks.add_risk(register, risk)
     action = Action("A", owner_id=owner.id)
@@ -27,7 +27,7 @@ def test_owner_usage_and_restore(register):
     usage = editing.owner_usage(register, owner.id)
     assert usage == {"risks": 1, "actions": 1, "mitigations": 0}
     assert editing.describe_usage(usage) == "1 risk, 1 action"
-    removed = editing.delete_owner(register, owner.id, None)
+    removed = editing.delete_owner(register, owner.id, None).value
     assert risks.get_risk(register, risk.id).owner_id is None
     editing.restore_owner(register, *removed)
     assert risks.get_risk(register, risk.id).owner_name == "HPEG"
@@ -35,9 +35,9 @@ def test_owner_usage_and_restore(register):
 
 
 def test_organisation_delete_and_restore(register):
-    org = editing.add_organisation(register, Organisation("Powys"))
-    owner = editing.add_owner(register, Owner("Nia", organisation_id=org.id))
-    removed = editing.delete_organisation(register, org.id, None)
+    org = editing.add_organisation(register, Organisation("Powys")).value
+    owner = editing.add_owner(register, Owner("Nia", organisation_id=org.id)).value
+    removed = editing.delete_organisation(register, org.id, None).value
     assert partners.list_owners(register)[0].organisation_id is None
     editing.restore_organisation(register, *removed)
     assert partners.list_owners(register)[0].organisation_id == org.id

@@ -122,7 +122,7 @@ def test_bad_values_are_refused_in_one_sentence_and_change_nothing(plan, period,
 
 
 def test_na_is_kept_as_text_with_no_number(plan):
-    value = editing.record_value(plan, plan.ids[1], "2011/12 Q3", "n/a")
+    value = editing.record_value(plan, plan.ids[1], "2011/12 Q3", "n/a").value
     assert value.value is None and value.text == "n/a"
 
 

@@ -31,7 +31,8 @@ def test_set_fields_checks_every_value_before_writing(register, risk):
         with pytest.raises(editing.RiskEditError):
             editing.set_risk_fields(register, risk.id, changes, risk.version)
     assert snapshot(register) == before
-    stored = editing.set_risk_fields(register, risk.id, {"description": "x" * 10_000, "exempt": True}, risk.version)
+    stored = editing.set_risk_fields(register, risk.id, {"description": "x" * 10_000, "exempt": True},
+                                     risk.version).value
     assert len(stored.description) == 10_000 and stored.exempt
 
 
@@ -50,14 +51,14 @@ def test_listing_gives_direction_of_travel_and_overdue_actions(register, risk):
 
 def test_withdrawing_a_review_restores_the_risk(register, risk):
     review = editing.record_review(register, risk.id, Rating(1, 1), on=TODAY, reviewer="a",
-                                   next_review=TODAY + timedelta(days=90), expected_version=risk.version)
+                                   next_review=TODAY + timedelta(days=90), expected_version=risk.version).value
     editing.withdraw_review(register, review, Rating(3, 3), None)
     stored = get_risk(register, risk.id)
     assert (stored.residual, stored.next_review, editing.reviews_for(register, risk.id)) == (Rating(3, 3), None, [])
 
 
 def test_linked_actions_come_directly_or_through_a_mitigation(register, risk):
-    mitigation = editing.add_mitigation(register, Mitigation(risk_id=risk.id, description="Patrols"))
+    mitigation = editing.add_mitigation(register, Mitigation(risk_id=risk.id, description="Patrols")).value
     add_action(register, Action("Direct", risk_id=risk.id, due=TODAY))
     add_action(register, Action("Via mitigation", mitigation_id=mitigation.id))
     add_action(register, Action("Unrelated"))

@@ -10,7 +10,7 @@ from tests.conftest import snapshot
 
 
 def test_an_empty_register_can_shrink(register):
-    assert apply_scheme(register, words_3x3()) == default_5x5()
+    assert apply_scheme(register, words_3x3()).value == default_5x5()
     assert register.scheme == words_3x3()
 
 

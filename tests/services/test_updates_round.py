@@ -5,6 +5,7 @@ import pytest
 
 from csp_desktop.domain.scoring import Rating
 from csp_desktop.services import updates
+from csp_desktop.services.changes import Kind
 from csp_desktop.store.actions import get_action, notes_for, save_action
 from csp_desktop.store.risks import get_risk, reviews_for
 from tests.services.update_helpers import build_round_register, edit_return, register_state
@@ -92,6 +93,8 @@ def test_conflict_shows_both_values_and_waits_for_the_coordinator(register, sent
 
     result = updates.decide(register, [status["id"]], [by_field["progress"]["id"]], today=TODAY)
     assert result.applied == [status["id"]] and result.rejected == [by_field["progress"]["id"]]
+    assert result.changes.kinds == {Kind.ACTIONS, Kind.RETURNS}  # what the views are told
+    assert result.changes.ids == {a2.id, status["id"], by_field["progress"]["id"]}
     assert get_action(register, a2.id).status == "complete"
     outcomes = {c["field"]: c["outcome"] for c in updates.changes_of(register, receipt.return_id)}
     assert outcomes == {"status": "applied", "progress": "rejected", "score": "applied"}

@@ -4,42 +4,33 @@ from __future__ import annotations
 from datetime import date
 
 from ...domain.model import Action, ProgressNote
-from ...errors import UserError
 from ...services import action_editing as editing
-from ...services.changes import Kind
+from ...services.changes import Changes
 from ..shell.undoable import EditCommand
 from ...domain.shorten import shorten
-
-
-class ActionCommand(EditCommand):
-    """An edit of actions; the tracker reads again just the actions named in `changed_ids`."""
-
-    kinds = (Kind.ACTIONS,)
-    action_id: str  # set by each command
-
-    def changed_ids(self):
-        return (self.action_id,)
 
 
 def _short(text: str, limit: int = 40) -> str:
     return shorten(text, limit)
 
 
-class AddActionCommand(ActionCommand):
+class AddActionCommand(EditCommand):
 
     def __init__(self, session, action: Action):
         super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d")
         self.action = action
         self.action_id = action.id
 
-    def do(self) -> None:
-        self.action = editing.add_action(self.session.register, self.action)
+    def do(self) -> Changes:
+        done = editing.add_action(self.session.register, self.action)
+        self.action = done.value
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.delete_action(self.session.register, self.action.id, None)
+    def undo_it(self) -> Changes:
+        return editing.delete_action(self.session.register, self.action.id, None).changes
 
 
-class DeleteActionCommand(ActionCommand):
+class DeleteActionCommand(EditCommand):
 
     def __init__(self, session, action: Action):
         super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d")
@@ -47,16 +38,17 @@ class DeleteActionCommand(ActionCommand):
         self.expected: int | None = action.version
         self.removed: tuple[Action, list[ProgressNote]] | None = None
 
-    def do(self) -> None:
-        self.removed = editing.delete_action(self.session.register, self.action_id, self.expected)
-        self.expected = None  # redo deletes it as stored then
+    def do(self) -> Changes:
+        done = editing.delete_action(self.session.register, self.action_id, self.expected)
+        self.removed, self.expected = done.value, None  # redo deletes it as stored then
+        return done.changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         assert self.removed is not None  # undone only after done
-        editing.restore_action(self.session.register, *self.removed)
+        return editing.restore_action(self.session.register, *self.removed)
 
 
-class EditActionCommand(ActionCommand):
+class EditActionCommand(EditCommand):
     """Change some fields of one action; the first run refuses if the action changed since it was read."""
 
     def __init__(self, session, before: Action, values: dict):
@@ -66,19 +58,17 @@ class EditActionCommand(ActionCommand):
         self.old = {name: getattr(before, name) for name in values}
         self.new = dict(values)
 
-    def do(self) -> None:
-        editing.update_action(self.session.register, self.action_id, self.new, self.expected_version)
+    def do(self) -> Changes:
+        done = editing.update_action(self.session.register, self.action_id, self.new, self.expected_version)
         self.expected_version = None  # undo and redo apply to whatever the register holds then
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.update_action(self.session.register, self.action_id, self.old, None)
+    def undo_it(self) -> Changes:
+        return editing.update_action(self.session.register, self.action_id, self.old, None).changes
 
 
-class SetStatusCommand(ActionCommand):
+class SetStatusCommand(EditCommand):
     """The quick status change, for one or several actions at once: all change or none do."""
-
-    def changed_ids(self):
-        return tuple(self.old)
 
     def __init__(self, session, actions: list[Action], status: str, today: date):
         what = f"\u201c{_short(actions[0].title)}\u201d" if len(actions) == 1 else f"{len(actions)} actions"
@@ -87,26 +77,17 @@ class SetStatusCommand(ActionCommand):
         self.old = {a.id: {"status": a.status, "completed_on": a.completed_on} for a in actions}
         self.expected: dict[str, int] = {a.id: a.version for a in actions}  # the first run only
 
-    def do(self) -> None:
-        self._apply({action_id: self.new for action_id in self.old}, self.old)
+    def do(self) -> Changes:
+        changes = editing.update_actions(self.session.register, {action_id: self.new for action_id in self.old},
+                                         self.expected)
         self.expected = {}
+        return changes
 
-    def undo_it(self) -> None:
-        self._apply(self.old, {action_id: self.new for action_id in self.old})
-
-    def _apply(self, values: dict[str, dict], restore: dict[str, dict]) -> None:
-        done = []
-        try:
-            for action_id, changes in values.items():
-                editing.update_action(self.session.register, action_id, changes, self.expected.get(action_id))
-                done.append(action_id)
-        except UserError:
-            for action_id in done:  # put back the ones already changed, then say why
-                editing.update_action(self.session.register, action_id, restore[action_id], None)
-            raise
+    def undo_it(self) -> Changes:
+        return editing.update_actions(self.session.register, self.old, {})
 
 
-class AddNoteCommand(ActionCommand):
+class AddNoteCommand(EditCommand):
     """A progress note with the time and the author; undo takes it away and restores the progress text."""
 
     def __init__(self, session, action: Action, text: str):
@@ -116,13 +97,14 @@ class AddNoteCommand(ActionCommand):
         self.progress_before = action.progress
         self.note: ProgressNote | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         reg = self.session.register
-        if self.note is None:
-            self.note = editing.add_note(reg, self.action_id, self.note_text, reg.who)
-        else:
-            editing.readd_note(reg, self.note)
+        if self.note is not None:
+            return editing.readd_note(reg, self.note)
+        done = editing.add_note(reg, self.action_id, self.note_text, reg.who)
+        self.note = done.value
+        return done.changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         assert self.note is not None  # undone only after done
-        editing.remove_note(self.session.register, self.note, self.progress_before)
+        return editing.remove_note(self.session.register, self.note, self.progress_before)

@@ -30,6 +30,7 @@ class ActionTableModel(QAbstractTableModel):
         self._order: list[int] = []  # positions in all_rows, in sort order
         self._keys: dict[int, list] = {}  # a column's sort keys, aligned with all_rows, made when first needed
         self.on_new_rows = None  # called with rows just built, so the filter can mark them
+        self._where: dict[str, int] | None = None  # action id -> position in all_rows, made when first needed
 
     # -- filling -------------------------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ class ActionTableModel(QAbstractTableModel):
         added or removed actions mean a reset of the reused rows, in the current sort order.
         """
         fresh = self._built([ActionRow(a, today, meetings or {}) for a in changed])
-        where = {row.action.id: number for number, row in enumerate(self.all_rows)}
+        where = self._positions()
         if removed or any(row.action.id not in where for row in fresh):
             by_id = {row.action.id: row for row in fresh}
             kept = [by_id.pop(row.action.id, row) for row in self.all_rows if row.action.id not in removed]
@@ -66,6 +67,16 @@ class ActionTableModel(QAbstractTableModel):
         self._show_in_order()
         self.endResetModel()
 
+    def holds(self, action_id: str) -> bool:
+        return action_id in self._positions()
+
+    def _positions(self) -> dict[str, int]:
+        """Where each action is in all_rows: kept between edits (an edit swaps a row in at its own place),
+        so one edit does not walk 50,000 rows to find its own."""
+        if self._where is None:
+            self._where = {row.action.id: number for number, row in enumerate(self.all_rows)}
+        return self._where
+
     def row_for(self, action_id: str) -> int | None:
         return next((n for n, row in enumerate(self.rows) if row.action.id == action_id), None)
 
@@ -78,6 +89,7 @@ class ActionTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.all_rows = self._built(rows) if build else rows
         self._keys.clear()
+        self._where = None
         self._order_all()
         self._show_in_order()
         self.endResetModel()

@@ -23,7 +23,7 @@ from .action_table_model import ActionTableModel
 from ..common.status_delegate import StatusDelegate
 from ..shell.undoable import push
 
-RELOAD_ON = (Kind.ACTIONS, Kind.OWNERS, Kind.RISKS, Kind.MEETINGS)
+WIDER = (Kind.OWNERS, Kind.RISKS, Kind.MEETINGS)  # named on many actions: read the tracker again
 # Starting widths: the text each column must show whole; the title takes what is left.
 # Due and Status leave room for an imported file's own words ("Q4 2026/27", "in progress: Delayed").
 COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/0000 (Q4 0000/00)", "in progress: Delayed",
@@ -228,10 +228,10 @@ class ActionsView(QWidget):
     # -- reacting ------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.only(Kind.ACTIONS):
-            self.refresh_actions()
-        elif changes.touches(*RELOAD_ON):
+        if changes.touches(*WIDER):
             self._reload_when_shown()
+        elif changes.touches(Kind.ACTIONS):  # alone, or with the plan an action belongs to
+            self.refresh_actions(changes.ids)
 
     def _reload_when_shown(self) -> None:
         """Risks, owners and meetings are named on many actions: read the tracker again, but only when it
@@ -247,17 +247,22 @@ class ActionsView(QWidget):
             self.reload()
         super().showEvent(event)
 
-    def refresh_actions(self) -> None:
-        """After an edit of actions: read again only the actions whose version moved."""
+    def refresh_actions(self, ids=frozenset()) -> None:
+        """After an edit of actions: read again the actions the operation named (other ids it names, of
+        risks or notes, find nothing), or, not told which, those whose version moved."""
         reg = self.session.register
-        stored = lookups.action_versions(reg)
-        shown = {row.action.id: row.action.version for row in self.model.all_rows}
-        changed = [action_id for action_id, version in stored.items() if shown.get(action_id) != version]
-        removed = shown.keys() - stored.keys()
-        if not changed and not removed:
+        if ids:
+            fresh = lookups.actions_by_id(reg, sorted(ids))
+            removed = {i for i in ids if self.model.holds(i)} - {a.id for a in fresh}
+        else:
+            stored = lookups.action_versions(reg)
+            shown = {row.action.id: row.action.version for row in self.model.all_rows}
+            fresh = lookups.actions_by_id(reg, [i for i, version in stored.items() if shown.get(i) != version])
+            removed = shown.keys() - stored.keys()
+        if not fresh and not removed:
             return
         selected = {a.id for a in self.selected_actions()}
-        self.model.apply_changes(lookups.actions_by_id(reg, changed), set(removed), self.today(), self._meetings)
+        self.model.apply_changes(fresh, set(removed), self.today(), self._meetings)
         if removed or len(selected) != len(self.table.selectionModel().selectedRows()):
             self._select_ids(selected)
         self._update_count()

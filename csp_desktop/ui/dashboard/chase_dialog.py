@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from ...errors import UserError
 from ...services.chase import chase
-from ...services.changes import Changes, Kind
 from ...services.coming_up import coming_up
 from ..common.accessible import named
 from ..common.text import tell
@@ -100,7 +99,7 @@ def chase_owners(parent: QWidget, session) -> None:
         return tell(parent, "Chase owners", str(exc))
     finally:
         QGuiApplication.restoreOverrideCursor()
-    session.notify(Changes.of(Kind.CHASE))
+    session.notify(result.changes)
     tell(parent, "Chase owners", summary(result, choice.folder), "info")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QProgres
 from ...domain.model import Meeting
 from ...domain.pack_names import PART_WORDS, pack_file_name
 from ...errors import UserError
-from ...services.changes import Changes, Kind
+from ...services.changes import Changes
 from ...services.meetings import meeting_rows, meetings_of, new_meeting
 from ...services.packs import PackOptions, issue
 from .meeting_commands import AddMeetingCommand, EditMeetingCommand
@@ -191,11 +191,11 @@ class MeetingsView(QWidget):
         today = date.today()
         if options.issue and options.meeting_id:  # (the dialog offers issuing only for a meeting)
             try:
-                issue(self.session.register, options.meeting_id, today)
+                issued = issue(self.session.register, options.meeting_id, today)
             except UserError as exc:
                 tell(self, "Pack", str(exc))
                 return None
-            self.session.notify(Changes.of(Kind.MEETINGS, ids=(options.meeting_id,)))
+            self.session.notify(issued)
         out = self._pack_folder() / f"pack-{options.part}-{today:%Y%m%d}-{id(options):x}.pdf"
         self._offered_name = self._pack_name(options)
         self.pdf.close_document()

@@ -1,18 +1,14 @@
 """Undoable edits of the plan: each command keeps the old value when made and calls a plan operation."""
 from __future__ import annotations
-from ...services.changes import Kind
 
 from ...domain.model import Indicator, Priority
 from ...domain.plan import IndicatorValue, Objective
 from ...services import plan_editing as editing
+from ...services.changes import Changes
 from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
 
 
-class PlanCommand(EditCommand):
-    kinds = (Kind.PLAN,)
-
-
-class SetPlanFields(PlanCommand):
+class SetPlanFields(EditCommand):
     """Fields of one priority, objective, theme, indicator or plan action: one undo step."""
 
     def __init__(self, session, kind: str, row_id: str, changes: dict, label: str):
@@ -20,32 +16,36 @@ class SetPlanFields(PlanCommand):
         current = editing.get_row(session.register, kind, row_id)
         self.kind, self.row_id, self.new = kind, row_id, dict(changes)
         self.old = {name: current.get(name) for name in changes}
+        self.expected: int | None = current.get("version")  # the first run only: undo and redo apply as stored
         if "target" in changes and "target_value" not in changes:
             self.old["target_value"] = current.get("target_value")
 
-    def do(self) -> None:
-        editing.set_fields(self.session.register, self.kind, self.row_id, self.new)
+    def do(self) -> Changes:
+        changes = editing.set_fields(self.session.register, self.kind, self.row_id, self.new, self.expected)
+        self.expected = None
+        return changes
 
-    def undo_it(self) -> None:
-        editing.set_fields(self.session.register, self.kind, self.row_id, self.old)
+    def undo_it(self) -> Changes:
+        return editing.set_fields(self.session.register, self.kind, self.row_id, self.old)
 
 
-class SetLeadAgencies(PlanCommand):
+class SetLeadAgencies(EditCommand):
     def __init__(self, session, priority: Priority, names: list[str]):
         super().__init__(session, f"Change lead agencies of {priority.ref or priority.title}")
         self.priority_id, self.new = priority.id, list(names)
         self.old = editing.lead_agency_names(session.register, priority.id)
         self.old_text = priority.lead_agency
 
-    def do(self) -> None:
-        editing.set_lead_agencies(self.session.register, self.priority_id, self.new)
+    def do(self) -> Changes:
+        return editing.set_lead_agencies(self.session.register, self.priority_id, self.new)
 
-    def undo_it(self) -> None:
-        editing.set_lead_agencies(self.session.register, self.priority_id, self.old)
-        editing.set_fields(self.session.register, "priority", self.priority_id, {"lead_agency": self.old_text})
+    def undo_it(self) -> Changes:
+        reg = self.session.register
+        return (editing.set_lead_agencies(reg, self.priority_id, self.old)
+                | editing.set_fields(reg, "priority", self.priority_id, {"lead_agency": self.old_text}))
 
 
-class AddPlanItem(PlanCommand):
+class AddPlanItem(EditCommand):
     """A new priority, objective or indicator; undo deletes it, redo puts the same row back."""
 
     def __init__(self, session, kind: str, item: Priority | Objective | Indicator, leads: list[str] | None = None):
@@ -53,22 +53,23 @@ class AddPlanItem(PlanCommand):
         self.kind, self.item, self.leads = kind, item, leads
         self.row: dict | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         reg = self.session.register
         if self.row is not None:
-            editing.restore(reg, self.kind, self.row)
-        elif isinstance(self.item, Priority):  # (the item's class and `kind` name the same thing)
-            editing.add_priority(reg, self.item, self.leads or [])
-        elif isinstance(self.item, Objective):
-            editing.add_objective(reg, self.item)
-        else:
-            editing.add_indicator(reg, self.item)
+            return editing.restore(reg, self.kind, self.row)
+        if isinstance(self.item, Priority):  # (the item's class and `kind` name the same thing)
+            return editing.add_priority(reg, self.item, self.leads or [])
+        if isinstance(self.item, Objective):
+            return editing.add_objective(reg, self.item)
+        return editing.add_indicator(reg, self.item)
 
-    def undo_it(self) -> None:
-        self.row = editing.remove(self.session.register, self.kind, self.item.id)
+    def undo_it(self) -> Changes:
+        done = editing.remove(self.session.register, self.kind, self.item.id)
+        self.row = done.value
+        return done.changes
 
 
-class AddIndicatorValue(PlanCommand):
+class AddIndicatorValue(EditCommand):
     """One new quarterly value: one row, one undo step."""
 
     def __init__(self, session, indicator: Indicator, period: str, text: str, note: str = ""):
@@ -78,20 +79,23 @@ class AddIndicatorValue(PlanCommand):
         self.row: dict | None = None
         self.value_id: str | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         reg = self.session.register
         if self.row is not None:
-            editing.restore(reg, "value", self.row)
-        else:
-            self.value_id = editing.record_value(reg, self.indicator_id, self.period, self.value_text, self.note,
-                                                 where=self.label).id
+            return editing.restore(reg, "value", self.row)
+        done = editing.record_value(reg, self.indicator_id, self.period, self.value_text, self.note,
+                                    where=self.label)
+        self.value_id = done.value.id
+        return done.changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         assert self.value_id is not None  # undone only after done
-        self.row = editing.remove(self.session.register, "value", self.value_id)
+        done = editing.remove(self.session.register, "value", self.value_id)
+        self.row = done.value
+        return done.changes
 
 
-class CorrectValue(PlanCommand):
+class CorrectValue(EditCommand):
     """A wrong value put right in place (its row and audit history kept)."""
 
     def __init__(self, session, value: IndicatorValue, text: str | None = None, note: str | None = None):
@@ -99,14 +103,14 @@ class CorrectValue(PlanCommand):
         self.value_id, self.old = value.id, editing.value_fields(value)
         self.new = {k: v for k, v in (("text", text), ("note", note)) if v is not None}
 
-    def do(self) -> None:
-        editing.correct_value(self.session.register, self.value_id, **self.new)
+    def do(self) -> Changes:
+        return editing.correct_value(self.session.register, self.value_id, **self.new)
 
-    def undo_it(self) -> None:
-        editing.correct_value(self.session.register, self.value_id, **self.old)
+    def undo_it(self) -> Changes:
+        return editing.correct_value(self.session.register, self.value_id, **self.old)
 
 
-class SetPlanInfo(PlanCommand):
+class SetPlanInfo(EditCommand):
     """The plan's period, current year and amber tolerance."""
 
     def __init__(self, session, changes: dict):
@@ -114,24 +118,24 @@ class SetPlanInfo(PlanCommand):
         self.old = editing.plan_info_fields(editing.plan_info(session.register))
         self.new = {**self.old, **changes}
 
-    def do(self) -> None:
-        editing.set_plan_info(self.session.register, **self.new)
+    def do(self) -> Changes:
+        return editing.set_plan_info(self.session.register, **self.new).changes
 
-    def undo_it(self) -> None:
-        editing.set_plan_info(self.session.register, **self.old)
+    def undo_it(self) -> Changes:
+        return editing.set_plan_info(self.session.register, **self.old).changes
 
 
-class RetirePriority(PlanCommand):
+class RetirePriority(EditCommand):
     """Drop a priority from the plan with the reason; undo puts it back as live."""
 
     def __init__(self, session, priority: Priority, reason: str):
         super().__init__(session, f"Retire priority {priority.ref or priority.title}")
         self.priority_id, self.reason = priority.id, reason
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         from ...services.plan_year import retire_priority
-        retire_priority(self.session.register, self.priority_id, self.reason)
+        return retire_priority(self.session.register, self.priority_id, self.reason)
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         from ...services.plan_year import reinstate_priority
-        reinstate_priority(self.session.register, self.priority_id)
+        return reinstate_priority(self.session.register, self.priority_id)

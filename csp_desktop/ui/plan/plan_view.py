@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, Q
 
 from ...domain.model import Indicator, Priority
 from ...services.plan import load_plan
-from ...services.changes import Changes, Kind
+from ...services.changes import Kind
 from ..common.accessible import named
 from .action_panel import ActionPanel
 from .item_panel import ItemPanel
@@ -35,6 +35,7 @@ class PlanView(QWidget):
         self.session = session
         self.setAccessibleName("Plan")
         self.summary: PlanSummary  # set by reload() below, before anything reads it
+        self._stale = False
         self.heading = named(QLabel(), "Plan period")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt")
@@ -123,8 +124,20 @@ class PlanView(QWidget):
         self._restore(chosen, opened)
 
     def _on_changed(self, changes) -> None:
-        if changes.touches(*REFRESH_ON):
+        """The plan reads every priority, indicator and plan action: an action edited in the tracker or a risk
+        in the register is read again when the plan is next on screen, not on each edit elsewhere."""
+        if not changes.touches(*REFRESH_ON):
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def _current_key(self):
         item = self.tree.currentItem()
@@ -270,7 +283,7 @@ class PlanView(QWidget):
             self._refused(str(exc))
             return
         self.session.undo_stack.clear()
-        self.session.notify(Changes.of(Kind.PLAN))
+        self.session.notify(done.changes)
         self._refused(f"Closed {done.closed}; now {done.opened}. Carried forward: {done.open_actions} open plan "
                       f"actions and {done.open_risks} open risks.", problem=False)
 

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 
 from ...domain.plan_summary import PriorityLine
 from ..common.accessible import named
-from .plan_commands import PlanCommand, SetLeadAgencies, SetPlanFields, push
+from .plan_commands import SetLeadAgencies, SetPlanFields, push
+from ..shell.undoable import EditCommand
 
 
 class PriorityPanel(QWidget):
@@ -56,7 +57,7 @@ class PriorityPanel(QWidget):
         changes = {k: v for k, v in (("ref", self.ref.text().strip()), ("title", self.title.text().strip()),
                                      ("outcomes", self.outcomes.toPlainText())) if getattr(p, k) != v}
         names = [n.strip() for n in self.leads.text().split(";") if n.strip()]
-        commands: list[PlanCommand] = ([SetPlanFields(self.session, "priority", p.id, changes,
+        commands: list[EditCommand] = ([SetPlanFields(self.session, "priority", p.id, changes,
                                                       f"priority {p.ref or p.title}")] if changes else [])
         if names != self.line.lead_agencies:
             commands.append(SetLeadAgencies(self.session, p, names))

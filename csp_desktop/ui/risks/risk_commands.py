@@ -14,7 +14,7 @@ from datetime import date
 from ...domain.model import Mitigation, Review, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
-from ...services.changes import Kind
+from ...services.changes import Changes
 from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
 
 FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
@@ -25,17 +25,7 @@ FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description
                "exempt_paragraph": "Schedule 12A paragraph"}
 
 
-class RiskCommand(EditCommand):
-    """An edit of one risk; views of risks show its row again after it."""
-
-    kinds: tuple[Kind, ...] = (Kind.RISKS,)
-    risk_id: str  # set by each command
-
-    def changed_ids(self):
-        return (self.risk_id,)
-
-
-class SetRiskField(RiskCommand):
+class SetRiskField(EditCommand):
     """One field of one risk, from its old value to a new one.
 
     A score that moves the risk into another band also moves its next review to the new band's
@@ -50,16 +40,18 @@ class SetRiskField(RiskCommand):
         self.also, self.notice = editing.band_change(session.register, risk.id, {name: value}, date.today())
         self.also_old = {k: getattr(risk, k) for k in self.also}
 
-    def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new, **self.also},
-                                self.expected)
+    def do(self) -> Changes:
+        done = editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.new, **self.also},
+                                       self.expected)
         self.expected = None
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old, **self.also_old}, None)
+    def undo_it(self) -> Changes:
+        return editing.set_risk_fields(self.session.register, self.risk_id, {self.name: self.old, **self.also_old},
+                                       None).changes
 
 
-class EditRisk(RiskCommand):
+class EditRisk(EditCommand):
     """Several fields changed together: one undo step, one child command per field keeping its old value.
 
     The children are held here, not as Qt children: in PySide6 6.12 a QUndoCommand made with a
@@ -73,15 +65,16 @@ class EditRisk(RiskCommand):
         self.fields = [SetRiskField(session, risk, name, value) for name, value in changes.items()]
         self.expected: int | None = risk.version
 
-    def do(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {**self._also("also"),
-                                                                     **{c.name: c.new for c in self.fields}},
-                                self.expected)
+    def do(self) -> Changes:
+        done = editing.set_risk_fields(self.session.register, self.risk_id,
+                                       {**self._also("also"), **{c.name: c.new for c in self.fields}}, self.expected)
         self.expected = None
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.set_risk_fields(self.session.register, self.risk_id, {**self._also("also_old"),
-                                                                     **{c.name: c.old for c in self.fields}}, None)
+    def undo_it(self) -> Changes:
+        return editing.set_risk_fields(self.session.register, self.risk_id,
+                                       {**self._also("also_old"), **{c.name: c.old for c in self.fields}},
+                                       None).changes
 
     def _also(self, which: str) -> dict:
         """The next review a band change brings (from the last score child), unless the edit sets it itself."""
@@ -95,42 +88,43 @@ class EditRisk(RiskCommand):
         return next((c.notice for c in reversed(self.fields) if c.notice), "")
 
 
-class AddRisk(RiskCommand):
+class AddRisk(EditCommand):
     def __init__(self, session, risk: Risk):
         super().__init__(session, f"Add risk {risk.ref or risk.title}")
         self.risk, self.risk_id = risk, risk.id
         self.saved: Risk | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         if self.saved is None:
-            self.saved = editing.add_risk(self.session.register, self.risk)
+            done = editing.add_risk(self.session.register, self.risk)
         else:
-            self.saved = editing.restore_risk(self.session.register, self.saved, [], [])
+            done = editing.restore_risk(self.session.register, self.saved, [], [])
+        self.saved = done.value
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.remove_risk(self.session.register, self.risk.id, None)
+    def undo_it(self) -> Changes:
+        return editing.remove_risk(self.session.register, self.risk.id, None)
 
 
-class RemoveRisk(RiskCommand):
+class RemoveRisk(EditCommand):
     def __init__(self, session, risk: Risk):
         super().__init__(session, f"Delete risk {risk.ref or risk.title}")
         self.risk_id = risk.id
         self.expected: int | None = risk.version
         self.kept: tuple[Risk, list[Mitigation], list[Review], list] | None = None
 
-    def do(self) -> None:
-        self.kept = editing.remove_risk_keeping(self.session.register, self.risk_id, self.expected)
-        self.expected = None
+    def do(self) -> Changes:
+        done = editing.remove_risk_keeping(self.session.register, self.risk_id, self.expected)
+        self.kept, self.expected = done.value, None
+        return done.changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         assert self.kept is not None  # undone only after done
-        editing.restore_risk(self.session.register, *self.kept)
+        return editing.restore_risk(self.session.register, *self.kept).changes
 
 
-class RecordReview(RiskCommand):
+class RecordReview(EditCommand):
     """A review appended to the history; the same score again is a valid review."""
-
-    kinds = (Kind.RISKS, Kind.REVIEWS)
 
     def __init__(self, session, risk: Risk, after: Rating | None, *, on: date, reviewer: str, note: str = "",
                  next_review: date | None = None):
@@ -141,43 +135,34 @@ class RecordReview(RiskCommand):
         self.expected = risk.version
         self.review: Review | None = None
 
-    def changed_ids(self):
-        return (self.risk_id, self.review.id if self.review else "")
+    def do(self) -> Changes:
+        if self.review is not None:
+            return editing.reapply_review(self.session.register, self.review, self.next_review)
+        done = editing.record_review(self.session.register, self.risk_id, self.after, on=self.on,
+                                     reviewer=self.reviewer, note=self.note, next_review=self.next_review,
+                                     expected_version=self.expected)
+        self.review = done.value
+        return done.changes
 
-    def do(self) -> None:
-        if self.review is None:
-            self.review = editing.record_review(self.session.register, self.risk_id, self.after, on=self.on,
-                                                reviewer=self.reviewer, note=self.note, next_review=self.next_review,
-                                                expected_version=self.expected)
-        else:
-            editing.reapply_review(self.session.register, self.review, self.next_review)
-
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         assert self.review is not None  # undone only after done
-        editing.withdraw_review(self.session.register, self.review, self.old_residual, self.old_next_review)
+        return editing.withdraw_review(self.session.register, self.review, self.old_residual, self.old_next_review)
 
 
-class MitigationCommand(RiskCommand):
-    kinds = (Kind.MITIGATIONS,)
-    mitigation: Mitigation  # set by each command
-
-    def changed_ids(self):
-        return (self.mitigation.id, self.mitigation.risk_id)
-
-
-class AddMitigation(MitigationCommand):
+class AddMitigation(EditCommand):
     def __init__(self, session, mitigation: Mitigation):
         super().__init__(session, "Add mitigation")
         self.mitigation = mitigation
 
-    def do(self) -> None:
-        editing.add_mitigation(self.session.register, self.mitigation)
+    def do(self) -> Changes:
+        return editing.add_mitigation(self.session.register, self.mitigation).changes
 
-    def undo_it(self) -> None:
-        editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id, None)
+    def undo_it(self) -> Changes:
+        return editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id,
+                                         None).changes
 
 
-class EditMitigation(MitigationCommand):
+class EditMitigation(EditCommand):
     def __init__(self, session, mitigation: Mitigation, changes: dict):
         super().__init__(session, "Edit mitigation")
         self.mitigation = mitigation
@@ -186,24 +171,28 @@ class EditMitigation(MitigationCommand):
         self.old = {name: getattr(mitigation, name) for name in changes}
         self.expected: int | None = mitigation.version
 
-    def do(self) -> None:
-        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.new, self.expected)
+    def do(self) -> Changes:
+        done = editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.new,
+                                       self.expected)
         self.expected = None
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.old, None)
+    def undo_it(self) -> Changes:
+        return editing.save_mitigation(self.session.register, self.mitigation_id, self.risk_id, self.old,
+                                       None).changes
 
 
-class RemoveMitigation(MitigationCommand):
+class RemoveMitigation(EditCommand):
     def __init__(self, session, mitigation: Mitigation):
         super().__init__(session, "Remove mitigation")
         self.mitigation = mitigation
         self.expected: int | None = mitigation.version
 
-    def do(self) -> None:
-        self.mitigation = editing.remove_mitigation(self.session.register, self.mitigation.id,
-                                                    self.mitigation.risk_id, self.expected)
-        self.expected = None
+    def do(self) -> Changes:
+        done = editing.remove_mitigation(self.session.register, self.mitigation.id, self.mitigation.risk_id,
+                                         self.expected)
+        self.mitigation, self.expected = done.value, None
+        return done.changes
 
-    def undo_it(self) -> None:
-        editing.add_mitigation(self.session.register, self.mitigation)
+    def undo_it(self) -> Changes:
+        return editing.add_mitigation(self.session.register, self.mitigation).changes

@@ -38,15 +38,16 @@ class RiskData(QObject):
             return
         if self.listing is None or self._latest > 0 or changes.touches(Kind.OWNERS) or not changes.rows_known:
             self.reload()  # rows unknown, names on many rows, or a full load already on its way
-        else:
-            self.update_rows(changes.ids, count_actions=changes.touches(Kind.ACTIONS))
+        else:  # an action edited changes no risk row, only the count of overdue actions
+            ids = () if changes.only(Kind.ACTIONS, Kind.PLAN) else changes.ids
+            self.update_rows(ids, count_actions=changes.touches(Kind.ACTIONS))
 
     def update_rows(self, ids, *, count_actions: bool = False) -> None:
         """Read again only the risks among `ids` and fold them into the listing."""
         listing = self.listing
         assert listing is not None  # rows are updated only once loaded (_on_changed)
         update = editing.load_some(self.session.register, ids, listing.today, count_actions=count_actions)
-        by_id = {risk.id: n for n, risk in enumerate(listing.risks)}
+        by_id = {risk.id: n for n, risk in enumerate(listing.risks)} if update.risks or update.removed else {}
         for risk in update.risks:
             if risk.id in by_id:
                 listing.risks[by_id[risk.id]] = risk

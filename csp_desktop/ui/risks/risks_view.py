@@ -201,6 +201,8 @@ class RisksView(QWidget):
 
     def show_update(self, update) -> None:
         """Only these risks changed: their rows are repainted in place, nothing else is read or reset."""
+        if not update.risks and not update.removed:
+            return  # an action edited: the overdue count moved, no row of the table
         if self.model.update_rows(update.risks, update.travel, update.removed):
             self.proxy.refilter()
         self._show_count()

@@ -6,24 +6,22 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from ...domain.cadence import MAX_MONTHS, MIN_MONTHS
 from ...services import cadence as service
-from ...services.changes import Kind
+from ...services.changes import Changes, Kind
 from ..common.accessible import named
 from ..shell.undoable import EditCommand, push
 
 
 class SetCadence(EditCommand):
-    kinds = (Kind.CADENCE,)
-
     def __init__(self, session, months: dict[str, int]):
         super().__init__(session, "Change the review cadence")
         self.new = dict(months)
         self.old = service.cadence(session.register).by_band(session.scheme)
 
-    def do(self) -> None:
-        service.set_cadence(self.session.register, self.new)
+    def do(self) -> Changes:
+        return service.set_cadence(self.session.register, self.new).changes
 
-    def undo_it(self) -> None:
-        service.set_cadence(self.session.register, self.old)
+    def undo_it(self) -> Changes:
+        return service.set_cadence(self.session.register, self.old).changes
 
 
 class CadenceBox(QGroupBox):

@@ -38,4 +38,5 @@ class Session(QObject):
         return self.workspace.read_only
 
     def notify(self, changes: Changes) -> None:
-        self.changed.emit(changes)
+        if changes:  # an operation that changed nothing (a pack issued before) has nothing to tell
+            self.changed.emit(changes)

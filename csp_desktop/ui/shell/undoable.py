@@ -7,11 +7,13 @@ Failures of a later undo or redo (the register changed under it) are announced o
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from ...errors import UserError
-from ...services.changes import Changes, Kind
+from ...services.changes import Changes
 
 
 class CommandFailures(QObject):
@@ -22,22 +24,15 @@ failures = CommandFailures()
 
 
 class EditCommand(QUndoCommand):
-    """Subclasses set `kinds` (what they change), name the rows in `changed_ids`, and implement `do` and
-    `undo_it`; after each run the session announces `changes()` so views update just those rows."""
-
-    kinds: tuple[Kind, ...] = ()
-
-    def changed_ids(self) -> tuple[str, ...]:
-        return ()  # not known: views read everything of these kinds again
-
-    def changes(self) -> Changes:
-        return Changes.of(*self.kinds, ids=self.changed_ids())
+    """Subclasses implement `do` and `undo_it`, each calling service operations and returning the `Changes`
+    those operations returned; after each run the session announces them, so views update just those rows."""
 
     def __init__(self, session, text: str):
         super().__init__(text)
         self.session = session
         self.error: str | None = None
         self._pushed = False
+        self.last = Changes()  # what the last run changed
 
     def redo(self) -> None:
         self._run(self.do)
@@ -45,22 +40,25 @@ class EditCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self.undo_it)
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         raise NotImplementedError
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         raise NotImplementedError
 
-    def _run(self, step) -> None:
+    def _run(self, step: Callable[[], Changes]) -> None:
         try:
-            step()
+            self.last = step()
         except UserError as exc:
+            # Refused inside its transaction, so nothing changed; a later run refused still has views
+            # read again what the command last touched, which is what the user is looking at.
             self.error = str(exc)
             self.setObsolete(True)
             if self._pushed:
                 failures.failed.emit(self.error)
         self._pushed = True
-        self.session.notify(self.changes())
+        if self.last:
+            self.session.notify(self.last)
 
 
 def push(session, command: EditCommand) -> str | None:

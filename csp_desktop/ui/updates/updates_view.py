@@ -263,7 +263,7 @@ class ReturnsView(QWidget):
         lines = [f"Applied {len(result.applied)} change(s) and rejected {len(result.rejected)}."]
         lines += [f"Held back: {why}." for _, why in result.held[:5]]
         self._say(*lines)
-        self.session.notify(Changes.everything())
+        self.session.notify(result.changes)
         return result
 
     def _decide_selected(self, decision: str | None) -> None:

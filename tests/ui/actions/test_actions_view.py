@@ -314,3 +314,25 @@ def test_narrow_tracker_drops_linked_and_progress_before_cutting_titles(view, qt
     assert view.table.columnWidth(TITLE) >= view.column_fit.wanted - 2 or view.table.isColumnHidden(PROGRESS)
     view.resize(1366, 768)
     qtbot.waitUntil(lambda: not view.table.isColumnHidden(LINKED))
+
+
+def test_an_edit_reads_again_only_the_actions_its_operation_named(view, session, data, monkeypatch):
+    from csp_desktop.services import lookups
+    from csp_desktop.ui.actions.action_commands import EditActionCommand
+    from csp_desktop.ui.shell.undoable import push
+
+    def every_action(*_args):
+        raise AssertionError("an edit of one action must not read every action")
+    monkeypatch.setattr(lookups, "action_versions", every_action)
+    monkeypatch.setattr(lookups, "actions", every_action)
+    read = []
+    by_id = lookups.actions_by_id
+    monkeypatch.setattr(lookups, "actions_by_id", lambda reg, ids: read.append(list(ids)) or by_id(reg, ids))
+    target, other = (view.model.rows[view.model.row_for(a.id)].action for a in data["actions"][:2])
+    untouched = view.model.rows[view.model.row_for(other.id)]
+    assert push(session, EditActionCommand(session, target, {"title": "Fence repaired"})) is None
+    assert read == [[target.id]]
+    assert view.model.rows[view.model.row_for(target.id)].action.title == "Fence repaired"
+    assert view.model.rows[view.model.row_for(other.id)] is untouched
+    session.undo_stack.undo()
+    assert view.model.rows[view.model.row_for(target.id)].action.title == target.title

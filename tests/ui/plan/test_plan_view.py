@@ -254,3 +254,18 @@ def test_objectives_and_themes_are_edited_in_place_and_undone(view, session):
     session.undo_stack.undo()
     session.undo_stack.undo()
     assert load_plan(session.register).priorities[-2].objectives[0].objective.title == "Report issues"
+
+
+def test_an_edit_elsewhere_is_read_when_the_plan_is_next_shown(view, session, monkeypatch):
+    from csp_desktop.services.action_editing import add_action
+    from csp_desktop.domain.model import Action
+    reloads = []
+    real = view.reload
+    monkeypatch.setattr(view, "reload", lambda: reloads.append(1) or real())
+    view.hide()
+    session.notify(add_action(session.register, Action("Taxi marshals")).changes)  # made in the tracker
+    assert reloads == []  # not while the tracker is on screen
+    view.show()
+    assert reloads == [1]
+    session.notify(Changes.of(Kind.PLAN))
+    assert reloads == [1, 1]  # on screen: at once
