@@ -149,11 +149,7 @@ def _mitigation_values(reg, given: dict) -> dict:
     if given.get("owner") is not None:
         values["owner_id"] = find.owner(reg, given["owner"]).id if given["owner"] else None
     if given.get("expected_score") is not None:
-        text = given["expected_score"]
-        parts = [p.strip() for p in text.split(",")] if text.strip() else []
-        if parts and len(parts) != 2:
-            raise UserError(f"Give the expected score as likelihood,impact (e.g. 2,3), not {text!r}.")
-        values["expected"] = find.rating(reg, *parts) if parts else None
+        values["expected"] = find.score(reg, given["expected_score"], "expected")
     return values
 
 

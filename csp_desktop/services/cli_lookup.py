@@ -77,6 +77,16 @@ def rating(reg: Register, likelihood: str, impact: str) -> Rating:
     return Rating(*levels)
 
 
+def score(reg: Register, text: str | None, what: str) -> Rating | None:
+    """A score typed as "likelihood,impact" ("4,5" or "Likely,Major"); None when blank (clears it)."""
+    if text is None or not text.strip():
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2:
+        raise UserError(f"Give the {what} score as likelihood,impact (e.g. 4,5), not {text!r}.")
+    return rating(reg, *parts)
+
+
 def day(text: str | None, what: str = "date") -> date | None:
     if text is None or not str(text).strip():
         return None
