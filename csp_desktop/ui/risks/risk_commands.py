@@ -11,19 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from ...domain.field_words import field_words
 from ...domain.model import Mitigation, Review, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from ...services.changes import Kind
 from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
-
-FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
-               "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
-               "residual": "residual score", "target": "target score", "next_review": "next review",
-               "exempt": "exempt", "response": "response", "response_reason": "reason for the response",
-               "accepted_by": "accepted by", "accepted_on": "acceptance date", "accepted_until": "acceptance end",
-               "exempt_paragraph": "Schedule 12A paragraph"}
-
 
 class RiskCommand(EditCommand):
     """An edit of one risk; views of risks show its row again after it."""
@@ -43,7 +36,7 @@ class SetRiskField(RiskCommand):
 
     def __init__(self, session, risk: Risk, name: str, value):
         label = risk.ref or risk.title
-        super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}")
+        super().__init__(session, f"Change {field_words(name)} of {label}")
         self.risk_id, self.name, self.new, self.old = risk.id, name, value, getattr(risk, name)
         self.expected: int | None = risk.version
         self.also, self.notice = editing.band_change(session.register, risk.id, {name: value}, date.today())
