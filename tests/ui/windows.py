@@ -57,6 +57,19 @@ def messages(monkeypatch) -> Messages:
     return shown
 
 
+def on_screen(qtbot, view, *models, show: bool = False):
+    """`view` at 1366x768, closed with the test, with Qt's model tester on each of `models` (a model that
+    breaks Qt's rules fails the test)."""
+    from PySide6.QtTest import QAbstractItemModelTester
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    if show:
+        view.show()
+    for model in models:
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, view)
+    return view
+
+
 def shown_window(qtbot, qsettings):
     """The main window on a 1366x768 screen, shown, with no register open yet."""
     from csp_desktop.ui.shell.main_window import MainWindow

@@ -8,7 +8,7 @@ from csp_desktop.ui.plan.plan_view import PlanView
 from csp_desktop.ui.shell.session import Session
 from tests.conftest import snapshot
 from tests.services.test_plan import both_plans  # noqa: F401  (the fixture)
-from tests.ui.windows import screenshot
+from tests.ui.windows import on_screen, screenshot
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -26,11 +26,7 @@ def session(both_plans):  # noqa: F811
 
 @pytest.fixture
 def view(session, qtbot):
-    widget = PlanView(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    return widget
+    return on_screen(qtbot, PlanView(session), show=True)
 
 
 def _top(view, title):
