@@ -37,6 +37,16 @@ def register_file(path: Path, name: str, *risks) -> Path:
     return path
 
 
+def journal_mode(path) -> str:
+    """The file's journal mode as stored ("wal" or "delete"), read without the app's code."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def snapshot(reg):
     """Every row of every table, to prove a rejected change wrote nothing."""
     tables = [t for t in reg.db.table_names()]
