@@ -39,16 +39,7 @@ def risk_fields(func):
 
 def _changes(reg, values: dict) -> dict:
     """The risk fields the given options set, in the register's terms (ids, ratings, dates)."""
-    changes = {}
-    for name in ("title", "description", "category", "exempt"):
-        if values.get(name) is not None:
-            changes[name] = values[name]
-    if values.get("new_ref") is not None:
-        changes["ref"] = values["new_ref"]
-    if values.get("owner") is not None:
-        changes["owner_id"] = find.owner(reg, values["owner"]).id if values["owner"] else None
-    if values.get("priority") is not None:
-        changes["priority_id"] = find.priority(reg, values["priority"]).id if values["priority"] else None
+    changes = find.fields(reg, values, ("title", "description", "category", "exempt"))
     for name in ("inherent", "residual", "target"):
         if values.get(name) is not None:
             changes[name] = find.score(reg, values[name], name)
