@@ -53,23 +53,31 @@ class AddOwnerCommand(_Add):
         super().__init__(session, f"Add owner {owner.name.strip()}", owner)
 
 
-class UpdateOwnerCommand(EditCommand):
-    """Rename an owner or change its kind, organisation or email."""
+class _Change(EditCommand):
+    """Change an owner or an organisation from `old` to `new` (`save`); undo saves `old` again."""
     kinds = (Kind.OWNERS,)
+    save: Callable
 
-    def __init__(self, session, before: Owner, values: dict):
-        super().__init__(session, f"Change owner {before.name}")
-        self.owner_id = before.id
-        self.old = {name: getattr(before, name) for name in values}
-        self.new = dict(values)
-        self.expected: int | None = before.version  # the first run only: undo and redo apply as stored
+    def __init__(self, session, text: str, row: Owner | Organisation, old, new):
+        super().__init__(session, text)
+        self.row_id, self.old, self.new = row.id, old, new
+        self.expected: int | None = row.version  # the first run only: undo and redo apply as stored
 
     def do(self) -> None:
-        editing.update_owner(self.session.register, self.owner_id, self.new, self.expected)
+        type(self).save(self.session.register, self.row_id, self.new, self.expected)
         self.expected = None
 
     def undo_it(self) -> None:
-        editing.update_owner(self.session.register, self.owner_id, self.old, None)
+        type(self).save(self.session.register, self.row_id, self.old, None)
+
+
+class UpdateOwnerCommand(_Change):
+    """Rename an owner or change its kind, organisation or email."""
+    save = staticmethod(editing.update_owner)
+
+    def __init__(self, session, before: Owner, values: dict):
+        super().__init__(session, f"Change owner {before.name}", before,
+                         {name: getattr(before, name) for name in values}, dict(values))
 
 
 class DeleteOwnerCommand(_Delete):
@@ -87,20 +95,11 @@ class AddOrganisationCommand(_Add):
         super().__init__(session, f"Add organisation {org.name.strip()}", org)
 
 
-class RenameOrganisationCommand(EditCommand):
-    kinds = (Kind.OWNERS,)
+class RenameOrganisationCommand(_Change):
+    save = staticmethod(editing.rename_organisation)
 
     def __init__(self, session, org: Organisation, name: str):
-        super().__init__(session, f"Rename organisation {org.name}")
-        self.org_id, self.old, self.new = org.id, org.name, name
-        self.expected: int | None = org.version
-
-    def do(self) -> None:
-        editing.rename_organisation(self.session.register, self.org_id, self.new, self.expected)
-        self.expected = None
-
-    def undo_it(self) -> None:
-        editing.rename_organisation(self.session.register, self.org_id, self.old, None)
+        super().__init__(session, f"Rename organisation {org.name}", org, org.name, name)
 
 
 class DeleteOrganisationCommand(_Delete):
