@@ -10,7 +10,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..domain.field_words import field_words
@@ -177,8 +177,3 @@ def _at(text: str) -> datetime:
     except ValueError:
         return datetime(1970, 1, 1, tzinfo=timezone.utc)
     return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
-
-
-def parse_day(text: str | None) -> date | None:
-    from ..domain.dates import parse_date
-    return parse_date(text) if text else None

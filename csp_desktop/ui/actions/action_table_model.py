@@ -66,9 +66,6 @@ class ActionTableModel(QAbstractTableModel):
         self._show_in_order()
         self.endResetModel()
 
-    def row_for(self, action_id: str) -> int | None:
-        return next((n for n, row in enumerate(self.rows) if row.action.id == action_id), None)
-
     def _built(self, rows: list[ActionRow]) -> list[ActionRow]:
         if self.on_new_rows is not None:
             self.on_new_rows(rows)
