@@ -25,16 +25,6 @@ def demo_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def demo_session(demo_path, qtbot):
-    from csp_desktop.store import Register
-    from csp_desktop.ui.shell.session import Session
-    reg = Register.open(demo_path)
-    session = Session(reg)
-    yield session
-    reg.close()
-
-
-@pytest.fixture
 def qsettings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
