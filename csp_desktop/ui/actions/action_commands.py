@@ -7,7 +7,7 @@ from ...domain.model import Action, ProgressNote
 from ...errors import UserError
 from ...services import action_editing as editing
 from ...services.changes import Kind
-from ..shell.undoable import EditCommand
+from ..shell.undoable import AddCommand, DeleteCommand, EditCommand
 from ...domain.shorten import shorten
 
 
@@ -24,34 +24,21 @@ def _short(text: str, limit: int = 40) -> str:
     return shorten(text, limit)
 
 
-class AddActionCommand(ActionCommand):
+class AddActionCommand(AddCommand, ActionCommand):
+    add, delete = staticmethod(editing.add_action), staticmethod(editing.delete_action)
 
     def __init__(self, session, action: Action):
-        super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d")
-        self.action = action
+        super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d", action)
         self.action_id = action.id
 
-    def do(self) -> None:
-        self.action = editing.add_action(self.session.register, self.action)
 
-    def undo_it(self) -> None:
-        editing.delete_action(self.session.register, self.action.id, None)
-
-
-class DeleteActionCommand(ActionCommand):
+class DeleteActionCommand(DeleteCommand, ActionCommand):
+    """Delete an action; undo brings it back with its progress notes."""
+    delete, restore = staticmethod(editing.delete_action), staticmethod(editing.restore_action)
 
     def __init__(self, session, action: Action):
-        super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d")
+        super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d", action)
         self.action_id = action.id
-        self.expected: int | None = action.version
-        self.removed: tuple[Action, list[ProgressNote]] | None = None
-
-    def do(self) -> None:
-        self.removed = editing.delete_action(self.session.register, self.action_id, self.expected)
-        self.expected = None  # redo deletes it as stored then
-
-    def undo_it(self) -> None:
-        editing.restore_action(self.session.register, *self.removed)
 
 
 class EditActionCommand(ActionCommand):

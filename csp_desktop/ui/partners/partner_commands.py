@@ -6,47 +6,11 @@ from typing import Callable
 from ...domain.model import Organisation, Owner
 from ...services import partner_editing as editing
 from ...services.changes import Kind
-from ..shell.undoable import EditCommand
+from ..shell.undoable import AddCommand, DeleteCommand, EditCommand
 
 
-class _Add(EditCommand):
-    """Add an owner or an organisation (`add`); undo deletes it again (`delete`)."""
+class AddOwnerCommand(AddCommand):
     kinds = (Kind.OWNERS,)
-    add: Callable
-    delete: Callable
-
-    def __init__(self, session, text: str, row: Owner | Organisation):
-        super().__init__(session, text)
-        self.row = row
-
-    def do(self) -> None:
-        self.row = type(self).add(self.session.register, self.row)
-
-    def undo_it(self) -> None:
-        type(self).delete(self.session.register, self.row.id, None)
-
-
-class _Delete(EditCommand):
-    """Delete an owner or an organisation (`delete`); undo brings it back linked to all it was (`restore`)."""
-    kinds = (Kind.OWNERS,)
-    delete: Callable
-    restore: Callable
-
-    def __init__(self, session, text: str, row: Owner | Organisation):
-        super().__init__(session, text)
-        self.row_id = row.id
-        self.expected: int | None = row.version  # the first run only: undo and redo apply as stored
-        self.removed: tuple = ()  # the row and what linked to it, once deleted
-
-    def do(self) -> None:
-        self.removed = type(self).delete(self.session.register, self.row_id, self.expected)
-        self.expected = None
-
-    def undo_it(self) -> None:
-        type(self).restore(self.session.register, *self.removed)
-
-
-class AddOwnerCommand(_Add):
     add, delete = staticmethod(editing.add_owner), staticmethod(editing.delete_owner)
 
     def __init__(self, session, owner: Owner):
@@ -80,15 +44,17 @@ class UpdateOwnerCommand(_Change):
                          {name: getattr(before, name) for name in values}, dict(values))
 
 
-class DeleteOwnerCommand(_Delete):
+class DeleteOwnerCommand(DeleteCommand):
     """Delete an owner; undo brings it back as the owner of everything it owned."""
+    kinds = (Kind.OWNERS,)
     delete, restore = staticmethod(editing.delete_owner), staticmethod(editing.restore_owner)
 
     def __init__(self, session, owner: Owner):
         super().__init__(session, f"Delete owner {owner.name}", owner)
 
 
-class AddOrganisationCommand(_Add):
+class AddOrganisationCommand(AddCommand):
+    kinds = (Kind.OWNERS,)
     add, delete = staticmethod(editing.add_organisation), staticmethod(editing.delete_organisation)
 
     def __init__(self, session, org: Organisation):
@@ -102,8 +68,9 @@ class RenameOrganisationCommand(_Change):
         super().__init__(session, f"Rename organisation {org.name}", org, org.name, name)
 
 
-class DeleteOrganisationCommand(_Delete):
+class DeleteOrganisationCommand(DeleteCommand):
     """Delete an organisation; undo brings it back as the organisation of the owners who were in it."""
+    kinds = (Kind.OWNERS,)
     delete, restore = staticmethod(editing.delete_organisation), staticmethod(editing.restore_organisation)
 
     def __init__(self, session, org: Organisation):

@@ -16,7 +16,7 @@ from ...domain.model import Mitigation, Review, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from ...services.changes import Kind
-from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
+from ..shell.undoable import DeleteCommand, EditCommand, push  # noqa: F401  (push is part of this module's interface)
 
 class RiskCommand(EditCommand):
     """An edit of one risk; views of risks show its row again after it."""
@@ -103,19 +103,13 @@ class AddRisk(RiskCommand):
         editing.remove_risk(self.session.register, self.risk.id, None)
 
 
-class RemoveRisk(RiskCommand):
+class RemoveRisk(DeleteCommand, RiskCommand):
+    """Delete a risk; undo brings it back with its mitigations and reviews, linked to its actions again."""
+    delete, restore = staticmethod(editing.remove_risk_keeping), staticmethod(editing.restore_risk)
+
     def __init__(self, session, risk: Risk):
-        super().__init__(session, f"Delete risk {risk.ref or risk.title}")
+        super().__init__(session, f"Delete risk {risk.ref or risk.title}", risk)
         self.risk_id = risk.id
-        self.expected: int | None = risk.version
-        self.kept = None
-
-    def do(self) -> None:
-        self.kept = editing.remove_risk_keeping(self.session.register, self.risk_id, self.expected)
-        self.expected = None
-
-    def undo_it(self) -> None:
-        editing.restore_risk(self.session.register, *self.kept)
 
 
 class RecordReview(RiskCommand):

@@ -7,6 +7,8 @@ Failures of a later undo or redo (the register changed under it) are announced o
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
@@ -67,3 +69,41 @@ def push(session, command: EditCommand) -> str | None:
     """Push and run the command; returns the sentence explaining why it was refused, or None."""
     session.undo_stack.push(command)
     return command.error
+
+
+class AddCommand(EditCommand):
+    """Add a row with the service's `add` (it returns the row as stored); undo deletes it again with `delete`."""
+
+    add: Callable
+    delete: Callable
+
+    def __init__(self, session, text: str, row):
+        super().__init__(session, text)
+        self.row, self.row_id = row, row.id
+
+    def do(self) -> None:
+        self.row = type(self).add(self.session.register, self.row)
+
+    def undo_it(self) -> None:
+        type(self).delete(self.session.register, self.row_id, None)
+
+
+class DeleteCommand(EditCommand):
+    """Delete a row with the service's `delete`, which returns what `restore` needs to put it back as it was
+    (with what hung on it or pointed to it); the first run refuses a row changed since it was read."""
+
+    delete: Callable
+    restore: Callable
+
+    def __init__(self, session, text: str, row):
+        super().__init__(session, text)
+        self.row_id = row.id
+        self.expected: int | None = row.version  # the first run only: undo and redo apply as stored
+        self.removed: tuple = ()
+
+    def do(self) -> None:
+        self.removed = type(self).delete(self.session.register, self.row_id, self.expected)
+        self.expected = None
+
+    def undo_it(self) -> None:
+        type(self).restore(self.session.register, *self.removed)
