@@ -91,6 +91,8 @@ class ComingUpPanel(QWidget):
     # -- showing ---------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if self.session.register.closed:  # the deferred recount fired after a restore or close shut it
+            return
         try:
             self.found = overview(self.session.register, self.today(), self.window_combo.currentData())
         except UserError as exc:
