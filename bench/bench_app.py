@@ -30,6 +30,7 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path[:0] = [os.environ.get("BENCH_CODE", str(ROOT)), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from child_start import start_child, until  # noqa: E402
 
 TARGETS = {"start": 2.0, "ratio": 1.5, "filter": 0.050, "sort": 0.100, "edit": 0.050, "rss": 300}
 EDITS = 15  # one-field edits timed per register (median and worst reported)
@@ -101,23 +102,14 @@ def _watch_stalls(app, window, marks, start) -> None:
     timer.stop()
 
 
-def _until(app, done, limit: float = 120.0) -> None:
-    deadline = time.perf_counter() + limit
-    while not done():
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise SystemExit("timed out")
-        time.sleep(0.001)
+def _until(app, done) -> None:
+    until(app, done, nap=0.001)  # the nap leaves the CPU to the worker loading the register
 
 
 # -- the parent -----------------------------------------------------------------------------------------
 
 def start_once(mode: str, path: Path | None, home: Path, code: Path = ROOT) -> dict:
-    env = dict(os.environ, BENCH_HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home),
-               PYTHONPATH=str(code), BENCH_CODE=str(code))
-    env["BENCH_T0"] = repr(time.time())
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path or "")], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = start_child(__file__, [mode, str(path or "")], home, code)
     line = [row for row in out.splitlines() if row.startswith("painted=")][-1]
     return {key: float(value) for key, value in (part.split("=") for part in line.split())}
 

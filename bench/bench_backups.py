@@ -5,7 +5,6 @@ and a restore, on registers of growing size. Baseline: Register.open of the same
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -15,21 +14,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synthetic import build  # noqa: E402
+from bench.timing import median_ms  # noqa: E402
 from csp_desktop.domain import backup_policy as policy  # noqa: E402
 from csp_desktop.services import backups, restoring  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
 
 SIZES = ((100, 500), (1000, 5000), (10000, 50000))
 RUNS = 5
-
-
-def median_ms(fn) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -39,14 +30,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             path = build(Path(folder) / "r.cspreg", risks, actions)
             size = path.stat().st_size / 1024 / 1024
-            opening = median_ms(lambda: Register.open(path).close())
+            opening = median_ms(lambda: Register.open(path).close(), RUNS)
             reg = Register.open(path)
             now = iter(datetime(2026, 1, 1) + timedelta(minutes=n) for n in range(1000))
-            backup = median_ms(lambda: backups.make_backup(reg, policy.IMPORT, next(now)))
+            backup = median_ms(lambda: backups.make_backup(reg, policy.IMPORT, next(now)), RUNS)
             reg.close()
-            listed = median_ms(lambda: backups.list_backups(path, checked=True))
+            listed = median_ms(lambda: backups.list_backups(path, checked=True), RUNS)
             newest = backups.list_backups(path)[0]
-            lost = median_ms(lambda: restoring.what_is_lost(path, newest))
+            lost = median_ms(lambda: restoring.what_is_lost(path, newest), RUNS)
             start = time.perf_counter()
             restoring.restore(path, newest.path.name)
             restore = (time.perf_counter() - start) * 1000

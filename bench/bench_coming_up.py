@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from child_start import start_child, until  # noqa: E402
 TARGET = 0.3
 
 
@@ -65,21 +65,12 @@ def child(mode: str, path: str) -> None:
           f"items={panel.found.counts}")
 
 
-def _until(app, done, limit: float = 60.0) -> None:
-    deadline = time.perf_counter() + limit
-    while not done():
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise SystemExit("timed out")
+def _until(app, done) -> None:
+    until(app, done, limit=60.0)
 
 
 def run(mode: str, path: Path, home: str) -> dict:
-    # Byte code cached as an installed app has it (pip compiles it); kept in a temporary folder, not the source tree.
-    env = dict(os.environ, BENCH_HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, PYTHONPATH=str(ROOT),
-               BENCH_T0=repr(time.time()), PYTHONPYCACHEPREFIX=os.path.join(home, "pycache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], env=env, check=True,
-                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    out = start_child(__file__, [mode, str(path)], home, byte_code=True).strip().splitlines()[-1]
     return {k: v for k, v in (part.split("=", 1) for part in out.split(" ", 3))}
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,17 +21,9 @@ from csp_desktop.services.opening import open_to_write  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
 from csp_desktop.store.damage import quick_check  # noqa: E402
 from synthetic import build  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 SIZES = ((100, 400), (1_000, 5_000), (10_000, 50_000))
-
-
-def median_ms(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def bare(path: Path) -> None:

@@ -27,6 +27,26 @@ def register(tmp_path):
     reg.close()
 
 
+def register_file(path: Path, name: str, *risks) -> Path:
+    """A register at `path` holding `risks`, closed again: for tests that open it in another process."""
+    from csp_desktop.store import Register
+    from csp_desktop.store.risks import add_risk
+    with Register.create(path, name) as reg:
+        for risk in risks:
+            add_risk(reg, risk)
+    return path
+
+
+def journal_mode(path) -> str:
+    """The file's journal mode as stored ("wal" or "delete"), read without the app's code."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def snapshot(reg):
     """Every row of every table, to prove a rejected change wrote nothing."""
     tables = [t for t in reg.db.table_names()]

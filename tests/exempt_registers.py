@@ -360,11 +360,6 @@ def file_text(path: Path) -> str:
     return path.read_text(encoding="utf-8-sig")
 
 
-def leaks_in_pdf(path: Path, secrets: set[str]) -> list[tuple[str, str, list[str]]]:
-    surfaces = pdf_surfaces(path)
-    return [(path.name, token, where) for token in sorted(secrets) if (where := surfaces.where(token))]
-
-
 def leaks_in_file(path: Path, secrets: set[str]) -> list[tuple[str, str, list[str]]]:
     text = file_text(path)
     return [(path.name, token, ["file"]) for token in sorted(secrets) if token in text]

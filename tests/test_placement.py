@@ -1,5 +1,4 @@
 """Finding a register on a network share or in a synced folder, and never using WAL there."""
-import sqlite3
 import subprocess
 import os
 from pathlib import Path
@@ -8,6 +7,7 @@ import pytest
 
 from csp_desktop import placement
 from csp_desktop.placement import LOCAL, NETWORK, SYNCED, placement_of
+from tests.conftest import journal_mode
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
@@ -70,23 +70,15 @@ def test_every_unsafe_place_is_explained_with_both_reasons():
     assert placement.Placement().why("p.cspreg") == ""
 
 
-def _journal_mode(path):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA journal_mode").fetchone()[0]
-    finally:
-        conn.close()
-
-
 def test_no_wal_on_a_share_or_in_a_synced_folder(tmp_path, monkeypatch):
     from csp_desktop.store import Register
     local = tmp_path / "p.cspreg"
     Register.create(local, "Local").close()
-    assert _journal_mode(local) == "wal"
+    assert journal_mode(local) == "wal"
     synced = tmp_path / "OneDrive" / "p.cspreg"
     synced.parent.mkdir()
     Register.create(synced, "Synced").close()
-    assert _journal_mode(synced) == "delete"
+    assert journal_mode(synced) == "delete"
     # A register made locally (in WAL) and then moved onto a share is taken out of WAL when opened there.
     share = tmp_path / "share"
     share.mkdir()
@@ -96,7 +88,7 @@ def test_no_wal_on_a_share_or_in_a_synced_folder(tmp_path, monkeypatch):
                         lambda path, mounts: placement.Placement(NETWORK, "nfs4") if share in path.parents else None)
     with Register.open(moved) as reg:
         assert reg.query("PRAGMA journal_mode")[0]["journal_mode"] == "delete"
-    assert _journal_mode(moved) == "delete"
+    assert journal_mode(moved) == "delete"
 
 
 def _can_mount() -> bool:

@@ -33,13 +33,7 @@ def action_fields(func):
 
 
 def _values(reg, given: dict) -> dict:
-    values = {name: given[name] for name in ("title", "progress", "exempt") if given.get(name) is not None}
-    if given.get("new_ref") is not None:
-        values["ref"] = given["new_ref"]
-    if given.get("owner") is not None:
-        values["owner_id"] = find.owner(reg, given["owner"]).id if given["owner"] else None
-    if given.get("priority") is not None:
-        values["priority_id"] = find.priority(reg, given["priority"]).id if given["priority"] else None
+    values = find.fields(reg, given, ("title", "progress", "exempt"))
     if given.get("risk_ref") is not None:
         values["risk_id"] = find.risk(reg, given["risk_ref"]).id if given["risk_ref"] else None
     if given.get("due") is not None:
@@ -143,17 +137,9 @@ def mitigation_fields(func):
 
 
 def _mitigation_values(reg, given: dict) -> dict:
-    values = {}
-    if given.get("description") is not None:
-        values["description"] = given["description"]
-    if given.get("owner") is not None:
-        values["owner_id"] = find.owner(reg, given["owner"]).id if given["owner"] else None
+    values = find.fields(reg, given, ("description",))
     if given.get("expected_score") is not None:
-        text = given["expected_score"]
-        parts = [p.strip() for p in text.split(",")] if text.strip() else []
-        if parts and len(parts) != 2:
-            raise UserError(f"Give the expected score as likelihood,impact (e.g. 2,3), not {text!r}.")
-        values["expected"] = find.rating(reg, *parts) if parts else None
+        values["expected"] = find.score(reg, given["expected_score"], "expected")
     return values
 
 

@@ -37,30 +37,12 @@ def risk_fields(func):
     return func
 
 
-def _rating(reg, text: str | None, what: str):
-    if text is None or not text.strip():
-        return None
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) != 2:
-        raise UserError(f"Give the {what} score as likelihood,impact (e.g. 4,5), not {text!r}.")
-    return find.rating(reg, *parts)
-
-
 def _changes(reg, values: dict) -> dict:
     """The risk fields the given options set, in the register's terms (ids, ratings, dates)."""
-    changes = {}
-    for name in ("title", "description", "category", "exempt"):
-        if values.get(name) is not None:
-            changes[name] = values[name]
-    if values.get("new_ref") is not None:
-        changes["ref"] = values["new_ref"]
-    if values.get("owner") is not None:
-        changes["owner_id"] = find.owner(reg, values["owner"]).id if values["owner"] else None
-    if values.get("priority") is not None:
-        changes["priority_id"] = find.priority(reg, values["priority"]).id if values["priority"] else None
+    changes = find.fields(reg, values, ("title", "description", "category", "exempt"))
     for name in ("inherent", "residual", "target"):
         if values.get(name) is not None:
-            changes[name] = _rating(reg, values[name], name)
+            changes[name] = find.score(reg, values[name], name)
     if values.get("next_review") is not None:
         changes["next_review"] = find.day(values["next_review"], "next review date")
     return changes
@@ -117,22 +99,20 @@ def risk_edit(register, ref, status, expected, **values):
     _set(register, ref, changes, expected, "Saved")
 
 
-@risk.command("close")
-@REGISTER
-@click.argument("ref")
-@expect_version_option()
-def risk_close(register, ref, expected):
-    """Close risk REF: it leaves the open register but keeps its history."""
-    _set(register, ref, lambda reg: {"status": "closed"}, expected, "Closed")
+def _status_command(name: str, status: str, done: str, help_text: str):
+    """`risk close` and `risk reopen`: one status set, as the app's Close and Reopen set it."""
+    @risk.command(name, help=help_text)
+    @REGISTER
+    @click.argument("ref")
+    @expect_version_option()
+    def command(register, ref, expected):
+        _set(register, ref, lambda reg: {"status": status}, expected, done)
+    return command
 
 
-@risk.command("reopen")
-@REGISTER
-@click.argument("ref")
-@expect_version_option()
-def risk_reopen(register, ref, expected):
-    """Reopen the closed risk REF."""
-    _set(register, ref, lambda reg: {"status": "open"}, expected, "Reopened")
+risk_close = _status_command("close", "closed", "Closed", "Close risk REF: it leaves the open register but keeps its "
+                                                          "history.")
+risk_reopen = _status_command("reopen", "open", "Reopened", "Reopen the closed risk REF.")
 
 
 @risk.command("delete")

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .derived import AMBER, GREEN, RED, rag
+from .derived import rag
 from .model import Action, Indicator, Priority
 from .plan import IndicatorValue, Objective, PlanInfo, Theme, Trend, indicator_rag, latest_number, trend
 from .scoring import Rating
@@ -67,9 +67,6 @@ class PlanSummary:
     unplaced_indicators: list[IndicatorLine]   # under no priority
     today: date
     action_rags: dict[str, str | None] = field(default_factory=dict)
-
-
-RAG_ORDER = (RED, AMBER, GREEN)
 
 
 def summarise(info: PlanInfo, priorities: list[Priority], leads: dict[str, list[str]], objectives: list[Objective],

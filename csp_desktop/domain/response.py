@@ -1,7 +1,6 @@
 """The risk response: what the partnership does about a risk, and the acceptance a tolerated one needs."""
 from __future__ import annotations
 
-from datetime import date
 
 from .model import Risk
 from .scoring import Scheme
@@ -29,12 +28,6 @@ def problem(risk: Risk, scheme: Scheme) -> str:
         return ("This risk is above the appetite, so tolerating it needs an acceptance: who accepted it, "
                 "on what date, and until when.")
     return ""
-
-
-def acceptance_lapses(risk: Risk, until: date) -> bool:
-    """An acceptance that ends on or before `until`: it must be renewed or the response changed."""
-    return (risk.status == "open" and risk.response == TOLERATE and risk.accepted_until is not None
-            and risk.accepted_until <= until)
 
 
 def _past(response: str) -> str:

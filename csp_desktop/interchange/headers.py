@@ -19,10 +19,6 @@ FIELDS = {kind: sorted(set(v for v in SYNONYMS[kind].values() if v != IGNORE)
 _PHRASES = {kind: {clean(k): v for k, v in table.items()} for kind, table in SYNONYMS.items()}
 
 
-def normalise(header) -> str:
-    return clean(header)
-
-
 def _loose(kind: str, name: str) -> str | None:
     """Headings that carry a date or year, such as "2011/12 Target" or "Performance to 31/01/12"."""
     if kind == INDICATORS:

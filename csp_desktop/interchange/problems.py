@@ -21,15 +21,19 @@ class Problem:
     row: int | None = None
     column: str | None = None  # e.g. "C (Likelihood)"
 
-    def __str__(self) -> str:
-        where = [self.file]
+    def place(self) -> str:
+        """Where in the file: "sheet 'Risks', row 4, column C (Likelihood)" (empty for the whole file)."""
+        where = []
         if self.sheet:
             where.append(f"sheet {self.sheet!r}")
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
             where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}"
+        return ", ".join(where)
+
+    def __str__(self) -> str:
+        return f"{', '.join(filter(None, [self.file, self.place()]))}: {self.message}"
 
 
 class ReadError(UserError):

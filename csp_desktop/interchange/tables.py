@@ -26,7 +26,6 @@ MAX_ROWS = 100_000
 MAX_CELLS = 3_000_000
 MAX_CELL_CHARS = 50_000
 CSV_FIELD_LIMIT = 64 * 1024 * 1024  # read long cells so the length check can name them
-CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 

@@ -136,9 +136,6 @@ TABLES = {  # name: (sheet title, header, rows)
     "notes": ("Progress notes", NOTE_HEADER, note_rows),
     "meetings": ("Meetings", MEETING_HEADER, meeting_rows),
 }
-# The order in which a register's CSV files import back into an empty register.
-IMPORT_ORDER = ("owners", "priorities", "meetings", "risks", "mitigations", "reviews", "actions", "notes",
-                "indicators")
 
 
 def safe_text(value) -> str:

@@ -23,10 +23,6 @@ EDITABLE_FIELDS = ("ref", "title", "owner_id", "due", "status", "progress", "ris
 MAX_TEXT = 100_000  # far beyond any real title or note, small enough to keep the register sane
 
 
-def editable_values(action: Action) -> dict:
-    return {name: getattr(action, name) for name in EDITABLE_FIELDS}
-
-
 def check(action: Action) -> None:
     """Raise a one-sentence UserError for an action that cannot be saved as it is."""
     if not action.title.strip():

@@ -58,6 +58,19 @@ def priority(reg: Register, ref: str):
                 "priority", ref)
 
 
+def fields(reg: Register, given: dict, plain: tuple[str, ...]) -> dict:
+    """The fields that the options given set on a risk or an action: `plain` ones as typed, --ref, and --owner
+    and --priority as ids (an empty name clears the link); an option not given is left out."""
+    values = {name: given[name] for name in plain if given.get(name) is not None}
+    if given.get("new_ref") is not None:
+        values["ref"] = given["new_ref"]
+    if given.get("owner") is not None:
+        values["owner_id"] = owner(reg, given["owner"]).id if given["owner"] else None
+    if given.get("priority") is not None:
+        values["priority_id"] = priority(reg, given["priority"]).id if given["priority"] else None
+    return values
+
+
 def mitigation(reg: Register, risk_ref: str, number: str):
     """The risk's mitigations are numbered 1, 2, ... in their order on the risk."""
     found = risk(reg, risk_ref)
@@ -75,6 +88,16 @@ def rating(reg: Register, likelihood: str, impact: str) -> Rating:
     if level is None or impact_level is None:
         raise UserError("A score needs both a likelihood and an impact.")
     return Rating(level, impact_level)
+
+
+def score(reg: Register, text: str | None, what: str) -> Rating | None:
+    """A score typed as "likelihood,impact" ("4,5" or "Likely,Major"); None when blank (clears it)."""
+    if text is None or not text.strip():
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2:
+        raise UserError(f"Give the {what} score as likelihood,impact (e.g. 4,5), not {text!r}.")
+    return rating(reg, *parts)
 
 
 def day(text: str | None, what: str = "date") -> date | None:

@@ -10,9 +10,10 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
+from ..domain.field_words import field_words
 from ..errors import UserError
 from ..interchange.writers import safe_text
 from ..store import Register
@@ -30,11 +31,6 @@ KIND_CHOICES = {"Risks": ["risks", "mitigations", "reviews"], "Actions": ["actio
                 "Meetings": ["meetings", "pack_snapshots"], "Partners and owners": ["owners", "organisations"],
                 "Settings": ["register_info", "priorities", "indicators"],
                 "Owner updates": ["update_rounds", "round_owners", "returns", "return_changes", "chase_log"]}
-FIELD_WORDS = {"next_review": "next review", "owner_id": "owner", "priority_id": "priority", "risk_id": "risk",
-               "mitigation_id": "mitigation", "meeting_id": "meeting", "organisation_id": "organisation",
-               "completed_on": "completed on", "held_on": "date", "response_reason": "reason for the response",
-               "accepted_by": "accepted by", "accepted_on": "accepted on", "accepted_until": "accepted until",
-               "exempt": "exempt (Part II)"}
 LINKS = {"owner_id", "priority_id", "risk_id", "mitigation_id", "meeting_id", "organisation_id"}
 RETURN = re.compile(r"^(?P<owner>.*) \(return (?P<file>.*), taken in by (?P<by>.*)\)$")
 CSV_COLUMNS = ("when", "who", "item", "kind", "change", "old", "new", "exempt")
@@ -127,7 +123,7 @@ def _entry(row: dict, label: dict | None, names: dict[str, str]) -> Entry:
     elif row["change"] == "delete":
         change, old, new = "deleted", _summary(row["old"]), ""
     else:
-        change = f"changed the {_field(row['field'])}"
+        change = f"changed the {field_words(row['field'])}"
     return Entry(_at(row["at"]), who_words(row["who"]), _item(kind, row, label), kind, change, old, new,
                  bool(row.get("exempt")), row["row_id"])
 
@@ -137,10 +133,6 @@ def who_words(who: str) -> str:
     if match:
         return f"from the return of {match['owner']} (taken in by {match['by']})"
     return who or "unknown"
-
-
-def _field(name: str | None) -> str:
-    return FIELD_WORDS.get(name or "", (name or "").replace("_", " "))
 
 
 def _value(name: str | None, text: str | None, names: dict[str, str]) -> str:
@@ -185,8 +177,3 @@ def _at(text: str) -> datetime:
     except ValueError:
         return datetime(1970, 1, 1, tzinfo=timezone.utc)
     return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
-
-
-def parse_day(text: str | None) -> date | None:
-    from ..domain.dates import parse_date
-    return parse_date(text) if text else None

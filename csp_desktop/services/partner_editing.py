@@ -7,6 +7,7 @@ row or what undo needs as a `Done`.
 from __future__ import annotations
 
 import dataclasses
+from typing import TypeVar
 
 from ..domain.model import OWNER_KINDS, Organisation, Owner
 from ..errors import UserError
@@ -15,6 +16,7 @@ from ..store import partners as store
 from .changes import Changes, Done, Kind
 
 MAX_NAME = 500
+T = TypeVar("T", Owner, Organisation)
 
 
 def _clean_name(name: str, what: str) -> str:
@@ -55,16 +57,10 @@ def add_owner(reg: Register, owner: Owner) -> Done[Owner]:
     return Done(owner, _owners(owner.id))
 
 
-def owner_by_id(reg: Register, owner_id: str) -> Owner:
-    for owner in store.list_owners(reg):
-        if owner.id == owner_id:
-            return owner
-    raise UserError("That owner is no longer in the register.")
-
-
 def update_owner(reg: Register, owner_id: str, values: dict, expected_version: int | None) -> Done[Owner]:
     """Change an owner's name, kind, organisation or email; refused if changed since `expected_version`."""
-    owner = check_owner(reg, dataclasses.replace(_at(owner_by_id(reg, owner_id), expected_version), **values))
+    owner = check_owner(reg, dataclasses.replace(_stored(store.list_owners(reg), owner_id, "owner", expected_version),
+                                                 **values))
     store.save_owner(reg, owner)
     return Done(owner, _owners(owner_id))
 
@@ -82,7 +78,7 @@ def describe_usage(usage: dict[str, int]) -> str:
 def delete_owner(reg: Register, owner_id: str,
                  expected_version: int | None) -> Done[tuple[Owner, dict[str, list[str]]]]:
     """Delete an owner; returns it and what it owned so the delete can be undone."""
-    owner = _at(owner_by_id(reg, owner_id), expected_version)
+    owner = _stored(store.list_owners(reg), owner_id, "owner", expected_version)
     links = store.owner_links(reg, owner_id)
     store.delete_owner(reg, owner)
     return Done((owner, links), _owners(owner_id, links=links))
@@ -105,24 +101,17 @@ def add_organisation(reg: Register, org: Organisation) -> Done[Organisation]:
     return Done(org, _owners(org.id))
 
 
-def organisation_by_id(reg: Register, org_id: str) -> Organisation:
-    for org in store.list_organisations(reg):
-        if org.id == org_id:
-            return org
-    raise UserError("That organisation is no longer in the register.")
-
-
 def rename_organisation(reg: Register, org_id: str, name: str,
                         expected_version: int | None) -> Done[Organisation]:
-    org = check_organisation(reg, dataclasses.replace(_at(organisation_by_id(reg, org_id), expected_version),
-                                                      name=name))
+    org = _stored(store.list_organisations(reg), org_id, "organisation", expected_version)
+    org = check_organisation(reg, dataclasses.replace(org, name=name))
     store.save_organisation(reg, org)
     return Done(org, _owners(org_id))
 
 
 def delete_organisation(reg: Register, org_id: str,
                         expected_version: int | None) -> Done[tuple[Organisation, dict[str, list[str]]]]:
-    org = _at(organisation_by_id(reg, org_id), expected_version)
+    org = _stored(store.list_organisations(reg), org_id, "organisation", expected_version)
     links = store.organisation_links(reg, org_id)
     store.delete_organisation(reg, org)
     return Done((org, links), _owners(org_id, links=links))
@@ -133,8 +122,12 @@ def restore_organisation(reg: Register, org: Organisation, links: dict[str, list
     return _owners(org.id, links=links)
 
 
-def _at(row, expected_version: int | None):
-    """The row as stored, to be written only if still at `expected_version` (the store checks it)."""
-    if expected_version is not None:
-        row.version = expected_version
-    return row
+def _stored(rows: list[T], row_id: str, what: str, expected_version: int | None) -> T:
+    """The owner or organisation as stored, to be written only if still at `expected_version` (the store
+    checks it)."""
+    for row in rows:
+        if row.id == row_id:
+            if expected_version is not None:
+                row.version = expected_version
+            return row
+    raise UserError(f"That {what} is no longer in the register.")

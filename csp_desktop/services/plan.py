@@ -21,12 +21,6 @@ def load_plan(reg: Register, today: date | None = None, *, public: bool = False)
                      store.list_themes(reg), today or date.today(), public=public)
 
 
-def load_plan_from(workspace, today: date | None = None) -> PlanSummary:
-    """The same through a connection of its own (from the workspace), so it can run off the GUI thread."""
-    with workspace.reading() as reg:
-        return load_plan(reg, today)
-
-
 def _risk_line(row: dict) -> RiskLine:
     residual = row["residual_likelihood"], row["residual_impact"]
     inherent = row["inherent_likelihood"], row["inherent_impact"]

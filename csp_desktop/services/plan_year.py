@@ -114,10 +114,6 @@ def _next_ref(reg: Register) -> str:
     return str(max(refs) + 1) if refs else "1"
 
 
-def closed_years(reg: Register) -> list[dict]:
-    return plan_years.list_years(reg)
-
-
 def closed_year(reg: Register, year_number: int) -> dict:
     year = plan_years.get_year(reg, year_number)
     if year is None:

@@ -157,10 +157,6 @@ def band_change(reg: Register, risk_id: str, changes: dict, today: date) -> tupl
     return cadence.band_change(reg, store_risks.get_risk(reg, risk_id), changes, today)
 
 
-def risk_values(risk: Risk, names) -> dict:
-    return {name: getattr(risk, name) for name in names}
-
-
 def add_risk(reg: Register, risk: Risk) -> Done[Risk]:
     check_value("title", risk.title)
     store_risks.add_risk(reg, risk)

@@ -5,7 +5,7 @@ register of tens of thousands of actions.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import sqlite3
 
@@ -99,8 +99,3 @@ def owner_names(reg: Register) -> dict[str, tuple[str, str]]:
     rows = _rows(reg, "SELECT o.id, o.name, COALESCE(g.name, '') FROM owners o "
                       "LEFT JOIN organisations g ON g.id = o.organisation_id", [])
     return {row[0]: (row[1], row[2]) for row in rows}
-
-
-def parse_held_on(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-

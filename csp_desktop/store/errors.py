@@ -60,11 +60,6 @@ def primary_code(exc: sqlite3.Error) -> int | None:
     return None if code is None else code & 0xFF
 
 
-def is_user_error(exc: sqlite3.Error) -> bool:
-    code = primary_code(exc)
-    return code in _SENTENCES or code in _NOT_A_REGISTER
-
-
 def explain(exc: sqlite3.Error, path: Path) -> RegisterError | RegisterBug:
     """The error to raise for `exc` (raise it `from exc`): one sentence naming the file, or a bug."""
     code, name = primary_code(exc), path.name

@@ -7,7 +7,7 @@ from ..domain.dates import from_iso, to_iso
 from ..domain.model import Indicator, Organisation
 from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from .register import Register
-from .rows import indicator_row, to_indicator
+from .rows import to_indicator
 
 # Fields a caller may change on each table; anything else is refused by the service before it gets here.
 PLAN_TABLES = ("priorities", "objectives", "plan_themes", "indicators", "indicator_values", "actions", "plan_info")
@@ -114,10 +114,6 @@ def risk_scores_by_priority(reg: Register) -> dict[str, list[dict]]:
                        "ORDER BY ref, rowid"):
         found[r["priority_id"]].append(r)
     return found
-
-
-def insert_indicator(reg: Register, indicator: Indicator) -> str:
-    return reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id})
 
 
 def has_plan_info(reg: Register) -> bool:

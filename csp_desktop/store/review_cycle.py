@@ -26,7 +26,3 @@ def last_chased(reg: Register) -> dict[str, str]:
     rows = reg.query("SELECT owner_id, owner_name, MAX(drafted_at) AS at FROM chase_log "
                      "GROUP BY COALESCE(owner_id, owner_name)")
     return {row["owner_id"] or row["owner_name"]: row["at"] for row in rows}
-
-
-def chase_log(reg: Register) -> list[dict]:
-    return reg.query("SELECT * FROM chase_log ORDER BY drafted_at DESC, rowid DESC")

@@ -2,23 +2,13 @@
 import json
 import click
 import pytest
-from click.testing import CliRunner
 
 from csp_desktop.cli import main
 from csp_desktop.store import Register
-from tests.conftest import FIXTURES, snapshot
+from tests.cli.invoke import rows_of, run
+from tests.conftest import FIXTURES
 
 SHARED = FIXTURES / "shared-registers"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def rows_of(path):
-    """Every row of the register at `path`, to prove a refused command wrote nothing."""
-    with Register.open(path, read_only=True) as reg:
-        return snapshot(reg)
 
 
 def fails_cleanly(result, *words):
@@ -41,7 +31,7 @@ def _all_commands(group, prefix=()):
 def test_every_command_has_help_text():
     for path, command in _all_commands(main):
         assert command.help and len(command.help) > 20, path
-        result = CliRunner().invoke(main, [*path, "--help"])
+        result = run(*path, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output
 
 

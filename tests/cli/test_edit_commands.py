@@ -3,17 +3,12 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from csp_desktop.cli import main
 from csp_desktop.store import Register
-from tests.conftest import snapshot
+from tests.cli.invoke import rows_of, run
 
 ME = "Gwenllian ap Rhys"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def ok(*args):
@@ -31,11 +26,6 @@ def refused(path, *args):
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "Traceback" not in result.output
     assert rows_of(path) == before
     return lines[0]
-
-
-def rows_of(path):
-    with Register.open(path, read_only=True) as reg:
-        return snapshot(reg)
 
 
 def audit(path, table, **where):

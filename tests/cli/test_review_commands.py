@@ -6,29 +6,14 @@ from email import message_from_bytes
 from email.policy import default
 
 import pytest
-from click.testing import CliRunner
 
-from csp_desktop.cli import main
-from csp_desktop.store import Register
-from tests.conftest import snapshot
 from tests.services.cycle_fixture import SECRET, build_cycle_register
+from tests.cli.invoke import rows_of, run
 
 
 @pytest.fixture
-def setup(tmp_path):
-    path = tmp_path / "csp.cspreg"
-    with Register.create(path, "CLI CSP") as reg:
-        items = build_cycle_register(reg)
-    return path, items
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def state(path):
-    with Register.open(path, read_only=True) as reg:
-        return snapshot(reg)
+def setup(built_register):
+    return built_register(build_cycle_register)
 
 
 def test_chase_writes_drafts_for_the_owners_asked(tmp_path, setup):
@@ -50,10 +35,10 @@ def test_chase_into_a_missing_folder_is_one_sentence(tmp_path, setup, where):
     out = tmp_path / "nowhere"
     if where == "file":
         out.write_text("x")
-    before = state(path)
+    before = rows_of(path)
     result = run("chase", path, out)
     assert result.exit_code == 1 and result.output.count("\n") == 1 and str(out) in result.output
-    assert state(path) == before
+    assert rows_of(path) == before
 
 
 def test_history_of_one_item_as_csv_and_json(setup):
@@ -86,10 +71,10 @@ def test_history_bad_input_is_one_sentence(setup, args, words):
                                           ("often", "number of months")])
 def test_cadence_of_nothing_or_ten_years_is_refused(setup, value, words):
     path, _ = setup
-    before = state(path)
+    before = rows_of(path)
     result = run("cadence", path, "--set", f"High={value}")
     assert result.exit_code == 1 and words in result.output
-    assert state(path) == before
+    assert rows_of(path) == before
 
 
 def test_cadence_is_shown_and_set(setup):

@@ -20,16 +20,17 @@ time.sleep(60)
 """
 
 
-def _holder(path, where):
+def _held(tmp_path, where):
+    """A new register and the process holding it, as if on this computer or on another one."""
+    path = tmp_path / "p.cspreg"
+    create_register(path, name="P").close()
     child = subprocess.Popen([sys.executable, "-c", HOLD, str(path), where], stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "held"
-    return child
+    return path, child
 
 
 def test_a_holder_on_another_machine_is_taken_over_after_a_warning(tmp_path):
-    path = tmp_path / "p.cspreg"
-    create_register(path, name="P").close()
-    child = _holder(path, "elsewhere")
+    path, child = _held(tmp_path, "elsewhere")
     try:
         refused = CliRunner().invoke(main, ["rename", str(path), "Q"])
         assert refused.exit_code == 1 and "Jo Bloggs on OTHER-PC" in refused.output
@@ -46,9 +47,7 @@ def test_a_holder_on_another_machine_is_taken_over_after_a_warning(tmp_path):
 
 
 def test_a_live_holder_on_this_computer_is_never_taken_over(tmp_path):
-    path = tmp_path / "p.cspreg"
-    create_register(path, name="P").close()
-    child = _holder(path, "here")
+    path, child = _held(tmp_path, "here")
     try:
         result = CliRunner().invoke(main, ["unlock", str(path), "--yes"])
         assert result.exit_code == 1 and "on this computer: close it there instead" in result.output

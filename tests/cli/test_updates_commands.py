@@ -2,24 +2,16 @@
 import csv
 
 import pytest
-from click.testing import CliRunner
 
-from csp_desktop.cli import main
 from csp_desktop.store import Register
 from csp_desktop.store.actions import get_action
 from tests.services.update_helpers import build_round_register, edit_return, register_state
+from tests.cli.invoke import run
 
 
 @pytest.fixture
-def setup(tmp_path):
-    path = tmp_path / "csp.cspreg"
-    with Register.create(path, "CLI CSP") as reg:
-        items = build_round_register(reg)
-    return path, items
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+def setup(built_register):
+    return built_register(build_round_register)
 
 
 def _sent(tmp_path, setup):
@@ -93,7 +85,7 @@ def test_receive_reports_refused_files_and_exits_1(tmp_path, setup):
     path, _ = setup
     junk = tmp_path / "notes.xlsx"
     junk.write_text("hello")
-    result = CliRunner().invoke(main, ["updates", "receive", str(path), str(junk)])
+    result = run("updates", "receive", path, junk, catch_exceptions=True)
     assert result.exit_code == 1
     assert "notes.xlsx: refused. notes.xlsx is not a spreadsheet (.xlsx)." in result.output
     assert "Error: 1 of 1 file(s) refused" in result.output

@@ -7,7 +7,6 @@ import pytest
 
 from csp_desktop.domain.model import Action, Risk
 from csp_desktop.domain.scoring import Rating
-from csp_desktop.interchange.writers import IMPORT_ORDER
 from csp_desktop.services.exports import export_register, gather
 from csp_desktop.services.imports import import_file
 from csp_desktop.store import Register
@@ -64,6 +63,11 @@ def test_rich_register_has_every_table(rich):
     c = gather(rich)
     assert c.reviews and c.notes and c.meetings and c.mitigations and c.indicators
     assert any(a.meeting_id for a in c.actions)
+
+
+# The order in which a register's CSV files import back into an empty register (what a row names comes first).
+IMPORT_ORDER = ("owners", "priorities", "meetings", "risks", "mitigations", "reviews", "actions", "notes",
+                "indicators")
 
 
 def test_every_tables_csv_imported_in_order_gives_an_equal_register(rich, tmp_path):

@@ -12,18 +12,14 @@ from csp_desktop.domain.model import Action, Risk
 from csp_desktop.services import action_editing, opening, risk_editing
 from csp_desktop.store import ConflictError, Register, RegisterError
 from csp_desktop.store.actions import add_action
-from csp_desktop.store.risks import add_risk, get_risk
+from csp_desktop.store.risks import get_risk
 from csp_desktop.store.writer_lock import RegisterHeld, current_holder, lock_path
-from tests.conftest import snapshot
+from tests.conftest import register_file, snapshot
 
 
 @pytest.fixture
 def path(tmp_path):
-    path = tmp_path / "Shared.cspreg"
-    reg = Register.create(path, "Shared")
-    add_risk(reg, Risk("Funding ends", ref="R-01"))
-    reg.close()
-    return path
+    return register_file(tmp_path / "Shared.cspreg", "Shared", Risk("Funding ends", ref="R-01"))
 
 
 @pytest.fixture

@@ -36,6 +36,20 @@ def _refused(register, path):
     return receipt.refused
 
 
+def _received(register, wb, tmp_path):
+    """The return saved and taken in with every change accepted."""
+    wb.save(tmp_path / "back.xlsx")
+    return updates.receive(register, tmp_path / "back.xlsx", accept_all=True, today=TODAY)
+
+
+def _received_unchanged(register, wb, tmp_path):
+    """The return taken in, proving it changed nothing."""
+    before = register_state(register)
+    receipt = _received(register, wb, tmp_path)
+    assert register_state(register) == before
+    return receipt
+
+
 def _by(receipt, field):
     return [c for c in receipt.changes if c["field"] == field]
 
@@ -56,11 +70,7 @@ def test_edited_identity_cells_are_not_taken(register, sent, tmp_path):
     ws["G3"] = "Likely"
     ws["K4"] = 7                                        # R-02's hidden row version
     ws["G4"] = "Rare"
-    wb.save(tmp_path / "back.xlsx")
-    before = register_state(register)
-    receipt = updates.receive(register, tmp_path / "back.xlsx", accept_all=True, today=TODAY)
-
-    assert register_state(register) == before
+    receipt = _received_unchanged(register, wb, tmp_path)
     identity = [c for c in receipt.changes if c["flag"] == "identity"]
     assert {c["new_value"] for c in identity} == {"Likely", "Rare"}
     assert "hidden row ID was edited" in identity[0]["detail"]
@@ -76,11 +86,7 @@ def test_rows_sorted_without_their_hidden_columns_are_caught(register, sent, tmp
     for column in "ABCDEFGHI":  # an owner sorts the visible columns only: the hidden IDs stay put
         ws[f"{column}3"].value, ws[f"{column}4"].value = ws[f"{column}4"].value, ws[f"{column}3"].value
     ws["G3"] = "Likely"
-    wb.save(tmp_path / "back.xlsx")
-    before = register_state(register)
-    receipt = updates.receive(register, tmp_path / "back.xlsx", accept_all=True, today=TODAY)
-
-    assert register_state(register) == before
+    receipt = _received_unchanged(register, wb, tmp_path)
     flagged = [c for c in receipt.changes if c["tbl"] == "risks"]
     assert {c["flag"] for c in flagged} == {"identity"}
     assert "rows were sorted or moved without their hidden columns" in flagged[0]["detail"]
@@ -92,8 +98,7 @@ def test_whole_rows_sorted_are_still_matched(register, sent, tmp_path):
     for column in "ABCDEFGHIJK":
         ws[f"{column}3"].value, ws[f"{column}4"].value = ws[f"{column}4"].value, ws[f"{column}3"].value
     ws["G4"] = "Likely"   # R-01 is now on row 4
-    wb.save(tmp_path / "back.xlsx")
-    receipt = updates.receive(register, tmp_path / "back.xlsx", accept_all=True, today=TODAY)
+    receipt = _received(register, wb, tmp_path)
     assert [(c["item"][:4], c["flag"], c["outcome"]) for c in receipt.changes] == [("R-01", "", "applied")]
     assert get_risk(register, sent["r1"].id).residual == Rating(4, 4)
 
@@ -104,8 +109,7 @@ def test_deleted_and_added_rows_are_reported_and_the_rest_taken(register, sent, 
     ws.delete_rows(FIRST_DATA_ROW + 1)             # R-02 gone
     ws.append(["R-99", "A risk I thought of", None, None, None, None, "Likely", "Major", "Please add this one"])
     ws["G3"] = "Likely"                           # R-01 still updated
-    wb.save(tmp_path / "back.xlsx")
-    receipt = updates.receive(register, tmp_path / "back.xlsx", accept_all=True, today=TODAY)
+    receipt = _received(register, wb, tmp_path)
 
     flags = sorted((c["flag"], c["item"][:4], c["outcome"]) for c in receipt.changes)
     assert flags == [("", "R-01", "applied"), ("added", "R-99", "not taken"), ("added", "R-99", "not taken"),
@@ -235,8 +239,7 @@ def test_a_sheet_that_lost_a_column_is_skipped_and_said_so(register, sent, tmp_p
     wb = load_workbook(sent["book"])
     wb["Actions"].delete_cols(7)   # "New status"
     wb["Risks"]["G3"] = "Likely"
-    wb.save(tmp_path / "back.xlsx")
-    receipt = updates.receive(register, tmp_path / "back.xlsx", accept_all=True, today=TODAY)
+    receipt = _received(register, wb, tmp_path)
     assert receipt.notes == ["the Actions sheet has lost its 'New status' column, so nothing on it was taken"]
     assert [c["tbl"] for c in receipt.changes if c["outcome"] == "applied"] == ["risks"]
     assert get_action(register, sent["a1"].id).version == 1

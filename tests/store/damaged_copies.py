@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -43,9 +42,3 @@ def damaged_copies(good: Path, folder: Path, count: int, seed: int = 9) -> list[
         path.write_bytes(bytes(damaged))
         made.append((path, how))
     return made
-
-
-def copy_of(good: Path, target: Path) -> Path:
-    settled(good)
-    shutil.copyfile(good, target)
-    return target

@@ -8,19 +8,15 @@ import pytest
 
 from csp_desktop.domain.model import Risk
 from csp_desktop.store import Register
-from csp_desktop.store.risks import add_risk, list_risks
-from tests.conftest import REPO
+from csp_desktop.store.risks import list_risks
+from tests.conftest import REPO, register_file
 
 pytestmark = pytest.mark.stress
 
 
 @pytest.fixture
 def path(tmp_path):
-    path = tmp_path / "Two.cspreg"
-    reg = Register.create(path, "Two")
-    add_risk(reg, Risk("The counter", description="0"))
-    reg.close()
-    return path
+    return register_file(tmp_path / "Two.cspreg", "Two", Risk("The counter", description="0"))
 
 
 def start(mode, *args):

@@ -35,12 +35,12 @@ def inside_compound_control(widget: QWidget) -> bool:
     return False
 
 
-@pytest.mark.parametrize("make", [
-    lambda s: ActionsView(s, today=lambda: TODAY),
-    lambda s: SettingsView(s),
-    lambda s: PartnersView(s),
-    lambda s: ActionEditor(s, None, today=TODAY),
-])
+# The views and the editor with the most controls, filled with tracker data.
+FORMS = [lambda s: ActionsView(s, today=lambda: TODAY), lambda s: SettingsView(s), lambda s: PartnersView(s),
+         lambda s: ActionEditor(s, None, today=TODAY)]
+
+
+@pytest.mark.parametrize("make", FORMS)
 def test_every_focusable_control_is_named(register, qtbot, make):
     fill(register)
     view = make(Session(register))
@@ -48,12 +48,7 @@ def test_every_focusable_control_is_named(register, qtbot, make):
     assert unnamed_controls(view) == []
 
 
-@pytest.mark.parametrize("make", [
-    lambda s: ActionsView(s, today=lambda: TODAY),
-    lambda s: SettingsView(s),
-    lambda s: PartnersView(s),
-    lambda s: ActionEditor(s, None, today=TODAY),
-])
+@pytest.mark.parametrize("make", FORMS)
 def test_alt_keys_are_not_shared(register, qtbot, make):
     from PySide6.QtWidgets import QLabel
     view = make(Session(register))

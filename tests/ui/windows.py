@@ -25,16 +25,6 @@ def demo_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def demo_session(demo_path, qtbot):
-    from csp_desktop.store import Register
-    from csp_desktop.ui.shell.session import Session
-    reg = Register.open(demo_path)
-    session = Session(reg)
-    yield session
-    reg.close()
-
-
-@pytest.fixture
 def qsettings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
@@ -55,6 +45,19 @@ def messages(monkeypatch) -> Messages:
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
+
+
+def on_screen(qtbot, view, *models, show: bool = False):
+    """`view` at 1366x768, closed with the test, with Qt's model tester on each of `models` (a model that
+    breaks Qt's rules fails the test)."""
+    from PySide6.QtTest import QAbstractItemModelTester
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    if show:
+        view.show()
+    for model in models:
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, view)
+    return view
 
 
 def shown_window(qtbot, qsettings):

@@ -6,7 +6,7 @@ from datetime import date
 from ...domain.model import Action, ProgressNote
 from ...services import action_editing as editing
 from ...services.changes import Changes
-from ..shell.undoable import EditCommand
+from ..shell.undoable import AddCommand, DeleteCommand, EditCommand
 from ...domain.shorten import shorten
 
 
@@ -14,38 +14,21 @@ def _short(text: str, limit: int = 40) -> str:
     return shorten(text, limit)
 
 
-class AddActionCommand(EditCommand):
+class AddActionCommand(AddCommand):
+    add, delete = staticmethod(editing.add_action), staticmethod(editing.delete_action)
 
     def __init__(self, session, action: Action):
-        super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d")
-        self.action = action
+        super().__init__(session, f"Add action \u201c{_short(action.title)}\u201d", action)
         self.action_id = action.id
 
-    def do(self) -> Changes:
-        done = editing.add_action(self.session.register, self.action)
-        self.action = done.value
-        return done.changes
 
-    def undo_it(self) -> Changes:
-        return editing.delete_action(self.session.register, self.action.id, None).changes
-
-
-class DeleteActionCommand(EditCommand):
+class DeleteActionCommand(DeleteCommand):
+    """Delete an action; undo brings it back with its progress notes."""
+    delete, restore = staticmethod(editing.delete_action), staticmethod(editing.restore_action)
 
     def __init__(self, session, action: Action):
-        super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d")
+        super().__init__(session, f"Delete action \u201c{_short(action.title)}\u201d", action)
         self.action_id = action.id
-        self.expected: int | None = action.version
-        self.removed: tuple[Action, list[ProgressNote]] | None = None
-
-    def do(self) -> Changes:
-        done = editing.delete_action(self.session.register, self.action_id, self.expected)
-        self.removed, self.expected = done.value, None  # redo deletes it as stored then
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        assert self.removed is not None  # undone only after done
-        return editing.restore_action(self.session.register, *self.removed)
 
 
 class EditActionCommand(EditCommand):

@@ -23,9 +23,6 @@ class ElidedLabel(QLabel):
     def text(self) -> str:  # the whole text; text_shown() is what fits
         return self.full
 
-    def text_shown(self) -> str:
-        return super().text()
-
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._elide()

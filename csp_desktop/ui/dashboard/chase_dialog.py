@@ -6,13 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from ...errors import UserError
 from ...services.chase import chase
 from ...services.coming_up import coming_up
 from ..common.accessible import named
+from ..common.dialog_parts import add_ticked, folder_row, ok_cancel, ticked
 from ..common.text import tell
 
 
@@ -29,26 +29,15 @@ class ChaseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Chase owners")
         self.owner_list = named(QListWidget(), "Owners to chase")
-        for name, count, note in owners:
-            item = QListWidgetItem(f"{name} ({count} items{', ' + note if note else ''})")
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if note else Qt.CheckState.Checked)  # not twice by mistake
-            self.owner_list.addItem(item)
+        add_ticked(self.owner_list, ((f"{name} ({count} items{', ' + note if note else ''})", name,
+                                      not note) for name, count, note in owners))  # not chased twice by mistake
         self.folder = named(QLineEdit(str(folder)), "Folder for the drafts")
-        browse = QPushButton("&Browse\u2026")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
+        row = folder_row(self, self.folder, "Folder for the drafts")
         self.workbooks = named(QCheckBox("&Attach each owner's update workbook"), "Attach workbooks")
         form = QFormLayout()
         form.addRow("Write drafts to:", row)
         form.addRow("", self.workbooks)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Write drafts")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Write drafts")
         layout = QVBoxLayout(self)
         intro = QLabel("One email draft per owner, to open and send from your own mail program. Exempt items go "
                        "in a separate draft marked OFFICIAL-SENSITIVE, Part II. Owners chased already are unticked.")
@@ -58,15 +47,8 @@ class ChaseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the drafts", self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
-
     def choice(self) -> ChaseChoice:
-        items = (self.owner_list.item(n) for n in range(self.owner_list.count()))
-        return ChaseChoice([i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked],
-                           Path(self.folder.text().strip()), self.workbooks.isChecked())
+        return ChaseChoice(ticked(self.owner_list), Path(self.folder.text().strip()), self.workbooks.isChecked())
 
 
 def owners_to_chase(session) -> list[tuple[str, int, str]]:

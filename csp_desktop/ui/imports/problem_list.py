@@ -42,11 +42,5 @@ class ProblemList(QListWidget):
 
 
 def _where(problem) -> str:
-    parts = []
-    if problem.sheet:
-        parts.append(f"sheet {problem.sheet}")
-    if problem.row is not None:
-        parts.append(f"row {problem.row}")
-    if problem.column:
-        parts.append(f"column {problem.column}")
-    return (", ".join(parts) + ": ") if parts else ""
+    place = problem.place()
+    return f"{place}: " if place else ""

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox, QLineEdit,
+                               QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ...domain.model import PACK_SECTIONS, Meeting
 from ...domain.pack import MARKINGS, PARTS, PUBLIC, SECTION_TITLES
 from ...services.packs import SENSITIVE, PackOptions, default_marking, marking_below_meeting
 from ..common.accessible import named
 from ..common.date_field import DateField
+from ..common.dialog_parts import ok_cancel, problem_line, refused
 from ..common.text import ask
 from ...domain.dates import show
 
@@ -59,25 +60,17 @@ class MeetingDialog(QDialog):
                               ("Contact officer", self.contact_officer), ("Purpose", self.purpose),
                               ("Recommendations", self.recommendations)):
             form.addRow(label, named(widget, widget.accessibleName() or label))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group)
-        self.problem = QLabel(self)
-        self.problem.setAccessibleName("Problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C00000; font-weight: bold")
+        self.problem = problem_line(self)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        sentence = self.when.problem()
-        if sentence:  # refused in one sentence; the dialog stays open with everything as typed
-            self.problem.setText(sentence)
-            return
-        super().accept()
+        if not refused(self.problem, self.when.problem()):
+            super().accept()
 
     def values(self) -> dict:
         """What was typed, for services.meetings.new_meeting (which checks it)."""
@@ -115,10 +108,7 @@ class PackOptionsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Part", named(self.part, "Part"))
         form.addRow("Marking", named(self.marking, "Marking"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Build")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Build")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group)

@@ -1,103 +1,73 @@
 """Undoable edits of partner organisations and owners."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ...domain.model import Organisation, Owner
 from ...services import partner_editing as editing
 from ...services.changes import Changes
-from ..shell.undoable import EditCommand
+from ..shell.undoable import AddCommand, DeleteCommand, EditCommand
 
 
-class AddOwnerCommand(EditCommand):
+class AddOwnerCommand(AddCommand):
+    add, delete = staticmethod(editing.add_owner), staticmethod(editing.delete_owner)
+
     def __init__(self, session, owner: Owner):
-        super().__init__(session, f"Add owner {owner.name.strip()}")
-        self.owner = owner
+        super().__init__(session, f"Add owner {owner.name.strip()}", owner)
+
+
+class _Change(EditCommand):
+    """Change an owner or an organisation from `old` to `new` (`save`); undo saves `old` again."""
+    save: Callable
+
+    def __init__(self, session, text: str, row: Owner | Organisation, old, new):
+        super().__init__(session, text)
+        self.row_id, self.old, self.new = row.id, old, new
+        self.expected: int | None = row.version  # the first run only: undo and redo apply as stored
 
     def do(self) -> Changes:
-        done = editing.add_owner(self.session.register, self.owner)
-        self.owner = done.value
+        done = type(self).save(self.session.register, self.row_id, self.new, self.expected)
+        self.expected = None
         return done.changes
 
     def undo_it(self) -> Changes:
-        return editing.delete_owner(self.session.register, self.owner.id, None).changes
+        return type(self).save(self.session.register, self.row_id, self.old, None).changes
 
 
-class UpdateOwnerCommand(EditCommand):
+class UpdateOwnerCommand(_Change):
     """Rename an owner or change its kind, organisation or email."""
+    save = staticmethod(editing.update_owner)
+
     def __init__(self, session, before: Owner, values: dict):
-        super().__init__(session, f"Change owner {before.name}")
-        self.owner_id = before.id
-        self.old = {name: getattr(before, name) for name in values}
-        self.new = dict(values)
-        self.expected: int | None = before.version  # the first run only: undo and redo apply as stored
-
-    def do(self) -> Changes:
-        done = editing.update_owner(self.session.register, self.owner_id, self.new, self.expected)
-        self.expected = None
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        return editing.update_owner(self.session.register, self.owner_id, self.old, None).changes
+        super().__init__(session, f"Change owner {before.name}", before,
+                         {name: getattr(before, name) for name in values}, dict(values))
 
 
-class DeleteOwnerCommand(EditCommand):
+class DeleteOwnerCommand(DeleteCommand):
     """Delete an owner; undo brings it back as the owner of everything it owned."""
+    delete, restore = staticmethod(editing.delete_owner), staticmethod(editing.restore_owner)
+
     def __init__(self, session, owner: Owner):
-        super().__init__(session, f"Delete owner {owner.name}")
-        self.owner_id = owner.id
-        self.expected: int | None = owner.version
-        self.removed: tuple[Owner, dict[str, list[str]]] | None = None
-
-    def do(self) -> Changes:
-        done = editing.delete_owner(self.session.register, self.owner_id, self.expected)
-        self.removed, self.expected = done.value, None
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        assert self.removed is not None  # undone only after done
-        return editing.restore_owner(self.session.register, *self.removed)
+        super().__init__(session, f"Delete owner {owner.name}", owner)
 
 
-class AddOrganisationCommand(EditCommand):
+class AddOrganisationCommand(AddCommand):
+    add, delete = staticmethod(editing.add_organisation), staticmethod(editing.delete_organisation)
+
     def __init__(self, session, org: Organisation):
-        super().__init__(session, f"Add organisation {org.name.strip()}")
-        self.org = org
-
-    def do(self) -> Changes:
-        done = editing.add_organisation(self.session.register, self.org)
-        self.org = done.value
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        return editing.delete_organisation(self.session.register, self.org.id, None).changes
+        super().__init__(session, f"Add organisation {org.name.strip()}", org)
 
 
-class RenameOrganisationCommand(EditCommand):
+class RenameOrganisationCommand(_Change):
+    save = staticmethod(editing.rename_organisation)
+
     def __init__(self, session, org: Organisation, name: str):
-        super().__init__(session, f"Rename organisation {org.name}")
-        self.org_id, self.old, self.new = org.id, org.name, name
-        self.expected: int | None = org.version
-
-    def do(self) -> Changes:
-        done = editing.rename_organisation(self.session.register, self.org_id, self.new, self.expected)
-        self.expected = None
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        return editing.rename_organisation(self.session.register, self.org_id, self.old, None).changes
+        super().__init__(session, f"Rename organisation {org.name}", org, org.name, name)
 
 
-class DeleteOrganisationCommand(EditCommand):
+class DeleteOrganisationCommand(DeleteCommand):
+    """Delete an organisation; undo brings it back as the organisation of the owners who were in it."""
+    delete, restore = staticmethod(editing.delete_organisation), staticmethod(editing.restore_organisation)
+
     def __init__(self, session, org: Organisation):
-        super().__init__(session, f"Delete organisation {org.name}")
-        self.org_id = org.id
-        self.expected: int | None = org.version
-        self.removed: tuple[Organisation, dict[str, list[str]]] | None = None
-
-    def do(self) -> Changes:
-        done = editing.delete_organisation(self.session.register, self.org_id, self.expected)
-        self.removed, self.expected = done.value, None
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        assert self.removed is not None  # undone only after done
-        return editing.restore_organisation(self.session.register, *self.removed)
+        super().__init__(session, f"Delete organisation {org.name}", org)

@@ -201,7 +201,7 @@ class PartnersView(QWidget):
     def add_owner(self) -> None:
         command = AddOwnerCommand(self.session, Owner(**self._form_values()))
         if self._run(command):
-            self.select_owner(command.owner.id)
+            self.select_owner(command.row.id)
 
     def save_owner(self) -> None:
         owner = self.current_owner()

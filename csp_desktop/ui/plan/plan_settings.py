@@ -1,10 +1,11 @@
 """The plan's settings: its title and years, which year is current, and the amber tolerance of indicators."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox
 
 from ...domain.plan import PlanInfo
 from ..common.accessible import named
+from ..common.dialog_parts import ok_cancel
 
 
 class PlanSettingsDialog(QDialog):
@@ -23,9 +24,7 @@ class PlanSettingsDialog(QDialog):
         self.tolerance.setRange(0, 100)
         self.tolerance.setSuffix(" % of target")
         self.tolerance.setValue(info.amber_tolerance * 100)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         for label, widget in (("Title", self.title), ("From (April)", self.start), ("To (March)", self.end),
                               ("Year of the plan", self.year), ("Amber within", self.tolerance)):

@@ -227,31 +227,33 @@ class PlanView(QWidget):
         self._push(AddPlanItem(self.session, "priority", Priority(title.strip(), ref=ref)))
 
     def add_indicator(self, title: str | None = None) -> None:
-        key = self._current_key()
-        if not key or key[0] != "priority":
-            self._refused("Choose the priority the new indicator measures first.")
-            return
-        if title is None:
-            title, ok = QInputDialog.getText(self, "Add indicator", "What the new indicator measures:")
-            if not ok:
-                return
-        line = self._priority_line(key[1])
-        ref = f"{line.priority.ref or '0'}.{len(line.indicators) + 1}"
-        self._push(AddPlanItem(self.session, "indicator", Indicator(title.strip(), priority_id=key[1], ref=ref)))
+        found = self._under_priority("indicator", "measures", "What the new indicator measures:", title)
+        if found:
+            line, title, ref = found
+            self._push(AddPlanItem(self.session, "indicator",
+                                   Indicator(title, priority_id=line.priority.id, ref=ref)))
 
     def add_objective(self, title: str | None = None) -> None:
+        found = self._under_priority("objective", "belongs to", "The new objective:", title)
+        if found:
+            line, title, ref = found
+            self._push(AddPlanItem(self.session, "objective", Objective(line.priority.id, title, ref=ref,
+                                                                        position=len(line.objectives))))
+
+    def _under_priority(self, kind: str, verb: str, prompt: str, title: str | None):
+        """(the chosen priority's line, the title, the next ref under it such as "2.3") of a new indicator or
+        objective; None when no priority is chosen (the user is told) or the title is cancelled."""
         key = self._current_key()
         if not key or key[0] != "priority":
-            self._refused("Choose the priority the new objective belongs to first.")
-            return
+            self._refused(f"Choose the priority the new {kind} {verb} first.")
+            return None
         if title is None:
-            title, ok = QInputDialog.getText(self, "Add objective", "The new objective:")
+            title, ok = QInputDialog.getText(self, f"Add {kind}", prompt)
             if not ok:
-                return
+                return None
         line = self._priority_line(key[1])
-        ref = f"{line.priority.ref or '0'}.{len(line.objectives) + 1}"
-        self._push(AddPlanItem(self.session, "objective", Objective(key[1], title.strip(), ref=ref,
-                                                                    position=len(line.objectives))))
+        ref = f"{line.priority.ref or '0'}.{len(getattr(line, kind + 's')) + 1}"
+        return line, title.strip(), ref
 
     def retire_priority(self, reason: str | None = None) -> None:
         key = self._current_key()

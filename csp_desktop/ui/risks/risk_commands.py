@@ -11,19 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from ...domain.field_words import field_words
 from ...domain.model import Mitigation, Review, Risk
 from ...domain.scoring import Rating
 from ...services import risk_editing as editing
 from ...services.changes import Changes
-from ..shell.undoable import EditCommand, push  # noqa: F401  (push is part of this module's interface)
-
-FIELD_WORDS = {"ref": "reference", "title": "title", "description": "description", "category": "category",
-               "priority_id": "priority", "owner_id": "owner", "status": "status", "inherent": "inherent score",
-               "residual": "residual score", "target": "target score", "next_review": "next review",
-               "exempt": "exempt", "response": "response", "response_reason": "reason for the response",
-               "accepted_by": "accepted by", "accepted_on": "acceptance date", "accepted_until": "acceptance end",
-               "exempt_paragraph": "Schedule 12A paragraph"}
-
+from ..shell.undoable import DeleteCommand, EditCommand, push  # noqa: F401  (push is part of this module's interface)
 
 class SetRiskField(EditCommand):
     """One field of one risk, from its old value to a new one.
@@ -34,7 +27,7 @@ class SetRiskField(EditCommand):
 
     def __init__(self, session, risk: Risk, name: str, value):
         label = risk.ref or risk.title
-        super().__init__(session, f"Change {FIELD_WORDS.get(name, name)} of {label}")
+        super().__init__(session, f"Change {field_words(name)} of {label}")
         self.risk_id, self.name, self.new, self.old = risk.id, name, value, getattr(risk, name)
         self.expected: int | None = risk.version
         self.also, self.notice = editing.band_change(session.register, risk.id, {name: value}, date.today())
@@ -106,21 +99,13 @@ class AddRisk(EditCommand):
         return editing.remove_risk(self.session.register, self.risk.id, None)
 
 
-class RemoveRisk(EditCommand):
+class RemoveRisk(DeleteCommand):
+    """Delete a risk; undo brings it back with its mitigations and reviews, linked to its actions again."""
+    delete, restore = staticmethod(editing.remove_risk_keeping), staticmethod(editing.restore_risk)
+
     def __init__(self, session, risk: Risk):
-        super().__init__(session, f"Delete risk {risk.ref or risk.title}")
+        super().__init__(session, f"Delete risk {risk.ref or risk.title}", risk)
         self.risk_id = risk.id
-        self.expected: int | None = risk.version
-        self.kept: tuple[Risk, list[Mitigation], list[Review], list] | None = None
-
-    def do(self) -> Changes:
-        done = editing.remove_risk_keeping(self.session.register, self.risk_id, self.expected)
-        self.kept, self.expected = done.value, None
-        return done.changes
-
-    def undo_it(self) -> Changes:
-        assert self.kept is not None  # undone only after done
-        return editing.restore_risk(self.session.register, *self.kept).changes
 
 
 class RecordReview(EditCommand):

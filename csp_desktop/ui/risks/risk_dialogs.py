@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ...domain.dates import show
 from ...domain.model import Mitigation, Risk
 from ...domain.scoring import Rating, Scheme
 from ..common.date_field import DateField
+from ..common.dialog_parts import ok_cancel, problem_line
 from ..common.matrix_grid import MatrixGrid
 
 
@@ -22,15 +22,9 @@ class _Dialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
-        self.problem = QLabel()
-        self.problem.setAccessibleName("Problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C00000; font-weight: bold")
+        self.problem = problem_line()
         self.layout_.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(buttons)
+        self.layout_.addWidget(ok_cancel(self))
 
     def refuse(self, message: str) -> None:
         self.problem.setText(message)

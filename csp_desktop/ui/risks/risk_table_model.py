@@ -156,18 +156,6 @@ class RiskTableModel(QAbstractTableModel):
             self._where = {row.risk.id: n for n, row in enumerate(self.rows)}
         return self._where.get(risk_id)
 
-    def replace_risk(self, risk: Risk, travel: str | None = None) -> None:
-        """Show one risk's new values without reloading the rest."""
-        n = self.row_for_id(risk.id)
-        if n is None:
-            return
-        row = self.rows[n]
-        row.risk, row._search = risk, None
-        if travel is not None:
-            row.travel = travel
-        self._keys = {}
-        self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))  # one emit per edit
-
     def update_rows(self, risks: list[Risk], travel: dict[str, str], removed: set[str]) -> bool:
         """Show a few risks' new values in place, add new ones at the end, drop removed ones.
 

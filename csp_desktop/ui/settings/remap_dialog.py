@@ -3,12 +3,13 @@ risks whose scores change, before anything is written."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QLabel, QListWidget,
                                QVBoxLayout)
 
 from ...domain.remap import Remap
 from ...domain.scoring import IMPACT, LIKELIHOOD, Scheme
 from ..common.accessible import named
+from ..common.dialog_parts import OK, ok_cancel
 
 
 class RemapDialog(QDialog):
@@ -32,9 +33,7 @@ class RemapDialog(QDialog):
         self.risk_list = named(QListWidget(), "Risks whose scores change")
         layout.addWidget(self.summary)
         layout.addWidget(self.risk_list, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.resize(640, 560)
         self._show_rescored()
@@ -67,5 +66,5 @@ class RemapDialog(QDialog):
             self.risk_list.addItem(f"{item.label}: {changes}")
         self.summary.setText(f"{len(items)} risk(s) will be re-scored and reviewed:" if items
                              else "No risk's scores change.")
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.buttons.button(OK)
         ok.setText(f"Re-score {len(items)} risk(s) and change the matrix" if items else "Change the matrix")

@@ -57,12 +57,7 @@ class SettingsView(QScrollArea):
         self.rename_button.clicked.connect(self.rename_partnership)
         self.partnership_edit.returnPressed.connect(self.rename_partnership)
         self.partnership_message = self._message_label("Partnership message")
-        row = QHBoxLayout()
-        caption = QLabel("Partners&hip name")
-        caption.setBuddy(self.partnership_edit)
-        for widget, stretch in ((caption, 0), (self.partnership_edit, 1), (self.rename_button, 0)):
-            row.addWidget(widget, stretch)
-        layout.addLayout(row)
+        layout.addLayout(_edit_row("Partners&hip name", self.partnership_edit, self.rename_button))
         layout.addWidget(self.partnership_message)
         if self.session.read_only:
             self.partnership_edit.setReadOnly(True)
@@ -80,13 +75,8 @@ class SettingsView(QScrollArea):
         self.save_name_button.clicked.connect(self.save_name)
         self.name_edit.returnPressed.connect(self.save_name)
         self.name_message = self._message_label("Name message")
-        row = QHBoxLayout()
-        caption = QLabel("Your na&me")
-        caption.setBuddy(self.name_edit)
-        for widget, stretch in ((caption, 0), (self.name_edit, 1), (self.save_name_button, 0)):
-            row.addWidget(widget, stretch)
         layout.addWidget(explain)
-        layout.addLayout(row)
+        layout.addLayout(_edit_row("Your na&me", self.name_edit, self.save_name_button))
         layout.addWidget(self.name_message)
         return box
 
@@ -207,3 +197,13 @@ class SettingsView(QScrollArea):
     def _say(label: QLabel, sentence: str | None, problem: bool = True) -> None:
         label.setVisible(bool(sentence))
         label.setText(("\u26a0 " if problem else "") + sentence if sentence else "")
+
+
+def _edit_row(caption: str, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    """A caption (its Alt key goes to the edit), the edit stretching, and the button that saves it."""
+    label = QLabel(caption)
+    label.setBuddy(edit)
+    row = QHBoxLayout()
+    for widget, stretch in ((label, 0), (edit, 1), (button, 0)):
+        row.addWidget(widget, stretch)
+    return row

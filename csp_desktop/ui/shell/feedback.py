@@ -41,16 +41,16 @@ class UndoFeedback(QObject):
         self.window.redo_action.setText(f"&Redo {menu_text(_lower_first(text))}".strip())
 
     def undo(self) -> None:
-        self.doing = "Undone"
-        try:
-            self.stack.undo()
-        finally:
-            self.doing = "Done"
+        self._step("Undone", self.stack.undo)
 
     def redo(self) -> None:
-        self.doing = "Redone"
+        self._step("Redone", self.stack.redo)
+
+    def _step(self, doing: str, step) -> None:
+        """Run the stack's undo or redo with the status bar saying which it was."""
+        self.doing = doing
         try:
-            self.stack.redo()
+            step()
         finally:
             self.doing = "Done"
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from ...errors import UserError
-from ...services.changes import Changes
+from ...services.changes import Changes, Done
 
 
 class CommandFailures(QObject):
@@ -65,3 +65,49 @@ def push(session, command: EditCommand) -> str | None:
     """Push and run the command; returns the sentence explaining why it was refused, or None."""
     session.undo_stack.push(command)
     return command.error
+
+
+def _changes(outcome: Done | Changes) -> Changes:
+    """What a service operation changed, whether it also returned a value (Done) or not."""
+    return outcome.changes if isinstance(outcome, Done) else outcome
+
+
+class AddCommand(EditCommand):
+    """Add a row with the service's `add` (it returns the row as stored); undo deletes it again with `delete`."""
+
+    add: Callable
+    delete: Callable
+
+    def __init__(self, session, text: str, row):
+        super().__init__(session, text)
+        self.row, self.row_id = row, row.id
+
+    def do(self) -> Changes:
+        done = type(self).add(self.session.register, self.row)
+        self.row = done.value
+        return done.changes
+
+    def undo_it(self) -> Changes:
+        return _changes(type(self).delete(self.session.register, self.row_id, None))
+
+
+class DeleteCommand(EditCommand):
+    """Delete a row with the service's `delete`, which returns what `restore` needs to put it back as it was
+    (with what hung on it or pointed to it); the first run refuses a row changed since it was read."""
+
+    delete: Callable
+    restore: Callable
+
+    def __init__(self, session, text: str, row):
+        super().__init__(session, text)
+        self.row_id = row.id
+        self.expected: int | None = row.version  # the first run only: undo and redo apply as stored
+        self.removed: tuple = ()
+
+    def do(self) -> Changes:
+        done = type(self).delete(self.session.register, self.row_id, self.expected)
+        self.removed, self.expected = done.value, None
+        return done.changes
+
+    def undo_it(self) -> Changes:
+        return _changes(type(self).restore(self.session.register, *self.removed))

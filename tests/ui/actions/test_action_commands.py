@@ -1,8 +1,6 @@
 """The action tracker's undo commands on a bare QUndoStack, checked against the database."""
 from datetime import date
 
-import pytest
-from PySide6.QtGui import QUndoStack
 
 from csp_desktop.services.action_editing import EARLIER_PROGRESS
 from csp_desktop.services.changes import Kind
@@ -11,20 +9,9 @@ from csp_desktop.store import actions as store
 from csp_desktop.store import partners
 from csp_desktop.ui.actions.action_commands import (AddActionCommand, AddNoteCommand, DeleteActionCommand,
                                             EditActionCommand, SetStatusCommand)
-from csp_desktop.ui.shell.session import Session
 from tests.conftest import snapshot
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def session(register):
-    return Session(register)
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 def stored(reg, action_id):

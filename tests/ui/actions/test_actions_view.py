@@ -3,7 +3,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from csp_desktop.store import actions as store
 from csp_desktop.ui.actions.action_editor import ActionEditor
@@ -17,7 +16,7 @@ from csp_desktop.ui.settings.settings_view import SettingsView
 from tests.conftest import snapshot
 from tests.ui.tracker_data import TODAY
 from tests.ui.seen import clipped, rows_in_view
-from tests.ui.windows import SCREENSHOTS
+from tests.ui.windows import SCREENSHOTS, on_screen
 
 # The offscreen platform says this whenever a window is shown; it is not about our code.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -31,12 +30,7 @@ def session(filled_session):
 @pytest.fixture
 def view(session, qtbot):
     widget = ActionsView(session, today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    QAbstractItemModelTester(widget.model, QAbstractItemModelTester.FailureReportingMode.Fatal, widget)
-    QAbstractItemModelTester(widget.proxy, QAbstractItemModelTester.FailureReportingMode.Fatal, widget)
-    return widget
+    return on_screen(qtbot, widget, widget.model, widget.proxy, show=True)
 
 
 def shown(view, column=REF) -> list[str]:
@@ -261,10 +255,13 @@ def test_hostile_input_does_not_crash(view, session, register, data, qtbot):
 def test_edits_refresh_only_what_changed_and_follow_filters(view, session, register, data):
     view.status_combo.setCurrentIndex(view.status_combo.findData("open"))
     assert sorted(shown(view)) == ["A-1", "A-10", "A-2", "A-4"]
-    untouched = view.model.rows[view.model.row_for(data["actions"][0].id)]
+    def row_of(action_id):
+        return next(row for row in view.model.rows if row.action.id == action_id)
+
+    untouched = row_of(data["actions"][0].id)
     view.set_status([data["actions"][1]], "complete")
     assert sorted(shown(view)) == ["A-1", "A-10", "A-4"]
-    assert view.model.rows[view.model.row_for(data["actions"][0].id)] is untouched  # not rebuilt
+    assert row_of(data["actions"][0].id) is untouched  # not rebuilt
     session.undo_stack.undo()
     assert sorted(shown(view)) == ["A-1", "A-10", "A-2", "A-4"]
     assert view.count_label.text() == "4 of 6 actions"

@@ -1,12 +1,11 @@
 """Partners & owners: add, rename and delete, each undoable; deleting an owner in use asks first."""
 import pytest
-from PySide6.QtTest import QAbstractItemModelTester
 
 from csp_desktop.store import actions, partners, risks
 from csp_desktop.ui.partners.partners_view import PartnersView
 from tests.conftest import snapshot
 from tests.ui.seen import clipped, rows_in_view
-from tests.ui.windows import SCREENSHOTS
+from tests.ui.windows import SCREENSHOTS, on_screen
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -19,11 +18,7 @@ def session(filled_session):
 @pytest.fixture
 def view(session, qtbot):
     widget = PartnersView(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    for model in (widget.org_model, widget.owner_model):
-        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, widget)
-    return widget
+    return on_screen(qtbot, widget, widget.org_model, widget.owner_model)
 
 
 def owner_names(register):

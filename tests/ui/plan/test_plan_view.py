@@ -8,7 +8,7 @@ from csp_desktop.ui.plan.plan_view import PlanView
 from csp_desktop.ui.shell.session import Session
 from tests.conftest import snapshot
 from tests.services.test_plan import both_plans  # noqa: F401  (the fixture)
-from tests.ui.windows import screenshot
+from tests.ui.windows import on_screen, screenshot
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -26,11 +26,7 @@ def session(both_plans):  # noqa: F811
 
 @pytest.fixture
 def view(session, qtbot):
-    widget = PlanView(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    return widget
+    return on_screen(qtbot, PlanView(session), show=True)
 
 
 def _top(view, title):
@@ -203,7 +199,7 @@ def test_an_action_is_moved_under_an_objective_undoably(view, session):
 
 
 def test_retire_a_priority_then_start_the_next_plan_year(view, session):
-    from csp_desktop.services.plan_year import closed_years
+    from csp_desktop.store.plan_years import list_years
     road = _top(view, "Road Safety")
     view.tree.setCurrentItem(road)
     view.retire_priority("  ")
@@ -215,7 +211,7 @@ def test_retire_a_priority_then_start_the_next_plan_year(view, session):
     session.undo_stack.redo()
     view.start_next_year(confirmed=True)
     assert view.heading.text().endswith("year three") and "Carried forward" in view.message.text()
-    assert [y["year_number"] for y in closed_years(session.register)] == [2]
+    assert [y["year_number"] for y in list_years(session.register)] == [2]
     assert not session.undo_stack.canUndo()
 
 

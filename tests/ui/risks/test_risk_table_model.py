@@ -119,7 +119,7 @@ def test_one_changed_risk_is_shown_without_a_reload(models):
     model, proxy = models
     changed = model.rows[1].risk
     changed.title = "Renamed"
-    model.replace_risk(changed, travel="up")
+    model.update_rows([changed], {changed.id: "up"}, set())
     assert proxy.index(proxy.proxy_row_of(changed.id), TITLE).data() == "Renamed"
 
 

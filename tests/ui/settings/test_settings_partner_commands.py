@@ -1,6 +1,4 @@
 """Scheme and partner commands on a bare QUndoStack, checked against the database."""
-import pytest
-from PySide6.QtGui import QUndoStack
 
 from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.domain.model import Organisation, Owner, Risk
@@ -8,19 +6,8 @@ from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.store import partners, risks
 from csp_desktop.ui.partners.partner_commands import (AddOrganisationCommand, AddOwnerCommand, DeleteOwnerCommand,
                                              RenameOrganisationCommand, UpdateOwnerCommand)
-from csp_desktop.ui.shell.session import Session
 from csp_desktop.ui.settings.settings_commands import SetSchemeCommand
 from tests.conftest import snapshot
-
-
-@pytest.fixture
-def session(register):
-    return Session(register)
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 def test_scheme_command_keeps_the_old_scheme(session, stack, register, qtbot):

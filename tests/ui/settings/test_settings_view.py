@@ -7,7 +7,6 @@ from csp_desktop.domain.model import Risk
 from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.store import risks
 from csp_desktop.ui.settings import identity
-from csp_desktop.ui.shell.session import Session
 from csp_desktop.services.scheme_editing import rescored
 from csp_desktop.ui.settings.remap_dialog import RemapDialog
 from csp_desktop.ui.settings.settings_view import SettingsView
@@ -15,7 +14,7 @@ from tests.conftest import snapshot
 from csp_desktop.domain.colours import ink_on
 from tests.ui.seen import clipped
 from tests.ui.tracker_data import fill
-from tests.ui.windows import SCREENSHOTS
+from tests.ui.windows import SCREENSHOTS, on_screen
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -26,16 +25,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def session(register):
-    return Session(register)
-
-
-@pytest.fixture
 def view(session, settings, qtbot):
-    widget = SettingsView(session, settings=settings)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    return widget
+    return on_screen(qtbot, SettingsView(session, settings=settings))
 
 
 def test_shows_the_register_scheme(view):

@@ -1,11 +1,11 @@
 """A register in a synced folder or on a share: the warning, the local copy, and writing it back."""
-import sqlite3
 
 from csp_desktop.domain.model import Risk
 from csp_desktop.store import Register
 from csp_desktop.store.risks import add_risk, list_risks
 from csp_desktop.ui.shell import share_warning
 from csp_desktop.ui.shell.main_window import MainWindow
+from tests.conftest import journal_mode
 from tests.ui.windows import OFFSCREEN_NOISE, SCREEN, messages, qsettings, screenshot  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
@@ -34,14 +34,6 @@ def _titles(path):
         return [r.title for r in list_risks(reg)]
 
 
-def _journal(path):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA journal_mode").fetchone()[0]
-    finally:
-        conn.close()
-
-
 def test_the_warning_explains_and_a_local_copy_is_written_back_on_close(qtbot, qsettings, tmp_path, monkeypatch,
                                                                        messages):
     shared = _in_onedrive(tmp_path)
@@ -56,7 +48,7 @@ def test_the_warning_explains_and_a_local_copy_is_written_back_on_close(qtbot, q
     add_risk(reg, Risk("Written on the local copy"))
     win.close_register()
     assert _titles(shared) == ["Written on the local copy"]
-    assert _journal(shared) == "delete"  # never WAL in a synced folder
+    assert journal_mode(shared) == "delete"  # never WAL in a synced folder
     assert not win.files.local.copy
 
 
