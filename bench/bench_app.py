@@ -11,6 +11,10 @@ repainted row; peak memory (maxrss of the child).
 
 `--code DIR` runs the same measurements against another checkout of csp_desktop (say, main before a
 change, unpacked with `git archive`), so before and after come from one run on one machine.
+
+Starts run from compiled bytecode, as an installed app does (pip and PyInstaller compile it), made first
+into each checkout's __pycache__ folders (git ignores them) even where PYTHONDONTWRITEBYTECODE is set.
+`--no-bytecode` compiles csp_desktop from source at every start instead (~15-25 ms more).
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGETS = {"start": 2.0, "ratio": 1.5, "filter": 0.050, "sort": 0.100, "edit": 0.050, "rss": 300}
 EDITS = 15  # one-field edits timed per register (median and worst reported)
+BYTECODE = {"use": True, "compiled": set()}
 
 
 # -- children: one process start each ---------------------------------------------------------------
@@ -120,11 +126,31 @@ def _until(app, done, limit: float = 120.0) -> None:
 def start_once(mode: str, path: Path | None, home: Path, code: Path = ROOT) -> dict:
     env = dict(os.environ, BENCH_HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home),
                PYTHONPATH=str(code), BENCH_CODE=str(code))
+    if BYTECODE["use"]:
+        _compile(code)
+    else:
+        _uncompile(code)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["BENCH_T0"] = repr(time.time())
     out = subprocess.run([sys.executable, __file__, "--child", mode, str(path or "")], env=env, check=True,
                          capture_output=True, text=True).stdout
     line = [row for row in out.splitlines() if row.startswith("painted=")][-1]
     return {key: float(value) for key, value in (part.split("=") for part in line.split())}
+
+
+def _compile(code: Path) -> None:
+    """Bytecode for `code`'s csp_desktop (a cache folder beside each module, as installing makes), once a run."""
+    if code not in BYTECODE["compiled"]:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(code / "csp_desktop")], check=True)
+        BYTECODE["compiled"].add(code)
+
+
+def _uncompile(code: Path) -> None:
+    """No bytecode for `code`'s csp_desktop: each start compiles it from source."""
+    if code not in BYTECODE["compiled"]:
+        for folder in (code / "csp_desktop").rglob("__pycache__"):
+            shutil.rmtree(folder)
+        BYTECODE["compiled"].add(code)
 
 
 def starts(mode: str, path: Path | None, runs: int, home: Path, code: Path = ROOT) -> dict:
@@ -227,8 +253,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--code", type=Path, help="Also measure the csp_desktop in this checkout (the 'before').")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="Compile csp_desktop from source at every start, as without installed bytecode.")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    BYTECODE["use"] = not args.no_bytecode
     if args.child and args.child[0] == "interact":
         return print("interaction=" + json.dumps(interaction(Path(args.child[1]))), flush=True)
     if args.child:
