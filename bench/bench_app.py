@@ -4,7 +4,8 @@
     /work/venv/bin/python bench/bench_app.py --sizes 10000 --runs 5
 
 Measures, per register size, against a bare PySide6 QApplication + empty QMainWindow measured in the
-same run: process start to the painted main window (subprocess, median of N), and to the risks
+same run: process start to the painted main window (subprocess, median of N; with --code also through the
+program, `csp-desktop open PATH`, whose command line may load first), and to the risks
 listed; the longest the GUI thread stalled while the register loaded; filter keystroke to updated
 view; sort of every column; editing one field of one risk in the risks editor, from the edit to the
 repainted row; peak memory (maxrss of the child).
@@ -66,6 +67,9 @@ def child(mode: str, path: str | None) -> None:
         window.show()
         _until(app, lambda: "painted" in marks)
         marks["listed"] = marks["painted"]
+    elif mode == "program":
+        _run_program(app, Path(path), spy, marks)
+        marks["listed"] = marks["painted"]
     else:
         window = _app_window(Path(path), spy)
         _until(app, lambda: "painted" in marks)
@@ -73,6 +77,8 @@ def child(mode: str, path: str | None) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"painted={marks['painted']:.4f} listed={marks['listed']:.4f} stall={marks.get('stall', 0):.4f} "
           f"rss_mb={rss:.1f}", flush=True)
+    if mode == "program":
+        os._exit(0)  # the app's own loading may still be running on its pool: no teardown to wait for
 
 
 def _app_window(path: Path, spy):
@@ -89,6 +95,29 @@ def _app_window(path: Path, spy):
     # opened the register from one) queues its work; show() only asks for the paint.
     window.installEventFilter(spy)
     return window
+
+
+def _run_program(app, path: Path, spy, marks) -> None:
+    """`csp-desktop open PATH` as the user starts it, through the program's entry point (the command line's in
+    checkouts older than csp_desktop.start), until its window has painted."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    def exec_until_painted(*_args) -> int:  # the app's event loop, left once the window has painted
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        window.installEventFilter(spy)
+        _until(app, lambda: "painted" in marks)
+        return 0
+
+    QApplication.exec = exec_until_painted
+    sys.argv = ["csp-desktop", "open", str(path)]
+    try:
+        from csp_desktop.start import main
+    except ImportError:
+        from csp_desktop.cli import main
+    try:
+        main()
+    except SystemExit:
+        pass
 
 
 def _watch_stalls(app, window, marks, start) -> None:
@@ -301,19 +330,21 @@ def compare(args) -> None:
             # before, after, bare, ...) so a machine busy with other work weighs on all three alike.
             paths = {label: register_of(size, code, label) for label, code in codes}
             runs = [("bare", "bare", None, ROOT)] + [(label, "app", paths[label], code) for label, code in codes]
+            runs += [(f"{label} program", "program", paths[label], code) for label, code in codes]
             started = interleaved(runs, args.runs, Path(home))
             bare = started["bare"]
-            rows += [(f"{label} {size:,}", size, started[label], interaction_in(code, paths[label]))
-                     for label, code in codes]
+            rows += [(f"{label} {size:,}", size, started[label] | {"program": started[f"{label} program"]["painted"]},
+                      interaction_in(code, paths[label])) for label, code in codes]
     print(f"\nBaseline: bare QApplication + empty QMainWindow painted: {bare['painted']:.3f} s (median of "
           f"{args.runs})")
-    head = ("code, risks", "actions", "painted s", "x bare", "listed s", "filter ms med", "sort ms med",
-            f"edit ms med/max of {EDITS}", "peak MB")
+    head = ("code, risks", "actions", "painted s", "x bare", "program painted s", "x bare", "listed s",
+            "filter ms med", "sort ms med", f"edit ms med/max of {EDITS}", "peak MB")
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for label, size, start, act in rows:
         ratio = start["painted"] / bare["painted"]
         print(" | ".join((label, f"{size * 5:,}", f"{start['painted']:.3f}", f"{ratio:.2f}",
+                          f"{start['program']:.3f}", f"{start['program'] / bare['painted']:.2f}",
                           f"{start['listed']:.3f}", f"{act['filter_median'] * 1000:.1f}",
                           f"{act['sort_median'] * 1000:.1f}",
                           f"{act['edit_median'] * 1000:.1f} / {act['edit_max'] * 1000:.1f}",
