@@ -9,6 +9,7 @@ after the first paint, so the app starts about as fast as an empty Qt window.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout,
@@ -22,6 +23,9 @@ from .sidebar import Sidebar
 from .toolbar import Toolbar
 from .view_pages import ViewPages
 from .view_table import VIEWS
+
+if TYPE_CHECKING:
+    from .register_opening import RegisterOpening
 
 BANNER_STYLE = "background: #FFF2CC; color: #000000; padding: 6px; border: 1px solid #BF9000"
 
@@ -41,8 +45,8 @@ class MainWindow(QMainWindow):
         self.views = VIEWS
         self.after_paint = AfterPaint(self)
         self.pages = ViewPages(self)
-        self._opening = None  # RegisterOpening, made (and the services imported) with the first register
-        self._busy_message = None  # the "Importing..." line, cleared when the work ends
+        self._opening: RegisterOpening | None = None  # made (and the services imported) with the first register
+        self._busy_message: str | None = None  # the "Importing..." line, cleared when the work ends
         self._build_body()
         self._build_status()
         self.files, self.edit, self.help = FileMenu(self), EditMenu(self), HelpMenu(self)
@@ -125,9 +129,10 @@ class MainWindow(QMainWindow):
         self.update()
 
     def set_open(self, is_open: bool) -> None:
-        read_only = bool(is_open and self.session.read_only)
+        session = self.session if is_open else None
+        read_only = session is not None and session.read_only
         self.nav.setEnabled(is_open)
-        self.edit.set_open(self.session.undo_stack if is_open else None)
+        self.edit.set_open(session.undo_stack if session is not None else None)
         self.files.set_open(is_open, read_only=read_only)
         self.toolbar.set_open(is_open, read_only=read_only)
         if not is_open:

@@ -2,6 +2,8 @@
 Risks and Actions views, and the splitter widths each view had when the register was last closed."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -56,7 +58,7 @@ class ViewPages:
         page.coming_up.counted.connect(due_counts.setText)
         due_counts.setText(page.coming_up.found.status_text() if page.coming_up.found else "")
 
-    def _go_to(self, title: str) -> QWidget:
+    def _go_to(self, title: str) -> Any:  # the view, with its own methods
         self.window.nav.setCurrentRow(row_of(self.window.views, title))
         return self.page(title)
 
@@ -85,12 +87,14 @@ class ViewPages:
     def _restore_splitter(self, name: str, page: QWidget) -> None:
         """A view with a `splitter` (the Risks view's table and editor) gets back the widths last left."""
         state = self.window.settings.value(f"splitter/{name}")
-        if getattr(page, "splitter", None) is not None and state is not None:
-            page.splitter.restoreState(state)
+        splitter = getattr(page, "splitter", None)
+        if splitter is not None and state is not None:
+            splitter.restoreState(state)
             if hasattr(page, "editor_moved"):
                 page.editor_moved()
 
     def _remember_splitters(self) -> None:
         for page in self.built.values():
-            if getattr(page, "splitter", None) is not None:
-                self.window.settings.setValue(f"splitter/{type(page).__name__}", page.splitter.saveState())
+            splitter = getattr(page, "splitter", None)
+            if splitter is not None:
+                self.window.settings.setValue(f"splitter/{type(page).__name__}", splitter.saveState())
