@@ -4,13 +4,18 @@
     /work/venv/bin/python bench/bench_app.py --sizes 10000 --runs 5
 
 Measures, per register size, against a bare PySide6 QApplication + empty QMainWindow measured in the
-same run: process start to the painted main window (subprocess, median of N), and to the risks
+same run: process start to the painted main window (subprocess, median of N; with --code also through the
+program, `csp-desktop open PATH`, whose command line may load first), and to the risks
 listed; the longest the GUI thread stalled while the register loaded; filter keystroke to updated
 view; sort of every column; editing one field of one risk in the risks editor, from the edit to the
 repainted row; peak memory (maxrss of the child).
 
 `--code DIR` runs the same measurements against another checkout of csp_desktop (say, main before a
 change, unpacked with `git archive`), so before and after come from one run on one machine.
+
+Starts run from compiled bytecode, as an installed app does (pip and PyInstaller compile it), made first
+into each checkout's __pycache__ folders (git ignores them) even where PYTHONDONTWRITEBYTECODE is set.
+`--no-bytecode` compiles csp_desktop from source at every start instead (~15-25 ms more).
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,10 +36,11 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path[:0] = [os.environ.get("BENCH_CODE", str(ROOT)), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from child_start import start_child, until  # noqa: E402
+from child_start import until  # noqa: E402
 
 TARGETS = {"start": 2.0, "ratio": 1.5, "filter": 0.050, "sort": 0.100, "edit": 0.050, "rss": 300}
 EDITS = 15  # one-field edits timed per register (median and worst reported)
+BYTECODE = {"use": True, "compiled": set()}
 
 
 # -- children: one process start each ---------------------------------------------------------------
@@ -46,29 +53,41 @@ def child(mode: str, path: str | None) -> None:
     app = QApplication(sys.argv[:1])
     marks: dict[str, float] = {}
 
+    def mark() -> None:
+        if "painted" not in marks:
+            marks["painted"] = time.time() - start
+            marks["cpu"] = time.process_time()  # this process's own work: steadier than the clock on a busy machine
+
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow) and "painted" not in marks:
-                QTimer.singleShot(0, lambda: marks.setdefault("painted", time.time() - start))
+            if event.type() == QEvent.Type.Paint and "painted" not in marks:
+                QTimer.singleShot(0, mark)
             return False
 
+    # Watching the window alone: a filter on the whole application would hand every event of every widget
+    # to Python, making a wrapper for each, which slows a window of many widgets (~25 ms) but not the app.
     spy = FirstPaint()
-    app.installEventFilter(spy)
     if mode == "bare":
         window = QMainWindow()
+        window.installEventFilter(spy)
         window.show()
         _until(app, lambda: "painted" in marks)
         marks["listed"] = marks["painted"]
+    elif mode == "program":
+        _run_program(app, Path(path), spy, marks)
+        marks["listed"] = marks["painted"]
     else:
-        window = _app_window(Path(path))
+        window = _app_window(Path(path), spy)
         _until(app, lambda: "painted" in marks)
         _watch_stalls(app, window, marks, start)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"painted={marks['painted']:.4f} listed={marks['listed']:.4f} stall={marks.get('stall', 0):.4f} "
-          f"rss_mb={rss:.1f}", flush=True)
+          f"cpu={marks['cpu']:.4f} rss_mb={rss:.1f}", flush=True)
+    if mode == "program":
+        os._exit(0)  # the app's own loading may still be running on its pool: no teardown to wait for
 
 
-def _app_window(path: Path):
+def _app_window(path: Path, spy):
     """The app as `csp-desktop open PATH` starts it: window shown first, register opened once it runs."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -78,7 +97,33 @@ def _app_window(path: Path):
     window = MainWindow(settings)
     window.show()
     window.open_after_paint(path)
+    # Installed last, so it sees the first paint before any filter of the window's own (older checkouts
+    # opened the register from one) queues its work; show() only asks for the paint.
+    window.installEventFilter(spy)
     return window
+
+
+def _run_program(app, path: Path, spy, marks) -> None:
+    """`csp-desktop open PATH` as the user starts it, through the program's entry point (the command line's in
+    checkouts older than csp_desktop.start), until its window has painted."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    def exec_until_painted(*_args) -> int:  # the app's event loop, left once the window has painted
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        window.installEventFilter(spy)
+        _until(app, lambda: "painted" in marks)
+        return 0
+
+    QApplication.exec = exec_until_painted
+    sys.argv = ["csp-desktop", "open", str(path)]
+    try:
+        from csp_desktop.start import main
+    except ImportError:
+        from csp_desktop.cli import main
+    try:
+        main()
+    except SystemExit:
+        pass
 
 
 def _watch_stalls(app, window, marks, start) -> None:
@@ -109,9 +154,33 @@ def _until(app, done) -> None:
 # -- the parent -----------------------------------------------------------------------------------------
 
 def start_once(mode: str, path: Path | None, home: Path, code: Path = ROOT) -> dict:
-    out = start_child(__file__, [mode, str(path or "")], home, code)
+    env = dict(os.environ, BENCH_HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home),
+               PYTHONPATH=str(code), BENCH_CODE=str(code))
+    if BYTECODE["use"]:
+        _compile(code)
+    else:
+        _uncompile(code)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["BENCH_T0"] = repr(time.time())
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path or "")], env=env, check=True,
+                         capture_output=True, text=True).stdout
     line = [row for row in out.splitlines() if row.startswith("painted=")][-1]
     return {key: float(value) for key, value in (part.split("=") for part in line.split())}
+
+
+def _compile(code: Path) -> None:
+    """Bytecode for `code`'s csp_desktop (a cache folder beside each module, as installing makes), once a run."""
+    if code not in BYTECODE["compiled"]:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(code / "csp_desktop")], check=True)
+        BYTECODE["compiled"].add(code)
+
+
+def _uncompile(code: Path) -> None:
+    """No bytecode for `code`'s csp_desktop: each start compiles it from source."""
+    if code not in BYTECODE["compiled"]:
+        for folder in (code / "csp_desktop").rglob("__pycache__"):
+            shutil.rmtree(folder)
+        BYTECODE["compiled"].add(code)
 
 
 def starts(mode: str, path: Path | None, runs: int, home: Path, code: Path = ROOT) -> dict:
@@ -214,8 +283,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--code", type=Path, help="Also measure the csp_desktop in this checkout (the 'before').")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="Compile csp_desktop from source at every start, as without installed bytecode.")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    BYTECODE["use"] = not args.no_bytecode
     if args.child and args.child[0] == "interact":
         return print("interaction=" + json.dumps(interaction(Path(args.child[1]))), flush=True)
     if args.child:
@@ -259,19 +331,24 @@ def compare(args) -> None:
             # before, after, bare, ...) so a machine busy with other work weighs on all three alike.
             paths = {label: register_of(size, code, label) for label, code in codes}
             runs = [("bare", "bare", None, ROOT)] + [(label, "app", paths[label], code) for label, code in codes]
+            runs += [(f"{label} program", "program", paths[label], code) for label, code in codes]
             started = interleaved(runs, args.runs, Path(home))
             bare = started["bare"]
-            rows += [(f"{label} {size:,}", size, started[label], interaction_in(code, paths[label]))
-                     for label, code in codes]
-    print(f"\nBaseline: bare QApplication + empty QMainWindow painted: {bare['painted']:.3f} s (median of "
-          f"{args.runs})")
-    head = ("code, risks", "actions", "painted s", "x bare", "listed s", "filter ms med", "sort ms med",
-            f"edit ms med/max of {EDITS}", "peak MB")
+            rows += [(f"{label} {size:,}", size, started[label] | {
+                "program": started[f"{label} program"]["painted"], "program_cpu": started[f"{label} program"]["cpu"]},
+                interaction_in(code, paths[label])) for label, code in codes]
+    print(f"\nBaseline: bare QApplication + empty QMainWindow painted: {bare['painted']:.3f} s, CPU "
+          f"{bare['cpu']:.3f} s (medians of {args.runs})")
+    head = ("code, risks", "actions", "painted s", "x bare", "CPU x bare", "program painted s", "x bare",
+            "CPU x bare", "listed s", "filter ms med", "sort ms med", f"edit ms med/max of {EDITS}", "peak MB")
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for label, size, start, act in rows:
         ratio = start["painted"] / bare["painted"]
         print(" | ".join((label, f"{size * 5:,}", f"{start['painted']:.3f}", f"{ratio:.2f}",
+                          f"{start['cpu'] / bare['cpu']:.2f}",
+                          f"{start['program']:.3f}", f"{start['program'] / bare['painted']:.2f}",
+                          f"{start['program_cpu'] / bare['cpu']:.2f}",
                           f"{start['listed']:.3f}", f"{act['filter_median'] * 1000:.1f}",
                           f"{act['sort_median'] * 1000:.1f}",
                           f"{act['edit_median'] * 1000:.1f} / {act['edit_max'] * 1000:.1f}",
@@ -283,13 +360,14 @@ def compare(args) -> None:
 def report(bare: dict, rows: list, runs: int) -> None:
     print(f"\nBaseline: bare QApplication + empty QMainWindow painted: {bare['painted']:.3f} s "
           f"(median of {runs}), {bare['rss_max']:.0f} MB")
-    head = ("risks", "actions", "painted s", "x bare", "risks listed s", "worst stall ms", "filter ms med/max",
-            "sort ms med/max", "edit ms med/max", "peak MB")
+    head = ("risks", "actions", "painted s", "x bare", "CPU x bare", "risks listed s", "worst stall ms",
+            "filter ms med/max", "sort ms med/max", "edit ms med/max", "peak MB")
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for size, start, act in rows:
         print(" | ".join((f"{size:,}", f"{size * 5:,}", f"{start['painted']:.3f}",
-                          f"{start['painted'] / bare['painted']:.2f}", f"{start['listed']:.3f}",
+                          f"{start['painted'] / bare['painted']:.2f}", f"{start['cpu'] / bare['cpu']:.2f}",
+                          f"{start['listed']:.3f}",
                           f"{start['stall'] * 1000:.0f}",
                           f"{act['filter_median'] * 1000:.1f} / {act['filter_max'] * 1000:.1f}",
                           f"{act['sort_median'] * 1000:.1f} / {act['sort_max'] * 1000:.1f}",

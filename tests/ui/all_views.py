@@ -70,7 +70,7 @@ def main(mode: str, out: str) -> None:
         while window.data.listing is None and time.time() < deadline:
             app.processEvents()
         chrome = window.minimumSizeHint().width() - window.stack.minimumSizeHint().width()
-        for row, (title, _m, _c) in enumerate(VIEWS):
+        for row, title in enumerate(view.title for view in VIEWS):
             window.nav.setCurrentRow(row)
             page = window.page(title)
             if title == "Risks" and page.model.rows:

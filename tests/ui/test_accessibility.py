@@ -63,12 +63,9 @@ def test_alt_keys_are_not_shared(register, qtbot, make):
 
 def every_view(session):
     """Every view of the window, made as the window makes it (the list follows VIEWS)."""
-    import importlib
-
-    from csp_desktop.ui.shell.main_window import SHARED_DATA, VIEWS
-    for title, module, name in VIEWS:
-        cls = getattr(importlib.import_module(f"csp_desktop.ui.{module}"), name)
-        yield title, cls(session) if name not in SHARED_DATA else cls(session, data=None)
+    from csp_desktop.ui.shell.main_window import VIEWS
+    for view in VIEWS:
+        yield view.title, view.make(session, None)
 
 
 def alt_keys(view: QWidget) -> list[str]:

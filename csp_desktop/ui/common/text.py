@@ -1,8 +1,6 @@
 """User text shown by Qt: never let it be read as markup (Qt guesses rich text in labels and tooltips)."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QMessageBox
 
 from ...domain.shorten import shorten
@@ -14,6 +12,7 @@ def plain_tooltip(text: str | None) -> str | None:
     """A tooltip that shows `text` exactly as typed, cut to a readable length."""
     if not text:
         return None
+    import html  # here: the window's first paint need not wait for it
     cut = shorten(text, TOOLTIP_CHARS + 1, flat=False)
     return f"<qt>{html.escape(cut).replace(chr(10), '<br>')}</qt>"
 

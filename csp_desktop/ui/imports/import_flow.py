@@ -31,8 +31,8 @@ def open_preview(window, file: Path):
 
 
 def _view_row(window, title: str) -> int:
-    from ..shell.main_window import VIEWS
-    return next(n for n, v in enumerate(VIEWS) if v[0] == title)
+    from ..shell.view_table import row_of
+    return row_of(window.views, title)
 
 
 def _imported(window, file: Path, result) -> None:

@@ -7,17 +7,17 @@ backup, which File > Undo last import restores. Spreadsheets open the import pre
 """
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from ...errors import UserError
 from ..common.text import ask, tell
 from .locations import data_dir
-from .share_warning import LocalWork
-from .workers import Worker
+from .menus import add_action
 
 RECENT_MAX = 8
 REGISTER_FILES = "Registers (*.cspreg *.sqlite *.db);;All files (*)"
@@ -39,33 +39,38 @@ class FileMenu(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.worker = Worker(self)
-        self.worker.finished.connect(self._finished)
         self._pending: dict[int, tuple] = {}
-        self.local = LocalWork(window)
+
+    # Made on first use, not with the window: the first paint need not wait for these modules.
+    @cached_property
+    def worker(self):
+        from .workers import Worker
+        worker = Worker(self)
+        worker.finished.connect(self._finished)
+        return worker
+
+    @cached_property
+    def local(self):
+        from .share_warning import LocalWork
+        return LocalWork(self.window)
 
     def add_to(self, menu) -> None:
-        self.new = self._action(menu, "&New register…", QKeySequence.StandardKey.New, self.new_register)
-        self.open = self._action(menu, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        window = self.window
+        self.new = add_action(window, menu, "&New register…", QKeySequence.StandardKey.New, self.new_register)
+        self.open = add_action(window, menu, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
         self.recent = menu.addMenu("Open &Recent")
         self.recent.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        self.import_ = self._action(menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
-        self.undo_import = self._action(menu, "&Undo last import…", QKeySequence(), self.undo_last_import)
+        self.import_ = add_action(window, menu, "&Import…", QKeySequence("Ctrl+I"), self.import_dialog)
+        self.undo_import = add_action(window, menu, "&Undo last import…", QKeySequence(), self.undo_last_import)
         menu.aboutToShow.connect(self._offer_undo_import)
-        self.export = self._action(menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
-        self.backup = self._action(menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
-        self.backups = self._action(menu, "Bac&kups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
-        self.save_back = self._action(menu, "&Save to the original", QKeySequence.StandardKey.Save, self.local.save)
+        self.export = add_action(window, menu, "&Export…", QKeySequence("Ctrl+E"), self.export_dialog)
+        self.backup = add_action(window, menu, "&Backup…", QKeySequence("Ctrl+B"), self.backup_dialog)
+        self.backups = add_action(window, menu, "Bac&kups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
+        self.save_back = add_action(window, menu, "&Save to the original", QKeySequence.StandardKey.Save,
+                                    lambda _=False: self.local.save())
         menu.addSeparator()
-        self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.window.close)
-
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self.window)
-        self.window.keys_later(action, shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        add_action(window, menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)
 
     def set_open(self, is_open: bool, read_only: bool = False) -> None:
         self.import_.setEnabled(is_open and not read_only)
@@ -76,7 +81,8 @@ class FileMenu(QObject):
         self.save_back.setEnabled(is_open and self.local.copy is not None)
 
     def wait(self) -> None:
-        self.worker.wait()
+        if "worker" in self.__dict__:  # made: it may have work to finish
+            self.worker.wait()
 
     # -- recent files ------------------------------------------------------------------------------
 

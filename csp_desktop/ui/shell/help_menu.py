@@ -1,7 +1,9 @@
 """The Help menu: Guide (F1), Keyboard shortcuts and About, each in a window of its own."""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
+
+from .menus import add_action
 
 
 class HelpMenu:
@@ -10,17 +12,10 @@ class HelpMenu:
         self.shown = None  # the help window last opened (kept so it is not collected while open)
 
     def add_to(self, menu) -> None:
-        self.guide = self._action(menu, "&Guide", QKeySequence.StandardKey.HelpContents, self.show_guide)
-        self.keys = self._action(menu, "&Keyboard shortcuts", QKeySequence(), self.show_shortcuts)
+        self.guide = add_action(self.window, menu, "&Guide", QKeySequence.StandardKey.HelpContents, self.show_guide)
+        self.keys = add_action(self.window, menu, "&Keyboard shortcuts", QKeySequence(), self.show_shortcuts)
         menu.addSeparator()
-        self.about = self._action(menu, "&About CSP Desktop", QKeySequence(), self.show_about)
-
-    def _action(self, menu, text: str, keys, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(keys)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        self.about = add_action(self.window, menu, "&About CSP Desktop", QKeySequence(), self.show_about)
 
     def _show(self, make):
         from ..help import help_windows

@@ -1,4 +1,4 @@
-"""The navigation list: one item per view in VIEWS, with an icon and a count ("Actions · 10 overdue").
+"""The navigation list: one item per view in VIEWS (view_table), with an icon and a count ("Actions · 10 overdue").
 
 Counts come from the window's risk listing (loaded off the GUI thread and reloaded on every change),
 so the sidebar costs no query of its own. A view this module does not know gets a plain icon and no count.
@@ -6,16 +6,16 @@ so the sidebar costs no query of its own. A view this module does not know gets 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from .toolbar import icon
+from .toolbar import blank_icon, icon
 
-SP = QStyle.StandardPixmap
-ICONS = {"DashboardView": ("go-home", SP.SP_DirHomeIcon), "RisksView": ("dialog-warning", SP.SP_MessageBoxWarning),
-         "ActionsView": ("view-list-details", SP.SP_FileDialogDetailedView),
-         "MeetingsView": ("x-office-calendar", SP.SP_FileDialogInfoView),
-         "ReturnsView": ("mail-send", SP.SP_DriveNetIcon), "PartnersView": ("system-users", SP.SP_DirIcon),
-         "SettingsView": ("preferences-system", SP.SP_ComputerIcon)}
+# view class: (theme icon, Qt's standard icon as the fallback)
+ICONS = {"DashboardView": ("go-home", "SP_DirHomeIcon"), "RisksView": ("dialog-warning", "SP_MessageBoxWarning"),
+         "ActionsView": ("view-list-details", "SP_FileDialogDetailedView"),
+         "MeetingsView": ("x-office-calendar", "SP_FileDialogInfoView"),
+         "ReturnsView": ("mail-send", "SP_DriveNetIcon"), "PartnersView": ("system-users", "SP_DirIcon"),
+         "SettingsView": ("preferences-system", "SP_ComputerIcon")}
 
 
 def count_words(class_name: str, listing) -> str:
@@ -39,21 +39,27 @@ class Sidebar(QListWidget):
         self.setAccessibleName("Views")
         self.setIconSize(QSize(18, 18))
         self.setSpacing(1)
-        for title, _module, name in views:
-            theme, standard = ICONS.get(name, ("text-x-generic", SP.SP_FileIcon))
-            item = QListWidgetItem(icon(window, theme, standard), title)
-            self.addItem(item)
+        # Each name first paints beside a blank of the icon's size (the icons come a frame later: after_paint),
+        # so the list's rows and width are those it keeps.
+        blank = blank_icon(self.iconSize())
+        for view in views:
+            self.addItem(QListWidgetItem(blank, view.title))
         # Wide enough for the longest name and a count under it; the count never widens the list.
         width = max(self.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("999 reviews due") + 18)
         self.setFixedWidth(width + 14)
+        window.after_paint.later(lambda: self._set_icons(window))
+
+    def _set_icons(self, window) -> None:
+        for row, view in enumerate(self.views):
+            self.item(row).setIcon(icon(window, *ICONS.get(view.name, ("text-x-generic", "SP_FileIcon"))))
 
     def show_counts(self, listing) -> None:
-        for row, (title, _module, name) in enumerate(self.views):
-            words = count_words(name, listing)
+        for row, view in enumerate(self.views):
+            words = count_words(view.name, listing)
             item = self.item(row)
-            item.setText(f"{title}\n{words}" if words else title)
+            item.setText(f"{view.title}\n{words}" if words else view.title)
             item.setData(0x0101, words)  # Qt.UserRole + 1: the count alone, for tests
-            item.setToolTip(f"{title}: {words}" if words else title)
+            item.setToolTip(f"{view.title}: {words}" if words else view.title)
 
     def clear_counts(self) -> None:
         self.show_counts(None)

@@ -1,29 +1,39 @@
 """The toolbar of everyday steps, each calling the same code as the button in its view.
 
 A step belongs to a view class (New risk to RisksView); it goes to that view, wherever it sits in
-VIEWS, and is left out when the view is not there. Shortcuts are Ctrl+Shift+letter, so they cannot
+VIEWS (view_table), and is left out when the view is not there. Shortcuts are Ctrl+Shift+letter, so they cannot
 clash with Ctrl+1..Ctrl+9 (the views) or the File and Edit menus.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from ..common.status import say
+from .view_table import row_of
 
-SP = QStyle.StandardPixmap
+TEXT_BESIDE_ICON = 2  # Qt.ToolButtonTextBesideIcon: the Qt namespace's enums (~11 ms) wait for the first paint
 # (text, view class, method on that view, shortcut, theme icon, Qt's standard icon as the fallback)
-STEPS = (("New risk", "RisksView", "add_risk", "Ctrl+Shift+N", "document-new", SP.SP_FileIcon),
-         ("New action", "ActionsView", "new_action", "Ctrl+Shift+A", "list-add", SP.SP_FileDialogNewFolder),
+STEPS = (("New risk", "RisksView", "add_risk", "Ctrl+Shift+N", "document-new", "SP_FileIcon"),
+         ("New action", "ActionsView", "new_action", "Ctrl+Shift+A", "list-add", "SP_FileDialogNewFolder"),
          ("Record review", "RisksView", "record_review_of_selected", "Ctrl+Shift+R", "document-edit",
-          SP.SP_DialogApplyButton),
-         ("Build pack", "MeetingsView", "build_pack", "Ctrl+Shift+P", "document-print", SP.SP_DialogSaveButton))
+          "SP_DialogApplyButton"),
+         ("Build pack", "MeetingsView", "build_pack", "Ctrl+Shift+P", "document-print", "SP_DialogSaveButton"))
 
 
-def icon(window, theme: str, standard: SP) -> QIcon:
-    """The desktop theme's icon where there is one (Linux), else Qt's own standard icon (Windows)."""
-    return QIcon.fromTheme(theme, window.style().standardIcon(standard))
+def icon(window, theme: str, standard: str) -> QIcon:
+    """The desktop theme's icon where there is one (Linux), else Qt's own standard icon (Windows), named
+    by its QStyle.StandardPixmap member (looked up here: QStyle's enums cost ~9 ms, after the first paint)."""
+    from PySide6.QtWidgets import QStyle
+    return QIcon.fromTheme(theme, window.style().standardIcon(getattr(QStyle.StandardPixmap, standard)))
+
+
+def blank_icon(size: QSize) -> QIcon:
+    """A transparent icon of `size`: holds an icon's place until the real one is set."""
+    pixmap = QPixmap(size)
+    pixmap.fill(QColor(0, 0, 0, 0))  # not Qt.GlobalColor.transparent: that builds the Qt namespace's enums
+    return QIcon(pixmap)
 
 
 def glyph_icon(window, theme: str, glyph: str) -> QIcon:
@@ -31,6 +41,8 @@ def glyph_icon(window, theme: str, glyph: str) -> QIcon:
     triangles that all but vanish on a dark toolbar."""
     if QIcon.hasThemeIcon(theme):
         return QIcon.fromTheme(theme)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QPainter, QPalette
     pixmap = QPixmap(40, 40)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -44,7 +56,7 @@ def glyph_icon(window, theme: str, glyph: str) -> QIcon:
 
 
 def view_title(views, class_name: str) -> str | None:
-    return next((title for title, _module, name in views if name == class_name), None)
+    return next((view.title for view in views if view.name == class_name), None)
 
 
 class Toolbar(QToolBar):
@@ -53,24 +65,26 @@ class Toolbar(QToolBar):
         self.setObjectName("toolbar")  # saveState needs a name
         self.setMovable(False)
         self.setIconSize(QSize(20, 20))
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         self.window_ = window
         self.steps: dict[str, QAction] = {}
+        # The buttons first paint with blank icons, so they have the size they keep when the icons come
+        # (after_paint), with their shortcuts and tooltips.
+        blank = blank_icon(self.iconSize())
+        extras = []  # (action, shortcut, icon names)
         for text, view, method, keys, theme, standard in STEPS:
             title = view_title(views, view)
             if title is None:
                 continue
-            action = QAction(icon(window, theme, standard), text, window)
-            action.setShortcut(QKeySequence(keys))
-            action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action = QAction(blank, text, window)
+            window.keys_later(action, QKeySequence(keys))
             action.triggered.connect(lambda _=False, title=title, method=method: self.run(title, method))
             self.addAction(action)
             self.steps[text] = action
+            extras.append((action, keys, theme, standard))
         self.addSeparator()
-        window.undo_action.setIcon(glyph_icon(window, "edit-undo", "\u21b6"))
-        window.redo_action.setIcon(glyph_icon(window, "edit-redo", "\u21b7"))
-        window.find_action.setIcon(icon(window, "edit-find", SP.SP_FileDialogContentsView))
         for action in (window.undo_action, window.redo_action, window.find_action):
+            action.setIcon(blank)
             self.addAction(action)
         # The toolbar shows short words; the menus keep the texts that name the step ("Undo add risk R-27").
         for action, word in ((window.undo_action, "Undo"), (window.redo_action, "Redo"), (window.find_action, "Find")):
@@ -78,6 +92,17 @@ class Toolbar(QToolBar):
             assert isinstance(button, QToolButton)  # the button the toolbar just made for it
             button.setText(word)
             action.changed.connect(lambda action=action, word=word: self._keep_word(action, word))
+        window.after_paint.later(lambda: self._finish(window, extras))
+
+    def _finish(self, window, extras) -> None:
+        """Icons, and tooltips naming the shortcut as the system writes it (the Qt enums are built by now)."""
+        native = QKeySequence.SequenceFormat.NativeText
+        for action, keys, theme, standard in extras:
+            action.setIcon(icon(window, theme, standard))
+            action.setToolTip(f"{action.text()} ({QKeySequence(keys).toString(native)})")
+        window.undo_action.setIcon(glyph_icon(window, "edit-undo", "\u21b6"))
+        window.redo_action.setIcon(glyph_icon(window, "edit-redo", "\u21b7"))
+        window.find_action.setIcon(icon(window, "edit-find", "SP_FileDialogContentsView"))
 
     def _keep_word(self, action: QAction, word: str) -> None:
         button = self.widgetForAction(action)
@@ -93,8 +118,7 @@ class Toolbar(QToolBar):
         window = self.window_
         if window.session is None:
             return
-        row = next(n for n, (t, _m, _c) in enumerate(window.views) if t == title)
-        window.nav.setCurrentRow(row)
+        window.nav.setCurrentRow(row_of(window.views, title))
         page = window.page(title)
         refusal = getattr(page, method)()
         if isinstance(refusal, str):

@@ -32,7 +32,7 @@ def test_the_history_tab_of_a_risk(qtbot, register, changed, qsettings, messages
     register.close()
     win = window_on(qtbot, qsettings, path)
     qtbot.waitUntil(lambda: win.data.listing is not None, timeout=10000)
-    win.open_risk(changed["r1"].id)
+    win.pages.open_risk(changed["r1"].id)
     editor = win.page("Risks").editor
     editor.tabs.setCurrentWidget(editor.changes)
     rows = [editor.changes.list.item(n).text() for n in range(editor.changes.list.count())]

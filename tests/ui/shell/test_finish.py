@@ -69,7 +69,7 @@ def test_toolbar_record_review_without_a_risk_says_what_to_do(window, monkeypatc
 def test_toolbar_steps_reach_the_views_own_code(window, monkeypatch):
     called = []
     for name, method in (("ActionsView", "new_action"), ("MeetingsView", "build_pack")):
-        title = next(t for t, _m, n in VIEWS if n == name)
+        title = next(view.title for view in VIEWS if view.name == name)
         monkeypatch.setattr(type(window.page(title)), method, lambda self, method=method: called.append(method))
     window.toolbar.steps["New action"].trigger()
     window.toolbar.steps["Build pack"].trigger()
@@ -78,7 +78,7 @@ def test_toolbar_steps_reach_the_views_own_code(window, monkeypatch):
 
 def test_toolbar_is_built_from_the_views_present(qsettings, qtbot, monkeypatch):
     import csp_desktop.ui.shell.main_window as main_window
-    monkeypatch.setattr(main_window, "VIEWS", tuple(v for v in VIEWS if v[2] != "MeetingsView"))
+    monkeypatch.setattr(main_window, "VIEWS", tuple(v for v in VIEWS if v.name != "MeetingsView"))
     win = MainWindow(qsettings)
     qtbot.addWidget(win)
     assert "Build pack" not in win.toolbar.steps and "New risk" in win.toolbar.steps
@@ -86,7 +86,7 @@ def test_toolbar_is_built_from_the_views_present(qsettings, qtbot, monkeypatch):
 
 
 def test_sidebar_shows_counts_and_follows_changes(window, qtbot):
-    rows = {name: window.nav.item(n) for n, (_t, _m, name) in enumerate(VIEWS)}
+    rows = {view.name: window.nav.item(n) for n, view in enumerate(VIEWS)}
     open_risks = [r for r in list_risks(window.session.register) if r.status != "closed"]
     assert rows["RisksView"].text() == f"Risks\n{len(open_risks)} open"
     assert rows["ActionsView"].text().startswith("Actions\n") and "overdue" in rows["ActionsView"].text()
@@ -112,7 +112,7 @@ def test_help_shortcuts_list_the_real_actions(window):
     rows = dict(shortcut_rows(window))
     assert rows["Find"] == QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
     assert rows["New risk"] == "Ctrl+Shift+N"
-    position = [title for title, _m, _c in VIEWS].index("Partners & owners") + 1
+    position = [view.title for view in VIEWS].index("Partners & owners") + 1
     assert rows["Partners & owners"] == f"Ctrl+{position}"
     window.help.show_shortcuts().close()
 

@@ -31,7 +31,7 @@ def open_window(qtbot, settings, path, size=SCREEN) -> MainWindow:
 
 def test_every_view_is_reachable_and_screenshotted(qtbot, window):
     QAbstractItemModelTester(window.page("Risks").proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    for row, (title, _module, _cls) in enumerate(VIEWS):
+    for row, title in enumerate(view.title for view in VIEWS):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.page(title)
         assert window.page(title).accessibleName() or window.page(title).findChildren(object)
@@ -63,7 +63,7 @@ def test_dark_palette_screens(qtbot, window):
             risks.editor.tabs.setCurrentIndex(1)
             app.processEvents()
             assert window.palette().color(QPalette.ColorRole.Window).name() == "#2b2b2b"
-            screenshot(window, f"dark-{row + 1}-{VIEWS[row][0].lower()}")
+            screenshot(window, f"dark-{row + 1}-{VIEWS[row].title.lower()}")
     finally:
         app.setPalette(light)
 
