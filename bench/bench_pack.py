@@ -112,17 +112,27 @@ def one_build(register: str, out: str, meeting_id: str) -> None:
 
 
 def timed_builds(register: Path, meeting_id: str | None, repeat: int, folder: Path):
+    """Medians of (build s, process s, process CPU s), the peak MB and the page count."""
     runs = []
     for n in range(repeat):
         out = folder / f"{register.stem}-{n}.pdf"
-        started = time.perf_counter()
-        done = subprocess.run([sys.executable, __file__, "--one", str(register), str(out), meeting_id or ""],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
-        whole = time.perf_counter() - started
+        (whole, cpu), done = timed([sys.executable, __file__, "--one", str(register), str(out), meeting_id or ""])
         seconds, peak, pages = done.stdout.split()
-        runs.append((float(seconds), whole, float(peak), int(pages)))
-    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
-            max(r[2] for r in runs), runs[0][3])
+        runs.append((float(seconds), whole, cpu, float(peak), int(pages)))
+    return (*(statistics.median(r[i] for r in runs) for i in range(3)), max(r[3] for r in runs), runs[0][4])
+
+
+def timed(command: list[str]):
+    """((wall s, CPU s of the command and its children), the finished process)."""
+    cpu_before = _children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return (time.perf_counter() - start, _children_cpu() - cpu_before), done
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def xlsx_of(register_path: Path, meeting_id: str, out: Path, fit_width: bool) -> tuple[int, int]:
@@ -187,12 +197,6 @@ def soffice_command(folder: Path) -> list[str] | None:
             "--outdir", str(folder)]
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
-    return time.perf_counter() - start
-
-
 def versus_libreoffice(path: Path, meeting: str, repeat: int, folder: Path):
     """The 500-risk pack and LibreOffice converting the same rows, in turns. Returns (pack row, LibreOffice
     rows as (label, first run s, median s, pages), printed rows)."""
@@ -200,19 +204,19 @@ def versus_libreoffice(path: Path, meeting: str, repeat: int, folder: Path):
     printed = xlsx_of(path, meeting, as_laid_out, fit_width=False)
     xlsx_of(path, meeting, fitted, fit_width=True)
     soffice = soffice_command(folder)
-    office: dict[Path, list[float]] = {as_laid_out: [], fitted: []}
+    office: dict[Path, list[tuple[float, float]]] = {as_laid_out: [], fitted: []}
     if soffice is not None:
         for xlsx in office:  # the first run builds LibreOffice's profile and caches: reported apart
-            office[xlsx].append(timed(soffice + [str(xlsx)]))
+            office[xlsx].append(timed(soffice + [str(xlsx)])[0])
     runs = []
     for _ in range(repeat):
         runs.append(timed_builds(path, meeting, 1, folder))
         for xlsx in office if soffice else ():
-            office[xlsx].append(timed(soffice + [str(xlsx)]))
-    pack = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
-            max(r[2] for r in runs), runs[0][3])
+            office[xlsx].append(timed(soffice + [str(xlsx)])[0])
+    pack = (*(statistics.median(r[i] for r in runs) for i in range(3)), max(r[3] for r in runs), runs[0][4])
     from pypdf import PdfReader
-    rows = [(label, times[0], statistics.median(times[1:]), len(PdfReader(folder / f"{xlsx.stem}.pdf").pages))
+    rows = [(label, times[0][0], statistics.median(t[0] for t in times[1:]),
+             statistics.median(t[1] for t in times[1:]), len(PdfReader(folder / f"{xlsx.stem}.pdf").pages))
             for (xlsx, times), label in zip(office.items(), ("as laid out", "fitted to page width"))
             if soffice is not None]
     return pack, rows, printed
@@ -246,14 +250,16 @@ def main() -> None:
 
 
 def _print(rows, office, repeat, printed) -> None:
-    baseline = min(median for _, _, median, _ in office) if office else None
-    print(f"{'what':46} {'pages':>6} {'build s':>8} {'process s':>10} {'peak MB':>8} {'vs LibreOffice':>15}")
-    for label, seconds, whole, peak, pages in rows:
-        ratio = f"{whole / baseline:.2f}x" if baseline else "n/a"
-        print(f"{'pack: ' + label:46} {pages:>6} {seconds:>8.2f} {whole:>10.2f} {peak:>8.0f} {ratio:>15}")
-    for label, _, median, pages in office:
-        print(f"{'LibreOffice, same rows, ' + label:46} {pages:>6} {'':>8} {median:>10.2f} {'':>8} "
-              f"{median / baseline:>14.2f}x")
+    wall, cpu = (min(r[2] for r in office), min(r[3] for r in office)) if office else (None, None)
+    print(f"{'what':46} {'pages':>6} {'build s':>8} {'process s':>10} {'CPU s':>6} {'peak MB':>8} "
+          f"{'vs LibreOffice':>15} {'CPU vs LO':>10}")
+    for label, seconds, whole, used, peak, pages in rows:
+        ratios = (f"{whole / wall:.2f}x", f"{used / cpu:.2f}x") if office else ("n/a", "n/a")
+        print(f"{'pack: ' + label:46} {pages:>6} {seconds:>8.2f} {whole:>10.2f} {used:>6.2f} {peak:>8.0f} "
+              f"{ratios[0]:>15} {ratios[1]:>10}")
+    for label, _, median, used, pages in office:
+        print(f"{'LibreOffice, same rows, ' + label:46} {pages:>6} {'':>8} {median:>10.2f} {used:>6.2f} {'':>8} "
+              f"{median / wall:>14.2f}x {used / cpu:>9.2f}x")
     if not office:
         print("LibreOffice rows skipped: soffice is not installed (apt-get install libreoffice-calc-nogui).")
         return
@@ -261,9 +267,9 @@ def _print(rows, office, repeat, printed) -> None:
           f"and latest review, {printed[1]} tracked actions with their latest note; two sheets, A4 landscape. "
           f"Ratios are to the faster LibreOffice row.)")
     print(f"(build s: open the register, gather, write the PDF; process s: the whole command, Python start and "
-          f"imports included. LibreOffice's first runs, building its profile: "
-          f"{', '.join(f'{first:.2f} s' for _, first, _, _ in office)}. Medians of {repeat} runs, the 500-risk pack "
-          f"and LibreOffice taking turns; the 5,000-risk pack is one run.)")
+          f"imports included; CPU s: the command's user + system time, steadier than wall time on a busy machine. "
+          f"LibreOffice's first runs, building its profile: {', '.join(f'{r[1]:.2f} s' for r in office)}. "
+          f"Medians of {repeat} runs, the 500-risk pack and LibreOffice taking turns; the 5,000-risk pack is one run.)")
 
 
 if __name__ == "__main__":

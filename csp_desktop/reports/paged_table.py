@@ -19,10 +19,12 @@ from .styles import HEADER_FILL
 
 
 class FastTable(Table):
-    """A Table whose left-aligned text cells are all written into ONE text object, drawn after the cells, and
-    whose empty cells are not drawn at all: reportlab makes a text object (and measures the string) for each
-    line of each cell, which was most of a long pack's time. Its cells start from the table style's shared
-    font, colour and padding (set once, not cell by cell by each command), and it is measured once."""
+    """A Table whose neighbouring left-aligned text cells are written into ONE text object, and whose empty cells
+    are not drawn at all: reportlab makes a text object (and measures the string) for each line of each cell,
+    which was most of a long pack's time. The text object is closed before any other cell is drawn, so the
+    content keeps reportlab's cell order (copied text and screen readers read a row as before). Its cells start
+    from the table style's shared font, colour and padding (set once, not cell by cell by each command), and it
+    is measured once."""
 
     _text = None
     _measured = None
@@ -47,18 +49,24 @@ class FastTable(Table):
     def draw(self):
         self._text, self._pen = None, None
         super().draw()
+        self._flush()
+
+    def _flush(self) -> None:
         if self._text is not None:
             self.canv.drawText(self._text)
             self._text = None
+            # the text object left its colour in the graphics state: reportlab must set the next cell's again
+            self._curcellstyle = None
 
     def _drawCell(self, cellval, cellstyle, pos, size):
         if not isinstance(cellval, str) or cellstyle.alignment != "LEFT" or cellstyle.valign != "TOP" \
                 or cellstyle.direction or cellstyle.shaping or cellstyle.href or cellstyle.destination:
+            self._flush()
             return super()._drawCell(cellval, cellstyle, pos, size)
         if not cellval:
             return None
         if self._text is None:
-            self._text = self.canv.beginText()
+            self._text, self._pen = self.canv.beginText(), None
         text = self._text
         pen = (cellstyle.fontname, cellstyle.fontsize, cellstyle.leading, cellstyle.color)
         if pen != self._pen:  # the text object keeps its font and colour from cell to cell
@@ -79,7 +87,9 @@ WHOLE, HEADER = ((0, 0), (-1, -1)), ((0, 0), (-1, 0))
 def _shared(commands: list) -> tuple[list, list]:
     """(the leading cell commands for the whole table or its header row, the rest in order). Fills and rules are
     kept apart by reportlab whatever their order, so only cell commands end the shared run."""
-    shared, rest, leading = [], [], True
+    shared: list = []
+    rest: list = []
+    leading = True
     for command in commands:
         if command[0] in CELL_OPS:
             leading = leading and tuple(command[1:3]) in (WHOLE, HEADER)

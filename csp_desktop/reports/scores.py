@@ -82,6 +82,21 @@ class ScoreChip(Flowable):
         return self.width, self.height
 
     def draw(self):
+        """Each different chip is drawn once per PDF, as a form, and placed wherever it appears: a long register
+        has thousands of chips but only a few dozen different ones."""
+        canv = self.canv
+        forms = canv.__dict__.setdefault("_score_chips", {})
+        key = (self.rating.score, self.rating.likelihood, self.rating.impact, self.band and self.band.name,
+               self.fill and self.fill.hexval(), self.chip_width, self.height, self.flag, self.compact)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = f"ScoreChip{len(forms)}"
+            canv.beginForm(name, 0, 0, self.chip_width, self.height)
+            self._paint()
+            canv.endForm()
+        canv.doForm(name)
+
+    def _paint(self):
         canv, h = self.canv, CHIP_SIZE * 1.25 + 2
         top = self.height - h
         text = str(self.rating.score)
