@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -126,6 +126,11 @@ def draw(text_object, text: str, font: str, size: float) -> None:
     for segment, segment_font in runs(visual(text), font):
         text_object.setFont(segment_font, size)
         text_object.textOut(segment)
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities, as xml.sax.saxutils.escape does (that module pulls in urllib, http and ssl)."""
+    return _html_escape(text, quote=False)
 
 
 def markup(text: str, bold: bool = False) -> str:
