@@ -16,7 +16,12 @@ from .styles import MUTED, hex_colour, ink_on
 
 TIMES = "\u00d7"
 DIRECTION_WORDS = {"up": "up", "down": "down", "unchanged": "same", "new": ""}
-LIGHTEST, DARKEST = 225, 60   # luma (0-255) of the lowest and highest band's printed fill
+LIGHTEST, DARKEST = 225, 44   # luma (0-255) of the lowest and highest band's printed fill
+# Between these grey levels neither dark nor white text reads well in a grey print (a mid-grey High chip at 115
+# gave its dark "High" about 3.6:1): the lower bands stay this light or lighter and carry dark text, the upper
+# ones this dark or darker and carry white.
+DARK_TEXT_FROM, WHITE_TEXT_TO = 150, 85
+MIN_STEP = 20.5
 CHIP_SIZE = 8
 
 
@@ -32,8 +37,25 @@ def _ladder(colours: tuple[str, ...]) -> tuple[Color, ...]:
     register chose."""
     if len(colours) == 1:
         return (hex_colour(colours[0]),)
-    step = (LIGHTEST - DARKEST) / (len(colours) - 1)
-    return tuple(_at_luma(hex_colour(c), LIGHTEST - n * step) for n, c in enumerate(colours))
+    return tuple(_at_luma(hex_colour(c), grey) for c, grey in zip(colours, _greys(len(colours))))
+
+
+def _greys(count: int) -> list[float]:
+    """The grey level of each band, lowest first: the lighter half from LIGHTEST to DARK_TEXT_FROM, the darker
+    half from WHITE_TEXT_TO to DARKEST; an even ladder where that would put neighbours too close (8+ bands)."""
+    light = (count + 1) // 2
+    greys = _even(LIGHTEST, DARK_TEXT_FROM, light) + _even(WHITE_TEXT_TO, DARKEST, count - light)
+    if all(a - b >= MIN_STEP for a, b in zip(greys, greys[1:])):
+        return greys
+    return _even(LIGHTEST, DARKEST, count)
+
+
+def _even(first: float, last: float, count: int) -> list[float]:
+    """`count` levels from `first` to `last`; a level alone is the end further from the unreadable middle."""
+    if count == 1:
+        middle = (DARK_TEXT_FROM + WHITE_TEXT_TO) / 2
+        return [max(first, last, key=lambda grey: abs(grey - middle))]
+    return [first - n * (first - last) / (count - 1) for n in range(count)]
 
 
 def _at_luma(colour: Color, target: float) -> Color:
