@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 from ..domain.derived import ARROWS
 from ..domain.scoring import Band, Rating, Scheme
 from .fonts import BOLD, REGULAR
-from .styles import MUTED, hex_colour, ink_on
+from .styles import INK, MUTED, WHITE, hex_colour
 
 TIMES = "\u00d7"
 DIRECTION_WORDS = {"up": "up", "down": "down", "unchanged": "same", "new": ""}
@@ -75,6 +75,13 @@ def band_fill(scheme: Scheme, band: Band) -> Color:
     return _ladder(tuple(b.colour for b in scheme.bands))[names.index(band.name)]
 
 
+def band_ink(fill: Color) -> Color:
+    """Text on a band's fill: dark where the fill prints light in grey, white where it prints dark. The ladder
+    keeps fills out of the grey levels where neither reads; the print decides, as a saturated red that takes
+    black by colour contrast (the screen's rule, styles.ink_on) is a dark grey on paper."""
+    return INK if luma(fill) >= (DARK_TEXT_FROM + WHITE_TEXT_TO) / 2 else WHITE
+
+
 def band_word(band: Band, width: float, size: float = CHIP_SIZE) -> str:
     """The band's name, or its initials where the name does not fit (the key lists both)."""
     if stringWidth(band.name, BOLD, size) <= width:
@@ -128,7 +135,7 @@ class ScoreChip(Flowable):
             canv.setFillColor(self.fill)
             canv.setStrokeColor(self.fill)
             canv.roundRect(0, top, self.chip_width, h, 3, stroke=0, fill=1)
-            canv.setFillColor(ink_on(self.fill))
+            canv.setFillColor(band_ink(self.fill))
         canv.setFont(BOLD, CHIP_SIZE)
         canv.drawCentredString(self.chip_width / 2, top + 3, text)
         if self.compact:

@@ -5,6 +5,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from ..domain.colours import black_reads_on
 from . import scripts
 from .fonts import BOLD, REGULAR, register_fonts
 
@@ -55,12 +56,6 @@ def hex_colour(value: str) -> colors.Color:
     return colors.HexColor(value)
 
 
-GREY_INK_SWITCH = 118   # luma: band fills keep clear of 85-150 (scores.py), so this splits them cleanly
-
-
 def ink_on(fill: colors.Color) -> colors.Color:
-    """Dark text on fills that print light in grey, white on those that print dark. A pack is read in colour and
-    in a grey print, and the print decides: a saturated red takes black by colour contrast, but is a dark grey
-    on paper, where black on it could not be read."""
-    grey = 255 * (0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue)
-    return INK if grey >= GREY_INK_SWITCH else colors.white
+    """Dark text on fills where black reads better, white on the others (the rule in domain.colours)."""
+    return INK if black_reads_on(fill.red, fill.green, fill.blue) else colors.white

@@ -8,8 +8,7 @@ from pypdf import PdfReader
 
 from csp_desktop.domain.colours import relative_luminance
 from csp_desktop.domain.scoring import Band, Scheme
-from csp_desktop.reports.scores import band_fill, luma
-from csp_desktop.reports.styles import ink_on
+from csp_desktop.reports.scores import band_fill, band_ink, luma
 from csp_desktop.services.demo import create_demo
 from csp_desktop.services.packs import PackOptions, build_pack
 from csp_desktop.store.meetings import list_meetings
@@ -71,7 +70,7 @@ def test_text_on_every_band_fill_reads_in_grey_and_neighbours_stay_apart(colours
     greys = [luma(fill) for fill in fills]
     assert all(a - b >= 20 for a, b in zip(greys, greys[1:]))
     for fill in fills:   # the chip's word on its fill, in a grey print: WCAG AA for small text
-        assert _contrast(_grey(fill), _grey(ink_on(fill))) >= 4.5, fill.hexval()
+        assert _contrast(_grey(fill), _grey(band_ink(fill))) >= 4.5, fill.hexval()
 
 
 def test_the_default_bands_read_in_colour_too():
@@ -79,7 +78,7 @@ def test_the_default_bands_read_in_colour_too():
     scheme = default_5x5()
     for band in scheme.bands:
         fill = band_fill(scheme, band)
-        ink = ink_on(fill)
+        ink = band_ink(fill)
         assert _contrast((fill.red, fill.green, fill.blue), (ink.red, ink.green, ink.blue)) >= 4.5, band.name
 
 
