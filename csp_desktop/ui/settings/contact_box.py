@@ -44,7 +44,7 @@ class ContactBox(QGroupBox):
         self.message = named(QLabel(), "Coordinator message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.save = named(QPushButton("Save coord&inator"), "Save the coordinator")
+        self.save = named(QPushButton("Sa&ve coordinator"), "Save the coordinator")
         self.save.clicked.connect(self.apply)
         for edit in (self.name_edit, self.email_edit):
             edit.returnPressed.connect(self.apply)
