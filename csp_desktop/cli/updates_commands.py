@@ -14,6 +14,7 @@ REGISTER = register_argument()
 CHANGE_COLUMNS = ("id", "item", "field", "old_value", "new_value", "flag", "outcome")
 LOG_COLUMNS = ("received", "owner", "file", "status", "changes", "applied", "pending", "rejected", "not_taken")
 SHORT_ID = 8
+NO_NAME = "(not set: workbooks give the sender's Who am I name)"
 
 
 def _service():
@@ -34,7 +35,8 @@ def updates():
     """The quarterly update round: owners update their part of the register in a spreadsheet.
 
     'send' writes one workbook per owner; 'receive' takes the returns back; 'status' shows who has
-    returned; 'log' shows every return kept; 'decide' accepts or rejects changes still waiting.
+    returned; 'log' shows every return kept; 'decide' accepts or rejects changes still waiting;
+    'contact' sets who owners return to.
     """
 
 
@@ -44,15 +46,37 @@ def updates():
 @click.option("--owner", "owners", multiple=True, metavar="NAME",
               help="Send only to this owner (repeat for several). Default: every owner with open items.")
 @click.option("--return-by", callback=_date, metavar="DATE", help="The date owners should return by (22/12/2026).")
-def send(register, outdir, owners, return_by):
+@click.option("--coordinator", default="", metavar="NAME",
+              help="The name owners return to, for this round (default: the register's, see 'updates contact').")
+@click.option("--coordinator-email", default="", metavar="EMAIL",
+              help="The email owners return to, for this round (default: the register's).")
+def send(register, outdir, owners, return_by, coordinator, coordinator_email):
     """Write one .xlsx per owner into OUTDIR: their open risks, mitigations and actions to update."""
     with opened(register) as reg:
-        sent = _service().send_round(reg, outdir, owner_names=list(owners) or None, return_by=return_by)
+        sent = _service().send_round(reg, outdir, owner_names=list(owners) or None, return_by=return_by,
+                                     coordinator=coordinator, coordinator_email=coordinator_email)
     for f in sent.files:
         click.echo(f"{f.path.name}: {f.risks} risks, {f.mitigations} mitigations, {f.actions} actions")
     if sent.skipped:
         click.echo(f"Nothing open to update for: {', '.join(sent.skipped)} (no workbook written).")
     click.echo(f"Sent {len(sent.files)} workbook(s) to {outdir}.")
+
+
+@updates.command()
+@REGISTER
+@click.option("--name", default=None, metavar="NAME", help="The coordinator's name ('' clears it).")
+@click.option("--email", default=None, metavar="EMAIL", help="The coordinator's email ('' clears it).")
+def contact(register, name, email):
+    """Show, or set, who owners return their workbooks to: printed on every workbook's instructions sheet.
+    Without a name the workbooks give the "Who am I" name of whoever sends the round."""
+    from ..services import round_contact
+    with opened(register, read_only=name is None and email is None) as reg:
+        kept = round_contact.contact(reg)
+        if name is not None or email is not None:
+            kept = round_contact.set_contact(reg, kept.name if name is None else name,
+                                             kept.email if email is None else email)
+    click.echo(f"Coordinator: {kept.name or NO_NAME}")
+    click.echo(f"Email: {kept.email or '(not set)'}")
 
 
 @updates.command()

@@ -13,6 +13,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -38,8 +40,10 @@ OVERDUE_DATE = "CSP overdue date"
 # A named font in every style: with none, LibreOffice measured dates in a fallback font and showed ###.
 FONT = "Arial"
 OVERDUE_FILL = PatternFill("solid", fgColor="F4CCCC")
-INSTRUCTIONS_WIDTH = 90
+INSTRUCTIONS_WIDTH = 76   # Arial 11 digits: fits A4 portrait inside its margins, even where fit-to-page is ignored
 LINE_POINTS = 15        # one line of 11-point text
+ONE_PAGE_ACROSS = 240   # characters of visible columns: wider than this, a table sheet prints two pages across
+TABLE_MARGINS = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3, footer=0.3)   # inches
 MAX_ROW_LINES = 12      # a longer text scrolls inside its cell rather than making a row taller than the screen
 
 
@@ -70,6 +74,7 @@ class OwnerWorkbook:
 def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
     """Write the workbook to `path` whole or not at all (a temporary file renamed into place)."""
     wb = Workbook()
+    _default_font(wb)
     for named in _styles():
         wb.add_named_style(named)
     looks = _style_arrays(wb)
@@ -85,6 +90,14 @@ def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
     _marked(wb, book)
     atomic_write(path, wb.save)
     return path
+
+
+def _default_font(wb: Workbook) -> None:
+    """Arial, not Calibri, as the workbook's Normal font. Column widths are counted in the Normal font's digits:
+    LibreOffice without Calibri measured them in a wider font, so the instructions ran off the printed page."""
+    font = Font(name=FONT, size=11, family=2)
+    wb._fonts = IndexedList([font])   # openpyxl's default list holds Calibri alone, as font 0
+    wb._named_styles["Normal"].font = font
 
 
 def _marked(wb: Workbook, book: OwnerWorkbook) -> None:
@@ -194,8 +207,14 @@ def _table(ws, columns: tuple[Column, ...], rows: list[dict], lists: dict[str, s
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
+    ws.page_margins = TABLE_MARGINS
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    # A sheet far wider than a page is printed two pages across, its ref and title repeated on each, rather than
+    # shrunk to text too small to read (the Risks sheet came out near 5 point on one page).
+    across = 2 if sum(c.width for c in columns if not c.hidden) > ONE_PAGE_ACROSS else 1
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = across, 0
+    if across > 1:
+        ws.print_title_cols = "A:B"
     # Locked cells stay read-only; owners may still resize columns and rows to read long text.
     ws.protection.sheet = True
     ws.protection.formatColumns = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import Spacer, Table, TableStyle
 
@@ -11,6 +12,7 @@ from ..domain.dates import show
 from ..domain.derived import NEW, UP
 from ..domain.pack import EXEMPT_HANDLING, NOT_FOR_PUBLICATION, SCHEDULE_12A, PackData, paragraph_words
 from .fonts import BOLD, REGULAR
+from .layout import BAND, MARGIN
 from .styles import BODY, COVER_LINE, INK, MUTED, NOTICE, SUBHEADING, TITLE, esc, markup, para
 from ..domain.schedule12a import PUBLIC_INTEREST, wording
 from .tracker import tracked_actions
@@ -24,9 +26,32 @@ def default_recommendations(data: PackData) -> str:
             "2. agree the actions overdue or due before the next meeting, and any revised dates;\n"
             f"3. {third}")
 MAX_NAMED = 5   # key messages name up to this many items, then count the rest
+FEWER_NAMED = (3, 2, 1, 0)   # ... or fewer, where the cover would otherwise run onto a second page
+COVER_WIDTH, COVER_HEIGHT = A4[0] - 2 * MARGIN, A4[1] - 2 * BAND - 8   # the portrait frame (layout.py)
 
 
 def cover_flowables(data: PackData, contents: list | None = None) -> list:
+    """The cover on one page: where the key messages would carry it onto a second page (with a page of its own
+    for a line or two), they name fewer items and count the rest."""
+    story = _cover(data, contents, MAX_NAMED)
+    for named in FEWER_NAMED:
+        if cover_fits(story):
+            return story
+        story = _cover(data, contents, named)
+    # too long whatever it names (a Part II cover with many exempt items): it runs on, so name them all
+    return story if cover_fits(story) else _cover(data, contents, MAX_NAMED)
+
+
+def cover_fits(story: list) -> bool:
+    """Whether the cover is estimated to fit its page (a long Part II cover may not, whatever it names)."""
+    return _height(story) <= COVER_HEIGHT
+
+
+def _height(story: list) -> float:
+    return sum(f.wrap(COVER_WIDTH, COVER_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+
+
+def _cover(data: PackData, contents: list | None, named: int) -> list:
     story = [Spacer(1, 0.3 * cm), para(data.partnership, TITLE)]
     if data.meeting is None:
         story.append(markup(f"Risk register and action tracker as at {show(data.produced_on)}", COVER_LINE))
@@ -43,7 +68,7 @@ def cover_flowables(data: PackData, contents: list | None = None) -> list:
         story += [markup("Recommendations", SUBHEADING), para(recommendations, BODY)]
     if data.exempt_part:
         story += exempt_items(data)
-    messages = key_messages(data)
+    messages = key_messages(data, named)
     if messages:
         story += [markup("Key messages", SUBHEADING)] + [markup(f"\u2022 {text}", BODY) for text in messages]
     if data.issued_at:
@@ -66,7 +91,7 @@ def exempt_items(data: PackData) -> list:
     return story
 
 
-def key_messages(data: PackData) -> list[str]:
+def key_messages(data: PackData, named: int = MAX_NAMED) -> list[str]:
     """New, increased, above-appetite risks and overdue actions, by name (markup; user text escaped)."""
     risks = data.open_risks
     messages = []
@@ -74,24 +99,25 @@ def key_messages(data: PackData) -> list[str]:
     for label, chosen in ((f"New {since}", [r for r in risks if r.direction == NEW]),
                           (f"Score increased {since}", [r for r in risks if r.direction == UP])):
         if chosen:
-            named = _named(f"{r.ref} {r.title}" for r in chosen)
-            messages.append(f"<b>{label}</b> ({len(chosen)}): {named}")
+            messages.append(f"<b>{label}</b> ({len(chosen)}): {_named((f'{r.ref} {r.title}' for r in chosen), named)}")
     if data.appetite_set:
         above = [r for r in risks if data.scheme.above_appetite(r.current.score if r.current else None)]
         if above:
-            named = _named(f"{r.ref} {r.title}" for r in above)
-            messages.append(f"<b>Above appetite</b> ({len(above)}): {named}")
+            names = _named((f"{r.ref} {r.title}" for r in above), named)
+            messages.append(f"<b>Above appetite</b> ({len(above)}): {names}")
     overdue = [a for a in tracked_actions(data) if a.overdue]
     if overdue:
-        named = _named(f"{a.ref} {a.title} ({a.owner or a.lead_agency or 'no owner'})" for a in overdue)
-        messages.append(f"<b>Overdue actions</b> ({len(overdue)}): {named}")
+        names = _named((f"{a.ref} {a.title} ({a.owner or a.lead_agency or 'no owner'})" for a in overdue), named)
+        messages.append(f"<b>Overdue actions</b> ({len(overdue)}): {names}")
     return messages
 
 
-def _named(items) -> str:
+def _named(items, limit: int = MAX_NAMED) -> str:
     items = list(items)
-    shown = "; ".join(esc(_short(text)) for text in items[:MAX_NAMED])
-    rest = len(items) - MAX_NAMED
+    if limit == 0:
+        return "listed in the pack."
+    shown = "; ".join(esc(_short(text)) for text in items[:limit])
+    rest = len(items) - limit
     return shown + (f"; and {rest} more (see the pack)" if rest > 0 else ".")
 
 

@@ -10,7 +10,7 @@ from ..domain.derived import ARROWS, NEW, UNCHANGED
 from ..domain.pack import PackData, PackRisk
 from ..domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
 from .fonts import BOLD, REGULAR
-from .scores import band_fill, band_word, initials
+from .scores import band_fill, band_ink, band_word, initials
 from .scripts import split
 from .styles import INK, MUTED, RULE, ink_on
 
@@ -77,7 +77,7 @@ def _cell(group, scheme, rating: Rating, refs: list[str], x, y, w, h) -> list[st
     """Draw one cell; returns the refs that did not fit, for the list under the maps."""
     band = scheme.band_for(rating.score)
     fill = band_fill(scheme, band) if band else RULE
-    ink = ink_on(fill)
+    ink = band_ink(fill)
     group.add(Rect(x, y, w, h, fillColor=fill, strokeColor=None))
     group.add(Rect(x, y, w, h, fillColor=None, strokeColor=ink_on(INK), strokeWidth=1.5))
     if band is not None:  # the band in words, so a grey print still says which band a cell is

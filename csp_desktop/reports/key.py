@@ -10,8 +10,8 @@ from ..domain.pack import PackData, travel_header
 from ..domain.scoring import IMPACT, LIKELIHOOD
 from .heatmap import HeatMaps
 from .register_table import TARGET_FLAG
-from .scores import band_fill, initials
-from .styles import BODY, SUBHEADING, esc, ink_on, markup
+from .scores import band_fill, band_ink, initials
+from .styles import BODY, SUBHEADING, esc, markup
 from .summary import score_range
 from .tables import BASE_STYLE
 
@@ -41,7 +41,7 @@ def _legend(data: PackData) -> Table:
         row.append(f"{band.name}{'' if short == band.name else f' ({short})'}: {score_range(scheme, band)}")
         fill = band_fill(scheme, band)
         commands += [("BACKGROUND", (column, 0), (column, 0), fill),
-                     ("TEXTCOLOR", (column, 0), (column, 0), ink_on(fill))]
+                     ("TEXTCOLOR", (column, 0), (column, 0), band_ink(fill))]
     table = Table([row], colWidths=[4.2 * cm] * len(row), hAlign="LEFT")
     table.setStyle(TableStyle(commands + [("FONTSIZE", (0, 0), (-1, -1), 9)]))
     return table
@@ -64,7 +64,7 @@ def key_flowables(data: PackData) -> list:
     commands = list(BASE_STYLE)
     for line, band in enumerate(scheme.bands, start=1):
         fill = band_fill(scheme, band)
-        commands += [("BACKGROUND", (0, line), (-1, line), fill), ("TEXTCOLOR", (0, line), (-1, line), ink_on(fill))]
+        commands += [("BACKGROUND", (0, line), (-1, line), fill), ("TEXTCOLOR", (0, line), (-1, line), band_ink(fill))]
     band_table.setStyle(TableStyle(commands))
     since = travel_header(data.travel_since)
     numbered = all(label.isdigit() for label in scheme.likelihood_labels + scheme.impact_labels)

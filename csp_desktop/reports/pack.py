@@ -12,7 +12,7 @@ from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 from ..domain.dates import show
 from ..domain.pack import EXEMPT_HANDLING, NOT_FOR_PUBLICATION, SCHEDULE_12A, SECTION_TITLES, PackData
 from .changes import changes_flowables
-from .cover import cover_flowables
+from .cover import cover_fits, cover_flowables
 from .key import heatmap_flowables, key_flowables
 from .layout import (BAND, LANDSCAPE, MARGIN, PORTRAIT, Bookmarks, ContentsList, PackDocument, PageFurniture,
                      SectionHeading, canvas_maker, work)
@@ -65,6 +65,8 @@ def _story(data: PackData, bookmarks: Bookmarks) -> list:
     sections = [key for key in SECTION_TITLES if key in data.sections and (key != "performance" or data.plan)]
     story = cover_flowables(data, [SectionHeading(CONTENTS, "Contents", small=True),
                                    ContentsList([(k, SECTION_TITLES[k]) for k in sections], bookmarks)])
+    # A cover too long for its page: the first section follows on its second page, not after a near-empty one.
+    first_break = PageBreak() if cover_fits(story) else CondPageBreak(8 * cm)
     orientation, after_full_page, waiting = PORTRAIT, False, []
     for key in sections:
         empty = _empty(key, data)
@@ -80,8 +82,9 @@ def _story(data: PackData, bookmarks: Bookmarks) -> list:
         if wanted != orientation:
             story.append(NextPageTemplate(wanted))
             orientation = wanted
-        story += [PageBreak()] + waiting + [SectionHeading(key, SECTION_TITLES[key])] + _section(key, data)
-        waiting, after_full_page = [], key in FULL_PAGE_SECTIONS
+        opening = first_break if wanted == PORTRAIT else PageBreak()
+        story += [opening] + waiting + [SectionHeading(key, SECTION_TITLES[key])] + _section(key, data)
+        waiting, after_full_page, first_break = [], key in FULL_PAGE_SECTIONS, PageBreak()
     return story + ([PageBreak()] + waiting if waiting else [])
 
 

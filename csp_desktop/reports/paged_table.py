@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import accumulate, takewhile
 
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from . import scripts
 from .fonts import BOLD
@@ -18,34 +19,97 @@ from .styles import HEADER_FILL
 
 
 class FastTable(Table):
-    """A Table that draws a left-aligned text cell of several lines as ONE text object, and an empty cell not
-    at all: reportlab draws each line as a text object of its own, which was most of a long pack's time."""
+    """A Table whose neighbouring left-aligned text cells are written into ONE text object, and whose empty cells
+    are not drawn at all: reportlab makes a text object (and measures the string) for each line of each cell,
+    which was most of a long pack's time. The text object is closed before any other cell is drawn, so the
+    content keeps reportlab's cell order (copied text and screen readers read a row as before). Its cells start
+    from the table style's shared font, colour and padding (set once, not cell by cell by each command), and it
+    is measured once."""
+
+    _text = None
+    _measured = None
+
+    def __init__(self, data: list[list], commands: list, **options):
+        shared, rest = _shared(commands)
+        header, body = _prototypes(shared)
+        cells = [[_copy(header if number == 0 else body) for _ in row] for number, row in enumerate(data)]
+        super().__init__(data, cellStyles=cells, **options)
+        self.setStyle(TableStyle(rest))
+
+    def wrap(self, availWidth, availHeight):
+        """The frame wraps a table again after split() measured it: the second time costs nothing."""
+        if self._measured == availWidth:
+            self.availWidth = availWidth
+            return self._width, self._height
+        size = super().wrap(availWidth, availHeight)
+        if self._hmax == len(self._cellvalues):  # every row measured (reportlab may stop at the page's foot)
+            self._measured = availWidth
+        return size
+
+    def draw(self):
+        self._text, self._pen = None, None
+        super().draw()
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._text is not None:
+            self.canv.drawText(self._text)
+            self._text = None
+            # the text object left its colour in the graphics state: reportlab must set the next cell's again
+            self._curcellstyle = None
 
     def _drawCell(self, cellval, cellstyle, pos, size):
         if not isinstance(cellval, str) or cellstyle.alignment != "LEFT" or cellstyle.valign != "TOP" \
                 or cellstyle.direction or cellstyle.shaping or cellstyle.href or cellstyle.destination:
+            self._flush()
             return super()._drawCell(cellval, cellstyle, pos, size)
         if not cellval:
             return None
-        if "\n" not in cellval:
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        canv = self.canv
-        if self._curcellstyle is not cellstyle:  # type: ignore[has-type]  # reportlab's own, untyped attribute
-            cur = self._curcellstyle  # type: ignore[has-type]
-            if cur is None or cellstyle.color != cur.color:
-                canv.setFillColor(cellstyle.color)
-            if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
-                    (cur.leading, cur.fontname, cur.fontsize):
-                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-            self._curcellstyle = cellstyle
+        if self._text is None:
+            self._text, self._pen = self.canv.beginText(), None
+        text = self._text
+        pen = (cellstyle.fontname, cellstyle.fontsize, cellstyle.leading, cellstyle.color)
+        if pen != self._pen:  # the text object keeps its font and colour from cell to cell
+            text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            text.setFillColor(cellstyle.color)
+            self._pen = pen
         colpos, rowpos = pos
-        text = canv.beginText(colpos + cellstyle.leftPadding,
-                              rowpos + size[1] - cellstyle.topPadding - cellstyle.fontsize)
-        text.setLeading(cellstyle.leading)
+        text.setTextOrigin(colpos + cellstyle.leftPadding, rowpos + size[1] - cellstyle.topPadding - cellstyle.fontsize)
         for line in cellval.split("\n"):
             text.textLine(line)
-        canv.drawText(text)
         return None
+
+
+CELL_OPS = {"FONT", "TEXTCOLOR", "VALIGN", "ALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"}
+WHOLE, HEADER = ((0, 0), (-1, -1)), ((0, 0), (-1, 0))
+
+
+def _shared(commands: list) -> tuple[list, list]:
+    """(the leading cell commands for the whole table or its header row, the rest in order). Fills and rules are
+    kept apart by reportlab whatever their order, so only cell commands end the shared run."""
+    shared: list = []
+    rest: list = []
+    leading = True
+    for command in commands:
+        if command[0] in CELL_OPS:
+            leading = leading and tuple(command[1:3]) in (WHOLE, HEADER)
+            (shared if leading else rest).append(command)
+        else:
+            rest.append(command)
+    return shared, rest
+
+
+def _prototypes(shared: list) -> tuple[CellStyle, CellStyle]:
+    """A header cell's and a body cell's style after the shared commands, from a table of two one-cell rows."""
+    table = Table([[""], [""]])
+    table.setStyle(TableStyle(shared))
+    return table._cellStyles[0][0], table._cellStyles[1][0]
+
+
+def _copy(style: CellStyle) -> CellStyle:
+    copied = CellStyle.__new__(CellStyle)
+    copied.__dict__.update(style.__dict__)
+    return copied
 
 
 MIN_ROWS = 3
@@ -65,8 +129,8 @@ class PagedTable(Flowable):
         self._deferred = False
 
     def _table(self, count: int):
-        table = FastTable([self.header] + self.rows[:count], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(self.styles(self.start, count)))
+        table = FastTable([self.header] + self.rows[:count], self.styles(self.start, count), colWidths=self.widths,
+                          repeatRows=1, hAlign="LEFT")
         if not (self.caption and (self.continued or self._deferred)):
             return table
         # Carried over whole (its heading left at the foot of the last page), or continued: say whose it is.

@@ -13,7 +13,6 @@ from reportlab.platypus import CondPageBreak
 from ..domain.pack import PackData
 from ..domain.plan import IndicatorValue
 from ..domain.plan_pack import PackIndicator, PackPriority
-from .indicator_chart import chart
 from .layout import Bookmark
 from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
 from .tables import chunked, wrapped
@@ -63,6 +62,7 @@ def _row(ind: PackIndicator) -> list:
 
 
 def _chart(ind: PackIndicator):
+    from .indicator_chart import chart  # reportlab's chart modules load only for a pack with indicators
     if not ind.points:
         return "no figures yet"
     values = [IndicatorValue(ind.id, p.period, p.period_end, "", p.value) for p in ind.points]

@@ -12,11 +12,16 @@ from reportlab.platypus import Flowable
 from ..domain.derived import ARROWS
 from ..domain.scoring import Band, Rating, Scheme
 from .fonts import BOLD, REGULAR
-from .styles import MUTED, hex_colour, ink_on
+from .styles import INK, MUTED, WHITE, hex_colour
 
 TIMES = "\u00d7"
 DIRECTION_WORDS = {"up": "up", "down": "down", "unchanged": "same", "new": ""}
-LIGHTEST, DARKEST = 225, 60   # luma (0-255) of the lowest and highest band's printed fill
+LIGHTEST, DARKEST = 225, 44   # luma (0-255) of the lowest and highest band's printed fill
+# Between these grey levels neither dark nor white text reads well in a grey print (a mid-grey High chip at 115
+# gave its dark "High" about 3.6:1): the lower bands stay this light or lighter and carry dark text, the upper
+# ones this dark or darker and carry white.
+DARK_TEXT_FROM, WHITE_TEXT_TO = 150, 85
+MIN_STEP = 20.5
 CHIP_SIZE = 8
 
 
@@ -32,8 +37,25 @@ def _ladder(colours: tuple[str, ...]) -> tuple[Color, ...]:
     register chose."""
     if len(colours) == 1:
         return (hex_colour(colours[0]),)
-    step = (LIGHTEST - DARKEST) / (len(colours) - 1)
-    return tuple(_at_luma(hex_colour(c), LIGHTEST - n * step) for n, c in enumerate(colours))
+    return tuple(_at_luma(hex_colour(c), grey) for c, grey in zip(colours, _greys(len(colours))))
+
+
+def _greys(count: int) -> list[float]:
+    """The grey level of each band, lowest first: the lighter half from LIGHTEST to DARK_TEXT_FROM, the darker
+    half from WHITE_TEXT_TO to DARKEST; an even ladder where that would put neighbours too close (8+ bands)."""
+    light = (count + 1) // 2
+    greys = _even(LIGHTEST, DARK_TEXT_FROM, light) + _even(WHITE_TEXT_TO, DARKEST, count - light)
+    if all(a - b >= MIN_STEP for a, b in zip(greys, greys[1:])):
+        return greys
+    return _even(LIGHTEST, DARKEST, count)
+
+
+def _even(first: float, last: float, count: int) -> list[float]:
+    """`count` levels from `first` to `last`; a level alone is the end further from the unreadable middle."""
+    if count == 1:
+        middle = (DARK_TEXT_FROM + WHITE_TEXT_TO) / 2
+        return [max(first, last, key=lambda grey: abs(grey - middle))]
+    return [first - n * (first - last) / (count - 1) for n in range(count)]
 
 
 def _at_luma(colour: Color, target: float) -> Color:
@@ -51,6 +73,13 @@ def _at_luma(colour: Color, target: float) -> Color:
 def band_fill(scheme: Scheme, band: Band) -> Color:
     names = [b.name for b in scheme.bands]
     return _ladder(tuple(b.colour for b in scheme.bands))[names.index(band.name)]
+
+
+def band_ink(fill: Color) -> Color:
+    """Text on a band's fill: dark where the fill prints light in grey, white where it prints dark. The ladder
+    keeps fills out of the grey levels where neither reads; the print decides, as a saturated red that takes
+    black by colour contrast (the screen's rule, styles.ink_on) is a dark grey on paper."""
+    return INK if luma(fill) >= (DARK_TEXT_FROM + WHITE_TEXT_TO) / 2 else WHITE
 
 
 def band_word(band: Band, width: float, size: float = CHIP_SIZE) -> str:
@@ -82,6 +111,21 @@ class ScoreChip(Flowable):
         return self.width, self.height
 
     def draw(self):
+        """Each different chip is drawn once per PDF, as a form, and placed wherever it appears: a long register
+        has thousands of chips but only a few dozen different ones."""
+        canv = self.canv
+        forms = canv.__dict__.setdefault("_score_chips", {})
+        key = (self.rating.score, self.rating.likelihood, self.rating.impact, self.band and self.band.name,
+               self.fill and self.fill.hexval(), self.chip_width, self.height, self.flag, self.compact)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = f"ScoreChip{len(forms)}"
+            canv.beginForm(name, 0, 0, self.chip_width, self.height)
+            self._paint()
+            canv.endForm()
+        canv.doForm(name)
+
+    def _paint(self):
         canv, h = self.canv, CHIP_SIZE * 1.25 + 2
         top = self.height - h
         text = str(self.rating.score)
@@ -91,7 +135,7 @@ class ScoreChip(Flowable):
             canv.setFillColor(self.fill)
             canv.setStrokeColor(self.fill)
             canv.roundRect(0, top, self.chip_width, h, 3, stroke=0, fill=1)
-            canv.setFillColor(ink_on(self.fill))
+            canv.setFillColor(band_ink(self.fill))
         canv.setFont(BOLD, CHIP_SIZE)
         canv.drawCentredString(self.chip_width / 2, top + 3, text)
         if self.compact:

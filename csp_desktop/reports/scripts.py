@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -53,10 +53,46 @@ def width(text: str, font: str, size: float) -> float:
 def split(text: str, font: str, size: float, available: float) -> list[str]:
     """Wrap one line of logical text to `available` points; a word longer than a line (a web address, a
     run of characters) is broken wherever it must be, so no text ever runs out of its cell."""
-    lines = simpleSplit(text, font, size, available) if not has_rtl(text) else _split_words(text, font, size, available)
+    if not has_rtl(text):
+        lines = _fill(text, font, size, available)
+        if lines is not None:
+            return lines
+        lines = simpleSplit(text, font, size, available)
+    else:
+        lines = _split_words(text, font, size, available)
     if all(width(line, font, size) <= available for line in lines):
         return lines
     return [piece for line in lines for piece in _break(line, font, size, available)]
+
+
+def _fill(text: str, font: str, size: float, available: float) -> list[str] | None:
+    """reportlab's simpleSplit with each word measured once (a pack repeats its words thousands of times), or
+    None when a word alone is wider than the line and must be broken."""
+    widths = _word_widths(font, size)
+    if len(widths) > 100_000:  # a long-running app builds many packs: keep the memory bounded
+        widths.clear()
+    space = widths.get(" ") or widths.setdefault(" ", stringWidth(" ", font, size))
+    lines: list[str] = []
+    words: list[str] = []
+    used = -space
+    for word in text.split():
+        wide = widths.get(word)
+        if wide is None:
+            wide = widths[word] = stringWidth(word, font, size)
+        if wide > available:
+            return None
+        if used + space + wide <= available or not words:
+            words.append(word)
+            used = used + space + wide  # summed in simpleSplit's order, so lines break where it breaks them
+        else:
+            lines.append(" ".join(words))
+            words, used = [word], wide
+    return lines + [" ".join(words)] if words else lines
+
+
+@lru_cache(maxsize=64)
+def _word_widths(font: str, size: float) -> dict[str, float]:
+    return {}
 
 
 def _break(line: str, font: str, size: float, available: float) -> list[str]:
@@ -90,6 +126,11 @@ def draw(text_object, text: str, font: str, size: float) -> None:
     for segment, segment_font in runs(visual(text), font):
         text_object.setFont(segment_font, size)
         text_object.textOut(segment)
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities, as xml.sax.saxutils.escape does (that module pulls in urllib, http and ssl)."""
+    return _html_escape(text, quote=False)
 
 
 def markup(text: str, bold: bool = False) -> str:

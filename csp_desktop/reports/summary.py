@@ -9,8 +9,8 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from ..domain.dates import show
 from ..domain.derived import ARROWS, DOWN, NEW, UNCHANGED, UP
 from ..domain.pack import CLOSED, ESCALATED, PackData, travel_header
-from .scores import band_fill, direction_cell, score_cell
-from .styles import BODY, SUBHEADING, esc, ink_on, markup
+from .scores import band_fill, band_ink, direction_cell, score_cell
+from .styles import BODY, SUBHEADING, esc, markup
 from .tables import BASE_STYLE, chunked, wrapped
 from .tracker import tracked_actions
 
@@ -107,7 +107,7 @@ def _bands(data: PackData) -> Table:
     for line, band in enumerate(reversed(scheme.bands), start=1):
         rows.append([band.name, score_range(scheme, band), str(inherent[band.name]), str(residual[band.name])])
         fill = band_fill(scheme, band)
-        commands += [("BACKGROUND", (0, line), (0, line), fill), ("TEXTCOLOR", (0, line), (0, line), ink_on(fill))]
+        commands += [("BACKGROUND", (0, line), (0, line), fill), ("TEXTCOLOR", (0, line), (0, line), band_ink(fill))]
     unscored = [sum(r.inherent is None for r in data.open_risks), sum(r.residual is None for r in data.open_risks)]
     rows.append(["Not scored", "", str(unscored[0]), str(unscored[1])])
     table = Table(rows, colWidths=[3.5 * cm, 2.5 * cm, 3 * cm, 3 * cm], hAlign="LEFT")

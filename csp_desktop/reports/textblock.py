@@ -48,16 +48,24 @@ class TextBlock(Flowable):
                 TextBlock(None, self.block_width, self.lines[cut:])]
 
     def draw(self):
-        """One text object for the whole block: far fewer PDF operators than a drawString per line."""
+        """One text object for the whole block, its font and colour set only where they change: far fewer PDF
+        operators than a drawString per line."""
         text_object = self.canv.beginText()
-        y, style = self.height, None
+        y, colour_now, font_now = self.height, None, None
         for text, font, size, colour in self.lines:
             y -= size * LEADING
-            if colour != style:
+            if colour != colour_now:
                 text_object.setFillColor(colour)
-                style = colour
+                colour_now = colour
             text_object.setTextOrigin(0, y + size * 0.22)
-            scripts.draw(text_object, text, font, size)
+            if scripts.has_rtl(text):
+                scripts.draw(text_object, text, font, size)
+                font_now = None
+            else:
+                if (font, size) != font_now:
+                    text_object.setFont(font, size)
+                    font_now = (font, size)
+                text_object.textLine(text)   # the next line sets its own origin: nothing is measured
         self.canv.drawText(text_object)
 
 

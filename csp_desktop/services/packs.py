@@ -174,11 +174,12 @@ def issue(reg: Register, meeting_id: str, today: date) -> Changes:
 def _from_register(reg: Register, meeting: Meeting | None, today: date) -> PackData:
     when = meeting.held_on if meeting else datetime.combine(today, time.max)
     previous = previous_meeting(reg, when.isoformat(timespec="minutes"))
-    risks, actions = _register_now(reg, today)
+    stored_actions = list_actions(reg)
+    risks, actions = _register_now(reg, today, stored_actions)
     found = changes_since(reg, previous, risks, actions)
     risks = tuple(replace(r, direction=found.travel.get(r.id, r.direction)) for r in risks)
     matters = tuple(a for a in actions if previous is not None and a.meeting_id == previous.id)
-    plan, plan_label = plan_section(reg, today)
+    plan, plan_label = plan_section(reg, today, stored_actions)
     return PackData(partnership=reg.name, scheme=reg.scheme, produced_on=today, meeting=_meeting(meeting),
                     previous=_meeting(previous), risks=risks, actions=actions, matters_arising=matters,
                     changes=found.changes, changes_basis=found.basis,
@@ -208,15 +209,17 @@ def _action_refs(actions: list[Action]) -> dict[str, tuple[str, ...]]:
     return {risk_id: tuple(found) for risk_id, found in refs.items()}
 
 
-def _register_now(reg: Register, today: date) -> tuple[tuple[PackRisk, ...], tuple[PackAction, ...]]:
+def _register_now(reg: Register, today: date, stored_actions: list[Action] | None = None
+                  ) -> tuple[tuple[PackRisk, ...], tuple[PackAction, ...]]:
     people = _people(reg)
-    stored_actions = list_actions(reg)
-    risks = _risks(reg, today, people, _action_refs(stored_actions))
-    return risks, _actions(reg, stored_actions, today, risks, people)
+    stored_actions = list_actions(reg) if stored_actions is None else stored_actions
+    mitigations = mitigations_by_risk(reg)
+    risks = _risks(reg, today, people, _action_refs(stored_actions), mitigations)
+    return risks, _actions(reg, stored_actions, today, risks, people, mitigations)
 
 
-def _risks(reg: Register, today: date, people, action_refs) -> tuple[PackRisk, ...]:
-    mitigations, reviews = mitigations_by_risk(reg), reviews_by_risk(reg)
+def _risks(reg: Register, today: date, people, action_refs, mitigations) -> tuple[PackRisk, ...]:
+    reviews = reviews_by_risk(reg)
     return tuple(_pack_risk(r, mitigations.get(r.id, []), reviews.get(r.id, []), today, people,
                             action_refs.get(r.id, ()))
                  for r in by_current_score(list_risks(reg)))
@@ -240,11 +243,11 @@ def _pack_risk(risk: Risk, mitigations: list[Mitigation], reviews: list[Review],
 
 
 def _actions(reg: Register, stored: list[Action], today: date, risks: tuple[PackRisk, ...],
-             people) -> tuple[PackAction, ...]:
+             people, mitigations: dict[str, list[Mitigation]]) -> tuple[PackAction, ...]:
     notes = notes_by_action(reg)
     leads = lead_agency_names(reg)  # no owner: the action sits under its priority's lead agency
     first_due = _original_due_dates(reg)
-    exempt = exempt_ids(risks, stored, (m for ms in mitigations_by_risk(reg).values() for m in ms))
+    exempt = exempt_ids(risks, stored, (m for ms in mitigations.values() for m in ms))
     made = [_pack_action(a, today, a.id in exempt, people, notes.get(a.id, []),
                          leads.get(a.priority_id or "", ""), first_due.get(a.id))
             for a in stored]

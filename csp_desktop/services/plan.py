@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.plan_summary import PlanSummary, RiskLine, summarise
+from ..domain.model import Action
 from ..domain.scoring import Rating
 from ..store import Register
 from ..store import plan as store
@@ -11,13 +12,16 @@ from ..store.actions import list_actions
 from ..store.partners import list_priorities
 
 
-def load_plan(reg: Register, today: date | None = None, *, public: bool = False) -> PlanSummary:
-    """Every priority with its lead agencies, objectives, actions, indicators (with values) and risks."""
+def load_plan(reg: Register, today: date | None = None, *, public: bool = False,
+              actions: list[Action] | None = None) -> PlanSummary:
+    """Every priority with its lead agencies, objectives, actions, indicators (with values) and risks.
+    `actions`: the register's actions when the caller has just read them (the pack), else they are read."""
     leads = {pid: [o.name for o in orgs] for pid, orgs in store.lead_agencies(reg).items()}
     risks = {pid: [_risk_line(r) for r in rows if not (public and r["exempt"])]
              for pid, rows in store.risk_scores_by_priority(reg).items()}
+    actions = list_actions(reg) if actions is None else actions
     return summarise(store.get_plan_info(reg), list_priorities(reg), leads, store.list_objectives(reg),
-                     list_actions(reg), store.list_indicators(reg), store.values_by_indicator(reg), risks,
+                     actions, store.list_indicators(reg), store.values_by_indicator(reg), risks,
                      store.list_themes(reg), today or date.today(), public=public)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.model import Action
 from ..domain.plan_pack import PackPriority, pack_plan
 from ..store import Register
 from ..store import plan as store
@@ -10,8 +11,8 @@ from ..store.partners import list_priorities
 from .plan import load_plan
 
 
-def plan_section(reg: Register, today: date) -> tuple[tuple[PackPriority, ...], str]:
-    summary = load_plan(reg, today)
+def plan_section(reg: Register, today: date, actions: list[Action]) -> tuple[tuple[PackPriority, ...], str]:
+    summary = load_plan(reg, today, actions=actions)
     return pack_plan(summary), summary.info.label
 
 

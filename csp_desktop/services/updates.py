@@ -27,6 +27,7 @@ from .backups import make_backup
 from ..store.risks import reviews_by_risk
 from .update_apply import Applied, apply_decisions
 from .update_compare import compare
+from .round_contact import for_round
 from .update_send import file_name_for, keep_only, owner_parts, sent_items, workbook_for
 
 
@@ -84,6 +85,7 @@ def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = N
     SendCancelled) the workbooks already written are removed and nothing is recorded.
     `only` ('public' or 'exempt') keeps just those rows in each workbook (chasing drafts never mix them).
     """
+    who = for_round(reg, coordinator, coordinator_email)  # refuses a bad email before anything is written
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise UserError(f"{outdir} is a file; give a folder to put the workbooks in.")
@@ -94,8 +96,8 @@ def send_round(reg: Register, outdir: Path, *, owner_names: list[str] | None = N
     sent_at = datetime.now().replace(microsecond=0)
     result = RoundSent(round_id=round_id or new_id())
     common = {"register_id": reg.info()["id"], "register_name": reg.name, "round_id": result.round_id,
-              "sent_at": sent_at.date(), "return_by": return_by, "coordinator": coordinator or reg.who,
-              "coordinator_email": coordinator_email}
+              "sent_at": sent_at.date(), "return_by": return_by, "coordinator": who.name,
+              "coordinator_email": who.email}
     sendings, reviews = [], _last_reviews(reg)
     report = progress or (lambda done, total: None)
     try:

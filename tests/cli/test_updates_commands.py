@@ -106,3 +106,20 @@ def test_every_updates_command_has_help():
     for name in ("send", "receive", "status", "log", "decide"):
         result = run("updates", name, "--help")
         assert result.exit_code == 0 and len(result.output.splitlines()) > 4
+
+
+def test_the_coordinator_is_set_shown_and_given_per_round(tmp_path, setup):
+    from openpyxl import load_workbook
+    path, _ = setup
+    shown = run("updates", "contact", path)
+    assert shown.exit_code == 0 and "Email: (not set)" in shown.output
+    assert run("updates", "contact", path, "--name", "Sam Patel", "--email", "sam@csp.example.org").exit_code == 0
+    assert "Coordinator: Sam Patel\nEmail: sam@csp.example.org" in run("updates", "contact", path).output
+    refused = CliRunner().invoke(main, ["updates", "contact", str(path), "--email", "sam at csp"])
+    assert refused.exit_code == 1 and "does not look like an email address" in refused.output
+    assert "sam@csp.example.org" in run("updates", "contact", path).output
+    result = run("updates", "send", path, tmp_path / "out", "--owner", "Siân Prŵs", "--coordinator", "Ffion Ŵyn")
+    assert result.exit_code == 0, result.output
+    (book,) = (tmp_path / "out").glob("*.xlsx")
+    lines = [row[0] for row in load_workbook(book)["Instructions"].iter_rows(values_only=True) if row[0]]
+    assert "Your coordinator: Ffion Ŵyn, sam@csp.example.org." in lines

@@ -12,6 +12,7 @@ from ...errors import UserError
 from ...services.changes import Kind
 from ..common.accessible import named
 from .cadence_box import CadenceBox
+from .contact_box import ContactBox
 from ..common.status import say
 from .identity import save_identity
 from .scheme_form import SchemeForm
@@ -36,6 +37,8 @@ class SettingsView(QScrollArea):
         layout.addWidget(self._build_scheme())
         self.cadence = CadenceBox(session)
         layout.addWidget(self.cadence)
+        self.contact = ContactBox(session)
+        layout.addWidget(self.contact)
         from ..imports.mappings_box import MappingsBox
         self.mappings = MappingsBox(session)
         layout.addWidget(self.mappings)
