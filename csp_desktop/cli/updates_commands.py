@@ -74,7 +74,7 @@ def contact(register, name, email):
         kept = round_contact.contact(reg)
         if name is not None or email is not None:
             kept = round_contact.set_contact(reg, kept.name if name is None else name,
-                                             kept.email if email is None else email)
+                                             kept.email if email is None else email).value
     click.echo(f"Coordinator: {kept.name or NO_NAME}")
     click.echo(f"Email: {kept.email or '(not set)'}")
 

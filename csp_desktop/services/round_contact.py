@@ -5,17 +5,18 @@ from __future__ import annotations
 from ..domain.contact import Contact, clean_contact
 from ..store import Register
 from ..store.round_contact import read_contact, write_contact
+from .changes import Changes, Done, Kind
 
 
 def contact(reg: Register) -> Contact:
     return read_contact(reg)
 
 
-def set_contact(reg: Register, name: str, email: str) -> Contact:
+def set_contact(reg: Register, name: str, email: str) -> Done[Contact]:
     """Keep the coordinator's name and email ('' clears either); a bad email is refused in one sentence."""
     new = clean_contact(name, email)
     write_contact(reg, new)
-    return new
+    return Done(new, Changes.of(Kind.REGISTER))
 
 
 def for_round(reg: Register, name: str = "", email: str = "") -> Contact:

@@ -115,7 +115,7 @@ def test_the_coordinator_is_set_shown_and_given_per_round(tmp_path, setup):
     assert shown.exit_code == 0 and "Email: (not set)" in shown.output
     assert run("updates", "contact", path, "--name", "Sam Patel", "--email", "sam@csp.example.org").exit_code == 0
     assert "Coordinator: Sam Patel\nEmail: sam@csp.example.org" in run("updates", "contact", path).output
-    refused = CliRunner().invoke(main, ["updates", "contact", str(path), "--email", "sam at csp"])
+    refused = run("updates", "contact", path, "--email", "sam at csp", catch_exceptions=True)
     assert refused.exit_code == 1 and "does not look like an email address" in refused.output
     assert "sam@csp.example.org" in run("updates", "contact", path).output
     result = run("updates", "send", path, tmp_path / "out", "--owner", "Siân Prŵs", "--coordinator", "Ffion Ŵyn")

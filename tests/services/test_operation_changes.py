@@ -17,6 +17,7 @@ from csp_desktop.domain.scoring import Rating, default_5x5, preset
 from csp_desktop.services import action_editing, cadence, meetings, partner_editing, plan_editing, plan_year
 from csp_desktop.services import risk_editing, scheme_editing
 from csp_desktop.services.changes import Changes, Kind
+from csp_desktop.services import round_contact
 from csp_desktop.services.registers import rename_partnership
 
 ON = date(2026, 11, 27)
@@ -28,7 +29,8 @@ TABLE_KINDS = {"risks": Kind.RISKS, "mitigations": Kind.MITIGATIONS, "reviews": 
                "priorities": Kind.PLAN, "priority_leads": Kind.PLAN, "objectives": Kind.PLAN,
                "plan_themes": Kind.PLAN, "indicators": Kind.PLAN, "indicator_values": Kind.PLAN,
                "plan_info": Kind.PLAN, "plan_years": Kind.PLAN}
-INFO_KINDS = {"scheme": Kind.SCHEME, "name": Kind.REGISTER, "cadence": Kind.CADENCE}
+INFO_KINDS = {"scheme": Kind.SCHEME, "name": Kind.REGISTER, "cadence": Kind.CADENCE, "coordinator": Kind.REGISTER,
+              "coordinator_email": Kind.REGISTER}
 # Rows that belong to another (a note to its action, a lead agency to its priority): their own ids need not be named.
 OWNED_ROWS = {"progress_notes", "priority_leads", "pack_snapshots"}
 # The import's own bookkeeping (for File > Undo last import, read when that menu opens): no view shows it.
@@ -163,6 +165,7 @@ def test_settings_operations_say_what_they_wrote(world):
     reg, _, _ = world
     check(reg, lambda: rename_partnership(reg, "Herefordshire CSP"))
     assert not rename_partnership(reg, "Herefordshire CSP").changes, "the same name again changes nothing"
+    check(reg, lambda: round_contact.set_contact(reg, "Sam Patel", "sam@csp.example.org"))
     check(reg, lambda: cadence.set_cadence(reg, {"Very high": 1, "High": 2, "Medium": 4, "Low": 12}))
     assert not scheme_editing.apply_scheme(reg, reg.scheme).changes, "the same scheme again changes nothing"
     check(reg, lambda: scheme_editing.apply_scheme(reg, replace(default_5x5(), name="Ours")))

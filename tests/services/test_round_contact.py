@@ -27,7 +27,7 @@ def _sent(register, folder, **given) -> list:
 
 
 def test_the_registers_coordinator_is_on_every_workbook(register, tmp_path):
-    kept = round_contact.set_contact(register, "  Sam   Patel ", " sam.patel@herefordshire.gov.uk ")
+    kept = round_contact.set_contact(register, "  Sam   Patel ", " sam.patel@herefordshire.gov.uk ").value
     assert (kept.name, kept.email) == ("Sam Patel", "sam.patel@herefordshire.gov.uk")
     books = _sent(register, tmp_path / "out")
     assert len(books) == 2

@@ -7,24 +7,22 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from ...domain.contact import MAX_EMAIL, MAX_NAME, Contact
 from ...services import round_contact as service
-from ...services.changes import Kind
+from ...services.changes import Changes, Kind
 from ..common.accessible import named
 from ..shell.undoable import EditCommand, push
 
 
 class SetContact(EditCommand):
-    kinds = (Kind.REGISTER,)
-
     def __init__(self, session, name: str, email: str):
         super().__init__(session, "Change the update round's coordinator")
         self.name, self.email = name, email
         self.old = service.contact(session.register)
 
-    def do(self) -> None:
-        service.set_contact(self.session.register, self.name, self.email)
+    def do(self) -> Changes:
+        return service.set_contact(self.session.register, self.name, self.email).changes
 
-    def undo_it(self) -> None:
-        service.set_contact(self.session.register, self.old.name, self.old.email)
+    def undo_it(self) -> Changes:
+        return service.set_contact(self.session.register, self.old.name, self.old.email).changes
 
 
 class ContactBox(QGroupBox):
