@@ -15,6 +15,7 @@ from .fonts import BOLD, REGULAR
 from .layout import BAND, MARGIN
 from .styles import BODY, COVER_LINE, INK, MUTED, NOTICE, SUBHEADING, TITLE, esc, markup, para
 from ..domain.schedule12a import PUBLIC_INTEREST, wording
+from ..domain.shorten import ELLIPSIS, shorten
 from .tracker import tracked_actions
 
 def default_recommendations(data: PackData) -> str:
@@ -118,11 +119,11 @@ def _named(items, limit: int = MAX_NAMED) -> str:
         return "listed in the pack."
     shown = "; ".join(esc(_short(text)) for text in items[:limit])
     rest = len(items) - limit
-    return shown + (f"; and {rest} more (see the pack)" if rest > 0 else ".")
+    return shown + (f"; and {rest} more (see the pack)." if rest > 0 else "" if shown.endswith(ELLIPSIS) else ".")
 
 
-def _short(text: str, limit: int = 55) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+def _short(text: str) -> str:
+    return shorten(text, 55)
 
 
 def _details(data: PackData) -> Table:
