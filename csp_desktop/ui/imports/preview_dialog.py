@@ -113,23 +113,26 @@ class PreviewDialog(QDialog):
         self.kind.addItem("Leave it out", LEFT_OUT)
         self.kind.activated.connect(self._kind_chosen)
         fields.addRow("This sheet holds:", self.kind)
+        form.addLayout(fields)
         self.why = QLabel()
         self.why.setWordWrap(True)
         self.why.setTextFormat(Qt.TextFormat.PlainText)
         named(self.why, "Why it was read so")
-        fields.addRow(self.why)
+        # Wrapped labels sit in the column itself: a QFormLayout row gave them one line's height at 768 px.
+        form.addWidget(self.why)
+        scale_row = QFormLayout()
         self.scale = named(QComboBox(), "Scale", "The scale the file's levels are read on.")
         self.scale.addItem("As read from the file", "")
         for size in scales():
             self.scale.addItem(size, size)
         self.scale.activated.connect(self._scale_chosen)
-        fields.addRow("Scale:", self.scale)
+        scale_row.addRow("Scale:", self.scale)
+        form.addLayout(scale_row)
         self.scale_labels = QLabel()
         self.scale_labels.setWordWrap(True)
         self.scale_labels.setTextFormat(Qt.TextFormat.PlainText)
         named(self.scale_labels, "Scale labels")
-        fields.addRow(self.scale_labels)
-        form.addLayout(fields)
+        form.addWidget(self.scale_labels)
         return panel
 
     def _buttons(self) -> QHBoxLayout:

@@ -30,7 +30,10 @@ def main(out: str, file: str) -> None:
         app.processEvents()
         dialog.grab().save(out)
         hint = dialog.minimumSizeHint()
-        print(f"needs={hint.width()}x{hint.height()} import={dialog.import_button.isEnabled()}")
+        clipped = [label.accessibleName() for label in (dialog.why, dialog.scale_labels)
+                   if label.height() < label.heightForWidth(label.width())]
+        print(f"needs={hint.width()}x{hint.height()} import={dialog.import_button.isEnabled()} "
+              f"clipped={','.join(clipped) or 'none'}")
         dialog.done(0)
         dialog.deleteLater()
         app.processEvents()

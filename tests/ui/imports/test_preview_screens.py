@@ -11,7 +11,7 @@ from tests.ui.windows import REPO, SCREENSHOTS
 
 
 @pytest.mark.parametrize("factor", ["1", "1.5"])
-@pytest.mark.parametrize("file", ["csp-plan-workbook.xlsx", "csp-words-3x3.csv"])
+@pytest.mark.parametrize("file", ["csp-plan-workbook.xlsx", "csp-words-3x3.csv", "wm-pcc-appendix-b.xlsx"])
 def test_the_preview_fits_a_laptop_screen(factor, file):
     SCREENSHOTS.mkdir(exist_ok=True)
     out = SCREENSHOTS / f"import-preview-{file.split('.')[0]}-{factor.replace('.', '')}.png"
@@ -24,4 +24,5 @@ def test_the_preview_fits_a_laptop_screen(factor, file):
     width, height = map(int, needs.split("x"))
     assert width <= round(1366 / float(factor)) and height <= round(768 / float(factor)), needs
     assert "import=True" in result.stdout
+    assert "clipped=none" in result.stdout, result.stdout  # every wrapped label has the lines it needs
     assert out.stat().st_size > 10_000
