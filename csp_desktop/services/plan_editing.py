@@ -15,6 +15,7 @@ from ..domain.plan import (DIRECTIONS, MAX_NOTE, MAX_VALUE_TEXT, UNITS, Indicato
                            PlanValueError, Theme, check_value, read_measure, read_period, value_from)
 from ..errors import UserError
 from ..store import Register, RegisterError
+from ..store import indicators, partners
 from ..store import plan as store
 from ..domain.dates import show
 from .changes import Changes, Done, Kind
@@ -84,7 +85,8 @@ def add_priority(reg: Register, priority: Priority, lead_agencies: list[str] | N
     names = lead_agencies if lead_agencies is not None else []
     made: list[str] = []
     with reg.transaction():
-        store.add_priority(reg, dataclasses.replace(priority, lead_agency=priority.lead_agency or " and ".join(names)))
+        leads = priority.lead_agency or " and ".join(names)
+        partners.add_priority(reg, dataclasses.replace(priority, lead_agency=leads))
         if names:
             made = store.set_lead_agencies(reg, priority.id, names)
     return changed("priority", priority.id) | _organisations(made)
@@ -128,7 +130,7 @@ def add_indicator(reg: Register, indicator: Indicator) -> Changes:
     _check("indicator", {"title": indicator.title, "unit": indicator.unit, "direction": indicator.direction})
     if indicator.target and indicator.target_value is None:
         indicator.target_value = read_measure(indicator.target).value
-    return changed("indicator", store.add_indicator(reg, indicator))
+    return changed("indicator", indicators.add_indicator(reg, indicator))
 
 
 def remove(reg: Register, kind: str, row_id: str) -> Done[dict]:

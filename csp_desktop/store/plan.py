@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..domain.dates import from_iso, to_iso
-from ..domain.model import Indicator, Organisation, Priority
+from ..domain.model import Indicator, Organisation
 from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from .register import Register
-from .rows import indicator_row, to_indicator
+from .rows import to_indicator
 
 # The table each kind of plan item lives in (a "value" is an indicator's figure for one period). The service
 # decides which fields of each may be changed; these functions write what it passes.
@@ -61,13 +61,6 @@ def restore_item(reg: Register, kind: str, row: dict) -> None:
         reg.insert(ITEM_TABLES[kind], {k: v for k, v in row.items() if k != "version"})
 
 
-def add_priority(reg: Register, priority: Priority) -> str:
-    with reg.transaction():
-        return reg.insert("priorities", {"id": priority.id, "ref": priority.ref, "title": priority.title,
-                                         "lead_agency": priority.lead_agency, "outcomes": priority.outcomes,
-                                         "position": priority.position})
-
-
 def add_objective(reg: Register, objective: Objective) -> str:
     with reg.transaction():
         return reg.insert("objectives", {**objective_row(objective), "id": objective.id})
@@ -76,11 +69,6 @@ def add_objective(reg: Register, objective: Objective) -> str:
 def add_theme(reg: Register, theme: Theme) -> str:
     with reg.transaction():
         return reg.insert("plan_themes", {**theme_row(theme), "id": theme.id})
-
-
-def add_indicator(reg: Register, indicator: Indicator) -> str:
-    with reg.transaction():
-        return reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id})
 
 
 def add_value(reg: Register, value: IndicatorValue) -> str:
