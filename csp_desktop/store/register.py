@@ -266,6 +266,9 @@ class Register:
         if current is None:
             raise ConflictError("That item is no longer in the register (it may have been deleted).")
         if expected_version is not None and current["version"] != expected_version:
+            if table == "register_info":  # Settings: the name, scheme and cadence share this row
+                raise ConflictError("The register's name, scheme or review cadence was changed in another window "
+                                    "since you read them, so nothing was saved; save again to replace that change.")
             raise ConflictError("That item was changed since you started editing it; reload and try again.")
         return current
 

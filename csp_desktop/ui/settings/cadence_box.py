@@ -75,5 +75,7 @@ class CadenceBox(QGroupBox):
     def apply(self) -> bool:
         months = {band: spin.value() for band, spin in self.spins.items()}
         error = push(self.session, SetCadence(self.session, months, self.read_version))
+        if error:
+            self.read_version = settings_version(self.session.register)  # told: saving again is their choice
         self.message.setText(error or "Saved.")
         return error is None

@@ -156,6 +156,7 @@ class SettingsView(QScrollArea):
             self._applying = False
         if error:
             self._say(self.scheme_message, error)
+            self.read_version = settings_version(self.session.register)  # told: saving again is their choice
             return False
         self.revert()
         done = f"The scoring scheme is now {scheme.size}"
@@ -172,6 +173,7 @@ class SettingsView(QScrollArea):
                                                             self.read_version))
         if error:  # the typed text stays, to be corrected
             self._say(self.partnership_message, error)
+            self.read_version = settings_version(self.session.register)  # told: saving again is their choice
             return False
         self.partnership_edit.setText(self.session.register.name)
         self._say(self.partnership_message, f"The partnership is now called {self.session.register.name}.",

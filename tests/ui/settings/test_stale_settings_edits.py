@@ -33,15 +33,18 @@ def test_edits_from_what_this_window_read_are_refused_after_another_window_chang
     view.preset_combo.setCurrentText("3x3")
     view.load_preset_button.click()
     assert not view.apply()
-    assert "changed since" in view.scheme_message.text()
-    view.partnership_edit.setText("Mine")
-    assert not view.rename_partnership()
-    assert "changed since" in view.partnership_message.text()
+    assert "changed in another window since you read them" in view.scheme_message.text()
     view.cadence.spins["High"].setValue(2)
     assert not view.cadence.apply()
-    assert "changed since" in view.cadence.message.text()
+    assert "changed in another window" in view.cadence.message.text()
     assert snapshot(register) == before and session.undo_stack.count() == 0
-    assert register.name == "Renamed in the other window"
+    registers.rename_partnership(other_window, "Renamed again in the other window")
+    before = snapshot(register)
+    view.partnership_edit.setText("Mine")
+    assert not view.rename_partnership()
+    assert "changed in another window" in view.partnership_message.text()
+    assert snapshot(register) == before and session.undo_stack.count() == 0
+    assert view.rename_partnership() and register.name == "Mine"  # told, and saved again: theirs is replaced
 
 
 def test_this_windows_own_edits_one_after_another_go_through(view, session, register):
