@@ -4,10 +4,13 @@
 - Only the workspace opens or creates a register (store/ defines how); every other module asks it.
 - Nothing opens a register file except through SQLite: a plain open() of the file, closed again,
   drops the POSIX locks SQLite holds on it in this process (sqlite.org/howtocorrupt.html, 2.2).
+- services/ never names a table or writes SQL: it calls store/ functions that say what they do, and never
+  the register's row methods (get, insert, update, delete, query...) or its database handle.
 """
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "csp_desktop"
@@ -68,9 +71,41 @@ def _plain_open(func: ast.expr) -> bool:
     return False
 
 
+# The register's row-level methods and its database handle: store/ alone uses them.
+ROW_METHODS = {"get", "insert", "insert_many", "update", "delete", "query", "execute", "executemany",
+               "executescript", "table", "db"}
+REGISTER_NAMES = {"reg", "register"}  # what services call a Register (self.reg too)
+SQL = re.compile(r"\s*(select\b.*\bfrom\b|insert\s+into\b|update\s+\[?\w+\]?\s+set\b|delete\s+from\b|pragma\b|"
+                 r"(create|drop|alter)\s+(table|index|view|trigger)\b|with\s+\w+\s+as\s*\()", re.I | re.S)
+
+
+def test_services_name_no_table_and_write_no_sql():
+    offenders = sorted(f"{rel}:{node.lineno}" for rel, tree in modules() if rel.startswith("services/")
+                       for node in ast.walk(tree) if _register_row_access(node) or _sql_text(node))
+    assert offenders == []
+
+
+def _register_row_access(node: ast.AST) -> bool:
+    """reg.get(...), self.reg.insert(...), register.db...: the register reached below its operations."""
+    if not (isinstance(node, ast.Attribute) and node.attr in ROW_METHODS):
+        return False
+    owner = node.value
+    name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+    return name in REGISTER_NAMES
+
+
+def _sql_text(node: ast.AST) -> bool:
+    """A string that reads as an SQL statement (a table name alone is caught as the register's argument)."""
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(SQL.match(node.value))
+
+
 def test_the_rules_see_what_they_look_for():
     """The checks would catch an offender (so an empty list above means something)."""
     tree = ast.parse("from ...store import Register\nRegister.open(p)\nwith p.open('rb'): pass\n")
     assert "csp_desktop.store" in set(imported("ui/x/y.py", tree))
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
     assert [_plain_open(c.func) for c in calls] == [False, True]
+    tree = ast.parse("reg.get('risks', i)\nself.reg.insert(t, r)\nregister.db.conn\nrow.get('x')\n"
+                     "q = 'SELECT id FROM risks'\nsay = 'Update the risk'\n")
+    assert sum(map(_register_row_access, ast.walk(tree))) == 3
+    assert sum(map(_sql_text, ast.walk(tree))) == 1

@@ -164,7 +164,7 @@ def meeting_delete(register, meeting_id, expected):
         meeting = get_meeting(reg, meeting_id)
         label = f"The meeting of {meeting.held_on:%d/%m/%Y}"
         with find.guarded(reg, "meetings", meeting.id, label, expected):
-            remove_meeting(reg, meeting.id)
+            remove_meeting(reg, meeting.id, expected)
     click.echo(f"Deleted the {meeting.board} meeting of {meeting.held_on:%d/%m/%Y}.")
 
 

@@ -224,11 +224,12 @@ def _closed_year(register, year, fmt):
 @expect_version_option()
 def priority_retire(register, priority, reason, expected):
     """Retire PRIORITY (its number or title) from the plan, with the reason; it stays on record."""
+    from ..services.cli_lookup import guarded
     from ..services.plan_year import retire_priority
     with opened(register) as reg:
         found = listing.find_priority(reg, priority)
-        _not_stale(reg, "priorities", found.id, f"Priority {found.ref or found.title}", expected)
-        retire_priority(reg, found.id, reason)
+        with guarded(reg, "priorities", found.id, f"Priority {found.ref or found.title}", expected):
+            retire_priority(reg, found.id, reason, expected_version=expected)
     click.echo(f"Retired priority {found.ref or found.title}.")
 
 

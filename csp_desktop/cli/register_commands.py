@@ -100,5 +100,5 @@ def rename(register, name, expected):
     from ..services.cli_lookup import guarded
     from ..services.registers import rename_partnership
     with opened(register) as reg, guarded(reg, "register_info", reg.info()["id"], "The register", expected):
-        old, new = rename_partnership(reg, name).value
+        old, new = rename_partnership(reg, name, expected).value
     click.echo(f"Renamed {old} to {new}." if old != new else f"The partnership is already called {new}.")

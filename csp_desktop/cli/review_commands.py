@@ -84,7 +84,7 @@ def cadence(register, settings, expected, fmt):
                                                f"{', '.join(months)}).")
                 months[match] = value
             with guarded(reg, "register_info", reg.info()["id"], "The register", expected):
-                service.set_cadence(reg, months)
+                service.set_cadence(reg, months, expected)
         shown = service.cadence(reg).by_band(reg.scheme).items()
     if fmt == "table":  # the form people have always read
         for band, every in shown:

@@ -17,10 +17,12 @@ def cadence(reg: Register) -> Cadence:
     return read_cadence(reg)
 
 
-def set_cadence(reg: Register, months_by_band: Mapping[str, object]) -> Done[Cadence]:
-    """Store a cadence typed as {band name: months}; a 0 or a 10-year figure is refused in one sentence."""
+def set_cadence(reg: Register, months_by_band: Mapping[str, object],
+                expected_version: int | None = None) -> Done[Cadence]:
+    """Store a cadence typed as {band name: months}; a 0 or a 10-year figure is refused in one sentence, and so
+    is a register whose details changed since `expected_version` (the version the user read them at)."""
     new = cadence_from_bands(reg.scheme, months_by_band)
-    write_cadence(reg, new)
+    write_cadence(reg, new, expected_version)
     return Done(new, Changes.of(Kind.CADENCE))
 
 

@@ -64,6 +64,13 @@ class Changes:
     def meetings_changed(self) -> bool:
         return Kind.MEETINGS in self.kinds
 
+    @property
+    def names_only(self) -> bool:
+        """Only owners' or organisations' own details changed (a rename, one added), these ids: the rows that
+        show an owner's name are those that name that owner, so a view re-reads just them, not everything.
+        (A delete that clears links names the linked rows' kinds too, so it is not this.)"""
+        return self.kinds == {Kind.OWNERS} and self.rows_known
+
     def __or__(self, other: "Changes") -> "Changes":
         if not other or not self:  # nothing changed on one side: the other says it all
             return self or other

@@ -12,6 +12,7 @@ from ..store import Register, partners
 from ..store import actions as store_actions
 from ..store import risks as store_risks
 from ..store.errors import ConflictError
+from ..store.records import stored_version
 from . import history
 
 
@@ -113,16 +114,16 @@ def day(text: str | None, what: str = "date") -> date | None:
 def guarded(reg: Register, table: str, row_id: str, label: str, expected_version: int | None):
     """Refuse a write from an older version than the one stored, naming who changed the item and when.
     Checked first (for the services that take no version) and again by the store inside the write."""
-    row = reg.get(table, row_id)
-    if expected_version is not None and row is not None and row["version"] != expected_version:
-        raise UserError(_stale(reg, row_id, label, expected_version, row["version"]))
+    stored = stored_version(reg, table, row_id)
+    if expected_version is not None and stored is not None and stored != expected_version:
+        raise UserError(_stale(reg, row_id, label, expected_version, stored))
     try:
         yield
     except ConflictError:
-        now = reg.get(table, row_id)
+        now = stored_version(reg, table, row_id)
         if now is None:
             raise UserError(f"{label} is no longer in the register.") from None
-        raise UserError(_stale(reg, row_id, label, expected_version, now["version"])) from None
+        raise UserError(_stale(reg, row_id, label, expected_version, now)) from None
 
 
 def _stale(reg: Register, row_id: str, label: str, expected: int | None, now: int) -> str:
@@ -133,6 +134,6 @@ def _stale(reg: Register, row_id: str, label: str, expected: int | None, now: in
 
 
 def version(reg: Register, table: str, row_id: str) -> int:
-    row = reg.get(table, row_id)
-    assert row is not None  # asked only of a row just found
-    return row["version"]
+    now = stored_version(reg, table, row_id)
+    assert now is not None  # asked only of a row just found
+    return now

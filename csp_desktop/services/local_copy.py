@@ -17,7 +17,8 @@ from ..domain import backup_policy as policy
 from ..errors import UserError
 from ..placement import Placement, placement_of
 from ..store import Register
-from ..store.copying import copy_database, copy_file, write_over
+from ..store.copying import copy_file, write_over
+from ..store.maintenance import backup_as
 from .backups import backups_folder, prune
 
 FOLDER = "Local copies"
@@ -68,7 +69,7 @@ def write_back(copy: LocalCopy, reg: Register) -> None:
     # Through a flat (rollback-journal) copy first: the backup API copies the source's header, and a
     # header saying WAL must never reach the share.
     with tempfile.TemporaryDirectory(dir=copy.local.parent) as folder:
-        flat = copy_database(reg.db.conn, Path(folder) / copy.local.name)
+        flat = backup_as(reg, Path(folder) / copy.local.name)
         write_over(flat, copy.original, journal="DELETE")
     copy.stamp = _stamp(copy.original)
 

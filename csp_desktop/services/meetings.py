@@ -105,8 +105,12 @@ def set_meeting(reg: Register, meeting_id: str, values: Meeting) -> Changes:
     return update_meeting(reg, current)
 
 
-def remove_meeting(reg: Register, meeting_id: str) -> Changes:
-    delete_meeting(reg, get_meeting(reg, meeting_id))
+def remove_meeting(reg: Register, meeting_id: str, expected_version: int | None = None) -> Changes:
+    """Delete the meeting; refused if it changed since `expected_version` (None: as stored now, for undo)."""
+    meeting = get_meeting(reg, meeting_id)
+    if expected_version is not None:
+        meeting.version = expected_version  # store.delete_meeting refuses it inside its transaction if stale
+    delete_meeting(reg, meeting)
     return _meeting(meeting_id)
 
 

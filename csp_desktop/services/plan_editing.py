@@ -1,18 +1,22 @@
 """Changing the plan: priorities, objectives, themes, indicators and their values, the plan period.
 
-Every operation is one transaction with its audit rows (Register.insert/update/delete) and refuses a bad
+Every operation is one transaction with its audit rows (store/plan.py writes them) and refuses a bad
 value in one sentence before anything is written, and returns what it changed (`Changes`; a `Done` where
-the caller needs the row too). The app's undo commands and the command line call these.
+the caller needs the row too). Edits take `expected_version`, the version the user started from (None: as
+stored now, for undo and redo); a row changed since is refused in one sentence (ConflictError) and nothing
+is written. The app's undo commands and the command line call these.
 """
 from __future__ import annotations
+
+import dataclasses
 
 from ..domain.model import Indicator, Priority
 from ..domain.plan import (DIRECTIONS, MAX_NOTE, MAX_VALUE_TEXT, UNITS, IndicatorValue, Objective, PlanInfo,
                            PlanValueError, Theme, check_value, read_measure, read_period, value_from)
 from ..errors import UserError
 from ..store import Register, RegisterError
+from ..store import indicators, partners
 from ..store import plan as store
-from ..store.rows import indicator_row
 from ..domain.dates import show
 from .changes import Changes, Done, Kind
 
@@ -23,15 +27,14 @@ class PlanEditError(UserError, ValueError):
     """A value the plan cannot take; nothing was changed."""
 
 
-# What each kind of plan item is stored in, and which of its fields may be edited.
+# The kinds of plan item that can be edited field by field, and which of their fields may be.
 KINDS = {
-    "priority": ("priorities", ("ref", "title", "lead_agency", "outcomes", "position", "retired_on",
-                                "retired_reason")),
-    "objective": ("objectives", ("ref", "title", "priority_id", "position")),
-    "theme": ("plan_themes", ("title", "description", "position")),
-    "indicator": ("indicators", ("ref", "title", "priority_id", "unit", "direction", "baseline", "baseline_value",
-                                 "target", "target_value", "target_period", "data_source", "owner_id", "exempt")),
-    "action": ("actions", ("objective_id", "priority_id", "owner_id", "due", "status")),
+    "priority": ("ref", "title", "lead_agency", "outcomes", "position", "retired_on", "retired_reason"),
+    "objective": ("ref", "title", "priority_id", "position"),
+    "theme": ("title", "description", "position"),
+    "indicator": ("ref", "title", "priority_id", "unit", "direction", "baseline", "baseline_value",
+                  "target", "target_value", "target_period", "data_source", "owner_id", "exempt"),
+    "action": ("objective_id", "priority_id", "owner_id", "due", "status"),
 }
 
 
@@ -41,7 +44,7 @@ def changed(kind: str, *row_ids: str) -> Changes:
 
 
 def _check(kind: str, changes: dict) -> dict:
-    table, allowed = KINDS[kind]
+    allowed = KINDS[kind]
     for name, value in changes.items():
         if name not in allowed:
             raise PlanEditError(f"{name!r} is not something a plan {kind} has.")
@@ -66,15 +69,12 @@ def set_fields(reg: Register, kind: str, row_id: str, changes: dict, expected_ve
     """Change fields of one plan item."""
     if kind not in KINDS:
         raise PlanEditError(f"{kind!r} is not a kind of plan item.")
-    changes = _check(kind, changes)
-    table = KINDS[kind][0]
-    with reg.transaction():
-        reg.update(table, row_id, changes, expected_version)
+    store.update_item(reg, kind, row_id, _check(kind, changes), expected_version)
     return changed(kind, row_id)
 
 
 def get_row(reg: Register, kind: str, row_id: str) -> dict:
-    row = reg.get(KINDS[kind][0] if kind in KINDS else "indicator_values", row_id)
+    row = store.get_item(reg, kind, row_id)
     if row is None:
         raise PlanEditError(f"That {kind} is no longer in the register.")
     return row
@@ -85,9 +85,8 @@ def add_priority(reg: Register, priority: Priority, lead_agencies: list[str] | N
     names = lead_agencies if lead_agencies is not None else []
     made: list[str] = []
     with reg.transaction():
-        reg.insert("priorities", {"id": priority.id, "ref": priority.ref, "title": priority.title,
-                                  "lead_agency": priority.lead_agency or " and ".join(names),
-                                  "outcomes": priority.outcomes, "position": priority.position})
+        leads = priority.lead_agency or " and ".join(names)
+        partners.add_priority(reg, dataclasses.replace(priority, lead_agency=leads))
         if names:
             made = store.set_lead_agencies(reg, priority.id, names)
     return changed("priority", priority.id) | _organisations(made)
@@ -98,15 +97,17 @@ def _organisations(made: list[str]) -> Changes:
     return Changes.of(Kind.OWNERS, ids=made) if made else Changes()
 
 
-def set_lead_agencies(reg: Register, priority_id: str, names: list[str]) -> Changes:
+def set_lead_agencies(reg: Register, priority_id: str, names: list[str],
+                      expected_version: int | None = None) -> Changes:
     """The priority's lead agencies, as partner organisations; its published text follows them."""
     names = [" ".join(n.split()) for n in names if n and n.strip()]
     if any(len(n) > 200 for n in names):
         raise PlanEditError("A lead agency's name is longer than 200 characters; shorten it.")
     get_row(reg, "priority", priority_id)
     with reg.transaction():
+        # The priority's own row first: a stale version is refused before any link is touched.
+        store.update_item(reg, "priority", priority_id, {"lead_agency": " and ".join(names)}, expected_version)
         made = store.set_lead_agencies(reg, priority_id, names)
-        reg.update("priorities", priority_id, {"lead_agency": " and ".join(names)})
     return changed("priority", priority_id) | _organisations(made)
 
 
@@ -117,37 +118,30 @@ def lead_agency_names(reg: Register, priority_id: str) -> list[str]:
 def add_objective(reg: Register, objective: Objective) -> Changes:
     _check("objective", {"title": objective.title, "ref": objective.ref})
     get_row(reg, "priority", objective.priority_id)
-    with reg.transaction():
-        return changed("objective", reg.insert("objectives", {**store.objective_row(objective), "id": objective.id}))
+    return changed("objective", store.add_objective(reg, objective))
 
 
 def add_theme(reg: Register, theme: Theme) -> Changes:
     _check("theme", {"title": theme.title, "description": theme.description})
-    with reg.transaction():
-        return changed("theme", reg.insert("plan_themes", {**store.theme_row(theme), "id": theme.id}))
+    return changed("theme", store.add_theme(reg, theme))
 
 
 def add_indicator(reg: Register, indicator: Indicator) -> Changes:
     _check("indicator", {"title": indicator.title, "unit": indicator.unit, "direction": indicator.direction})
     if indicator.target and indicator.target_value is None:
         indicator.target_value = read_measure(indicator.target).value
-    with reg.transaction():
-        return changed("indicator", reg.insert("indicators", {**indicator_row(indicator), "id": indicator.id}))
+    return changed("indicator", indicators.add_indicator(reg, indicator))
 
 
 def remove(reg: Register, kind: str, row_id: str) -> Done[dict]:
     """Delete one plan item; returns its row so an undo can put it back with the same id."""
-    table = KINDS[kind][0] if kind in KINDS else "indicator_values"
     row = get_row(reg, kind, row_id)
-    with reg.transaction():
-        reg.delete(table, row_id)
+    store.delete_item(reg, kind, row_id)
     return Done(row, changed(kind, row_id))
 
 
 def restore(reg: Register, kind: str, row: dict) -> Changes:
-    table = KINDS[kind][0] if kind in KINDS else "indicator_values"
-    with reg.transaction():
-        reg.insert(table, {k: v for k, v in row.items() if k != "version"})
+    store.restore_item(reg, kind, row)
     return changed(kind, row["id"])
 
 
@@ -199,8 +193,7 @@ def record_value(reg: Register, indicator_id: str, period: str, text: str, note:
                                       f"{existing.period} ({existing.text!r}); correct that value rather than "
                                       "recording a second one."))
     try:
-        with reg.transaction():
-            reg.insert("indicator_values", {**store.value_row(value), "id": value.id})
+        store.add_value(reg, value)
     except RegisterError as exc:
         raise PlanEditError(str(exc)) from None
     value.version = 1
@@ -208,7 +201,7 @@ def record_value(reg: Register, indicator_id: str, period: str, text: str, note:
 
 
 def correct_value(reg: Register, value_id: str, *, text: str | None = None, note: str | None = None,
-                  period: str | None = None) -> Changes:
+                  period: str | None = None, expected_version: int | None = None) -> Changes:
     """Put a wrong value right, keeping its row and history in the audit trail."""
     current = store.get_value(reg, value_id)
     if current is None:
@@ -218,9 +211,7 @@ def correct_value(reg: Register, value_id: str, *, text: str | None = None, note
     clash = store.value_for_period(reg, current.indicator_id, fixed.period_end)
     if clash is not None and clash.id != value_id:
         raise PlanEditError(f"There is already a value for {clash.period}; correct that one instead.")
-    changes = store.value_row(fixed)
-    with reg.transaction():
-        reg.update("indicator_values", value_id, changes)
+    store.update_item(reg, "value", value_id, store.value_row(fixed), expected_version)
     return changed("value", value_id, current.indicator_id)
 
 
@@ -229,7 +220,7 @@ def value_fields(value: IndicatorValue) -> dict:
     return {"text": value.text, "note": value.note, "period": value.period}
 
 
-def set_plan_info(reg: Register, **changes) -> Done[PlanInfo]:
+def set_plan_info(reg: Register, expected_version: int | None = None, **changes) -> Done[PlanInfo]:
     info = store.get_plan_info(reg)
     allowed = ("title", "start_year", "end_year", "year_number", "amber_tolerance")
     for name in changes:
@@ -245,11 +236,7 @@ def set_plan_info(reg: Register, **changes) -> Done[PlanInfo]:
                             f"is not a year of a {merged.end_year - merged.start_year}-year plan.")
     if not 0 <= float(merged.amber_tolerance) <= 1:
         raise PlanEditError("The amber tolerance is a share of the target between 0 and 100%.")
-    with reg.transaction():
-        if reg.get("plan_info", info.id) is None:
-            reg.insert("plan_info", {**store.plan_info_row(merged), "id": merged.id})
-        else:
-            reg.update("plan_info", info.id, store.plan_info_row(merged))
+    store.save_plan_info(reg, merged, expected_version)
     return Done(store.get_plan_info(reg), changed("info", info.id))
 
 

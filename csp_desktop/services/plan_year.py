@@ -6,6 +6,7 @@ actions and open risks simply carry on into the new year; complete ones stay as 
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,27 +37,27 @@ class NextYear:
     changes: Changes = Changes.of(Kind.PLAN)  # the plan's year, its priorities (and lead agencies made partners)
 
 
-def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None) -> Changes:
-    """Drop a priority from the plan from now on, saying why; it stays, with its history, as retired."""
+def retire_priority(reg: Register, priority_id: str, reason: str, on: date | None = None,
+                    expected_version: int | None = None) -> Changes:
+    """Drop a priority from the plan from now on, saying why; it stays, with its history, as retired.
+    Refused if the priority changed since `expected_version` (the version the user started from)."""
     reason = " ".join((reason or "").split())
     if not reason:
         raise PlanEditError("Say why the priority is retired (the board will read it).")
     if len(reason) > MAX_REASON:
         raise PlanEditError(f"The reason is longer than {MAX_REASON:,} characters; shorten it.")
-    row = reg.get("priorities", priority_id)
+    row = store.get_item(reg, "priority", priority_id)
     if row is None:
         raise PlanEditError("That priority is no longer in the register.")
     if row["retired_on"]:
         raise PlanEditError(f"Priority {row['ref'] or row['title']} was already retired on {row['retired_on']}.")
-    with reg.transaction():
-        reg.update("priorities", priority_id, {"retired_on": (on or date.today()).isoformat(),
-                                               "retired_reason": reason})
+    store.update_item(reg, "priority", priority_id, {"retired_on": (on or date.today()).isoformat(),
+                                                     "retired_reason": reason}, expected_version)
     return changed("priority", priority_id)
 
 
-def reinstate_priority(reg: Register, priority_id: str) -> Changes:
-    with reg.transaction():
-        reg.update("priorities", priority_id, {"retired_on": None, "retired_reason": ""})
+def reinstate_priority(reg: Register, priority_id: str, expected_version: int | None = None) -> Changes:
+    store.update_item(reg, "priority", priority_id, {"retired_on": None, "retired_reason": ""}, expected_version)
     return changed("priority", priority_id)
 
 
@@ -86,7 +87,7 @@ def start_next_year(reg: Register, today: date, *, retire: dict[str, str] | None
             changes |= retire_priority(reg, priority_id, reason, today)
         for title, leads in add or []:
             changes |= add_priority(reg, Priority(title, ref=_next_ref(reg)), leads)
-        reg.update("plan_info", info.id, {"year_number": info.year_number + 1})
+        store.save_plan_info(reg, dataclasses.replace(info, year_number=info.year_number + 1), info.version)
     opened = store.get_plan_info(reg).label
     actions = [a for line in summary.priorities for a in line.all_actions() if a.status not in CLOSED_ACTION_STATUSES]
     risks = store.count_open_risks(reg)

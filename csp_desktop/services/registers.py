@@ -25,6 +25,11 @@ def partnership_name(name: str) -> str:
     return name
 
 
+def settings_version(reg: Register) -> int:
+    """The version of the register's own details (name, scheme, cadence) now: what an edit of them started from."""
+    return reg.info()["version"]
+
+
 def create_register(path: Path, *, name: str | None = None, scheme: str = "5x5", demo: bool = False) -> Register:
     if demo:
         from .demo import create_demo
@@ -32,10 +37,11 @@ def create_register(path: Path, *, name: str | None = None, scheme: str = "5x5",
     return create_file(path, partnership_name(name) if name is not None else Path(path).stem, preset(scheme))
 
 
-def rename_partnership(reg: Register, name: str) -> Done[tuple[str, str]]:
-    """Give the partnership a new name (audited); the value is (old, new) so the change can be undone."""
+def rename_partnership(reg: Register, name: str, expected_version: int | None = None) -> Done[tuple[str, str]]:
+    """Give the partnership a new name (audited); the value is (old, new) so the change can be undone.
+    Refused if the register's details changed since `expected_version`."""
     new, old = partnership_name(name), reg.name
     if new == old:
         return Done((old, new), Changes())
-    reg.rename(new)
+    reg.rename(new, expected_version)
     return Done((old, new), Changes.of(Kind.REGISTER))

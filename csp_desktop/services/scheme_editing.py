@@ -41,16 +41,18 @@ def describe_refusal(scheme: Scheme, names: list[str]) -> str:
             f"({shown}{more}); re-score them first.")
 
 
-def apply_scheme(reg: Register, scheme: Scheme) -> Done[Scheme]:
-    """Store a new scheme, refusing one too small for the scores already recorded; the value is the old one."""
+def apply_scheme(reg: Register, scheme: Scheme, expected_version: int | None = None) -> Done[Scheme]:
+    """Store a new scheme, refusing one too small for the scores already recorded, or a register whose details
+    changed since `expected_version` (the version the user read them at); the value is the old scheme."""
     names = risks_outside(reg, scheme)
     if names:
         raise UserError(describe_refusal(scheme, names))
     old = reg.scheme
     if scheme == old:
         return Done(old, Changes())
+    reg.check_info_version(expected_version)  # before the backup: a refused change leaves nothing behind
     make_backup(reg, MATRIX)
-    reg.set_scheme(scheme)
+    reg.set_scheme(scheme, expected_version)
     return Done(old, Changes.of(Kind.SCHEME))
 
 
@@ -94,18 +96,20 @@ def rescored(reg: Register, remap: Remap) -> list[Rescored]:
     return found
 
 
-def apply_scheme_remapped(reg: Register, scheme: Scheme, remap: Remap, *, on: date,
-                          reviewer: str) -> Done[RemapDone]:
+def apply_scheme_remapped(reg: Register, scheme: Scheme, remap: Remap, *, on: date, reviewer: str,
+                          expected_version: int | None = None) -> Done[RemapDone]:
     """Change the matrix and move every score with `remap`, recording a review on each re-scored risk;
-    all in one transaction (after a backup). Returns what `undo_remap` needs."""
+    all in one transaction (after a backup). Returns what `undo_remap` needs. Refused, like apply_scheme,
+    if the register's details changed since `expected_version`."""
     remap.check(scheme)
+    reg.check_info_version(expected_version)
     old = reg.scheme
     done = RemapDone(old)
     note = (f"Re-scored when the matrix changed from {old.size} to {scheme.size} "
             f"(likelihood {remap.describe(LIKELIHOOD)}; impact {remap.describe(IMPACT)}).")
     make_backup(reg, MATRIX)
     with reg.transaction():
-        reg.set_scheme(scheme)
+        reg.set_scheme(scheme, expected_version)
         for item in rescored(reg, remap):
             risk = get_risk(reg, item.risk_id)
             done.risks.append((risk.id, {name: getattr(risk, name) for name in RATED}))

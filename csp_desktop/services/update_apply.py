@@ -13,7 +13,8 @@ from ..store.actions import add_note, get_action, save_action
 from ..store.returns import APPLIED, REJECTED, acting_as, set_outcome
 from .cadence import next_review_after
 from .changes import Changes, Kind
-from ..store.risks import get_risk, mitigations_for, record_review, save_mitigation
+from ..store.records import stored_version
+from ..store.risks import get_mitigation, get_risk, record_review, save_mitigation
 from .update_indicators import apply_indicator
 
 
@@ -56,10 +57,10 @@ def _by_row(changes: list[dict]) -> list[list[dict]]:
 
 
 def _stale(reg: Register, group: list[dict]) -> str:
-    now = reg.get(group[0]["tbl"], group[0]["row_id"])
+    now = stored_version(reg, group[0]["tbl"], group[0]["row_id"])
     if now is None:
         return "the item is no longer in the register"
-    if now["version"] != group[0]["register_version"]:
+    if now != group[0]["register_version"]:
         return "the item changed in the register after this return was received; receive the file again to compare"
     return ""
 
@@ -86,10 +87,9 @@ def _apply_risk(reg: Register, row_id: str, values: dict, owner: str, today: dat
 
 
 def _apply_mitigation(reg: Register, row_id: str, values: dict, owner: str, today: date) -> Changes:
-    row = reg.get("mitigations", row_id)
-    assert row is not None  # a return for a row no longer in the register is stale (_stale), never applied
-    risk_id = row["risk_id"]
-    mitigation = next(m for m in mitigations_for(reg, risk_id) if m.id == row_id)
+    mitigation = get_mitigation(reg, row_id)
+    assert mitigation is not None  # a return for a row no longer in the register is stale (_stale), never applied
+    risk_id = mitigation.risk_id
     if "description" in values:
         mitigation.description = values["description"]["text"]
     if "expected score" in values:

@@ -45,7 +45,8 @@ def delete_owner(reg: Register, owner: Owner) -> None:
 
 
 def _priority_row(priority: Priority) -> dict:
-    return {"ref": priority.ref, "title": priority.title, "lead_agency": priority.lead_agency}
+    return {"ref": priority.ref, "title": priority.title, "lead_agency": priority.lead_agency,
+            "outcomes": priority.outcomes, "position": priority.position}
 
 
 def add_priority(reg: Register, priority: Priority) -> str:

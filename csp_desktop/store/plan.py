@@ -9,8 +9,10 @@ from ..domain.plan import IndicatorValue, Objective, PlanInfo, Theme
 from .register import Register
 from .rows import to_indicator
 
-# Fields a caller may change on each table; anything else is refused by the service before it gets here.
-PLAN_TABLES = ("priorities", "objectives", "plan_themes", "indicators", "indicator_values", "actions", "plan_info")
+# The table each kind of plan item lives in (a "value" is an indicator's figure for one period). The service
+# decides which fields of each may be changed; these functions write what it passes.
+ITEM_TABLES = {"priority": "priorities", "objective": "objectives", "theme": "plan_themes", "indicator": "indicators",
+               "action": "actions", "value": "indicator_values"}
 
 
 def get_plan_info(reg: Register) -> PlanInfo:
@@ -22,9 +24,56 @@ def get_plan_info(reg: Register) -> PlanInfo:
                     id=row["id"], version=row["version"])
 
 
+def save_plan_info(reg: Register, info: PlanInfo, expected_version: int | None = None) -> None:
+    """Write the plan's settings, making its one row if there is none yet; a stale version is refused."""
+    with reg.transaction():
+        if reg.get("plan_info", info.id) is None:
+            reg.insert("plan_info", {**plan_info_row(info), "id": info.id})
+        else:
+            reg.update("plan_info", info.id, plan_info_row(info), expected_version)
+
+
 def plan_info_row(info: PlanInfo) -> dict:
     return {"title": info.title, "start_year": info.start_year, "end_year": info.end_year,
             "year_number": info.year_number, "amber_tolerance": info.amber_tolerance}
+
+
+# -- any plan item, by kind ------------------------------------------------------------------------
+
+def get_item(reg: Register, kind: str, row_id: str) -> dict | None:
+    return reg.get(ITEM_TABLES[kind], row_id)
+
+
+def update_item(reg: Register, kind: str, row_id: str, changes: dict, expected_version: int | None = None) -> dict:
+    """Write the fields that differ, refused (ConflictError) if the item is no longer at `expected_version`."""
+    with reg.transaction():
+        return reg.update(ITEM_TABLES[kind], row_id, changes, expected_version)
+
+
+def delete_item(reg: Register, kind: str, row_id: str) -> None:
+    with reg.transaction():
+        reg.delete(ITEM_TABLES[kind], row_id)
+
+
+def restore_item(reg: Register, kind: str, row: dict) -> None:
+    """Put back a deleted item's row with its own id (undo of a delete); it starts again at version 1."""
+    with reg.transaction():
+        reg.insert(ITEM_TABLES[kind], {k: v for k, v in row.items() if k != "version"})
+
+
+def add_objective(reg: Register, objective: Objective) -> str:
+    with reg.transaction():
+        return reg.insert("objectives", {**objective_row(objective), "id": objective.id})
+
+
+def add_theme(reg: Register, theme: Theme) -> str:
+    with reg.transaction():
+        return reg.insert("plan_themes", {**theme_row(theme), "id": theme.id})
+
+
+def add_value(reg: Register, value: IndicatorValue) -> str:
+    with reg.transaction():
+        return reg.insert("indicator_values", {**value_row(value), "id": value.id})
 
 
 def list_objectives(reg: Register) -> list[Objective]:

@@ -4,6 +4,13 @@ from __future__ import annotations
 from .register import Register
 
 
+def stored_version(reg: Register, table: str, row_id: str) -> int | None:
+    """The row's version as stored now (None: it is no longer there), for a check that names the table
+    from data: a returned change's own table, the command line's --expect-version."""
+    row = reg.get(table, row_id)
+    return row["version"] if row else None
+
+
 def add(reg: Register, table: str, obj, row: dict) -> str:
     """Insert `obj` with the given row; the object keeps the id the register gives it."""
     with reg.transaction():

@@ -245,20 +245,30 @@ class Register:
                                  "change": "delete", "field": None,
                                  "old": json.dumps(current, default=str, ensure_ascii=False), "new": None})
 
-    def set_scheme(self, scheme: Scheme) -> None:
+    # The register's own details (name, scheme, cadence) share one row, so one version: `expected_version` is
+    # that row's version when the user read them, and a change made since is refused (ConflictError).
+
+    def set_scheme(self, scheme: Scheme, expected_version: int | None = None) -> None:
         with self.transaction():
-            self.update("register_info", self.info()["id"], {"scheme": json.dumps(scheme.to_dict())})
+            self.update("register_info", self.info()["id"], {"scheme": json.dumps(scheme.to_dict())}, expected_version)
             self._scheme = None  # read again, so a rolled-back outer transaction leaves no stale copy
 
-    def rename(self, name: str) -> None:
+    def rename(self, name: str, expected_version: int | None = None) -> None:
         with self.transaction():
-            self.update("register_info", self.info()["id"], {"name": name})
+            self.update("register_info", self.info()["id"], {"name": name}, expected_version)
+
+    def check_info_version(self, expected_version: int | None) -> None:
+        """Refuse early (before a backup is taken, say) if the register's details changed since read."""
+        self._current("register_info", self.info()["id"], expected_version)
 
     def _current(self, table: str, row_id: str, expected_version: int | None) -> dict:
         current = self.get(table, row_id)
         if current is None:
             raise ConflictError("That item is no longer in the register (it may have been deleted).")
         if expected_version is not None and current["version"] != expected_version:
+            if table == "register_info":  # Settings: the name, scheme and cadence share this row
+                raise ConflictError("The register's name, scheme or review cadence was changed in another window "
+                                    "since you read them, so nothing was saved; save again to replace that change.")
             raise ConflictError("That item was changed since you started editing it; reload and try again.")
         return current
 

@@ -9,9 +9,10 @@ def read_cadence(reg: Register) -> Cadence:
     return Cadence.from_text(reg.info().get("cadence"))
 
 
-def write_cadence(reg: Register, cadence: Cadence) -> None:
+def write_cadence(reg: Register, cadence: Cadence, expected_version: int | None = None) -> None:
+    """Refused (ConflictError) if the register's details changed since `expected_version`."""
     with reg.transaction():
-        reg.update("register_info", reg.info()["id"], {"cadence": cadence.to_text()})
+        reg.update("register_info", reg.info()["id"], {"cadence": cadence.to_text()}, expected_version)
 
 
 def log_chase(reg: Register, entries: list[dict]) -> None:

@@ -69,6 +69,11 @@ def mitigations_for(reg: Register, risk_id: str) -> list[Mitigation]:
     return [to_mitigation(row) for row in rows]
 
 
+def get_mitigation(reg: Register, mitigation_id: str) -> Mitigation | None:
+    rows = reg.query(_MITIGATIONS + " WHERE m.id = ?", [mitigation_id])
+    return to_mitigation(rows[0]) if rows else None
+
+
 def mitigations_by_risk(reg: Register) -> dict[str, list[Mitigation]]:
     grouped = defaultdict(list)
     for row in reg.query(_MITIGATIONS + " ORDER BY m.risk_id, m.position, m.rowid"):

@@ -55,11 +55,15 @@ class ActionTableModel(QAbstractTableModel):
         if any(before.shown != after.shown for before, after in zip(old, fresh)):
             self.show_marked()  # the edit moved rows in or out of the filter
             return
-        for before, after in zip(old, fresh):
-            if before.shown:
-                number = self.rows.index(before)  # identity compare, in C
-                self.rows[number] = after
-                self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
+        shown = [(before, after) for before, after in zip(old, fresh) if before.shown]
+        if len(shown) > 8:  # an owner's hundreds of rows: found in one walk, not one walk of 50,000 each
+            at = {id(row): number for number, row in enumerate(self.rows)}
+            numbers = [at[id(before)] for before, _ in shown]
+        else:
+            numbers = [self.rows.index(before) for before, _ in shown]  # identity compare, in C
+        for number, (_, after) in zip(numbers, shown):
+            self.rows[number] = after
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
 
     def show_marked(self) -> None:
         """Show the rows now marked `shown`, in the current order (after the filter changed)."""

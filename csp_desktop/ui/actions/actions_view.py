@@ -228,10 +228,22 @@ class ActionsView(QWidget):
     # -- reacting ------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(*WIDER):
+        if changes.names_only:
+            self._names_changed(changes.ids)
+        elif changes.touches(*WIDER):
             self._reload_when_shown()
         elif changes.touches(Kind.ACTIONS):  # alone, or with the plan an action belongs to
             self.refresh_actions(changes.ids)
+
+    def _names_changed(self, owner_ids) -> None:
+        """An owner renamed or added: the owner filter's names, and only the actions that owner owns, are read
+        again (a rename read the whole tracker again: 868 ms at 50,000 actions)."""
+        if getattr(self, "_stale", False):
+            return  # read in full when next shown anyway
+        self._fill_owner_filter(lookups.owners(self.session.register))
+        owned = {row.action.id for row in self.model.all_rows if row.action.owner_id in owner_ids}
+        if owned:
+            self.refresh_actions(owned)
 
     def _reload_when_shown(self) -> None:
         """Risks, owners and meetings are named on many actions: read the tracker again, but only when it

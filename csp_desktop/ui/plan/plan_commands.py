@@ -35,9 +35,13 @@ class SetLeadAgencies(EditCommand):
         self.priority_id, self.new = priority.id, list(names)
         self.old = editing.lead_agency_names(session.register, priority.id)
         self.old_text = priority.lead_agency
+        # as SetPlanFields: the version when made, for the first run only
+        self.expected: int | None = editing.get_row(session.register, "priority", priority.id)["version"]
 
     def do(self) -> Changes:
-        return editing.set_lead_agencies(self.session.register, self.priority_id, self.new)
+        changes = editing.set_lead_agencies(self.session.register, self.priority_id, self.new, self.expected)
+        self.expected = None
+        return changes
 
     def undo_it(self) -> Changes:
         reg = self.session.register
@@ -102,9 +106,13 @@ class CorrectValue(EditCommand):
         super().__init__(session, f"Correct the {value.period} value")
         self.value_id, self.old = value.id, editing.value_fields(value)
         self.new = {k: v for k, v in (("text", text), ("note", note)) if v is not None}
+        self.expected: int | None = value.version  # the value as the user read it: the first run only
 
     def do(self) -> Changes:
-        return editing.correct_value(self.session.register, self.value_id, **self.new)
+        changes = editing.correct_value(self.session.register, self.value_id, **self.new,
+                                        expected_version=self.expected)
+        self.expected = None
+        return changes
 
     def undo_it(self) -> Changes:
         return editing.correct_value(self.session.register, self.value_id, **self.old)
@@ -113,13 +121,15 @@ class CorrectValue(EditCommand):
 class SetPlanInfo(EditCommand):
     """The plan's period, current year and amber tolerance."""
 
-    def __init__(self, session, changes: dict):
+    def __init__(self, session, changes: dict, expected: int | None = None):
         super().__init__(session, "Change the plan's period and settings")
         self.old = editing.plan_info_fields(editing.plan_info(session.register))
-        self.new = {**self.old, **changes}
+        self.new, self.expected = {**self.old, **changes}, expected  # the settings' version as the user read them
 
     def do(self) -> Changes:
-        return editing.set_plan_info(self.session.register, **self.new).changes
+        done = editing.set_plan_info(self.session.register, self.expected, **self.new)
+        self.expected = None
+        return done.changes
 
     def undo_it(self) -> Changes:
         return editing.set_plan_info(self.session.register, **self.old).changes
@@ -131,10 +141,14 @@ class RetirePriority(EditCommand):
     def __init__(self, session, priority: Priority, reason: str):
         super().__init__(session, f"Retire priority {priority.ref or priority.title}")
         self.priority_id, self.reason = priority.id, reason
+        self.expected: int | None = priority.version  # the priority as the user read it: the first run only
 
     def do(self) -> Changes:
         from ...services.plan_year import retire_priority
-        return retire_priority(self.session.register, self.priority_id, self.reason)
+        changes = retire_priority(self.session.register, self.priority_id, self.reason,
+                                  expected_version=self.expected)
+        self.expected = None
+        return changes
 
     def undo_it(self) -> Changes:
         from ...services.plan_year import reinstate_priority

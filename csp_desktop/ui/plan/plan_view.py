@@ -295,7 +295,7 @@ class PlanView(QWidget):
             self.apply_settings(dialog.changes())
 
     def apply_settings(self, changes: dict) -> None:
-        self._push(SetPlanInfo(self.session, changes))
+        self._push(SetPlanInfo(self.session, changes, self.summary.info.version))
 
     def _push(self, command) -> None:
         refusal = push(self.session, command)

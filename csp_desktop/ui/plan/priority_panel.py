@@ -1,6 +1,8 @@
 """One priority: its number, title, lead agencies (partner organisations) and outcomes, editable and undoable."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -57,12 +59,14 @@ class PriorityPanel(QWidget):
         changes = {k: v for k, v in (("ref", self.ref.text().strip()), ("title", self.title.text().strip()),
                                      ("outcomes", self.outcomes.toPlainText())) if getattr(p, k) != v}
         names = [n.strip() for n in self.leads.text().split(";") if n.strip()]
-        commands: list[EditCommand] = ([SetPlanFields(self.session, "priority", p.id, changes,
-                                                      f"priority {p.ref or p.title}")] if changes else [])
+        # Each command is made just before it runs, so the second starts from the version the first left.
+        commands: list[Callable[[], EditCommand]] = (
+            [lambda: SetPlanFields(self.session, "priority", p.id, changes, f"priority {p.ref or p.title}")]
+            if changes else [])
         if names != self.line.lead_agencies:
-            commands.append(SetLeadAgencies(self.session, p, names))
+            commands.append(lambda: SetLeadAgencies(self.session, p, names))
         for command in commands:
-            refusal = push(self.session, command)
+            refusal = push(self.session, command())
             if refusal:
                 self.refused.emit(refusal)
                 return

@@ -36,8 +36,12 @@ class RiskData(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*RELOAD_KINDS):
             return
-        if self.listing is None or self._latest > 0 or changes.touches(Kind.OWNERS) or not changes.rows_known:
-            self.reload()  # rows unknown, names on many rows, or a full load already on its way
+        if self.listing is not None and self._latest <= 0 and changes.names_only:  # an owner renamed or added
+            owned = [risk.id for risk in self.listing.risks if risk.owner_id in changes.ids]
+            if owned:
+                self.update_rows(owned)
+        elif self.listing is None or self._latest > 0 or changes.touches(Kind.OWNERS) or not changes.rows_known:
+            self.reload()  # rows unknown, links to owners cleared, or a full load already on its way
         else:  # an action edited changes no risk row, only the count of overdue actions
             ids = () if changes.only(Kind.ACTIONS, Kind.PLAN) else changes.ids
             self.update_rows(ids, count_actions=changes.touches(Kind.ACTIONS))

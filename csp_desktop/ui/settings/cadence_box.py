@@ -6,19 +6,22 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from ...domain.cadence import MAX_MONTHS, MIN_MONTHS
 from ...services import cadence as service
+from ...services.registers import settings_version
 from ...services.changes import Changes, Kind
 from ..common.accessible import named
 from ..shell.undoable import EditCommand, push
 
 
 class SetCadence(EditCommand):
-    def __init__(self, session, months: dict[str, int]):
+    def __init__(self, session, months: dict[str, int], expected: int | None = None):
         super().__init__(session, "Change the review cadence")
-        self.new = dict(months)
+        self.new, self.expected = dict(months), expected  # the register's details' version when read
         self.old = service.cadence(session.register).by_band(session.scheme)
 
     def do(self) -> Changes:
-        return service.set_cadence(self.session.register, self.new).changes
+        done = service.set_cadence(self.session.register, self.new, self.expected)
+        self.expected = None  # undo and redo apply to whatever the register holds then
+        return done.changes
 
     def undo_it(self) -> Changes:
         return service.set_cadence(self.session.register, self.old).changes
@@ -46,11 +49,18 @@ class CadenceBox(QGroupBox):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        session.changed.connect(lambda changes: self.load() if changes.touches(Kind.SCHEME, Kind.CADENCE) else None)
+        session.changed.connect(self._on_changed)
         self.load()
         self.save.setEnabled(not session.read_only)
 
+    def _on_changed(self, changes) -> None:
+        if changes.touches(Kind.SCHEME, Kind.CADENCE):
+            self.load()
+        elif changes.touches(Kind.REGISTER):  # a rename in this window: the months shown are still as stored
+            self.read_version = settings_version(self.session.register)
+
     def load(self) -> None:
+        self.read_version = settings_version(self.session.register)  # what a save here starts from
         while self.form.rowCount():
             self.form.removeRow(0)
         self.spins = {}
@@ -64,6 +74,8 @@ class CadenceBox(QGroupBox):
 
     def apply(self) -> bool:
         months = {band: spin.value() for band, spin in self.spins.items()}
-        error = push(self.session, SetCadence(self.session, months))
+        error = push(self.session, SetCadence(self.session, months, self.read_version))
+        if error:
+            self.read_version = settings_version(self.session.register)  # told: saving again is their choice
         self.message.setText(error or "Saved.")
         return error is None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 from ...domain.scoring import PRESETS, SchemeError, preset
 from ...errors import UserError
 from ...services.changes import Kind
+from ...services.registers import settings_version
 from ..common.accessible import named
 from .cadence_box import CadenceBox
 from .contact_box import ContactBox
@@ -124,6 +125,7 @@ class SettingsView(QScrollArea):
 
     def revert(self) -> None:
         self.form.load(self.session.scheme)
+        self.read_version = settings_version(self.session.register)  # what an edit here starts from
         self._say(self.scheme_message, None)
 
     def apply(self, remap_dialog: RemapDialog | None = None) -> bool:
@@ -147,9 +149,9 @@ class SettingsView(QScrollArea):
                 return False
             rescored = scheme_rescored(reg, dialog.remap())
             command: RemapSchemeCommand | SetSchemeCommand = RemapSchemeCommand(self.session, scheme, dialog.remap(),
-                                                                                 date.today())
+                                                                                 date.today(), self.read_version)
         else:
-            command = SetSchemeCommand(self.session, scheme)
+            command = SetSchemeCommand(self.session, scheme, self.read_version)
         self._applying = True  # the notice a refused command sends must not reload the form
         try:
             error = push(self.session, command)
@@ -157,6 +159,7 @@ class SettingsView(QScrollArea):
             self._applying = False
         if error:
             self._say(self.scheme_message, error)
+            self.read_version = settings_version(self.session.register)  # told: saving again is their choice
             return False
         self.revert()
         done = f"The scoring scheme is now {scheme.size}"
@@ -169,9 +172,11 @@ class SettingsView(QScrollArea):
         if " ".join(self.partnership_edit.text().split()) == self.session.register.name:
             self._say(self.partnership_message, None)
             return True
-        error = push(self.session, RenamePartnershipCommand(self.session, self.partnership_edit.text()))
+        error = push(self.session, RenamePartnershipCommand(self.session, self.partnership_edit.text(),
+                                                            self.read_version))
         if error:  # the typed text stays, to be corrected
             self._say(self.partnership_message, error)
+            self.read_version = settings_version(self.session.register)  # told: saving again is their choice
             return False
         self.partnership_edit.setText(self.session.register.name)
         self._say(self.partnership_message, f"The partnership is now called {self.session.register.name}.",
@@ -189,6 +194,8 @@ class SettingsView(QScrollArea):
         return True
 
     def _on_changed(self, changes) -> None:
+        if changes.touches(Kind.SCHEME, Kind.CADENCE, Kind.REGISTER):  # this window's own change: seen here
+            self.read_version = settings_version(self.session.register)
         if getattr(self, "_applying", False):
             return
         if changes.scheme_changed:
