@@ -37,6 +37,7 @@ OUT = HERE / "out"
 sys.path[:0] = [os.environ.get("BENCH_CODE", str(ROOT)), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from child_start import until  # noqa: E402
+from in_window import window_on  # noqa: E402
 
 TARGETS = {"start": 2.0, "ratio": 1.5, "filter": 0.050, "sort": 0.100, "edit": 0.050, "rss": 300}
 EDITS = 15  # one-field edits timed per register (median and worst reported)
@@ -191,21 +192,9 @@ def starts(mode: str, path: Path | None, runs: int, home: Path, code: Path = ROO
 
 def interaction(path: Path) -> dict:
     """Filter keystrokes and column sorts in this process, on the real window, timed to a repainted view."""
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-    from csp_desktop.ui.shell.main_window import MainWindow
-    from csp_desktop.ui.shell import qt_workarounds
-    if hasattr(qt_workarounds, "apply_workarounds"):  # older checkouts (--code) applied it on import
-        qt_workarounds.apply_workarounds()
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as home:
-        window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
-        window.resize(1366, 768)
-        window.show()
-        window.open_register(path)
-        window.data.wait()
-        _until(app, lambda: window.data.listing is not None)
+    with window_on(path) as (app, window):
         window.nav.setCurrentRow(1)
         view = window.page("Risks")
         app.processEvents()
@@ -225,7 +214,6 @@ def interaction(path: Path) -> dict:
                 sorts.append(settled(lambda c=column, o=order: view.table.sortByColumn(c, o)))
         edits = [edit_one_field(app, view, n) for n in range(EDITS)]
         rows = view.model.rowCount()
-        window.close()
     return {"rows": rows, "filter_median": statistics.median(keys), "filter_max": max(keys),
             "sort_median": statistics.median(sorts), "sort_max": max(sorts),
             "edit_median": statistics.median(edits), "edit_max": max(edits)}

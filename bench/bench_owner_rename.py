@@ -12,13 +12,9 @@ it too. Baseline, in the same run on the same register: the write alone (the ser
 """
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,36 +23,19 @@ ROOT = HERE.parent
 sys.path[:0] = [os.environ.get("BENCH_CODE", str(ROOT)), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_app import _until, register_of  # noqa: E402
+from bench_app import register_of  # noqa: E402
+from in_window import action_row_rect, measured_per_checkout, tracker_after_every_view, window_on  # noqa: E402
 
 EDITS = 9
 
 
 def measure(path: Path) -> dict:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
     from csp_desktop.services import partner_editing
     from csp_desktop.services.lookups import owners
     from csp_desktop.ui.partners.partner_commands import UpdateOwnerCommand
-    from csp_desktop.ui.shell import qt_workarounds
-    from csp_desktop.ui.shell.main_window import MainWindow
     from csp_desktop.ui.shell.undoable import push
-    if hasattr(qt_workarounds, "apply_workarounds"):
-        qt_workarounds.apply_workarounds()
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as home:
-        window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
-        window.resize(1366, 768)
-        window.show()
-        window.open_register(path)
-        window.data.wait()
-        _until(app, lambda: window.data.listing is not None)
-        for title in ("Dashboard", "Risks", "Plan", "Actions"):  # each view built and shown once
-            window.nav.setCurrentRow(next(n for n in range(window.nav.count())
-                                          if window.nav.item(n).text().startswith(title)))
-            app.processEvents()
-        view = window.page("Actions")
-        _until(app, lambda: view.model.rowCount() > 0)
+    with window_on(path) as (app, window):
+        view = tracker_after_every_view(app, window)
         people = owners(window.session.register)
         edits, writes, owned = [], [], []
         for n in range(EDITS):
@@ -78,7 +57,7 @@ def measure(path: Path) -> dict:
                 if time.perf_counter() - t0 > 60:
                     raise SystemExit("the renamed owner never showed")
             app.processEvents()
-            view.table.viewport().repaint(_row_rect(view, action_id))
+            view.table.viewport().repaint(action_row_rect(view, action_id))
             edits.append(time.perf_counter() - t0)
         for n in range(EDITS):
             owner = next(o for o in owners(window.session.register) if o.id == people[n % len(people)].id)
@@ -86,36 +65,14 @@ def measure(path: Path) -> dict:
             name = f"Written {n} {time.perf_counter_ns()}"
             partner_editing.update_owner(window.session.register, owner.id, {"name": name}, None)
             writes.append(time.perf_counter() - t0)
-        window.close()
     return {"actions": len(view.model.all_rows), "owned": int(statistics.median(owned)),
             "edit_median": statistics.median(edits), "edit_max": max(edits), "write_median": statistics.median(writes)}
 
 
-def _row_rect(view, action_id: str):
-    proxy_row = view.proxy.mapFromSource(view.model.index(view.model.row_for(action_id), 0)).row()
-    first, last = view.proxy.index(proxy_row, 0), view.proxy.index(proxy_row, view.proxy.columnCount() - 1)
-    return view.table.visualRect(first).united(view.table.visualRect(last))
-
-
-def measure_in(code: Path, path: Path) -> dict:
-    """`measure` in a fresh process importing csp_desktop from `code`."""
-    env = dict(os.environ, PYTHONPATH=str(code), BENCH_CODE=str(code))
-    out = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env, check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads([r for r in out.splitlines() if r.startswith("measured=")][-1].split("=", 1)[1])
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--risks", type=int, default=10_000, help="risks (five actions each)")
-    parser.add_argument("--code", type=Path, help="Also measure the csp_desktop in this checkout (the 'before').")
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return print("measured=" + json.dumps(measure(args.child)), flush=True)
-    codes = ([("before", args.code.resolve())] if args.code else []) + [("after" if args.code else "this", ROOT)]
-    rows = [(label, measure_in(code, register_of(args.risks, code, label if args.code else "")))
-            for label, code in codes]
+    rows = measured_per_checkout(__file__, __doc__.splitlines()[0], measure, register_of)
+    if rows is None:
+        return
     print(f"\nOne owner renamed in the app, to the tracker's repainted row and the risk list (median and worst "
           f"of {EDITS}; baseline: the write alone)")
     print("code | actions | owner's actions | rename ms median | rename ms worst | write alone ms | x write")
