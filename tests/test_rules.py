@@ -6,6 +6,8 @@
   drops the POSIX locks SQLite holds on it in this process (sqlite.org/howtocorrupt.html, 2.2).
 - services/ never names a table or writes SQL: it calls store/ functions that say what they do, and never
   the register's row methods (get, insert, update, delete, query...) or its database handle.
+- cli/ never hands a table's name to anything: it says which kind of record it edits (cli_lookup.Record),
+  and store/ alone knows the table.
 """
 from __future__ import annotations
 
@@ -99,6 +101,28 @@ def _sql_text(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(SQL.match(node.value))
 
 
+# The register's tables, as the migrations create them.
+TABLES = {m.group(1).lower() for path in (PACKAGE.parent / "db").glob("*.sql")
+          for m in re.finditer(r"create\s+table\s+(?:if\s+not\s+exists\s+)?\W?(\w+)", path.read_text("utf-8"), re.I)}
+# click's declarations name the command line's own options and choices ("--owner", "owners"; --table risks).
+CLICK_CALLS = {"option", "argument", "Choice"}
+
+
+def test_the_command_line_passes_no_table_name():
+    offenders = sorted(f"{rel}:{node.lineno}" for rel, tree in modules() if rel.startswith("cli/")
+                       for node in ast.walk(tree) if _table_argument(node))
+    assert offenders == []
+
+
+def _table_argument(node: ast.AST) -> bool:
+    """guarded(reg, "risks", ...), version(reg, table="owners"): a call given a table's name as a string."""
+    if not isinstance(node, ast.Call):
+        return False
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+    given = [*node.args, *(k.value for k in node.keywords)]
+    return called not in CLICK_CALLS and any(isinstance(a, ast.Constant) and a.value in TABLES for a in given)
+
+
 def test_the_rules_see_what_they_look_for():
     """The checks would catch an offender (so an empty list above means something)."""
     tree = ast.parse("from ...store import Register\nRegister.open(p)\nwith p.open('rb'): pass\n")
@@ -109,3 +133,8 @@ def test_the_rules_see_what_they_look_for():
                      "q = 'SELECT id FROM risks'\nsay = 'Update the risk'\n")
     assert sum(map(_register_row_access, ast.walk(tree))) == 3
     assert sum(map(_sql_text, ast.walk(tree))) == 1
+    assert {"risks", "actions", "owners", "meetings", "register_info"} <= TABLES
+    tree = ast.parse("find.guarded(reg, 'actions', i, label, v)\nversion(reg, table='owners', row_id=i)\n"
+                     "find.guarded(reg, find.Record.ACTION, i, label, v)\nemit(rows, ('risk', 'owner'))\n"
+                     "click.option('--owner', 'owners', multiple=True)\n")
+    assert [_table_argument(n) for n in ast.walk(tree) if isinstance(n, ast.Call)].count(True) == 2

@@ -64,9 +64,9 @@ def _update(register, ref: str, values_of, expected: int | None, done: str) -> N
     with opened(register) as reg:
         found = find.action(reg, ref)
         values = values_of(reg)
-        with find.guarded(reg, "actions", found.id, f"Action {found.ref}", expected):
+        with find.guarded(reg, find.Record.ACTION, found.id, f"Action {found.ref}", expected):
             action_editing.update_action(reg, found.id, values, expected)
-        version = find.version(reg, "actions", found.id)
+        version = find.version(reg, find.Record.ACTION, found.id)
     click.echo(f"{done} {found.ref} (now version {version}).")
 
 
@@ -104,7 +104,7 @@ def action_delete(register, ref, expected):
     """Delete action REF with its progress notes."""
     with opened(register) as reg:
         found = find.action(reg, ref)
-        with find.guarded(reg, "actions", found.id, f"Action {found.ref}", expected):
+        with find.guarded(reg, find.Record.ACTION, found.id, f"Action {found.ref}", expected):
             action_editing.delete_action(reg, found.id, expected)
     click.echo(f"Deleted {found.ref}.")
 
@@ -118,7 +118,7 @@ def note(register, ref, text, expected):
     """Add a progress note to action REF; the action's progress becomes TEXT."""
     with opened(register) as reg:
         found = find.action(reg, ref)
-        with find.guarded(reg, "actions", found.id, f"Action {found.ref}", expected):
+        with find.guarded(reg, find.Record.ACTION, found.id, f"Action {found.ref}", expected):
             action_editing.add_note(reg, found.id, text, reg.who)
     click.echo(f"Noted on {found.ref}.")
 
@@ -193,9 +193,9 @@ def mitigation_edit(register, ref, number, expected, **given):
         if not values:
             raise UserError("Nothing to change: give at least one option, e.g. --description.")
         label = f"Mitigation {number} of {found.ref}"
-        with find.guarded(reg, "mitigations", current.id, label, expected):
+        with find.guarded(reg, find.Record.MITIGATION, current.id, label, expected):
             risk_editing.save_mitigation(reg, current.id, found.id, values, expected)
-        version = find.version(reg, "mitigations", current.id)
+        version = find.version(reg, find.Record.MITIGATION, current.id)
     click.echo(f"Saved mitigation {number} of {found.ref} (now version {version}).")
 
 
@@ -208,6 +208,6 @@ def mitigation_delete(register, ref, number, expected):
     """Delete mitigation NUMBER of risk REF."""
     with opened(register) as reg:
         found, current = find.mitigation(reg, ref, number)
-        with find.guarded(reg, "mitigations", current.id, f"Mitigation {number} of {found.ref}", expected):
+        with find.guarded(reg, find.Record.MITIGATION, current.id, f"Mitigation {number} of {found.ref}", expected):
             risk_editing.remove_mitigation(reg, current.id, found.id, expected)
     click.echo(f"Deleted mitigation {number} of {found.ref}.")

@@ -76,10 +76,10 @@ def meeting_add(register, board, on, at, venue, chair, marking, **cover):
 @expect_version_option()
 def meeting_edit(register, meeting_id, expected, **values):
     """Change a meeting's details or its covering report (only the options given)."""
-    from ..services.cli_lookup import guarded
+    from ..services.cli_lookup import Record, guarded
     from ..services.meetings import edit_meeting
     cover = _cover(values)
-    with opened(register) as reg, guarded(reg, "meetings", meeting_id, "That meeting", expected):
+    with opened(register) as reg, guarded(reg, Record.MEETING, meeting_id, "That meeting", expected):
         meeting = edit_meeting(reg, meeting_id, **values, **cover).value
     click.echo(f"Saved {meeting.board}, {show(meeting.held_on)}.")
 

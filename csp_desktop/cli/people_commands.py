@@ -81,9 +81,9 @@ def owner_edit(register, name, new_name, kind, organisation, email, expected):
             values["name"] = new_name
         if not values:
             raise UserError("Nothing to change: give at least one option, e.g. --email.")
-        with find.guarded(reg, "owners", found.id, f"Owner {found.name}", expected):
+        with find.guarded(reg, find.Record.OWNER, found.id, f"Owner {found.name}", expected):
             saved = partner_editing.update_owner(reg, found.id, values, expected).value
-        version = find.version(reg, "owners", found.id)
+        version = find.version(reg, find.Record.OWNER, found.id)
     click.echo(f"Saved {saved.name} (now version {version}).")
 
 
@@ -95,7 +95,7 @@ def owner_delete(register, name, expected):
     """Delete the owner NAME; what they owned is left without an owner."""
     with opened(register) as reg:
         found = find.owner(reg, name)
-        with find.guarded(reg, "owners", found.id, f"Owner {found.name}", expected):
+        with find.guarded(reg, find.Record.OWNER, found.id, f"Owner {found.name}", expected):
             _, links = partner_editing.delete_owner(reg, found.id, expected).value
     usage = partner_editing.describe_usage({table: len(ids) for table, ids in links.items()})
     click.echo(f"Deleted {found.name}" + (f"; {usage} now have no owner." if usage else "."))
@@ -135,7 +135,7 @@ def organisation_edit(register, name, new_name, expected):
     """Rename the partner organisation NAME."""
     with opened(register) as reg:
         found = find.organisation(reg, name)
-        with find.guarded(reg, "organisations", found.id, f"Organisation {found.name}", expected):
+        with find.guarded(reg, find.Record.ORGANISATION, found.id, f"Organisation {found.name}", expected):
             saved = partner_editing.rename_organisation(reg, found.id, new_name, expected).value
     click.echo(f"Renamed {found.name} to {saved.name}.")
 
@@ -148,7 +148,7 @@ def organisation_delete(register, name, expected):
     """Delete the partner organisation NAME; its owners are left without one."""
     with opened(register) as reg:
         found = find.organisation(reg, name)
-        with find.guarded(reg, "organisations", found.id, f"Organisation {found.name}", expected):
+        with find.guarded(reg, find.Record.ORGANISATION, found.id, f"Organisation {found.name}", expected):
             partner_editing.delete_organisation(reg, found.id, expected)
     click.echo(f"Deleted {found.name}.")
 
@@ -163,7 +163,7 @@ def meeting_delete(register, meeting_id, expected):
     with opened(register) as reg:
         meeting = get_meeting(reg, meeting_id)
         label = f"The meeting of {meeting.held_on:%d/%m/%Y}"
-        with find.guarded(reg, "meetings", meeting.id, label, expected):
+        with find.guarded(reg, find.Record.MEETING, meeting.id, label, expected):
             remove_meeting(reg, meeting.id, expected)
     click.echo(f"Deleted the {meeting.board} meeting of {meeting.held_on:%d/%m/%Y}.")
 

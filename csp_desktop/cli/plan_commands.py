@@ -9,6 +9,7 @@ import click
 from ..services import plan as plan_service
 from ..services import plan_editing as editing
 from ..services import plan_listing as listing
+from ..services.cli_lookup import Record, guarded
 from .base import expect_version_option, main, opened
 from .output import emit, format_option
 
@@ -53,7 +54,7 @@ def priority_edit(register, priority, title, ref, leads, outcomes, expected):
     with opened(register) as reg:
         found = listing.find_priority(reg, priority)
         changes = {k: v for k, v in (("title", title), ("ref", ref), ("outcomes", outcomes)) if v is not None}
-        _not_stale(reg, "priorities", found.id, f"Priority {found.ref or found.title}", expected)
+        _not_stale(reg, Record.PRIORITY, found.id, f"Priority {found.ref or found.title}", expected)
         if changes:
             editing.set_fields(reg, "priority", found.id, changes)
         if leads:
@@ -130,7 +131,7 @@ def indicator_edit(register, ref, title, new_ref, owner, target, target_period, 
             changes["owner_id"] = listing.find_owner_id(reg, owner)
         if not changes:
             raise click.ClickException("Say what to change (see --help).")
-        _not_stale(reg, "indicators", ind.id, f"Indicator {ind.ref or ind.title}", expected)
+        _not_stale(reg, Record.INDICATOR, ind.id, f"Indicator {ind.ref or ind.title}", expected)
         editing.set_fields(reg, "indicator", ind.id, changes)
     click.echo(f"Changed indicator {new_ref or ref}.")
 
@@ -224,11 +225,10 @@ def _closed_year(register, year, fmt):
 @expect_version_option()
 def priority_retire(register, priority, reason, expected):
     """Retire PRIORITY (its number or title) from the plan, with the reason; it stays on record."""
-    from ..services.cli_lookup import guarded
     from ..services.plan_year import retire_priority
     with opened(register) as reg:
         found = listing.find_priority(reg, priority)
-        with guarded(reg, "priorities", found.id, f"Priority {found.ref or found.title}", expected):
+        with guarded(reg, Record.PRIORITY, found.id, f"Priority {found.ref or found.title}", expected):
             retire_priority(reg, found.id, reason, expected_version=expected)
     click.echo(f"Retired priority {found.ref or found.title}.")
 
@@ -258,9 +258,8 @@ def plan_next_year(register, retire, add, leads):
         click.echo(f"  {d['priority']}: {d['decision']}{' - ' + d['reason'] if d['reason'] else ''}")
 
 
-def _not_stale(reg, table: str, row_id: str, label: str, expected: int | None) -> None:
+def _not_stale(reg, record: Record, row_id: str, label: str, expected: int | None) -> None:
     """Refuse, naming who changed it and when, an edit started from an older version than the one stored
     (this command holds the register for writing, so nothing can change it between the check and the write)."""
-    from ..services.cli_lookup import guarded
-    with guarded(reg, table, row_id, label, expected):
+    with guarded(reg, record, row_id, label, expected):
         pass

@@ -97,8 +97,8 @@ def backup(register, folder):
 @expect_version_option()
 def rename(register, name, expected):
     """Give the partnership of REGISTER the name NAME (shown in the title bar and on the pack cover)."""
-    from ..services.cli_lookup import guarded
+    from ..services.cli_lookup import Record, guarded
     from ..services.registers import rename_partnership
-    with opened(register) as reg, guarded(reg, "register_info", reg.info()["id"], "The register", expected):
+    with opened(register) as reg, guarded(reg, Record.REGISTER, reg.info()["id"], "The register", expected):
         old, new = rename_partnership(reg, name, expected).value
     click.echo(f"Renamed {old} to {new}." if old != new else f"The partnership is already called {new}.")

@@ -72,7 +72,7 @@ def cadence(register, settings, expected, fmt):
     """Show, or set, how often risks in each band are reviewed."""
     from ..domain.cadence import describe
     from ..services import cadence as service
-    from ..services.cli_lookup import guarded
+    from ..services.cli_lookup import Record, guarded
     with opened(register, read_only=not settings) as reg:
         if settings:
             months = service.cadence(reg).by_band(reg.scheme)
@@ -83,7 +83,7 @@ def cadence(register, settings, expected, fmt):
                     raise click.ClickException(f"There is no band called {band.strip()!r} (the bands are "
                                                f"{', '.join(months)}).")
                 months[match] = value
-            with guarded(reg, "register_info", reg.info()["id"], "The register", expected):
+            with guarded(reg, Record.REGISTER, reg.info()["id"], "The register", expected):
                 service.set_cadence(reg, months, expected)
         shown = service.cadence(reg).by_band(reg.scheme).items()
     if fmt == "table":  # the form people have always read

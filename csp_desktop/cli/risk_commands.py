@@ -74,7 +74,7 @@ def _set(register, ref: str, changes_of, expected: int | None, done: str) -> Non
         changes = changes_of(reg)
         # As in the app: a score moving the risk to another band brings that band's next review with it.
         also, notice = risk_editing.band_change(reg, found.id, changes, date.today())
-        with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
+        with find.guarded(reg, find.Record.RISK, found.id, f"Risk {found.ref}", expected):
             saved = risk_editing.set_risk_fields(reg, found.id, {**changes, **also}, expected).value
     click.echo(f"{done} {saved.ref} (now version {saved.version}).")
     if notice:
@@ -123,7 +123,7 @@ def risk_delete(register, ref, expected):
     """Delete risk REF with its mitigations and reviews; its actions stay, unlinked (closing keeps it all)."""
     with opened(register) as reg:
         found = find.risk(reg, ref)
-        with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
+        with find.guarded(reg, find.Record.RISK, found.id, f"Risk {found.ref}", expected):
             *_, unlinked = risk_editing.remove_risk_keeping(reg, found.id, expected).value  # as the app deletes
     click.echo(f"Deleted {found.ref}" + (f"; {len(unlinked)} action(s) no longer linked to it." if unlinked else "."))
 
@@ -142,7 +142,7 @@ def review(register, ref, likelihood, impact, note, on, expected):
         found = find.risk(reg, ref)
         after = find.rating(reg, likelihood, impact)
         day = find.day(on, "review date") or date.today()
-        with find.guarded(reg, "risks", found.id, f"Risk {found.ref}", expected):
+        with find.guarded(reg, find.Record.RISK, found.id, f"Risk {found.ref}", expected):
             done = risk_editing.record_review(reg, found.id, after, on=day, reviewer=reg.who, note=note,
                                               expected_version=expected).value
         fresh = risk_editing.get_risk(reg, found.id)

@@ -112,7 +112,7 @@ def scheme_set(register, size, likelihood, impact, bands, appetite, expected):
     with opened(register) as reg:
         info = reg.info()
         new = changed_scheme(reg.scheme, size, likelihood, impact, bands, appetite)
-        with find.guarded(reg, "register_info", info["id"], "The register", expected):
+        with find.guarded(reg, find.Record.REGISTER, info["id"], "The register", expected):
             apply_scheme(reg, new, expected)
         version = reg.info()["version"]
     click.echo(f"The scheme is now {new.size}, appetite {new.appetite or 'none adopted'} (version {version}).")

@@ -12,6 +12,8 @@ from ..store import Register, partners
 from ..store import actions as store_actions
 from ..store import risks as store_risks
 from ..store.errors import ConflictError
+# The command line names what it edits by Record (find.Record.RISK); store/ alone knows each one's table.
+from ..store.records import Record as Record
 from ..store.records import stored_version
 from . import history
 
@@ -111,16 +113,16 @@ def day(text: str | None, what: str = "date") -> date | None:
 
 
 @contextlib.contextmanager
-def guarded(reg: Register, table: str, row_id: str, label: str, expected_version: int | None):
+def guarded(reg: Register, record: Record, row_id: str, label: str, expected_version: int | None):
     """Refuse a write from an older version than the one stored, naming who changed the item and when.
     Checked first (for the services that take no version) and again by the store inside the write."""
-    stored = stored_version(reg, table, row_id)
+    stored = stored_version(reg, record, row_id)
     if expected_version is not None and stored is not None and stored != expected_version:
         raise UserError(_stale(reg, row_id, label, expected_version, stored))
     try:
         yield
     except ConflictError:
-        now = stored_version(reg, table, row_id)
+        now = stored_version(reg, record, row_id)
         if now is None:
             raise UserError(f"{label} is no longer in the register.") from None
         raise UserError(_stale(reg, row_id, label, expected_version, now)) from None
@@ -133,7 +135,7 @@ def _stale(reg: Register, row_id: str, label: str, expected: int | None, now: in
             f"read it again and retry with --expect-version {now}.")
 
 
-def version(reg: Register, table: str, row_id: str) -> int:
-    now = stored_version(reg, table, row_id)
+def version(reg: Register, record: Record, row_id: str) -> int:
+    now = stored_version(reg, record, row_id)
     assert now is not None  # asked only of a row just found
     return now

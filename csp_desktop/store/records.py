@@ -1,13 +1,29 @@
 """The one way to add, save and delete a domain object: each call is its own transaction."""
 from __future__ import annotations
 
+import enum
+
 from .register import Register
 
 
-def stored_version(reg: Register, table: str, row_id: str) -> int | None:
+class Record(enum.Enum):
+    """What the command line edits under --expect-version. Each kind's table is named here, in store/, so
+    the command line and services say which kind of record and never which table."""
+    RISK = "risks"
+    MITIGATION = "mitigations"
+    ACTION = "actions"
+    OWNER = "owners"
+    ORGANISATION = "organisations"
+    MEETING = "meetings"
+    PRIORITY = "priorities"
+    INDICATOR = "indicators"
+    REGISTER = "register_info"  # the register's own details: name, scheme, cadence
+
+
+def stored_version(reg: Register, table: str | Record, row_id: str) -> int | None:
     """The row's version as stored now (None: it is no longer there), for a check that names the table
-    from data: a returned change's own table, the command line's --expect-version."""
-    row = reg.get(table, row_id)
+    from data (a returned change's own table) or by the kind of record (the command line's --expect-version)."""
+    row = reg.get(table.value if isinstance(table, Record) else table, row_id)
     return row["version"] if row else None
 
 
