@@ -83,7 +83,10 @@ LABEL_KEYS = {"risks": ("ref", "title"), "mitigations": ("risk_ref", "descriptio
 
 # Where the meta sheet keeps its facts (column A names, column B values) and its drop-down lists.
 META_KEYS = ("format", "register_id", "register_name", "round_id", "sending_id", "owner_id", "owner_name",
-             "sent_at", "return_by", "marking", "coordinator", "coordinator_email")
+             "sent_at", "return_by", "marking", "coordinator", "coordinator_email", "sheets")
+# The table sheets a workbook was sent with (a sheet with no rows is left out). Workbooks sent before this key
+# lack it: they were sent with every sheet but the optional ones.
+SHEETS_KEY, SHEETS_SEPARATOR = "sheets", ","
 LIST_COLUMNS = {LIKELIHOOD: "D", IMPACT: "E", STATUS: "F", YES: "G"}
 
 # Excel refuses more than this in one cell, so a longer text cannot have come from a spreadsheet program.

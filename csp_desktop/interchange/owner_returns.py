@@ -16,7 +16,7 @@ from openpyxl.xml import DEFUSEDXML
 
 from ..errors import UserError
 from .owner_layout import (FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, OPTIONAL_SHEETS, ROW_ID,
-                           ROW_VERSION, SHEETS)
+                           ROW_VERSION, SHEETS, SHEETS_KEY, SHEETS_SEPARATOR)
 from .safe_xlsx import NotAWorkbook, check_xlsx
 
 
@@ -73,11 +73,11 @@ def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
     try:
         meta = _meta(wb, path.name)
         book = ReturnedWorkbook(file=path.name, meta=meta)
+        sent = _sheets_sent(meta)
         for sheet, (tbl, columns) in SHEETS.items():
-            if sheet not in wb.sheetnames and sheet in OPTIONAL_SHEETS:
-                continue
             if sheet not in wb.sheetnames:
-                book.problems.append(f"the {sheet} sheet is missing, so nothing on it was taken")
+                if sheet in sent:   # the owner deleted a sheet they were sent
+                    book.problems.append(f"the {sheet} sheet is missing, so nothing on it was taken")
                 continue
             _read_sheet(wb[sheet], sheet, tbl, columns, book)
         return book
@@ -101,6 +101,13 @@ def _meta(wb, file: str) -> dict:
         raise NotAnOwnerWorkbook(f"{file} has a damaged or unknown register identity, so it cannot be "
                                  "matched to a register.")
     return facts
+
+
+def _sheets_sent(meta: dict) -> set[str]:
+    """The table sheets this workbook went out with; an older workbook names none and had all but the optional."""
+    if SHEETS_KEY not in meta:
+        return set(SHEETS) - OPTIONAL_SHEETS
+    return set(meta[SHEETS_KEY].split(SHEETS_SEPARATOR)) & set(SHEETS)
 
 
 def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> None:

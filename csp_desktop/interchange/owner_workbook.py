@@ -22,8 +22,9 @@ from ..domain.dates import show
 from ..files import atomic_write
 from .owner_layout import (ACTION_COLUMNS, ACTIONS_SHEET, DATE, EXEMPT_KEY, EXEMPT_MARK, FIRST_DATA_ROW, FORMAT,
                            HEADER_ROW, IMPACT, INDICATOR_COLUMNS, INDICATORS_SHEET, INSTRUCTIONS_SHEET, LIKELIHOOD,
-                           LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS,
-                           MITIGATIONS_SHEET, RISK_COLUMNS, RISKS_SHEET, STATUS, TEXT, YES, YES_WORDS, Column)
+                           LIST_COLUMNS, META_KEYS, META_SHEET, MITIGATION_COLUMNS, MITIGATIONS_SHEET,
+                           RISK_COLUMNS, RISKS_SHEET, SHEETS_KEY, SHEETS_SEPARATOR, STATUS, TEXT, YES, YES_WORDS,
+                           Column)
 
 OWNER_FILL = PatternFill("solid", fgColor="FFF2CC")   # pale yellow: "type here"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -78,13 +79,17 @@ def write_owner_workbook(book: OwnerWorkbook, path: Path) -> Path:
     for named in _styles():
         wb.add_named_style(named)
     looks = _style_arrays(wb)
-    _instructions(wb.active, book)
+    # A sheet with no rows would print as a header-only page: leave it out, and say which sheets were sent so
+    # the return reader still reports one the owner deleted.
+    tables = [(sheet, columns, rows) for sheet, columns, rows in (
+        (RISKS_SHEET, RISK_COLUMNS, book.risks), (MITIGATIONS_SHEET, MITIGATION_COLUMNS, book.mitigations),
+        (ACTIONS_SHEET, ACTION_COLUMNS, book.actions), (INDICATORS_SHEET, INDICATOR_COLUMNS, book.indicators),
+    ) if rows]
+    book.meta[SHEETS_KEY] = SHEETS_SEPARATOR.join(sheet for sheet, _, _ in tables)
+    _instructions(wb.active, book, {sheet for sheet, _, _ in tables})
     lists = _meta_sheet(wb, book)
     owner = book.meta["owner_name"]
-    for sheet, columns, rows in ((RISKS_SHEET, RISK_COLUMNS, book.risks),
-                                 (MITIGATIONS_SHEET, MITIGATION_COLUMNS, book.mitigations),
-                                 (ACTIONS_SHEET, ACTION_COLUMNS, book.actions),
-                                 (INDICATORS_SHEET, INDICATOR_COLUMNS, book.indicators)):
+    for sheet, columns, rows in tables:
         _table(wb.create_sheet(sheet), columns, rows, lists, looks, f"{sheet} owned by {owner}")
     wb.move_sheet(META_SHEET, offset=len(wb.sheetnames))
     _marked(wb, book)
@@ -115,7 +120,7 @@ def _marked(wb: Workbook, book: OwnerWorkbook) -> None:
     props.creator = book.meta.get("coordinator") or book.meta["register_name"]
 
 
-def _instructions(ws, book: OwnerWorkbook) -> None:
+def _instructions(ws, book: OwnerWorkbook, sheets: set[str]) -> None:
     meta = book.meta
     ws.title = INSTRUCTIONS_SHEET
     return_by = show(meta.get("return_by")) or "the date your coordinator gave you"
@@ -130,16 +135,7 @@ def _instructions(ws, book: OwnerWorkbook) -> None:
          "do not forward it." if any(r.get("exempt") for r in book.risks + book.actions) else "", None),
         ("", None),
         ("What to do", Font(name=FONT, bold=True)),
-        ("1. On the Risks sheet, give each risk's likelihood and impact as they stand now (pick from the "
-         "list in the yellow cells) and say why in Commentary. If you reviewed a risk and its score has not "
-         "changed, pick Yes under 'Reviewed, no change' instead.", None),
-        ("2. On the Mitigations sheet, revise the wording of a mitigation or the score it should bring the "
-         "risk down to, if either has changed.", None),
-        ("3. On the Actions sheet, pick each action's new status, write a progress update, and give a revised "
-         "due date (as 22/11/2026) if it will be late.", None),
-        ("4. On the Indicators sheet, give each indicator's new value as published (such as 8,031, 41% or "
-         "82/200 = 41%) and the period it is for (such as 2012/13 Q1), with any commentary.", None),
-        ("5. Save the workbook as .xlsx (keep its name) and email it back to your coordinator.", None),
+    ] + _steps(sheets) + [
         ("", None),
         ("Please only type in the yellow cells. Do not add, delete, sort or move rows: each row is matched "
          "to the register by a hidden identity, and rows that cannot be matched are not taken in.", None),
@@ -159,6 +155,22 @@ def _instructions(ws, book: OwnerWorkbook) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.protection.sheet = True
+
+
+def _steps(sheets: set[str]) -> list[tuple[str, Font | None]]:
+    """What to do, numbered, naming only the sheets this workbook has."""
+    steps = [text for sheet, text in (
+        (RISKS_SHEET, "On the Risks sheet, give each risk's likelihood and impact as they stand now (pick from the "
+                      "list in the yellow cells) and say why in Commentary. If you reviewed a risk and its score has "
+                      "not changed, pick Yes under 'Reviewed, no change' instead."),
+        (MITIGATIONS_SHEET, "On the Mitigations sheet, revise the wording of a mitigation or the score it should "
+                            "bring the risk down to, if either has changed."),
+        (ACTIONS_SHEET, "On the Actions sheet, pick each action's new status, write a progress update, and give a "
+                        "revised due date (as 22/11/2026) if it will be late."),
+        (INDICATORS_SHEET, "On the Indicators sheet, give each indicator's new value as published (such as 8,031, "
+                           "41% or 82/200 = 41%) and the period it is for (such as 2012/13 Q1), with any commentary."),
+    ) if sheet in sheets] + ["Save the workbook as .xlsx (keep its name) and email it back to your coordinator."]
+    return [(f"{number}. {text}", None) for number, text in enumerate(steps, start=1)]
 
 
 def _meta_sheet(wb: Workbook, book: OwnerWorkbook) -> dict[str, str]:

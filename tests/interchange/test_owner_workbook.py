@@ -27,7 +27,7 @@ ACTION = {"ref": "A-1", "title": "Train staff", "due": date(2026, 12, 31), "stat
 def test_only_owner_cells_are_unlocked_and_sheets_are_protected(tmp_path):
     path = write_owner_workbook(_book(risks=[RISK], actions=[ACTION]), tmp_path / "o.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "Indicators", "_csp"]
+    assert wb.sheetnames == ["Instructions", "Risks", "Actions", "_csp"]   # no mitigations, no indicators
     assert all(ws.protection.sheet for ws in wb.worksheets)
     risks = wb["Risks"]
     unlocked = [c.heading for i, c in enumerate(RISK_COLUMNS, start=1) if not risks.cell(3, i).protection.locked]
@@ -66,6 +66,29 @@ def test_instructions_give_the_return_date_and_the_meta_reads_back(tmp_path):
     assert book.meta["format"] == FORMAT and book.meta["sending_id"] == "send-1"
     (row,) = book.rows
     assert (row.row_id, row.version, row.cells["title"].formula) == ("risk-1", 3, None)
+
+
+def test_a_sheet_with_no_rows_is_left_out_but_a_sent_sheet_that_was_deleted_is_reported(tmp_path):
+    path = write_owner_workbook(_book(risks=[RISK]), tmp_path / "o.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Instructions", "Risks", "_csp"]
+    text = " ".join(str(c.value) for c in wb["Instructions"]["A"] if c.value)
+    assert "1. On the Risks sheet" in text and "2. Save the workbook" in text
+    assert not any(name in text for name in ("Mitigations", "Actions", "Indicators"))
+    assert read_owner_workbook(path).problems == []
+    wb.remove(wb["Risks"])
+    wb.save(path)
+    assert read_owner_workbook(path).problems == ["the Risks sheet is missing, so nothing on it was taken"]
+
+
+def test_a_workbook_sent_before_sheets_were_named_still_needs_all_but_the_indicators(tmp_path):
+    path = write_owner_workbook(_book(risks=[RISK], mitigations=[], actions=[ACTION]), tmp_path / "o.xlsx")
+    wb = load_workbook(path)
+    meta = wb["_csp"]
+    (row,) = [r for r in meta.iter_rows(max_col=2) if r[0].value == "sheets"]
+    row[0].value = row[1].value = None   # as written by a version that did not record the sheets
+    wb.save(path)
+    assert read_owner_workbook(path).problems == ["the Mitigations sheet is missing, so nothing on it was taken"]
 
 
 def test_the_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):

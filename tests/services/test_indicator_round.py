@@ -71,7 +71,24 @@ def test_bad_returned_values_are_kept_in_the_log_but_change_nothing(sent, edits,
     assert snapshot(register)["indicator_values"] == values_before
 
 
-def test_an_owner_without_indicators_gets_an_empty_sheet(sent, tmp_path):
-    register, path, _ = sent
+def test_an_owner_without_indicators_gets_no_indicators_sheet_and_the_return_is_taken_back(sent, tmp_path):
+    register, _, _ = sent
     other = next(p for p in (tmp_path / "out").iterdir() if "Siân" in p.name)
-    assert _sheet_rows(other) == []
+    wb = load_workbook(other)
+    assert wb.sheetnames == ["Instructions", "Risks", "Mitigations", "Actions", "_csp"]
+    steps = [c.value for c in wb["Instructions"]["A"] if c.value and c.value[:2] in ("1.", "2.", "3.", "4.", "5.")]
+    assert "Indicators" not in " ".join(c.value for c in wb["Instructions"]["A"] if c.value)
+    assert [s[:2] for s in steps] == ["1.", "2.", "3.", "4."] and "Save the workbook" in steps[-1]
+    edit_return(other, {("Actions", "A-1", "Progress update"): "Booked for January"})
+    receipt = receive(register, other, accept_all=True)
+    assert receipt.notes == []
+    assert [(c["tbl"], c["outcome"]) for c in receipt.changes] == [("actions", "applied")]
+
+
+def test_an_indicators_sheet_the_owner_deleted_is_reported(sent, tmp_path):
+    register, path, _ = sent
+    wb = load_workbook(path)
+    wb.remove(wb["Indicators"])
+    wb.save(path)
+    receipt = receive(register, path, accept_all=True)
+    assert receipt.notes == ["the Indicators sheet is missing, so nothing on it was taken"]

@@ -10,12 +10,16 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from .toolbar import blank_icon, icon
 
-# view class: (theme icon, Qt's standard icon as the fallback)
-ICONS = {"DashboardView": ("go-home", "SP_DirHomeIcon"), "RisksView": ("dialog-warning", "SP_MessageBoxWarning"),
+# view class: (theme icon, Qt's standard icon as the fallback). Each view has its own of both, so no two rows
+# look alike with or without a desktop theme (Qt's standard set has no people or clock: the partnership is a
+# network, history is rewinding, the update round goes round).
+ICONS = {"DashboardView": ("go-home", "SP_FileDialogListView"), "RisksView": ("dialog-warning", "SP_MessageBoxWarning"),
          "ActionsView": ("view-list-details", "SP_FileDialogDetailedView"),
+         "PlanView": ("x-office-document", "SP_DesktopIcon"),
          "MeetingsView": ("x-office-calendar", "SP_FileDialogInfoView"),
-         "ReturnsView": ("mail-send", "SP_DriveNetIcon"), "PartnersView": ("system-users", "SP_DirIcon"),
-         "SettingsView": ("preferences-system", "SP_ComputerIcon")}
+         "ReturnsView": ("mail-send", "SP_BrowserReload"), "PartnersView": ("system-users", "SP_DriveNetIcon"),
+         "SettingsView": ("preferences-system", "SP_ComputerIcon"),
+         "HistoryView": ("document-open-recent", "SP_MediaSeekBackward")}
 
 
 def count_words(class_name: str, listing) -> str:

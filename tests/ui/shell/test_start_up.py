@@ -6,6 +6,7 @@ import sys
 
 from csp_desktop.ui.shell.after_paint import AfterPaint
 from csp_desktop.ui.shell.main_window import VIEWS, MainWindow
+from csp_desktop.ui.shell.sidebar import ICONS
 from tests.ui.windows import OFFSCREEN_NOISE, REPO, demo_path, messages, qsettings, window  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
@@ -56,7 +57,17 @@ def test_icons_and_shortcuts_come_after_the_first_paint_and_move_nothing(qtbot, 
     icons = [win.nav.item(n).icon() for n in range(win.nav.count())]
     icons += [action.icon() for action in win.toolbar.actions() if not action.isSeparator()]
     assert all(not icon.isNull() for icon in icons)
+    # No two views share an icon: compared as drawn (an icon's cacheKey differs for the same picture made twice).
+    drawn = [_pixels(win.nav.item(n).icon()) for n in range(win.nav.count())]
+    assert len(set(drawn)) == win.nav.count() == len(VIEWS)
+    themes, standards = zip(*ICONS.values())
+    assert len(set(themes)) == len(set(standards)) == len(ICONS)
     assert win.toolbar.steps["New risk"].toolTip() == "New risk (Ctrl+Shift+N)"
+
+
+def _pixels(icon) -> bytes:
+    image = icon.pixmap(18, 18).toImage()
+    return bytes(image.constBits())
 
 
 def _layout(win) -> list:
