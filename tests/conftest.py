@@ -1,9 +1,18 @@
 """Test setup: headless Qt, a fixed user name for the audit trail, and small register fixtures."""
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CSP_DESKTOP_USER"] = "tester"
+# The app's settings ("Who am I", recent files) and data folders of a run of its own, so a test never reads
+# the name someone set on this machine, nor writes into their settings (child processes inherit these).
+_OWN = Path(tempfile.mkdtemp(prefix="csp-tests-"))
+atexit.register(shutil.rmtree, _OWN, True)
+for _folder in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_folder] = str(_OWN / _folder.lower())
 
 import pytest  # noqa: E402
 

@@ -55,10 +55,13 @@ def direction_of_travel(history: list[Review]) -> str:
 ARROWS = {UP: "\u25b2", DOWN: "\u25bc", UNCHANGED: "\u25ba", NEW: "NEW"}
 
 
-def review_before(history: list[Review], on: date, inherent: Rating | None) -> Rating | None:
+def review_before(history: list[Review], on: date, residual: Rating | None,
+                  inherent: Rating | None) -> Rating | None:
     """A new review's "before": the residual score confirmed at the previous review (the latest one
-    dated on or before `on`), or the inherent score if there is none (the caller passes the residual
-    for a risk never given an inherent score). Not the residual as it stands:
-    that may have been changed on the grid since, and the review is what confirms it."""
+    dated on or before `on`). At a risk's first review, the residual it was given when added (as it
+    stands), or its inherent score if it has none: never the inherent score over a residual, which
+    would show a risk that got worse since it was added as having come down."""
     earlier = [r for r in history if r.reviewed_on is None or r.reviewed_on <= on]
-    return earlier[-1].after if earlier else inherent
+    if earlier:
+        return earlier[-1].after
+    return residual if residual is not None else inherent

@@ -42,11 +42,12 @@ def test_listing_gives_direction_of_travel_and_overdue_actions(register, risk):
     add_action(register, Action("Late", due=TODAY - timedelta(days=1)))
     add_action(register, Action("Done late", due=TODAY - timedelta(days=1), status="complete"))
     listing = editing.load_risks(register, TODAY)
-    # With no meeting yet, travel is measured from before the first review: its "before" is the inherent
-    # score (4 x 4 = 16, issue 19), so 4 x 3 = 12 now is down (better).
-    assert listing.travel == {risk.id: "down"}
+    # With no meeting yet, travel is measured from before the first review: its "before" is the residual the
+    # risk was added with (3 x 3 = 9; not the inherent 16, which made a risk that got worse read as better),
+    # so 4 x 3 = 12 now is up (worse).
+    assert listing.travel == {risk.id: "up"}
     assert listing.overdue_actions == 1
-    assert editing.load_risks_from(Workspace.adopt(register), TODAY).travel == {risk.id: "down"}
+    assert editing.load_risks_from(Workspace.adopt(register), TODAY).travel == {risk.id: "up"}
 
 
 def test_withdrawing_a_review_restores_the_risk(register, risk):

@@ -159,7 +159,7 @@ def test_a_10000_character_commentary_is_taken_whole(register, sent, tmp_path):
     assert (change["outcome"], len(change["new_value"])) == ("applied", len(words.strip()))
     (review,) = reviews_for(register, sent["r1"].id)
     assert review.note == words.strip() and review.after == Rating(3, 4)
-    assert review.before == Rating(4, 4)  # the first review starts from the inherent score
+    assert review.before == Rating(3, 4)  # the first review starts from the residual the risk had
 
 
 def test_an_unrelated_workbook_is_refused(register, sent, tmp_path):

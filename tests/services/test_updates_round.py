@@ -39,8 +39,8 @@ def test_clean_update_applies_and_logs_everything(register, sent, tmp_path):
     risk = get_risk(register, sent["r1"].id)
     assert risk.residual == Rating(4, 4)
     (review,) = reviews_for(register, risk.id)
-    # first review: from inherent
-    assert (review.before, review.after, review.reviewer) == (Rating(4, 4), Rating(4, 4), "Siân Prŵs")
+    # first review: from the residual the risk had (3x4), so the owner's 4x4 reads as the rise it is
+    assert (review.before, review.after, review.reviewer) == (Rating(3, 4), Rating(4, 4), "Siân Prŵs")
     assert review.note == "More incidents since the new bar opened"
     assert get_action(register, sent["a1"].id).status == "complete"
     assert get_action(register, sent["a1"].id).completed_on == TODAY

@@ -102,7 +102,8 @@ def test_mitigations_reviews_and_direction(register):
     record_review(register, risk, Rating(2, 4), on=date(2026, 10, 1), reviewer="Gwŷn", note="Recruited")
     record_review(register, risk, Rating(2, 4), on=date(2026, 11, 1), reviewer="Gwŷn", note="No change")
     history = reviews_for(register, risk.id)
-    assert [(h.before.score, h.after.score) for h in history] == [(16, 8), (8, 8)]  # the first from the inherent score
+    # the first from the residual it was added with (3x4), not the inherent score: it came down from 12, not 16
+    assert [(h.before.score, h.after.score) for h in history] == [(12, 8), (8, 8)]
     assert get_risk(register, risk.id).residual == Rating(2, 4)
     assert get_risk(register, risk.id).owner_name == "HPEG"
 

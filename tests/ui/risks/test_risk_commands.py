@@ -79,7 +79,7 @@ def test_review_undo_removes_it_and_restores_the_score_redo_brings_the_same_revi
                              note="Better", next_review=date(2027, 2, 1))
     session.undo_stack.push(command)
     history = reviews_for(session.register, risk.id)
-    assert [(r.before, r.after, r.note) for r in history] == [(Rating(4, 4), Rating(2, 2), "Better")]
+    assert [(r.before, r.after, r.note) for r in history] == [(Rating(3, 3), Rating(2, 2), "Better")]
     session.undo_stack.undo()
     assert reviews_for(session.register, risk.id) == []
     stored = get_risk(session.register, risk.id)
@@ -96,7 +96,7 @@ def test_an_unchanged_score_is_a_valid_review(session, risk):
     risk = get_risk(session.register, risk.id)
     session.undo_stack.push(c.RecordReview(session, risk, risk.residual, on=date(2026, 11, 27), reviewer="Ffion"))
     first, again = reviews_for(session.register, risk.id)
-    assert (first.before, first.after) == (Rating(4, 4), Rating(3, 3))  # from inherent, the first time
+    assert (first.before, first.after) == (Rating(3, 3), Rating(3, 3))  # the residual it had: no change
     assert again.before == again.after == Rating(3, 3)
 
 
