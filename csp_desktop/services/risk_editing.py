@@ -157,8 +157,12 @@ def band_change(reg: Register, risk_id: str, changes: dict, today: date) -> tupl
     return cadence.band_change(reg, store_risks.get_risk(reg, risk_id), changes, today)
 
 
-def add_risk(reg: Register, risk: Risk) -> Done[Risk]:
+def add_risk(reg: Register, risk: Risk, today: date | None = None) -> Done[Risk]:
+    """Add a risk; one given no next review date is due after its band's review cycle from `today`, as a
+    review would leave it (a new risk never falls out of Coming up for want of a date)."""
     check_value("title", risk.title)
+    if risk.next_review is None:
+        risk.next_review = cadence.next_review_after(reg, risk.residual or risk.inherent, today or date.today())
     store_risks.add_risk(reg, risk)
     return Done(store_risks.get_risk(reg, risk.id), _risk(risk.id))
 

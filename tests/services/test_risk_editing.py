@@ -120,3 +120,16 @@ def test_opening_something_else_is_refused(tmp_path):
     with pytest.raises(Exception, match="There is no register at"):
         opening.open_for_editing(tmp_path / "missing.cspreg")
     assert isinstance(Register, type)
+
+
+def test_a_new_risk_without_a_review_date_is_due_after_its_bands_cycle(register):
+    from csp_desktop.services.cadence import next_review_after
+    very_high = editing.add_risk(register, Risk("Knife crime", inherent=Rating(5, 5), residual=Rating(4, 5)),
+                                 today=TODAY).value
+    assert very_high.next_review == next_review_after(register, Rating(4, 5), TODAY)
+    assert TODAY < very_high.next_review <= TODAY + timedelta(days=93)
+    unscored = editing.add_risk(register, Risk("Not scored yet"), today=TODAY).value
+    given = editing.add_risk(register, Risk("Dated", residual=Rating(1, 1), next_review=date(2027, 6, 1)),
+                             today=TODAY).value
+    assert given.next_review == date(2027, 6, 1)  # a date the user gave is kept
+    assert unscored.next_review == next_review_after(register, None, TODAY)
