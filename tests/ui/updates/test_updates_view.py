@@ -34,7 +34,7 @@ def view(qtbot, register, tmp_path):
     widget = ReturnsView(session)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
-    widget.items, widget.back = items, back  # type: ignore[attr-defined]  # the round ride on the view for the tests
+    widget.items, widget.back = items, back  # type: ignore[attr-defined]  # the round's items ride on the view
     return widget
 
 
