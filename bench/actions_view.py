@@ -50,7 +50,7 @@ def make_register(path: Path, count: int) -> Register:
 
 def timed(work, repeat: int) -> float:
     """Median milliseconds of `work` followed by processing the events it caused and a repaint."""
-    return median_ms(work, repeat, QApplication.instance().processEvents)
+    return median_ms(work, repeat, QApplication.processEvents)
 
 
 def keystrokes(edit, texts):
@@ -84,7 +84,7 @@ def main() -> None:
     from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
     apply_workarounds()
     app = QApplication.instance() or QApplication([])
-    rows = []
+    rows: list[tuple[str, float, float | None]] = []
     with tempfile.TemporaryDirectory() as folder:
         reg = make_register(Path(folder) / "bench.cspreg", args.actions)
         start = time.perf_counter()
@@ -132,9 +132,9 @@ def main() -> None:
     print(f"Action tracker with {args.actions:,} actions (median of {args.repeat}+ runs, ms; "
           f"baseline: QStringListModel + QSortFilterProxyModel in C++ on the same titles)")
     print(f"{'what':40} {'ms':>9} {'baseline ms':>12} {'ratio':>7}")
-    for what, ms, base in rows:
-        ratio = f"{ms / base:7.1f}" if base else "      -"
-        print(f"{what:40} {ms:9.1f} {base if base is None else round(base, 1)!s:>12} {ratio}")
+    for what, ms, baseline in rows:
+        ratio = f"{ms / baseline:7.1f}" if baseline else "      -"
+        print(f"{what:40} {ms:9.1f} {baseline if baseline is None else round(baseline, 1)!s:>12} {ratio}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import Any
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +42,7 @@ from in_window import window_on  # noqa: E402
 
 TARGETS = {"start": 2.0, "ratio": 1.5, "filter": 0.050, "sort": 0.100, "edit": 0.050, "rss": 300}
 EDITS = 15  # one-field edits timed per register (median and worst reported)
-BYTECODE = {"use": True, "compiled": set()}
+BYTECODE: dict[str, Any] = {"use": True, "compiled": set()}
 
 
 # -- children: one process start each ---------------------------------------------------------------
@@ -75,9 +76,11 @@ def child(mode: str, path: str | None) -> None:
         _until(app, lambda: "painted" in marks)
         marks["listed"] = marks["painted"]
     elif mode == "program":
+        assert path is not None  # only "bare" opens no register
         _run_program(app, Path(path), spy, marks)
         marks["listed"] = marks["painted"]
     else:
+        assert path is not None
         window = _app_window(Path(path), spy)
         _until(app, lambda: "painted" in marks)
         _watch_stalls(app, window, marks, start)
@@ -93,7 +96,7 @@ def _app_window(path: Path, spy):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     from csp_desktop.ui.shell.main_window import MainWindow
-    QApplication.instance().setApplicationName("CSP Desktop bench")
+    QApplication.setApplicationName("CSP Desktop bench")
     settings = QSettings(str(Path(os.environ["BENCH_HOME"]) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
     window.show()
@@ -115,7 +118,7 @@ def _run_program(app, path: Path, spy, marks) -> None:
         _until(app, lambda: "painted" in marks)
         return 0
 
-    QApplication.exec = exec_until_painted
+    QApplication.exec = exec_until_painted  # type: ignore[method-assign]  # the bench stands in for the event loop
     sys.argv = ["csp-desktop", "open", str(path)]
     try:
         from csp_desktop.start import main

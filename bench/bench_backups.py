@@ -11,13 +11,15 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+HERE = Path(__file__).resolve().parent
+# The package, and this folder so the bench helpers import by module name as in the other scripts.
+sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from bench.synthetic import build  # noqa: E402
-from bench.timing import median_ms  # noqa: E402
 from csp_desktop.domain import backup_policy as policy  # noqa: E402
 from csp_desktop.services import backups, restoring  # noqa: E402
 from csp_desktop.store import Register  # noqa: E402
+from synthetic import build  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 SIZES = ((100, 500), (1000, 5000), (10000, 50000))
 RUNS = 5

@@ -59,7 +59,10 @@ def child(mode: str, path: str) -> None:
     window.open_register(Path(path))
     opened = time.time()
     _until(app, lambda: "ComingUpPanel" in painted or "QTreeWidget" in painted)
-    panel = window.page("Dashboard").coming_up
+    from csp_desktop.ui.dashboard.dashboard_view import DashboardView  # built by now: importing it costs nothing
+    dashboard = window.page("Dashboard")
+    assert isinstance(dashboard, DashboardView)
+    panel = dashboard.coming_up
     assert panel.found is not None and window.due_counts.text()
     print(f"window={shown - t0:.4f} coming_up={time.time() - shown:.4f} opened={opened - shown:.4f} "
           f"items={panel.found.counts}")

@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from typing import Any, Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -122,7 +123,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     apply_workarounds()  # as the app's start-up does: PySide6 6.12 drops references to None and True
-    ways = {"child process": None}
+    ways: dict[str, Callable[[Any], None] | None] = {"child process": None}
     if args.in_thread:
         ways["worker thread"] = in_thread
     with tempfile.TemporaryDirectory() as folder:

@@ -211,8 +211,9 @@ def versus_libreoffice(path: Path, meeting: str, repeat: int, folder: Path):
     runs = []
     for _ in range(repeat):
         runs.append(timed_builds(path, meeting, 1, folder))
-        for xlsx in office if soffice else ():
-            office[xlsx].append(timed(soffice + [str(xlsx)])[0])
+        if soffice is not None:
+            for xlsx in office:
+                office[xlsx].append(timed(soffice + [str(xlsx)])[0])
     pack = (*(statistics.median(r[i] for r in runs) for i in range(3)), max(r[3] for r in runs), runs[0][4])
     from pypdf import PdfReader
     rows = [(label, times[0][0], statistics.median(t[0] for t in times[1:]),

@@ -75,7 +75,7 @@ def make_register(path: Path, priorities=50, actions=2000, indicators=200, value
 
 def settled_ms(work, repeat: int) -> float:
     """Median milliseconds of `work` and the Qt events it caused."""
-    return median_ms(work, repeat, QApplication.instance().processEvents)
+    return median_ms(work, repeat, QApplication.processEvents)
 
 
 def bare_window():
@@ -103,6 +103,7 @@ def child(kind: str, path: str) -> None:
     Both processes have imported the same modules before the clock starts, so the difference is the view."""
     start = time.perf_counter()
     app = QApplication([])  # noqa: F841
+    window: QMainWindow | PlanView
     if kind == "bare":
         window = QMainWindow()
     else:
@@ -126,8 +127,10 @@ def expand_all(session) -> float:
     view.show()
     start = time.perf_counter()
     for n in range(view.tree.topLevelItemCount()):
-        view.tree.topLevelItem(n).setExpanded(True)
-    QApplication.instance().processEvents()
+        item = view.tree.topLevelItem(n)
+        assert item is not None
+        item.setExpanded(True)
+    QApplication.processEvents()
     view.grab()
     elapsed = (time.perf_counter() - start) * 1000
     view.close()

@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from typing import Callable, TypeVar
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -28,6 +29,7 @@ from csp_desktop.store import Register  # noqa: E402
 
 TARGETS = {"send": 10.0, "receive": 15.0}
 MEMORY_TARGET_MB = 500
+T = TypeVar("T")
 
 
 def build(path: Path, risks: int, owners: int) -> None:
@@ -83,7 +85,7 @@ def plain_read(path: Path) -> None:
     wb.close()
 
 
-def timed(action) -> tuple[float, object]:
+def timed(action: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     result = action()
     return time.perf_counter() - started, result
@@ -102,8 +104,17 @@ def one_run(base: Path, work: Path, risks: int, owners: int) -> dict:
         reg.close()
     applied = sum(len(r.applied.applied) for r in receipts if r.applied)
     rows_per_book = (risks * 4) // owners  # risks + mitigations + 2 actions, per owner
-    plain_w, _ = timed(lambda: [plain_write(rows_per_book // 3, work) for _ in range(3)])
-    plain_r, _ = timed(lambda: [plain_read(p) for p in edited[:3]])
+
+    def write_three() -> None:
+        for _ in range(3):
+            plain_write(rows_per_book // 3, work)
+
+    def read_three() -> None:
+        for path in edited[:3]:
+            plain_read(path)
+
+    plain_w, _ = timed(write_three)
+    plain_r, _ = timed(read_three)
     return {"send": send_s, "edit": edit_s, "receive": receive_s, "workbooks": len(files), "applied": applied,
             "plain_write_per_book": plain_w / 3, "plain_read_per_book": plain_r / 3,
             "size_kb": statistics.mean(p.stat().st_size for p in files) / 1024}
@@ -115,8 +126,8 @@ def main() -> None:
     parser.add_argument("--owners", type=int, default=30)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
         build_s, _ = timed(lambda: build(tmp / "base.cspreg", args.risks, args.owners))
         runs = []
         for n in range(args.repeat):

@@ -33,8 +33,10 @@ def window_on(path: Path) -> Iterator[tuple]:
         window.resize(1366, 768)
         window.show()
         window.open_register(path)
-        window.data.wait()
-        until(app, lambda: window.data.listing is not None, nap=0.001)  # the CPU left to the loading worker
+        data = window.data
+        assert data is not None, "the register did not open"
+        data.wait()
+        until(app, lambda: data.listing is not None, nap=0.001)  # the CPU left to the loading worker
         try:
             yield app, window
         finally:

@@ -4,6 +4,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CSP_DESKTOP_USER"] = "tester"
@@ -26,6 +27,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REGISTERS = SHARED / "registers"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+T = TypeVar("T")
+
+
+def known(value: T | None) -> T:
+    """`value`, asserted present: for a test reading a field its type allows to be None (a rating, a match)."""
+    assert value is not None
+    return value
 
 
 @pytest.fixture

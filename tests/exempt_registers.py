@@ -31,6 +31,7 @@ from csp_desktop.store.maintenance import backup
 from csp_desktop.store.meetings import add_meeting
 from csp_desktop.store.partners import add_owner
 from csp_desktop.store.risks import add_mitigation, add_risk, delete_risk, get_risk, record_review, save_risk
+from tests.conftest import known
 
 LETTERS = "BCDFGHJKLMNPQRSTVWXZ"
 SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else None  # registers in memory where the OS allows
@@ -132,7 +133,7 @@ class World:
 
 class Tokens:
     def __init__(self, seed: int):
-        self.rng, self.seen = random.Random(seed), set()
+        self.rng, self.seen = random.Random(seed), set[str]()
 
     def __call__(self, size: int = 8) -> str:
         while True:
@@ -172,10 +173,10 @@ def build(plan: Plan, folder: Path, today: date) -> World:
     add_meeting(reg, this)
     world.this = this.id
     first_mitigation: dict[int, str] = {}
-    for n, p in enumerate(plan.risks):
-        _add_risk(world, n, p, token, owner_id, first_mitigation, today)
-    for p in plan.actions:
-        _add_action(world, p, token, owner_id, first_mitigation, last.id, today)
+    for n, risk_plan in enumerate(plan.risks):
+        _add_risk(world, n, risk_plan, token, owner_id, first_mitigation, today)
+    for action_plan in plan.actions:
+        _add_action(world, action_plan, token, owner_id, first_mitigation, last.id, today)
     if plan.issue_last:
         issue(reg, last.id, today)
     if plan.issue_this:
@@ -225,13 +226,13 @@ def _add_action(world, p: ActionPlan, token, owner_id, first_mitigation, last_id
 
 
 def _flip(world: World, plan: Plan) -> None:
-    for item, p in zip(world.risks, plan.risks):
-        if p.flip:
+    for item, risk_plan in zip(world.risks, plan.risks):
+        if risk_plan.flip:
             risk = get_risk(world.reg, item.id)
             risk.exempt = item.now = not item.now
             save_risk(world.reg, risk)
-    for item, p in zip(world.actions, plan.actions):
-        if p.flip:
+    for item, action_plan in zip(world.actions, plan.actions):
+        if action_plan.flip:
             action = get_action(world.reg, item.id)
             action.exempt = item.now = not item.now
             save_action(world.reg, action)
@@ -304,7 +305,7 @@ def pdf_surfaces(path: Path, extract: bool = True) -> Surfaces:
     metadata = " ".join(str(v) for v in (reader.metadata or {}).values())
     outline = " ".join(_titles(reader.outline))
     annotations = " ".join(_strings(page.get("/Annots"), 0) for page in reader.pages)
-    contents = [page.get_contents().get_data() for page in reader.pages if page.get_contents() is not None]
+    contents = [known(page.get_contents()).get_data() for page in reader.pages if page.get_contents() is not None]
     shown = squeeze("".join(_shown(stream) for stream in contents))
     return Surfaces(text, shown, squeeze(metadata), squeeze(outline), squeeze(annotations),
                     b"\n".join([data, *contents, *_streams(data)]), contents)

@@ -54,13 +54,18 @@ def test_onedrive_folders_named_by_windows_environment(tmp_path):
     assert found.kind == SYNCED and found.detail == "OneDrive"
 
 
+def on_windows(path: str) -> placement.Placement:
+    """Where a Windows path lives, judged on this system: placement_of takes it as text (no Path here)."""
+    return placement_of(path, platform="win32", env={})  # type: ignore[arg-type]  # a Windows path, given as text
+
+
 def test_windows_unc_and_mapped_drives(monkeypatch):
-    assert placement_of(r"\\fs01\csp\p.cspreg", platform="win32", env={}).kind == NETWORK
+    assert on_windows(r"\\fs01\csp\p.cspreg").kind == NETWORK
     monkeypatch.setattr(placement, "_drive_type", lambda root: placement.DRIVE_REMOTE if root == "H:\\" else 3)
-    mapped = placement_of(r"H:\CSP\p.cspreg", platform="win32", env={})
+    mapped = on_windows(r"H:\CSP\p.cspreg")
     assert mapped.kind == NETWORK and "H:" in mapped.detail
-    assert placement_of(r"C:\Users\me\AppData\Local\CSP Desktop\p.cspreg", platform="win32", env={}).safe
-    synced = placement_of(r"C:\Users\me\OneDrive - Council\p.cspreg", platform="win32", env={})
+    assert on_windows(r"C:\Users\me\AppData\Local\CSP Desktop\p.cspreg").safe
+    synced = on_windows(r"C:\Users\me\OneDrive - Council\p.cspreg")
     assert synced.kind == SYNCED
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import TypeGuard
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "csp_desktop"
@@ -87,7 +88,7 @@ def test_services_name_no_table_and_write_no_sql():
     assert offenders == []
 
 
-def _register_row_access(node: ast.AST) -> bool:
+def _register_row_access(node: ast.AST) -> TypeGuard[ast.Attribute]:
     """reg.get(...), self.reg.insert(...), register.db...: the register reached below its operations."""
     if not (isinstance(node, ast.Attribute) and node.attr in ROW_METHODS):
         return False
@@ -96,7 +97,7 @@ def _register_row_access(node: ast.AST) -> bool:
     return name in REGISTER_NAMES
 
 
-def _sql_text(node: ast.AST) -> bool:
+def _sql_text(node: ast.AST) -> TypeGuard[ast.Constant]:
     """A string that reads as an SQL statement (a table name alone is caught as the register's argument)."""
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(SQL.match(node.value))
 
@@ -114,7 +115,7 @@ def test_the_command_line_passes_no_table_name():
     assert offenders == []
 
 
-def _table_argument(node: ast.AST) -> bool:
+def _table_argument(node: ast.AST) -> TypeGuard[ast.Call]:
     """guarded(reg, "risks", ...), version(reg, table="owners"): a call given a table's name as a string."""
     if not isinstance(node, ast.Call):
         return False

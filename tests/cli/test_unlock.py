@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from csp_desktop.cli import main
 from csp_desktop.services.registers import create_register
+from tests.conftest import known
 
 HOLD = """
 import sys, time
@@ -25,7 +26,7 @@ def _held(tmp_path, where):
     path = tmp_path / "p.cspreg"
     create_register(path, name="P").close()
     child = subprocess.Popen([sys.executable, "-c", HOLD, str(path), where], stdout=subprocess.PIPE, text=True)
-    assert child.stdout.readline().strip() == "held"
+    assert known(child.stdout).readline().strip() == "held"
     return path, child
 
 

@@ -3,6 +3,7 @@ from hypothesis import given, strategies as st
 
 from csp_desktop.domain.scoring import (IMPACT, LIKELIHOOD, Band, LevelError, Rating, Scheme, SchemeError,
                                         default_5x5, preset, words_3x3)
+from tests.conftest import known
 
 
 @pytest.mark.parametrize("value, level", [("High", 3), ("high ", 3), ("Med", 2), ("Medium", 2), ("M", 2),
@@ -37,9 +38,9 @@ def test_impact_labels_are_their_own():
 def test_bands_and_appetite():
     scheme = default_5x5()
     assert Rating(4, 5).score == 20
-    assert scheme.band_for(4).name == "Low"
-    assert scheme.band_for(5).name == "Medium"
-    assert scheme.band_for(25).name == "Very high"
+    assert known(scheme.band_for(4)).name == "Low"
+    assert known(scheme.band_for(5)).name == "Medium"
+    assert known(scheme.band_for(25)).name == "Very high"
     assert scheme.band_for(None) is None
     assert not scheme.above_appetite(9)
     assert scheme.above_appetite(10)
@@ -47,7 +48,8 @@ def test_bands_and_appetite():
 
 def test_three_by_three_bands():
     scheme = words_3x3()
-    assert [scheme.band_for(s).name for s in (1, 2, 3, 4, 6, 9)] == ["Low", "Low", "Medium", "Medium", "High", "High"]
+    assert [known(scheme.band_for(s)).name for s in (1, 2, 3, 4, 6, 9)] == ["Low", "Low", "Medium", "Medium", "High",
+                                                                           "High"]
     assert scheme.max_score == 9 and scheme.size == "3x3"
 
 

@@ -20,9 +20,9 @@ def imported(tmp_path, name: str, **options) -> dict:
     with Register.create(tmp_path / f"{Path(name).stem}.cspreg", "Corpus") as reg:
         result = import_file(reg, CORPUS / name, **options)
         risks = sorted(list_risks(reg), key=lambda r: r.ref)
-        refs = {r.id: r.ref for r in risks}
+        refs: dict[str | None, str] = {r.id: r.ref for r in risks}  # looked up by optional ids
         mitigations = mitigations_by_risk(reg)
-        priorities = {p.id: (p.ref, p.title) for p in list_priorities(reg)}
+        priorities: dict[str | None, tuple[str, str]] = {p.id: (p.ref, p.title) for p in list_priorities(reg)}
         return {
             "scheme": (reg.scheme.likelihood_labels, reg.scheme.impact_labels),
             "risks": [(r.ref, r.title, r.category, r.status, r.owner_name, priorities.get(r.priority_id),

@@ -22,12 +22,12 @@ def workbook_bytes(rows: list[list], title: str = "Risks") -> bytes:
 def with_zip_version(data: bytes, version: int) -> bytes:
     """The same zip with every part's "version needed to extract" set to `version` (63 is the highest
     Python unpacks)."""
-    data = bytearray(data)
-    for match in re.finditer(rb"PK\x01\x02", bytes(data)):  # central directory: needed version at +6
-        struct.pack_into("<H", data, match.start() + 6, version)
-    for match in re.finditer(rb"PK\x03\x04", bytes(data)):  # local headers: needed version at +4
-        struct.pack_into("<H", data, match.start() + 4, version)
-    return bytes(data)
+    edited = bytearray(data)
+    for match in re.finditer(rb"PK\x01\x02", bytes(edited)):  # central directory: needed version at +6
+        struct.pack_into("<H", edited, match.start() + 6, version)
+    for match in re.finditer(rb"PK\x03\x04", bytes(edited)):  # local headers: needed version at +4
+        struct.pack_into("<H", edited, match.start() + 4, version)
+    return bytes(edited)
 
 
 def with_stated_size(data: bytes, ref: str) -> bytes:

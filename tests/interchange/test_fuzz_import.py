@@ -29,8 +29,8 @@ LAYOUTS = [list(csv.reader(io.StringIO(p.read_text(encoding="utf-8")))) for p in
 ODD_CELLS = ["", " ", "N/A", "TBC", "Ongoing", "3 - Likely", "4 (Major)", "Very high", "Q4 2026/27", "31.03.27",
              "=1+1", "'=SUM(A1)", "\t=1+1", "Delayed", "G", "Amber", "caf\u00e9", "\u00a0", "P1", "SP-3", "7", "0",
              "-1", "2.5", "1e9", "nan", "yes", "Part II", "\"core\"", "a,b", "line\nbreak", "x" * 300]
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                                      HealthCheck.data_too_large])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                                          HealthCheck.data_too_large])
 
 
 @st.composite
@@ -161,7 +161,7 @@ def fuzz_register(tmp_path_factory):
         yield reg
 
 
-@settings(max_examples=1200, **SETTINGS)
+@settings(SETTINGS, max_examples=1200)
 @given(rows=mutated_layout(), delimiter=st.sampled_from([",", ";", "\t"]),
        stray=st.one_of(st.none(), st.sampled_from([b"\xe9", b"\xff\xfe", b"\x92", b"\xc3", b"\r", b"\x00"])),
        at=st.integers(0, 2000))
@@ -172,7 +172,7 @@ def test_mutated_csv_layouts(fuzz_register, rows, delimiter, stray, at):
         _check(path, fuzz_register)
 
 
-@settings(max_examples=600, **SETTINGS)
+@settings(SETTINGS, max_examples=600)
 @given(rows=mutated_layout(), size=st.sampled_from([None, "A1:B2", "A1:A1", "A1:C3", "Z99:A1", "bogus"]))
 def test_mutated_xlsx_layouts_with_wrong_stated_sizes(fuzz_register, rows, size):
     data = _xlsx_bytes(rows)
@@ -184,7 +184,7 @@ def test_mutated_xlsx_layouts_with_wrong_stated_sizes(fuzz_register, rows, size)
         _check(path, fuzz_register)
 
 
-@settings(max_examples=250, **SETTINGS)
+@settings(SETTINGS, max_examples=250)
 @given(rows=mutated_layout(), version=st.sampled_from([20, 45, 63, 64, 80, 999]),
        parts=st.integers(0, 300), flip=st.one_of(st.none(), st.integers(0, 4000)))
 def test_odd_zips_many_parts_and_stray_bytes(fuzz_register, rows, version, parts, flip):

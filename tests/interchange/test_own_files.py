@@ -13,6 +13,7 @@ from csp_desktop.store import Register
 from csp_desktop.store.actions import add_action
 from csp_desktop.store.risks import add_risk, list_risks, mitigations_by_risk, record_review
 from tests.conftest import snapshot
+from tests.conftest import known
 
 
 def _t(rating):
@@ -21,13 +22,14 @@ def _t(rating):
 
 def full_view(reg):
     c = gather(reg)
-    owners = {o.id: o.name for o in c.owners}
-    orgs = {o.id: o.name for o in c.organisations}
-    priorities = {p.id: p.title for p in c.priorities}
-    risk_refs, action_refs = {r.id: r.ref for r in c.risks}, {a.id: a.ref for a in c.actions}
-    meetings = {m.id: (m.board, m.held_on) for m in c.meetings}
+    owners: dict[str | None, str] = {o.id: o.name for o in c.owners}  # looked up by optional ids
+    orgs: dict[str | None, str] = {o.id: o.name for o in c.organisations}
+    priorities: dict[str | None, str] = {p.id: p.title for p in c.priorities}
+    risk_refs: dict[str | None, str] = {r.id: r.ref for r in c.risks}
+    action_refs = {a.id: a.ref for a in c.actions}
+    meetings: dict[str | None, tuple] = {m.id: (m.board, m.held_on) for m in c.meetings}
     return {
-        "scheme": c.scheme.to_dict() | {"name": None},
+        "scheme": known(c.scheme).to_dict() | {"name": None},
         "owners": sorted((o.name, o.kind, orgs.get(o.organisation_id), o.email) for o in c.owners),
         "priorities": sorted((p.ref, p.title, p.lead_agency) for p in c.priorities),
         "meetings": sorted((m.board, m.held_on, m.venue, m.chair, m.attendees, m.marking, m.sections)

@@ -9,6 +9,7 @@ from csp_desktop.services.exports import export_register, gather
 from csp_desktop.services.imports import import_file
 from csp_desktop.store import Register
 from csp_desktop.store.risks import add_risk, list_risks
+from tests.conftest import known
 
 @pytest.fixture
 def demo(demo_register):
@@ -18,12 +19,12 @@ def demo(demo_register):
 def tables_view(reg):
     """The register as the spreadsheet tables carry it, keyed by names rather than ids."""
     c = gather(reg)
-    owners = {o.id: o.name for o in c.owners}
-    orgs = {o.id: o.name for o in c.organisations}
-    priorities = {p.id: p.title for p in c.priorities}
-    refs = {r.id: r.ref for r in c.risks}
+    owners: dict[str | None, str] = {o.id: o.name for o in c.owners}  # looked up by optional ids
+    orgs: dict[str | None, str] = {o.id: o.name for o in c.organisations}
+    priorities: dict[str | None, str] = {p.id: p.title for p in c.priorities}
+    refs: dict[str | None, str] = {r.id: r.ref for r in c.risks}
     return {
-        "scheme": c.scheme.to_dict() | {"name": None},
+        "scheme": known(c.scheme).to_dict() | {"name": None},
         "owners": sorted((o.name, o.kind, orgs.get(o.organisation_id), o.email) for o in c.owners),
         "priorities": sorted((p.ref, p.title, p.lead_agency) for p in c.priorities),
         "risks": sorted((r.ref, r.title, r.description, r.category, priorities.get(r.priority_id),

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from csp_desktop.services.demo import create_demo
 from csp_desktop.services.packs import PackOptions, build_pack
 from csp_desktop.store.meetings import list_meetings
+from tests.conftest import known
 
 TODAY = date(2026, 11, 27)
 ORDER = ["Contents", "Summary", "Changes since the previous meeting", "Matters arising", "Heat maps", "Target heat map",
@@ -31,10 +32,10 @@ def demo(tmp_path_factory):
 
 def _sections(reader: PdfReader) -> dict[str, str]:
     """Each top-level section's text, from its bookmark to the next."""
-    marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline
+    marks = [(known(item.title), known(reader.get_destination_page_number(item))) for item in reader.outline
              if not isinstance(item, list)]
     pages = [p.extract_text() for p in reader.pages]
-    found = {}
+    found: dict[str, str] = {}
     for n, (title, start) in enumerate(marks):
         end = marks[n + 1][1] if n + 1 < len(marks) else len(pages) - 1
         found[title] = "\n".join(pages[start:end + 1])
@@ -50,7 +51,8 @@ def test_summary_changes_and_register_arrows_agree(demo):
     _, _, public, _, _ = demo
     text = _sections(public)
     summary = text["Summary"]
-    counts = {arrow: int(re.search(rf"{arrow} Risks whose score went {word} since \S+\s+(\d+)", summary).group(1))
+    counts = {arrow: int(known(re.search(rf"{arrow} Risks whose score went {word} since \S+\s+(\d+)", summary))
+                         .group(1))
               for arrow, word in (("\u25b2", "up"), ("\u25bc", "down"))}
     changes = text["Changes since the previous meeting"]
     register = text["Risk register"]
@@ -199,6 +201,7 @@ def test_an_issued_pack_rebuilt_on_a_later_day_is_byte_identical_and_dated_when_
     build_pack(reg, first, PackOptions(meeting_id=meeting.id, issue=True), TODAY)
     build_pack(reg, later, PackOptions(meeting_id=meeting.id), TODAY + timedelta(days=9))
     assert first.read_bytes() == later.read_bytes()
-    issued = PdfReader(first).metadata["/CreationDate"]
+    issued = known(PdfReader(first).metadata)["/CreationDate"]
+    assert isinstance(issued, str)
     assert not issued.startswith("D:2000") and issued[2:6] == str(date.today().year)
     reg.close()

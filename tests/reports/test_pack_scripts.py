@@ -31,7 +31,8 @@ def test_urdu_and_mixed_text_print_joined_in_noto_and_read_back(tmp_path):
     for words in (URDU_TITLE, "اردو متن یہاں ہے", "پولیس سے رابطہ کریں", "شراکت داری", "سٹی ہال", "Mixed English then"):
         assert words in plain
     assert any("\ufb50" <= ch <= "\ufeff" for ch in text)  # drawn as joined (presentation) forms
-    fonts = {f.get_object()["/BaseFont"] for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    fonts = {f.get_object()["/BaseFont"] for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}  # type: ignore[index]  # pypdf types a page's entries as PdfObject
     assert any("NotoSansArabic" in str(f) for f in fonts)
     reg.close()
 

@@ -17,6 +17,7 @@ from csp_desktop.store import Register
 from csp_desktop.store.maintenance import backup_as
 from csp_desktop.store.risks import add_risk, list_risks
 from tests.conftest import FIXTURES
+from tests.conftest import known
 
 T0 = datetime(2026, 11, 20, 9, 0, 0)
 HEREFORDSHIRE = FIXTURES / "shared-registers" / "herefordshire-2012.csv"
@@ -131,7 +132,7 @@ def test_the_size_cap_prunes_the_oldest(register, monkeypatch):
 
 def test_backups_are_consistent_single_files(register):
     add_risk(register, Risk("Before", inherent=Rating(2, 2)))
-    made = backups.make_backup(register, policy.IMPORT)
+    made = known(backups.make_backup(register, policy.IMPORT))
     conn = sqlite3.connect(made)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
@@ -181,10 +182,10 @@ def test_restore_refuses_while_another_program_holds_the_register(register):
 def test_restore_mends_a_damaged_register(register):
     path, made = _with_backup_then_change(register)
     path.write_bytes(b"this is not a database at all" * 100)
-    assert backups.newest_good_backup(path).path == made
+    assert known(backups.newest_good_backup(path)).path == made
     assert "cannot be read" in restoring.what_is_lost(path, backups.list_backups(path)[0])
     done = restoring.restore(path, made)
-    assert titles(path) == ["Kept"] and done.kept.read_bytes().startswith(b"this is not")
+    assert titles(path) == ["Kept"] and known(done.kept).read_bytes().startswith(b"this is not")
 
 
 def test_restore_refuses_a_damaged_backup_and_an_unknown_one(register):
@@ -200,9 +201,9 @@ def test_restore_refuses_a_damaged_backup_and_an_unknown_one(register):
 def test_newest_good_backup_skips_damaged_ones(register):
     older = backups.make_backup(register, policy.IMPORT, T0)
     newer = backups.make_backup(register, policy.IMPORT, T0 + timedelta(hours=1))
-    newer.write_bytes(b"\x00" * 4096)
-    assert backups.newest_good_backup(register.path).path == older
-    older.unlink()
+    known(newer).write_bytes(b"\x00" * 4096)
+    assert known(backups.newest_good_backup(register.path)).path == older
+    known(older).unlink()
     assert backups.newest_good_backup(register.path) is None
 
 
@@ -243,7 +244,7 @@ def test_restore_while_another_program_is_writing_changes_nothing(register, tmp_
     """)
     writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
-        assert writer.stdout.readline().strip() == "held"
+        assert known(writer.stdout).readline().strip() == "held"
         with pytest.raises(UserError, match="in use by another program"):
             restoring.restore(path, made.name)
     finally:

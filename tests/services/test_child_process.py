@@ -8,7 +8,7 @@ import pytest
 from csp_desktop.errors import UserError
 from csp_desktop.interchange.problems import ReadError
 from csp_desktop.services.child_process import ChildCancelled, run_in_child
-from csp_desktop.services.import_preview import build_preview_apart
+from csp_desktop.services.import_preview import Preview, build_preview_apart
 from csp_desktop.store import Register
 from tests.conftest import FIXTURES, snapshot
 
@@ -71,7 +71,7 @@ def test_the_check_apart_matches_the_check_in_this_process(tmp_path):
     path = tmp_path / "r.cspreg"
     Register.create(path, "Test").close()
     file = REGISTERS / "csp-plan-workbook.xlsx"
-    here, read, told = build_preview(path, file), [], []
+    here, read, told = build_preview(path, file), list[Preview](), list[tuple]()
     apart = build_preview_apart(path, file, on_read=read.append, progress=lambda *step: told.append(step))
     assert len(read) == 1 and not read[0].checked and read[0].book is not None
     assert [v.rows[:3] for v in read[0].sheets] == [v.rows[:3] for v in here.sheets]
@@ -104,6 +104,6 @@ def test_where_no_process_can_be_started_the_work_is_done_here(monkeypatch, capl
         raise OSError("Resource temporarily unavailable")
 
     monkeypatch.setattr(child_process, "_start_without_main", refuse)
-    told = []
+    told: list[int] = []
     assert run_in_child(lambda n, progress: progress(n) or n * 2, 21, progress=told.append) == 42
     assert told == [21] and "working in this process instead" in caplog.text

@@ -34,9 +34,9 @@ def test_every_fixture_reads_the_same_apart(register):
         try:
             here = build_preview(register, file)
         except UserError as exc:
-            with pytest.raises(UserError) as apart:
+            with pytest.raises(UserError) as refused:
                 build_preview_apart(register, file)
-            assert str(apart.value) == str(exc), file.name
+            assert str(refused.value) == str(exc), file.name
             continue
         apart = build_preview_apart(register, file)
         assert (apart.summary(), apart.problems) == (here.summary(), here.problems), file.name
@@ -50,7 +50,7 @@ def test_a_big_reading_cancelled_at_any_moment_stops_at_once(register, tmp_path)
     with Register.open(register, read_only=True) as reg:
         before = snapshot(reg)
     for after in (0.0, 0.2, 0.5, 1.0, 1.5, 2.0):
-        start, stopped = time.monotonic(), []
+        start, stopped = time.monotonic(), list[float]()
 
         def cancelled(after=after, start=start, stopped=stopped):
             if time.monotonic() - start > after:

@@ -1,6 +1,7 @@
 """Moving the files of the old, doubled data folder into the new one, once."""
 from csp_desktop.services.data_folder import move_old_data
 from csp_desktop.store import Register
+from tests.conftest import known
 
 
 def test_everything_moves_into_the_parent_and_the_old_folder_goes(tmp_path):
@@ -10,7 +11,7 @@ def test_everything_moves_into_the_parent_and_the_old_folder_goes(tmp_path):
     Register.create(old / "demo.cspreg", "Demo").close()
     (old / "backups" / "demo-20261101-101010.cspreg").write_bytes(b"x")
     (old / "csp-desktop.log").write_text("old log\n")
-    moved = move_old_data(old, new)
+    moved = known(move_old_data(old, new))
     assert not old.exists()
     assert sorted(p.name for p in new.iterdir()) == ["backups", "csp-desktop.log", "demo.cspreg"]
     assert moved.new_path(old / "demo.cspreg") == new / "demo.cspreg"
@@ -30,7 +31,7 @@ def test_a_name_already_taken_keeps_both_and_the_wal_travels_with_its_register(t
     (new / "backups").mkdir()
     (old / "backups").mkdir()
     (old / "backups" / "b.cspreg").write_bytes(b"b")
-    moved = move_old_data(old, new)
+    moved = known(move_old_data(old, new))
     assert (new / "p.cspreg").read_bytes() == b"new"
     assert (new / "p (moved).cspreg").read_bytes() == b"old"
     assert (new / "p (moved).cspreg-wal").read_bytes() == b"old wal"

@@ -10,6 +10,7 @@ from csp_desktop.services.import_undo import last_import, undo_last_import
 from csp_desktop.services.imports import AlreadyInRegister, ImportCancelled, Steps, explain_file, import_file
 from csp_desktop.store import Register
 from tests.conftest import FIXTURES, snapshot
+from tests.conftest import known
 
 REGISTERS = FIXTURES / "registers"
 
@@ -42,7 +43,7 @@ def test_a_sheet_left_out_or_read_as_another_kind(register):
 def test_a_kept_mapping_is_found_by_its_headings_and_named(register):
     readings = explain_file(REGISTERS / "csp-words-3x3.csv")
     keep(register, "Words", readings, Choices({"Comments": "ignore"}, {}, "3x3"))
-    assert kept_for(register, readings).columns == {"Comments": "ignore"}
+    assert known(kept_for(register, readings)).columns == {"Comments": "ignore"}
     assert named(register, "Words").scheme == "3x3"
     assert kept_for(register, explain_file(REGISTERS / "leics-opcc-4x4.csv")) is None
     with pytest.raises(UserError, match="keeps no import mapping called 'Nope'"):
@@ -66,12 +67,22 @@ def test_a_hostile_mapping_name_is_kept_as_typed(register):
     assert named(register, name).name == name and register.query("SELECT count(*) AS n FROM risks")[0]["n"] == 0
 
 
+def _stopping_after(stop_at: int) -> Steps:
+    """Progress that asks to stop once more than `stop_at` steps have been reported."""
+    seen: list[int] = []
+    return Steps(lambda n, of, words: seen.append(n), lambda: len(seen) > stop_at)
+
+
+def _stopping_at(stop_at: str) -> Steps:
+    """Progress that asks to stop once a step's words start with `stop_at`."""
+    told: list[str] = []
+    return Steps(lambda n, of, words: told.append(words), lambda: any(w.startswith(stop_at) for w in told))
+
+
 def test_cancel_at_any_step_changes_nothing_and_leaves_no_backup(register):
     before = snapshot(register)
     for stop_at in range(-1, 3):  # before reading, before the backup, before writing, before saving
-        seen = []
-        steps = Steps(lambda n, of, words, seen=seen: seen.append(n),
-                      lambda seen=seen, stop_at=stop_at: len(seen) > stop_at)
+        steps = _stopping_after(stop_at)
         with pytest.raises(ImportCancelled):
             import_file(register, REGISTERS / "csp-words-3x3.csv", steps=steps, keep_as="Words")
         assert snapshot(register) == before
@@ -92,10 +103,10 @@ def test_undo_restores_the_backup_made_before_the_import(register):
     path = register.path
     before = snapshot(register)
     import_file(register, REGISTERS / "csp-words-3x3.csv")
-    found = last_import(register)
+    found = known(last_import(register))
     assert found.file == "csp-words-3x3.csv" and found.later_changes == 0 and found.counts["risks"] == 3
     register.rename("Later")
-    assert last_import(register).later_changes == 1
+    assert known(last_import(register)).later_changes == 1
     register.close()
     with pytest.raises(UserError, match="since the import"):
         undo_last_import(path)
@@ -154,9 +165,7 @@ def test_progress_counts_rows_read_and_written_and_a_cancel_among_them_changes_n
     with Register.open(register.path) as reg:
         assert snapshot(reg) == before
         for stop_at in ("Reading rows: 500", "Writing rows: 2,000"):  # in the middle of reading, of writing
-            told = []
-            steps = Steps(lambda n, of, words, told=told: told.append(words),
-                          lambda told=told, stop_at=stop_at: any(w.startswith(stop_at) for w in told))
+            steps = _stopping_at(stop_at)
             with pytest.raises(ImportCancelled):
                 import_file(reg, file, steps=steps)
             assert snapshot(reg) == before

@@ -50,7 +50,9 @@ def _check_packs(world: World, plan: Plan, tally: dict) -> list:
     part1, part2 = pack(world, "public", TODAY), pack(world, "exempt", TODAY)
     tally["packs"] += 2
     public, private = pdf_surfaces(part1), pdf_surfaces(part2, extract=False)
-    problems = [("leak", part1.name, token, where) for token in sorted(secret) if (where := public.where(token))]
+    # (what, which file, the token, where it was found or what kind of item it names)
+    problems: list[tuple[str, str, str, list[str] | str]] = [
+        ("leak", part1.name, token, where) for token in sorted(secret) if (where := public.where(token))]
     seen = public.where(world.marker)  # a public token every scan must find, or the scans prove nothing
     problems += [("unseen", part1.name, world.marker, s)
                  for s in ("text", "strings", "metadata", "raw") if s not in seen]
@@ -91,7 +93,8 @@ def _first_difference(a, b) -> str:
 def _check_export(world: World, plan: Plan, tally: dict) -> list:
     out = public_export(world, plan.export)
     tally["exports"] += 1
-    problems = [("leak", *found) for found in leaks_in_file(out, world.secrets("now"))]
+    problems: list[tuple[str, str, str, list[str] | str]] = [("leak", *found)
+                                                            for found in leaks_in_file(out, world.secrets("now"))]
     text, table = file_text(out), EXPORTS[plan.export][1]
     gone = {item.id for item in world.exempt("now")}
     for item in world.risks + world.actions:

@@ -15,6 +15,7 @@ from csp_desktop.store.actions import add_action
 from csp_desktop.store.risks import get_risk
 from csp_desktop.store.writer_lock import RegisterHeld, current_holder, lock_path
 from tests.conftest import register_file, snapshot
+from tests.conftest import known
 
 
 @pytest.fixture
@@ -33,16 +34,16 @@ def other_process(path):
             sys.stdin.read()
             opened.register.close()
         """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
-        assert child.stdout.readline().strip() == "held"
+        assert known(child.stdout).readline().strip() == "held"
         yield child
-        child.stdin.close()
+        known(child.stdin).close()
         child.wait(10)
 
 
 def test_the_app_holds_the_register_while_it_is_open(path):
     opened = opening.open_for_editing(path, who="Sam")
     assert opened.read_only_reason is None
-    assert current_holder(path) == opened.register.writer_lock.holder
+    assert current_holder(path) == known(opened.register.writer_lock).holder
     opened.register.close()
     assert current_holder(path) is None and not lock_path(path).exists()
 
@@ -50,7 +51,7 @@ def test_the_app_holds_the_register_while_it_is_open(path):
 def test_a_second_app_opens_read_only_with_a_banner_naming_the_holder(path, other_process):
     opened = opening.open_for_editing(path, who="Sam")
     try:
-        reason = opened.read_only_reason
+        reason = known(opened.read_only_reason)
         assert reason.startswith("Opened read-only: Shared.cspreg is being edited by Jo Bloggs on ")
         assert f"(process {other_process.pid})" in reason
         assert opened.register.read_only

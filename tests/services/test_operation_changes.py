@@ -101,7 +101,12 @@ def test_risk_operations_say_what_they_wrote(world):
 def check_done(reg, operation):
     """Check an operation that also returns what it made, and hand that on."""
     kept = []
-    check(reg, lambda: kept.append(operation()) or kept[0])
+
+    def kept_operation():
+        kept.append(operation())
+        return kept[0]
+
+    check(reg, kept_operation)
     return kept[0].value
 
 
@@ -190,8 +195,12 @@ def test_starting_the_next_plan_year_says_what_it_wrote(world):
     plan_editing.set_plan_info(reg, start_year=2026, end_year=2029, year_number=1)
     plan_editing.add_priority(reg, Priority("Violence", ref="1"))
     done = []
-    check(reg, lambda: done.append(plan_year.start_next_year(reg, ON, retire={"1": "Met"},
-                                                             add=[("Exploitation", ["Youth Justice"])])) or done[0])
+
+    def start_next_year():
+        done.append(plan_year.start_next_year(reg, ON, retire={"1": "Met"}, add=[("Exploitation", ["Youth Justice"])]))
+        return done[0]
+
+    check(reg, start_next_year)
     assert done[0].changes.touches(Kind.OWNERS)  # a lead agency the register did not have became a partner
 
 

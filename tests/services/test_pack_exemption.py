@@ -67,7 +67,8 @@ def test_packs_issued_before_ids_were_kept_are_matched_by_ref(register):
     save_snapshot(register, ids["this"], json.dumps(stored))
     _flag(register, ids["R-1"], True)
     public = for_part(gather(register, ids["this"], TODAY), "public")
-    shown = [i.ref for i in (*public.risks, *public.actions, *public.matters_arising, *public.changes)]
+    shown = [*(r.ref for r in public.risks), *(a.ref for a in public.actions), *(m.ref for m in public.matters_arising),
+             *(c.ref for c in public.changes)]
     assert "R-1" not in shown and "A-1" not in shown
 
 

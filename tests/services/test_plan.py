@@ -9,6 +9,7 @@ from csp_desktop.services import plan_editing as editing
 from csp_desktop.services.imports import import_file
 from csp_desktop.services.plan import indicator_history, load_plan
 from tests.conftest import FIXTURES, snapshot
+from tests.conftest import known
 
 SHARED = FIXTURES / "shared-registers"
 ALL_SIX = ("herefordshire-2012", "herefordshire-2012-priorities", "herefordshire-2012-actions",
@@ -22,7 +23,7 @@ def both_plans(tmp_path):
     results = {name: import_file(reg, SHARED / f"{name}.csv") for name in ALL_SIX[:4]}
     # South Worcestershire scores in words: its own matrix, so in this register its risks are read on 5x5
     results.update({name: import_file(reg, SHARED / f"{name}.csv", scheme="5x5") for name in ALL_SIX[4:]})
-    reg.results = results
+    reg.results = results  # type: ignore[attr-defined]  # the imports' results ride on the register for the tests
     yield reg
     reg.close()
 
@@ -95,10 +96,10 @@ def plan(register):
 
 
 def test_a_wrong_value_is_corrected_in_place_and_audited(plan):
-    value = load_plan(plan).priorities[0].indicators[0].latest
+    value = known(load_plan(plan).priorities[0].indicators[0].latest)
     editing.correct_value(plan, value.id, text="812 (Rate = 4.52)")
     again = load_plan(plan).priorities[0].indicators[0]
-    assert len(again.values) == 1 and (again.latest.value, again.latest.rate) == (812, 4.52)
+    assert len(again.values) == 1 and (known(again.latest).value, known(again.latest).rate) == (812, 4.52)
     audit = plan.query("SELECT field, old, new FROM audit WHERE row_id = ? AND change = 'update'", [value.id])
     assert {"field": "text", "old": "798 (Rate = 4.45)", "new": "812 (Rate = 4.52)"} in audit
 

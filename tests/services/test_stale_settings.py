@@ -29,7 +29,8 @@ def two(tmp_path):
         value = editing.record_value(reg, indicator.id, "2011/12 Q2", "798").value
         meeting = meetings.create_meeting(reg, Meeting(board="Board", held_on=datetime(2026, 12, 1))).value
     mine, theirs = Register.open(path), Register.open(path)
-    mine.ids = theirs.ids = {"priority": priority.id, "value": value.id, "meeting": meeting}
+    # the made ids ride on both registers for the tests
+    mine.ids = theirs.ids = {"priority": priority.id, "value": value.id, "meeting": meeting}  # type: ignore[attr-defined]
     yield mine, theirs
     mine.close()
     theirs.close()

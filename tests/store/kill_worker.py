@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+from typing import Any
 import signal
 import sys
 import time
@@ -94,14 +95,14 @@ def verify(path: Path, journal: Path) -> list[str]:
         value = int(counter["description"])
         audited = reg.query("SELECT COUNT(*) AS n FROM audit WHERE row_id = ? AND field = 'description'",
                             [counter["id"]])[0]["n"]
-        imported = {}
+        imported: dict[str, int] = {}
         for row in reg.query("SELECT title FROM risks WHERE title LIKE 'imp %'"):
             tag = row["title"].split(" ")[1]
             imported[tag] = imported.get(tag, 0) + 1
-        notes = {}
+        notes: dict[str, int] = {}
         for row in reg.query("SELECT text FROM progress_notes WHERE text LIKE 'ret %'"):
             notes[row["text"][4:]] = notes.get(row["text"][4:], 0) + 1
-        logged = {}
+        logged: dict[str, list[str]] = {}
         for row in reg.query("SELECT new_value, outcome FROM return_changes WHERE new_value LIKE 'ret %'"):
             logged.setdefault(row["new_value"][4:], []).append(row["outcome"])
     edits = [int(v) for kind, v in reported if kind == "edit"]
@@ -125,7 +126,7 @@ def verify(path: Path, journal: Path) -> list[str]:
 def drive(path: Path, folder: Path, kills: int, seed: int) -> dict:
     rng = random.Random(seed)
     journal = folder / "journal.txt"
-    counts = {"kills": 0, "reported": 0, "problems": [], "edits": 0, "imports": 0, "returns": 0}
+    counts: dict[str, Any] = {"kills": 0, "reported": 0, "problems": [], "edits": 0, "imports": 0, "returns": 0}
     for k in range(kills):
         child = os.fork()
         if child == 0:  # the child: never returns

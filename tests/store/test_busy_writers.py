@@ -2,6 +2,7 @@
 IMMEDIATE, so the second waits its turn instead of failing at once with "in use by another program",
 and read-and-increment edits carrying their version lose nothing (a stale one is refused and retried)."""
 import threading
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from csp_desktop.store.risks import add_risk
 
 
 def race(path, each: int) -> dict:
-    counts = {"conflicts retried": 0, "errors": []}
+    counts: dict[str, Any] = {"conflicts retried": 0, "errors": []}
 
     def work():
         with Register.open(path) as reg:

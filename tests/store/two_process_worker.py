@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import time
+from typing import Any
 from pathlib import Path
 
 from csp_desktop.services import opening, risk_editing
@@ -48,7 +49,7 @@ def increment(reg: Register) -> int:
 
 
 def app(path: Path, n: int) -> dict:
-    counts = {"edits": 0, "background writes": 0, "stale background reads": 0, "errors": []}
+    counts: dict[str, Any] = {"edits": 0, "background writes": 0, "stale background reads": 0, "errors": []}
     opened = opening.open_for_editing(path, who="Jo Bloggs")
     assert opened.read_only_reason is None, opened.read_only_reason
     print("held", flush=True)
@@ -74,7 +75,7 @@ def app(path: Path, n: int) -> dict:
 
 
 def reader(path: Path, stop: Path, try_writing: bool) -> dict:
-    counts = {"reads": 0, "stale reads": 0, "refusals": 0, "backups": 0, "errors": [], "refusal": ""}
+    counts: dict[str, Any] = {"reads": 0, "stale reads": 0, "refusals": 0, "backups": 0, "errors": [], "refusal": ""}
     folder = path.with_name("backups")
     folder.mkdir(exist_ok=True)
     while not stop.exists():
@@ -107,7 +108,7 @@ def reader(path: Path, stop: Path, try_writing: bool) -> dict:
 
 
 def counter(path: Path, n: int) -> dict:
-    counts = {"increments": 0, "waits": 0, "errors": []}
+    counts: dict[str, Any] = {"increments": 0, "waits": 0, "errors": []}
     while counts["increments"] < n:
         try:
             with opening.opened(path) as reg:

@@ -48,6 +48,8 @@ def main(mode: str, out: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     from csp_desktop.services.demo import create_demo
+    from csp_desktop.ui.meetings.meetings_view import MeetingsView
+    from csp_desktop.ui.risks.risks_view import RisksView
     from csp_desktop.ui.shell.main_window import VIEWS, MainWindow
     from csp_desktop.ui.shell.qt_workarounds import apply_workarounds
     factor = float(os.environ.get("QT_SCALE_FACTOR", "1"))
@@ -67,15 +69,17 @@ def main(mode: str, out: str) -> None:
         window.show()
         assert window.open_register(path)
         deadline = time.time() + 20
-        while window.data.listing is None and time.time() < deadline:
+        data = window.data
+        assert data is not None
+        while data.listing is None and time.time() < deadline:
             app.processEvents()
         chrome = window.minimumSizeHint().width() - window.stack.minimumSizeHint().width()
         for row, title in enumerate(view.title for view in VIEWS):
             window.nav.setCurrentRow(row)
             page = window.page(title)
-            if title == "Risks" and page.model.rows:
+            if isinstance(page, RisksView) and page.model.rows:
                 page.select_risk(page.model.rows[0].risk.id)
-            if title == "Meetings" and page.model.rows:
+            if isinstance(page, MeetingsView) and page.model.rows:
                 show_a_pack(app, page)
             for _ in range(5):
                 app.processEvents()

@@ -1,4 +1,6 @@
 """Every control a keyboard can reach in the views has a name a screen reader can say."""
+from datetime import datetime, time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
@@ -109,7 +111,7 @@ def every_dialog(session, folder):
     from csp_desktop.ui.settings.remap_dialog import RemapDialog
     from csp_desktop.ui.shell.backups_dialog import BackupsDialog
     from csp_desktop.ui.updates.send_dialog import SendDialog
-    scheme, meeting = session.scheme, Meeting("Safer Croydon Board", TODAY)
+    scheme, meeting = session.scheme, Meeting("Safer Croydon Board", datetime.combine(TODAY, time(18)))
     yield "action editor", ActionEditor(session, None, today=TODAY)
     yield "new meeting", MeetingDialog()
     yield "edit meeting", MeetingDialog(meeting)

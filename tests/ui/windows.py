@@ -4,10 +4,13 @@ Import the fixtures a test module needs from here (kept out of conftest.py so ot
 tests stay independent of them).
 """
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+V = TypeVar("V", bound=QWidget)
 
 # The offscreen platform says this whenever a top-level window with a menu bar is shown; it is not ours.
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -57,6 +60,13 @@ def on_screen(qtbot, view, *models, show: bool = False):
         view.show()
     for model in models:
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, view)
+    return view
+
+
+def view_of(window, title: str, kind: type[V]) -> V:
+    """The window's view called `title`, as the class it is (the window's page() says only QWidget)."""
+    view = window.page(title)
+    assert isinstance(view, kind), f"{title} is a {type(view).__name__}"
     return view
 
 

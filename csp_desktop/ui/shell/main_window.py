@@ -25,7 +25,9 @@ from .view_pages import ViewPages
 from .view_table import VIEWS
 
 if TYPE_CHECKING:
+    from ..risks.risk_loader import RiskData
     from .register_opening import RegisterOpening
+    from .session import Session
 
 BANNER_STYLE = "background: #FFF2CC; color: #000000; padding: 6px; border: 1px solid #BF9000"
 
@@ -39,8 +41,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.settings = store or settings()
-        self.session = None  # Session of the open register
-        self.data = None     # its RiskData loader
+        self.session: Session | None = None  # of the open register
+        self.data: RiskData | None = None     # its loader
         self.undo_feedback = None  # names the steps of the open register's undo stack
         self.views = VIEWS
         self.after_paint = AfterPaint(self)

@@ -10,6 +10,7 @@ from csp_desktop.services.packs import PackOptions, build_pack
 from csp_desktop.ui.actions.action_editor import ActionEditor
 from csp_desktop.ui.actions.actions_view import ActionsView
 from tests.ui.tracker_data import TODAY
+from tests.conftest import known
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -25,7 +26,7 @@ def test_a_typed_new_action_gets_the_next_free_ref_in_tracker_workbook_and_pack(
     editor.owner_combo.setFocus()
     qtbot.keyClicks(editor.owner_combo, "Sgt")  # the owner's name, typed into the picker
     assert editor.ref_edit.text() == ""  # the person leaves the reference empty
-    qtbot.mouseClick(editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+    qtbot.mouseClick(known(editor.findChild(QDialogButtonBox)).button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
     assert editor.saved is not None and editor.saved.ref == "A-011"  # ... are taken
     refs = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]

@@ -127,7 +127,6 @@ def test_status_shortcut_marks_every_selected_action(view, register, qtbot):
 
 def test_add_an_action_and_mark_it_complete(view, session, register, data, qtbot, monkeypatch):
     editors = []
-    monkeypatch.setattr(ActionEditor, "exec", lambda self: editors.append(self) or self._fill_and_save())
 
     def fill_and_save(editor):
         qtbot.keyClicks(editor.title_edit, "Run a knife-crime awareness week")
@@ -138,11 +137,13 @@ def test_add_an_action_and_mark_it_complete(view, session, register, data, qtbot
         qtbot.keyClicks(editor.due_edit.line, "01/11/2026")
         editor.save()
         return editor.result()
-    ActionEditor._fill_and_save = fill_and_save
-    try:
-        view.new_action()
-    finally:
-        del ActionEditor._fill_and_save
+
+    def exec_(editor):
+        editors.append(editor)
+        return fill_and_save(editor)
+
+    monkeypatch.setattr(ActionEditor, "exec", exec_)
+    view.new_action()
     added = [a for a in store.list_actions(register) if a.ref == "A-20"][0]
     assert (added.title, added.owner_name, added.due, added.status) == (
         "Run a knife-crime awareness week", "Sgt Ffion Jones", date(2026, 11, 1), "not started")
@@ -283,7 +284,12 @@ def test_delete_with_undo(view, session, register, data):
 
 def test_keyboard_enter_opens_the_editor_and_f2_the_status(view, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(ActionEditor, "exec", lambda self: opened.append(self.title_edit.text()) or 0)
+
+    def exec_(editor):
+        opened.append(editor.title_edit.text())
+        return 0
+
+    monkeypatch.setattr(ActionEditor, "exec", exec_)
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(row_of(view, "A-2"), TITLE))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
@@ -324,7 +330,12 @@ def test_an_edit_reads_again_only_the_actions_its_operation_named(view, session,
     monkeypatch.setattr(lookups, "actions", every_action)
     read = []
     by_id = lookups.actions_by_id
-    monkeypatch.setattr(lookups, "actions_by_id", lambda reg, ids: read.append(list(ids)) or by_id(reg, ids))
+
+    def counted_by_id(reg, ids):
+        read.append(list(ids))
+        return by_id(reg, ids)
+
+    monkeypatch.setattr(lookups, "actions_by_id", counted_by_id)
     target, other = (view.model.rows[view.model.row_for(a.id)].action for a in data["actions"][:2])
     untouched = view.model.rows[view.model.row_for(other.id)]
     assert push(session, EditActionCommand(session, target, {"title": "Fence repaired"})) is None

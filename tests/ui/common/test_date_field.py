@@ -72,7 +72,7 @@ def test_en_gb_typing(qtbot, typed, expected):
 @pytest.mark.parametrize("typed", ["31/02/2027", "tomorrow", "9" * 3000, "'; DROP TABLE risk; --", "14/13/2026"])
 def test_a_bad_date_is_refused_in_one_sentence(qtbot, typed):
     field = shown(qtbot, DateField("Due date"))
-    refused = []
+    refused: list[str] = []
     field.refused.connect(refused.append)
     field.setFocus()
     type_into_focus(qtbot, typed)

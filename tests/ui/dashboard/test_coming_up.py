@@ -8,6 +8,7 @@ from csp_desktop.ui.dashboard.coming_up import ComingUpPanel
 from csp_desktop.ui.shell.session import Session
 from tests.services.cycle_fixture import TODAY, build_cycle_register
 from tests.ui.windows import OFFSCREEN_NOISE, messages, qsettings, screenshot, window_on  # noqa: F401
+from tests.conftest import known
 
 
 @pytest.fixture
@@ -47,9 +48,10 @@ def test_each_item_opens_its_risk_or_action(qtbot, cycle):
     session, items = cycle
     panel = ComingUpPanel(session, today=lambda: TODAY)
     qtbot.addWidget(panel)
-    due = panel.tree.topLevelItem(0)
-    action_row = next(due.child(n) for n in range(due.childCount()) if due.child(n).text(0).startswith("A-3"))
-    review_row = next(due.child(n) for n in range(due.childCount()) if due.child(n).text(0).startswith("R-04"))
+    due = known(panel.tree.topLevelItem(0))
+    rows = [known(due.child(n)) for n in range(due.childCount())]
+    action_row = next(row for row in rows if row.text(0).startswith("A-3"))
+    review_row = next(row for row in rows if row.text(0).startswith("R-04"))
     with qtbot.waitSignal(panel.action_chosen) as chosen:
         panel.tree.itemActivated.emit(action_row, 0)
     assert chosen.args == [items["a3"].id]
@@ -145,7 +147,7 @@ def test_the_review_dialog_shows_the_cadence_date_and_a_band_change_is_told(qtbo
     view.select_risk(items["r2"].id)  # 2 x 2 = 4: Low
     editor = view.editor
     from csp_desktop.services.risk_editing import cadence_date
-    dialog = ReviewDialog(session.scheme, editor.risk, "tester", TODAY, view,
+    dialog = ReviewDialog(session.scheme, known(editor.risk), "tester", TODAY, view,
                           next_by=lambda rating, on: cadence_date(register, rating, on))
     qtbot.addWidget(dialog)
     assert dialog.next_review.line.placeholderText() == "blank: 27/11/2027, by the band's cadence"

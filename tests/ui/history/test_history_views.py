@@ -10,6 +10,7 @@ from csp_desktop.store.returns import acting_as
 from csp_desktop.ui.history.history_view import HistoryView
 from tests.services.cycle_fixture import SECRET, build_cycle_register
 from tests.ui.windows import OFFSCREEN_NOISE, messages, qsettings, screenshot, window_on  # noqa: F401
+from tests.conftest import known
 
 
 @pytest.fixture
@@ -73,7 +74,7 @@ def test_the_history_view_filters_marks_exempt_and_exports(qtbot, register, chan
     view.since.clear()
     view.kind.setCurrentIndex(view.kind.findData("Actions"))
     out = view.export_csv(str(tmp_path / "h.csv"))
-    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    rows = list(csv.DictReader(known(out).read_text(encoding="utf-8-sig").splitlines()))
     assert rows and all(r["kind"] in ("Action", "Progress note") for r in rows)
     assert not any(SECRET in r["item"] or "Secret follow-up" in r["item"] for r in rows)  # public part only
     win.close()

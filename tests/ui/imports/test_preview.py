@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from csp_desktop.store import Register
 from tests.conftest import FIXTURES, snapshot
 from tests.ui.windows import SCREEN, messages, qsettings  # noqa: F401
+from tests.conftest import known
 
 # A combo box's popup asks the offscreen platform to raise it and grab the keyboard, which it cannot.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
@@ -24,7 +25,7 @@ def win(qtbot, tmp_path, qsettings, messages):  # noqa: F811
     qtbot.addWidget(window)
     window.resize(*SCREEN)
     window.show()
-    with qtbot.waitSignal(window.data.loaded if window.open_register(path) else None, timeout=10000):
+    with qtbot.waitSignal(known(window.data).loaded if window.open_register(path) else None, timeout=10000):
         pass
     yield window
     window.close()
@@ -352,8 +353,12 @@ def test_the_check_shows_the_rows_it_has_read_and_import_follows(qtbot, win, tmp
     win.files.preview(file)
     dialog = win.import_preview
     seen = set()
-    qtbot.waitUntil(lambda: seen.add(dialog.status.text()) or (dialog.preview is not None and dialog.preview.checked
-                                                              and dialog.status.isHidden()), timeout=30000)
+
+    def checked() -> bool:
+        seen.add(dialog.status.text())
+        return dialog.preview is not None and dialog.preview.checked and dialog.status.isHidden()
+
+    qtbot.waitUntil(checked, timeout=30000)
     assert any(t.startswith("Checking every row: reading rows: ") and "of 20,000" in t for t in seen), seen
     assert not dialog.bar.isVisible() and dialog.import_button.isEnabled()
     assert dialog.summary.text().startswith("Adds 20000 risks")

@@ -25,7 +25,7 @@ def view(qtbot, register):
     widget = MeetingsView(session)
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
-    widget.ids = ids
+    widget.ids = ids  # type: ignore[attr-defined]  # the filled ids ride on the view for the tests
     yield widget
     widget.worker.wait()
     widget.pdf.close_document()

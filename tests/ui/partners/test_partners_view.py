@@ -71,7 +71,12 @@ def test_deleting_an_owner_in_use_asks_and_undo_gives_everything_back(view, sess
                                                                       monkeypatch):
     jones = data["owners"]["jones"]
     questions = []
-    monkeypatch.setattr(view, "confirm", lambda text: questions.append(text) or False)
+
+    def refuse(text):
+        questions.append(text)
+        return False
+
+    monkeypatch.setattr(view, "confirm", refuse)
     view.select_owner(jones.id)
     view.delete_owner_button.click()
     assert questions == ["Sgt Ffion Jones owns 1 risk, 1 action; these will have no owner. Delete Sgt Ffion Jones?"]
@@ -103,7 +108,12 @@ def test_organisations_add_rename_delete_undo(view, session, register, data, mon
     view.rename_org_button.click()
     assert "West Mercia Police (WMP)" in [o.name for o in partners.list_organisations(register)]
     asked = []
-    monkeypatch.setattr(view, "confirm", lambda text: asked.append(text) or True)
+
+    def agree(text):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(view, "confirm", agree)
     view.delete_org_button.click()
     assert asked == ["1 owner belongs to West Mercia Police (WMP); they will stay, with no organisation. "
                      "Delete West Mercia Police (WMP)?"]

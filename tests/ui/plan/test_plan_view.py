@@ -257,7 +257,12 @@ def test_an_edit_elsewhere_is_read_when_the_plan_is_next_shown(view, session, mo
     from csp_desktop.domain.model import Action
     reloads = []
     real = view.reload
-    monkeypatch.setattr(view, "reload", lambda: reloads.append(1) or real())
+
+    def counted_reload():
+        reloads.append(1)
+        real()
+
+    monkeypatch.setattr(view, "reload", counted_reload)
     view.hide()
     session.notify(add_action(session.register, Action("Taxi marshals")).changes)  # made in the tracker
     assert reloads == []  # not while the tracker is on screen

@@ -10,6 +10,7 @@ from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.ui.risks.risk_table_model import (INHERENT, REF, RESIDUAL, TITLE, TRAVEL, RiskFilter, RiskFilterProxy,
                                              RiskTableModel)
 from csp_desktop.domain.ordering import natural_key
+from tests.conftest import known
 
 TODAY = date(2026, 11, 23)
 FAIL = QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -84,7 +85,8 @@ def test_text_filter_covers_ref_title_description_and_owner_whatever_the_case(mo
 
 def test_filters_by_owner_band_status_overdue_exempt_and_cell(models):
     _model, proxy = models
-    cases = ((RiskFilter(owner_id="o2"), ["R-2"]), (RiskFilter(band="Very high"), ["R-10"]),
+    cases: tuple[tuple[RiskFilter, list[str]], ...] = (
+             (RiskFilter(owner_id="o2"), ["R-2"]), (RiskFilter(band="Very high"), ["R-10"]),
              (RiskFilter(band="Medium"), ["R-1"]), (RiskFilter(status="closed"), ["R-1"]),
              (RiskFilter(review_overdue=True, today=TODAY), ["R-10"]), (RiskFilter(exempt_only=True), ["R-1"]),
              (RiskFilter(cell=("residual", Rating(2, 2))), ["R-2"]),
@@ -145,7 +147,7 @@ def test_the_travel_column_has_the_packs_basis_and_arrows(qtbot, demo_register):
     model = RiskTableModel(demo_register.scheme)
     model.set_rows(listing.risks, listing.travel, travel_basis=listing.travel_basis)
     pack = gather(demo_register, None, today)
-    since = pack.previous.held_on.strftime("%d/%m/%Y")
+    since = known(pack.previous).held_on.strftime("%d/%m/%Y")
     assert model.headerData(TRAVEL, Qt.Orientation.Horizontal) == f"Travel\nsince {since[:5]}"
     assert model.headerData(TRAVEL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
         f"Direction of travel since {since}, as in the board pack"

@@ -4,8 +4,9 @@ from PySide6.QtWidgets import QDialog, QTextBrowser
 
 from csp_desktop.store.risks import list_risks
 from csp_desktop.ui.help.help_windows import font_licences, library_licences, shortcut_rows
+from csp_desktop.ui.risks.risks_view import RisksView
 from csp_desktop.ui.shell.main_window import VIEWS, MainWindow
-from tests.ui.windows import (OFFSCREEN_NOISE, demo_path, messages, qsettings, wait_loaded,  # noqa: F401
+from tests.ui.windows import (OFFSCREEN_NOISE, demo_path, messages, qsettings, view_of, wait_loaded,  # noqa: F401
                               window)
 
 pytestmark = OFFSCREEN_NOISE
@@ -23,7 +24,7 @@ def test_view_menu_shows_ampersands_as_typed(window):
 
 
 def test_no_two_actions_share_a_shortcut_and_none_takes_ctrl_digits(window):
-    seen = {}
+    seen: dict[str, str] = {}
     for action in window.findChildren(QAction):
         for keys in action.shortcuts():
             text = keys.toString()
@@ -143,9 +144,10 @@ def test_risk_editor_folds_away_and_the_divider_is_remembered(window, qsettings,
     with qtbot.waitSignal(_opened(again, demo_path).loaded, timeout=10000):
         pass
     again.nav.setCurrentRow(1)
-    assert not again.page("Risks").editor_shown()
-    again.page("Risks").toggle_editor.click()
-    assert again.page("Risks").editor_shown() and again.page("Risks").toggle_editor.text() == "Hide editor"
+    risks = view_of(again, "Risks", RisksView)
+    assert not risks.editor_shown()
+    risks.toggle_editor.click()
+    assert risks.editor_shown() and risks.toggle_editor.text() == "Hide editor"
     again.close()
 
 

@@ -12,9 +12,11 @@ from csp_desktop.ui.risks.risk_commands import SetRiskField
 from csp_desktop.ui.settings.identity import KEY
 from csp_desktop.ui.shell.main_window import MainWindow
 from csp_desktop.ui.shell.undoable import push
+from csp_desktop.ui.updates.updates_view import ReturnsView
 from tests.conftest import FIXTURES
 from tests.services.update_helpers import build_round_register, edit_return
-from tests.ui.windows import OFFSCREEN_NOISE, messages, qsettings  # noqa: F401
+from tests.conftest import known
+from tests.ui.windows import OFFSCREEN_NOISE, messages, qsettings, view_of  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 NAME = "Gwenllian ap Rhys"
@@ -41,20 +43,20 @@ def test_every_change_after_opening_is_recorded_under_who_am_i(qtbot, tmp_path, 
     win = MainWindow(qsettings)
     qtbot.addWidget(win)
     assert win.open_register(path)
-    assert win.session.workspace.who == NAME
+    assert known(win.session).workspace.who == NAME
 
     assert push(win.session, SetRiskField(win.session, items["r2"], "title", "Funding ends")) is None
 
     win.files.start_import(FIXTURES / "shared-registers" / "herefordshire-2012.csv", dry_run=False)
     qtbot.waitUntil(lambda: not win.files._pending, timeout=20000)
     assert not messages, messages
-    assert not win.session.read_only, win.banner.text()
+    assert not known(win.session).read_only, win.banner.text()
 
-    returns = win.page("Owner updates")
+    returns = view_of(win, "Owner updates", ReturnsView)
     returns.receive_files([back])
     returns.wait()
     assert returns.review.rows, returns.account.toPlainText()
-    returns.review.decide(range(len(returns.review.rows)), "accept")
+    returns.review.decide(list(range(len(returns.review.rows))), "accept")
     assert returns.apply() is not None
     win.close_register()
 

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from csp_desktop.store import Register
 from csp_desktop.store.risks import list_risks
+from csp_desktop.ui.dashboard.dashboard_view import DashboardView
+from csp_desktop.ui.risks.risks_view import RisksView
 from csp_desktop.ui.shell.main_window import VIEWS, MainWindow
 from tests.conftest import FIXTURES
-from tests.ui.windows import (OFFSCREEN_NOISE, SCREEN, demo_path, messages, qsettings, screenshot,  # noqa: F401
-                              wait_loaded, window)
+from tests.ui.windows import (OFFSCREEN_NOISE, SCREEN, demo_path, messages, qsettings, view_of,  # noqa: F401
+                              screenshot, wait_loaded, window)
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -25,6 +27,7 @@ def open_window(qtbot, settings, path, size=SCREEN) -> MainWindow:
         win.resize(*size)
     win.show()
     if win.open_register(path):
+        assert win.data is not None
         qtbot.waitSignal(win.data.loaded, timeout=10000).wait()
     return win
 
@@ -46,6 +49,7 @@ def test_every_view_is_reachable_and_screenshotted(qtbot, window):
 
 def test_dark_palette_screens(qtbot, window):
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     light = app.palette()
     dark = QPalette()
     for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#f0f0f0"),
@@ -76,7 +80,8 @@ def test_state_is_remembered_between_windows(qtbot, demo_path, qsettings, messag
     saved = qsettings.value("geometry")
     again = open_window(qtbot, QSettings(qsettings.fileName(), QSettings.Format.IniFormat), demo_path, size=None)
     assert again.nav.currentRow() == 0  # a register always opens on the Dashboard's Coming up (issue 16)
-    assert again.page("Dashboard").tabs.currentWidget() is again.page("Dashboard").coming_up
+    dashboard = view_of(again, "Dashboard", DashboardView)
+    assert dashboard.tabs.currentWidget() is dashboard.coming_up
     # The offscreen screen is smaller than the window may be, so Qt fits the size to it: check the restore.
     assert saved is not None and again.geometry_restored
     assert again.files.recent_files() == [str(demo_path.resolve())]
@@ -90,10 +95,10 @@ def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, demo_path, qsetti
     if os.access(demo_path, os.W_OK):  # root may write anyway: make the app see the file as the user would
         monkeypatch.setattr("csp_desktop.services.workspace.os.access", lambda path, mode: False)
     win = open_window(qtbot, qsettings, demo_path)
-    assert win.session.read_only and not win.banner.isHidden()
+    assert win.session is not None and win.session.read_only and not win.banner.isHidden()
     assert win.banner.text() == "Opened read-only: demo.cspreg is a read-only file, so changes cannot be saved."
     assert "(read-only)" in win.windowTitle()
-    risks = win.page("Risks")
+    risks = view_of(win, "Risks", RisksView)
     risks.select_risk(risks.model.rows[0].risk.id)
     assert not risks.new_risk.isEnabled() and risks.editor.details.title.isReadOnly()
     assert not win.files.import_.isEnabled() and win.files.export.isEnabled()
@@ -105,10 +110,10 @@ def test_a_locked_register_opens_read_only_saying_why(qtbot, demo_path, qsetting
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         win = open_window(qtbot, qsettings, demo_path)
-        assert win.session.read_only
+        assert win.session is not None and win.session.read_only
         assert win.banner.text() == ("Opened read-only: demo.cspreg is in use by another program; close it there "
                                      "and try again.")
-        assert win.page("Risks").model.rowCount() > 0
+        assert view_of(win, "Risks", RisksView).model.rowCount() > 0
     finally:
         other.rollback()
         other.close()
@@ -118,12 +123,12 @@ def test_a_register_another_app_holds_opens_read_only_naming_the_holder(qtbot, d
     from csp_desktop.store.writer_lock import WriterLock
     with WriterLock.acquire(demo_path, "Jo Bloggs"):
         win = open_window(qtbot, qsettings, demo_path)
-        assert win.session.read_only
+        assert win.session is not None and win.session.read_only
         assert win.banner.text().startswith("Opened read-only: demo.cspreg is being edited by Jo Bloggs on ")
-        assert win.page("Risks").model.rowCount() > 0
+        assert view_of(win, "Risks", RisksView).model.rowCount() > 0
         win.close_register()
     win.open_register(demo_path)
-    assert not win.session.read_only and win.banner.isHidden()
+    assert win.session is not None and not win.session.read_only and win.banner.isHidden()
 
 
 def test_a_file_that_is_not_a_register_is_refused_in_one_sentence(qtbot, tmp_path, qsettings, messages):
@@ -145,12 +150,13 @@ def test_import_runs_off_the_gui_thread_after_a_dry_run(qtbot, tmp_path, qsettin
     assert len(messages) == 1, messages
     assert messages[0][1].startswith("herefordshire-2012.csv can be imported: 3 owners, 6 risks, 6 mitigations.")
     win.nav.setCurrentRow(1)
-    qtbot.waitUntil(lambda: win.page("Risks").model.rowCount() == 6, timeout=20000)
+    qtbot.waitUntil(lambda: view_of(win, "Risks", RisksView).model.rowCount() == 6, timeout=20000)
     assert win.statusBar().currentMessage() == ("Imported 3 owners, 6 risks, 6 mitigations from "
                                                 f"{FIXTURES / 'shared-registers' / 'herefordshire-2012.csv'}.")
     reasons = sorted(p.name.rsplit("_", 1)[1] for p in tmp_path.joinpath("backups").iterdir())
     assert reasons == ["import.cspreg", "opening.cspreg"]  # the backups folder beside the register
-    assert not win.session.read_only and win.banner.isHidden()  # reopened after the import, still its writer
+    # reopened after the import, still its writer
+    assert win.session is not None and not win.session.read_only and win.banner.isHidden()
     with Register.open(path, read_only=True) as reg:
         assert len(list_risks(reg)) == 6
 

@@ -21,7 +21,12 @@ def _in_onedrive(tmp_path):
 def _window(qtbot, qsettings, tmp_path, monkeypatch, answer):
     monkeypatch.setattr(share_warning, "data_dir", lambda: tmp_path / "data")
     asked = []
-    monkeypatch.setattr(share_warning, "choose", lambda box: asked.append(box.text()) or answer)
+
+    def choose(box):
+        asked.append(box.text())
+        return answer
+
+    monkeypatch.setattr(share_warning, "choose", choose)
     win = MainWindow(qsettings)
     qtbot.addWidget(win)
     win.resize(*SCREEN)

@@ -8,7 +8,7 @@ from csp_desktop.ui.shell.workers import Worker
 
 
 def _collect(worker):
-    outcomes = {}
+    outcomes: dict[int, object] = {}
     worker.finished.connect(lambda ticket, outcome: outcomes.__setitem__(ticket, outcome))
     return outcomes
 
@@ -36,7 +36,10 @@ def test_a_workers_jobs_run_in_order_and_each_outcome_comes_back(qtbot):
     worker = Worker()
     outcomes, order = _collect(worker), []
     for n in range(5):
-        worker.start(lambda n=n: order.append(n) or n)
+        def job(n: int = n) -> int:
+            order.append(n)
+            return n
+        worker.start(job)
     worker.start(lambda: (_ for _ in ()).throw(UserError("One sentence for the user.")))
     worker.start(lambda: 1 / 0)
     worker.wait()

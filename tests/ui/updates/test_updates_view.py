@@ -34,7 +34,7 @@ def view(qtbot, register, tmp_path):
     widget = ReturnsView(session)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
-    widget.items, widget.back = items, back
+    widget.items, widget.back = items, back  # type: ignore[attr-defined]  # the round's items ride on the view
     return widget
 
 
@@ -47,7 +47,7 @@ def _select(widget, rows):
     table.clearSelection()
     for row in rows:
         table.selectionModel().select(widget.review.index(row, 0),
-                                      QItemSelectionModel.Select | QItemSelectionModel.Rows)
+                                      QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
 
 def test_review_accept_reject_and_apply(view, qtbot):
@@ -58,10 +58,10 @@ def test_review_accept_reject_and_apply(view, qtbot):
     assert {c["field"] for c in view.review.rows} == {"score", "commentary", "status", "progress"}
 
     _select(view, [_row(view.review, "score")])
-    qtbot.mouseClick(_button(view, "Accept"), Qt.LeftButton)
+    qtbot.mouseClick(_button(view, "Accept"), Qt.MouseButton.LeftButton)
     assert "Owner's value: Likely \u00d7 Major = 16" in view.detail.toPlainText()
     _select(view, [_row(view.review, "progress")])
-    qtbot.mouseClick(_button(view, "Reject"), Qt.LeftButton)
+    qtbot.mouseClick(_button(view, "Reject"), Qt.MouseButton.LeftButton)
     assert view.review.data(view.review.index(_row(view.review, "progress"), 0)) == "Reject"
 
     with qtbot.waitSignal(view.session.changed):
@@ -81,9 +81,9 @@ def test_accept_file_takes_only_clean_changes_and_reject_file_takes_all(view, qt
     view.wait()
     assert register_state(reg) == before   # receiving alone writes only the returns log
     _select(view, [0])
-    qtbot.mouseClick(_button(view, "Reject whole file"), Qt.LeftButton)
+    qtbot.mouseClick(_button(view, "Reject whole file"), Qt.MouseButton.LeftButton)
     assert view.review.chosen("reject") and not view.review.chosen("accept")
-    qtbot.mouseClick(_button(view, "Accept file's clean changes"), Qt.LeftButton)
+    qtbot.mouseClick(_button(view, "Accept file's clean changes"), Qt.MouseButton.LeftButton)
     assert len(view.review.chosen("accept")) == 4
     view.apply()
     assert get_action(reg, view.items["a1"].id).status == "complete"
@@ -114,7 +114,7 @@ def test_returns_log_shows_every_change_of_a_return(view, qtbot):
 def test_send_from_the_app_and_progress(view, qtbot, tmp_path):
     dialog = SendDialog(["Police & Crime", "Siân Prŵs"], tmp_path / "round2", today=date(2026, 11, 23))
     qtbot.addWidget(dialog)
-    dialog.owner_list.item(0).setCheckState(Qt.Unchecked)
+    dialog.owner_list.item(0).setCheckState(Qt.CheckState.Unchecked)
     choice = dialog.choice()
     assert choice == SendChoice(["Siân Prŵs"], date(2026, 12, 21), tmp_path / "round2")
     view.send(choice)
@@ -243,7 +243,7 @@ def test_cancel_sends_nothing_and_records_nothing(view, qtbot, tmp_path):
     view.show()
     view.send(SendChoice(["Police & Crime", "Siân Prŵs"], date(2026, 12, 21), tmp_path / "round5"))
     assert view.cancel_button.isVisible() and view.cancel_button.isEnabled()
-    qtbot.mouseClick(view.cancel_button, Qt.LeftButton)
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     assert not view.cancel_button.isEnabled()
     gate.set()
     view.wait()
