@@ -54,8 +54,8 @@ def _subject(data: PackData) -> str:
 
 
 def _furniture(data: PackData) -> PageFurniture:
-    # Top of each page: what it is; foot: what to do with it.
-    notices = (f"{NOT_FOR_PUBLICATION}  \u2013  {SCHEDULE_12A}", f"{NOT_FOR_PUBLICATION}: {RETURN_OR_DESTROY}")  # not "for publication" twice \
+    # Top of each page: what it is; foot: what to do with it (saying "not for publication" once).
+    notices = (f"{NOT_FOR_PUBLICATION}  \u2013  {SCHEDULE_12A}", f"{NOT_FOR_PUBLICATION}: {RETURN_OR_DESTROY}") \
         if data.exempt_part else ()
     return PageFurniture(data.partnership, data.printed_marking, show(data.produced_on), notices)
 
