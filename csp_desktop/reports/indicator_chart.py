@@ -56,7 +56,8 @@ def chart(values: list[IndicatorValue], target: float | None, unit: str = "count
 
 def _axes(plot: LinePlot, numbered: list[IndicatorValue], target, unit: str, font_size: float) -> None:
     numbers = [v.value for v in numbered] + ([target] if target is not None else [])
-    ticks = axis_ticks(min(numbers), max(numbers))
+    # A small chart in the pack gets fewer steps, so its labels stay apart.
+    ticks = axis_ticks(min(numbers), max(numbers), most=max(2, min(5, int(plot.height // (font_size * 2.5)))))
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = ticks[0], ticks[-1]
     plot.yValueAxis.valueSteps = ticks
     plot.yValueAxis.labels.fontName, plot.yValueAxis.labels.fontSize = FONT, font_size
