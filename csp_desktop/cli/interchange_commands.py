@@ -71,9 +71,11 @@ def import_(register, file, sheet, maps, scheme, dry_run, mapping_name, save_as,
             result = import_file(reg, file, sheet=sheet, mapping=mapping, scheme=scheme, dry_run=dry_run,
                                  kinds=kinds, keep_as=save_as or "")
         except ReadError as exc:
+            # The summary names the first problem: it goes first, then the others, all in row order.
+            click.echo(f"Error: {exc}", err=True)
             for problem in exc.problems[1:]:
                 click.echo(str(problem), err=True)
-            raise
+            raise click.exceptions.Exit(1) from None
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items()) or "nothing"

@@ -8,7 +8,7 @@ import click
 
 from ..domain.dates import parse_date
 from .base import main, opened, register_argument
-from .output import emit, format_option, table
+from .output import counted, emit, format_option, table
 
 REGISTER = register_argument()
 CHANGE_COLUMNS = ("id", "item", "field", "old_value", "new_value", "flag", "outcome")
@@ -56,7 +56,8 @@ def send(register, outdir, owners, return_by, coordinator, coordinator_email):
         sent = _service().send_round(reg, outdir, owner_names=list(owners) or None, return_by=return_by,
                                      coordinator=coordinator, coordinator_email=coordinator_email)
     for f in sent.files:
-        click.echo(f"{f.path.name}: {f.risks} risks, {f.mitigations} mitigations, {f.actions} actions")
+        click.echo(f"{f.path.name}: {counted(f.risks, 'risk')}, {counted(f.mitigations, 'mitigation')}, "
+                   f"{counted(f.actions, 'action')}")
     if sent.skipped:
         click.echo(f"Nothing open to update for: {', '.join(sent.skipped)} (no workbook written).")
     click.echo(f"Sent {len(sent.files)} workbook(s) to {outdir}.")

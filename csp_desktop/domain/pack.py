@@ -36,7 +36,8 @@ assert set(SECTION_TITLES) == set(PACK_SECTIONS)
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 SCHEDULE_12A = "exempt information under Schedule 12A, Local Government Act 1972"
-EXEMPT_HANDLING = "Not for publication; return or destroy after the meeting"
+RETURN_OR_DESTROY = "return or destroy after the meeting"
+EXEMPT_HANDLING = f"Not for publication; {RETURN_OR_DESTROY}"
 # A Part I pack never takes OFFICIAL-SENSITIVE from its meeting by default: it is open to the public.
 PART_I_DEFAULT_MARKING = "OFFICIAL"
 

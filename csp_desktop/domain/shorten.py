@@ -11,3 +11,10 @@ def shorten(text: str, limit: int, *, flat: bool = True) -> str:
     if flat:
         text = " ".join(text.split())
     return text if len(text) <= limit else text[:max(limit - 1, 0)] + ELLIPSIS
+
+
+def quoted(text: object) -> str:
+    """A cell's text in quotes for a message, as the user typed it: a non-breaking space or line break shows
+    as a space (repr would print "\\xa0"), and only a control character is escaped, so none reaches a terminal."""
+    flat = " ".join(str(text).split())
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat) + "'"

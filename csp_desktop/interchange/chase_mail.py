@@ -16,6 +16,8 @@ from email.utils import formatdate, getaddresses
 
 from ..domain.dates import show
 
+# Said only when a calendar is attached; the items may be actions, so not "review dates".
+CALENDAR_LINE = "These dates are also in the attached calendar file."
 MAX_NAME = 120  # a display name longer than this is cut: folded, some mail programs misread it
 XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -42,6 +44,7 @@ class Draft:
     calendar_name: str = "reviews.ics"
     workbook: bytes = b""
     workbook_name: str = ""
+    sender: str = ""                   # the coordinator's name, signed under "Thank you,"
 
 
 def one_line(text: str) -> str:
@@ -105,7 +108,9 @@ def plain_body(draft: Draft, note: str = "") -> str:
         out += [f"  - {line.what}: {line.label} (due {show(line.due)})" for line in lines]
     if draft.workbook_name:
         out += ["", f"Your update workbook is attached ({draft.workbook_name}): please fill it in and send it back."]
-    out += ["", "The review dates are in the attached calendar file.", "", "Thank you,", ""]
+    if draft.calendar:
+        out += ["", CALENDAR_LINE]
+    out += ["", "Thank you,"] + ([one_line(draft.sender)] if draft.sender.strip() else []) + [""]
     if draft.marking:
         out += [draft.marking]
     return "\n".join(out) + "\n"
@@ -130,7 +135,10 @@ def html_body(draft: Draft, note: str = "") -> str:
     if draft.workbook_name:
         out.append(f"<p>Your update workbook is attached ({e(draft.workbook_name)}): "
                    "please fill it in and send it back.</p>")
-    out.append("<p>The review dates are in the attached calendar file.</p><p>Thank you,</p>")
+    if draft.calendar:
+        out.append(f"<p>{CALENDAR_LINE}</p>")
+    signed = f"<br>{e(one_line(draft.sender))}" if draft.sender.strip() else ""
+    out.append(f"<p>Thank you,{signed}</p>")
     if draft.marking:
         out.append(f"<p><strong>{e(draft.marking)}</strong></p>")
     out.append("</body></html>")

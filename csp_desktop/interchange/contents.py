@@ -8,6 +8,7 @@ from ..domain.model import (Action, Indicator, Meeting, Mitigation, Organisation
                             Review, Risk)
 from ..domain.plan import PlanInfo
 from ..domain.scoring import Scheme
+from ..domain.shorten import quoted
 from ..domain.vocab import guess_owner_kind
 from .problems import Problem
 
@@ -119,11 +120,11 @@ class Contents:
         if found is None:
             return None
         if ref and title and found.title != title and found.title != f"Priority {ref}":
-            return (f"gives priority {ref} the title {title!r}, but an earlier row calls it {found.title!r}; "
-                    "the first was kept")
+            return (f"gives priority {ref} the title {quoted(title)}, "
+                    f"but an earlier row calls it {quoted(found.title)}; the first was kept")
         if lead_agency and found.lead_agency and found.lead_agency != lead_agency:
-            return (f"gives priority {ref or found.title!r} the lead {lead_agency!r}, "
-                    f"but an earlier row gives {found.lead_agency!r}; "
+            return (f"gives priority {ref or quoted(found.title)} the lead {quoted(lead_agency)}, "
+                    f"but an earlier row gives {quoted(found.lead_agency)}; "
                     "the first was kept")
         return None
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from ..domain.dates import read_due
 from ..domain.scoring import IMPACT, LIKELIHOOD, LevelError, Rating
+from ..domain.shorten import quoted
 from ..domain.vocab import read_reported_status
 from . import headers as h
 from .contents import Contents
@@ -58,7 +59,7 @@ class SheetReader:
             self.row_index, self.row = index, row
             if len(cells) == 1 and isinstance(cells[0], str) and _FOOTNOTE.match(cells[0]):
                 self.problems.append(Problem(self.plan.file, f"was read as a footnote and not imported: "
-                                             f"{cells[0][:80]!r}", WARNING, self.sheet.name, index + 1))
+                                             f"{quoted(cells[0][:80])}", WARNING, self.sheet.name, index + 1))
                 continue
             yield index
 
@@ -79,7 +80,7 @@ class SheetReader:
             link = _HYPERLINK.match(self.sheet.formulas[(self.row_index, col)]) if value is None else None
             if link:  # =HYPERLINK("url", "text") never calculated: its words are in the formula itself
                 value = link.group(2) if link.group(2) is not None else link.group(1)
-                self.note(field, f"holds a link whose text was never saved; the text in its formula, {value!r}, "
+                self.note(field, f"holds a link whose text was never saved; the text in its formula, {quoted(value)}, "
                                  "was used", WARNING)
             elif value is None:
                 derived = field.endswith("_score")  # worked out from the levels anyway
@@ -145,7 +146,7 @@ class SheetReader:
         if not filled(stated):
             return
         if not is_number(stated):
-            self.note(field, f"{str(stated)!r} is not a number; the score is worked out from likelihood x impact",
+            self.note(field, f"{quoted(stated)} is not a number; the score is worked out from likelihood x impact",
                       WARNING)
         elif rating is None:
             self.note(field, f"states {_num(stated)} but the row gives no {prefix} likelihood and impact to "
@@ -175,7 +176,7 @@ class SheetReader:
             self.note(title_field if title_field and title else (lead_field or ref_field), conflict, WARNING)
         found = self.plan.priority(value, title, lead)
         if found is None and lead:
-            self.note(lead_field, f"names the lead {lead!r} but no priority for it to lead; it was not kept",
+            self.note(lead_field, f"names the lead {quoted(lead)} but no priority for it to lead; it was not kept",
                       WARNING)
         return found
 
@@ -183,7 +184,7 @@ class SheetReader:
         """Name every filled cell of this row that `used` did not take, so no word goes without a word."""
         for field_name, col in self.layout.columns.items():
             if field_name not in used and col < len(self.row) and filled(self.row[col]):
-                self.note(field_name, f"{str(self.row[col])[:60]!r} was not imported: {why}", WARNING)
+                self.note(field_name, f"{quoted(str(self.row[col])[:60])} was not imported: {why}", WARNING)
 
     def where(self, field: str) -> str:
         """The cell, for a message written later (when the register is written)."""

@@ -9,6 +9,7 @@ from ..domain.dates import parse_date
 from ..domain.model import OWNER_KINDS, Action, Mitigation, Risk
 from ..domain.response import parse_response
 from ..domain.scoring import Rating
+from ..domain.shorten import quoted
 from ..domain.vocab import parse_risk_status, parse_yes_no
 from . import headers as h
 from .plan_cells import read_indicators
@@ -29,7 +30,7 @@ def _read_owners(r: SheetReader, _risk_sheets: int = 0) -> None:
     for _ in r.rows():
         name, kind = r.text("name", MAX_TITLE_CHARS), r.text("kind").lower()
         if kind and kind not in OWNER_KINDS:
-            r.note("kind", f"{kind!r} is not an owner kind (use person or body)")
+            r.note("kind", f"{quoted(kind)} is not an owner kind (use person or body)")
             continue
         if not name:
             r.note("name", "has no owner name, though the row has other text")
@@ -78,7 +79,7 @@ def _read_risks(r: SheetReader, risk_sheets: int = 0) -> None:
         status = r.parsed("status", parse_risk_status, "open")
         word = r.text("status")
         if word and word.lower() != status:  # "Controls tasked": the register keeps only open or closed
-            r.note("status", f"{word!r} was read as {status} (a risk is open or closed here)", WARNING)
+            r.note("status", f"{quoted(word)} was read as {status} (a risk is open or closed here)", WARNING)
         risk = Risk(title=title, ref=r.text("ref"), description=_description(r),
                     category=r.text("category") or sheet_category, priority_id=r.priority("priority"),
                     owner_id=r.plan.owner(r.text("owner")),
@@ -89,7 +90,7 @@ def _read_risks(r: SheetReader, risk_sheets: int = 0) -> None:
                     accepted_by=r.text("accepted_by", MAX_TITLE_CHARS), accepted_on=r.parsed("accepted_on", parse_date),
                     accepted_until=r.parsed("accepted_until", parse_date))
         if risk.ref and r.plan.risk_by_ref(risk.ref):
-            r.note("ref", f"repeats risk reference {risk.ref!r}; both risks were kept", WARNING)
+            r.note("ref", f"repeats risk reference {quoted(risk.ref)}; both risks were kept", WARNING)
         r.plan.risks.append(risk)
         _read_child(r, risk, first=True)
 

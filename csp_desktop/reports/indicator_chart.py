@@ -6,6 +6,8 @@ PySide6-Addons, about 160 MB). Measured in bench/bench_plan.py.
 """
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
@@ -54,14 +56,13 @@ def chart(values: list[IndicatorValue], target: float | None, unit: str = "count
 
 def _axes(plot: LinePlot, numbered: list[IndicatorValue], target, unit: str, font_size: float) -> None:
     numbers = [v.value for v in numbered] + ([target] if target is not None else [])
-    low, high = min(numbers), max(numbers)
-    pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
-    plot.yValueAxis.valueMin = max(0, low - pad) if low >= 0 else low - pad
-    plot.yValueAxis.valueMax = high + pad
+    # A small chart in the pack gets fewer steps, so its labels stay apart.
+    ticks = axis_ticks(min(numbers), max(numbers), most=max(2, min(5, int(plot.height // (font_size * 2.5)))))
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = ticks[0], ticks[-1]
+    plot.yValueAxis.valueSteps = ticks
     plot.yValueAxis.labels.fontName, plot.yValueAxis.labels.fontSize = FONT, font_size
     plot.yValueAxis.labelTextFormat = lambda v: format_number(round(v, 2), unit)
     plot.yValueAxis.visibleGrid, plot.yValueAxis.gridStrokeColor = True, GRID
-    plot.yValueAxis.maximumTicks = 5
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = -0.3, max(len(numbered) - 1, 1) + 0.3
     plot.xValueAxis.valueSteps = list(range(len(numbered)))
     labels = [_short_period(v.period) for v in numbered]
@@ -71,6 +72,20 @@ def _axes(plot: LinePlot, numbered: list[IndicatorValue], target, unit: str, fon
     shown = {0, len(labels) - 1} if room < 3 else set(range(0, len(labels), max(1, -(-len(labels) // room))))
     plot.xValueAxis.labelTextFormat = lambda n: labels[int(n)] if int(n) in shown else ""
     plot.xValueAxis.labels.fontName, plot.xValueAxis.labels.fontSize = FONT, font_size
+
+
+def axis_ticks(low: float, high: float, most: int = 5) -> list[float]:
+    """Round steps (1, 2, 2.5 or 5 times a power of ten) from at or below `low` to at or above `high`, so the
+    highest value or target is never drawn above the top tick (3.1 on an axis that stopped at 3)."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [0.0, 1.0]  # no scale can show it; the values table beside the chart still does
+    pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
+    bottom = max(0.0, low - pad) if low >= 0 else low - pad
+    span = high + pad - bottom
+    power = 10 ** math.floor(math.log10(span / most))
+    step = next(power * m for m in (1, 2, 2.5, 5, 10) if span / (power * m) <= most)
+    first, last = math.floor(bottom / step), math.ceil((high + pad * 0.5) / step)
+    return [round(n * step, 10) for n in range(first, last + 1)]
 
 
 def _short_period(label: str) -> str:

@@ -10,7 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from ..domain.dates import show
-from ..domain.pack import EXEMPT_HANDLING, NOT_FOR_PUBLICATION, SCHEDULE_12A, SECTION_TITLES, PackData
+from ..domain.pack import NOT_FOR_PUBLICATION, RETURN_OR_DESTROY, SCHEDULE_12A, SECTION_TITLES, PackData
 from .changes import changes_flowables
 from .cover import cover_fits, cover_flowables
 from .key import heatmap_flowables, key_flowables
@@ -54,8 +54,8 @@ def _subject(data: PackData) -> str:
 
 
 def _furniture(data: PackData) -> PageFurniture:
-    # Top of each page: what it is; foot: what to do with it.
-    notices = (f"{NOT_FOR_PUBLICATION}  \u2013  {SCHEDULE_12A}", f"{NOT_FOR_PUBLICATION}: {EXEMPT_HANDLING}") \
+    # Top of each page: what it is; foot: what to do with it (saying "not for publication" once).
+    notices = (f"{NOT_FOR_PUBLICATION}  \u2013  {SCHEDULE_12A}", f"{NOT_FOR_PUBLICATION}: {RETURN_OR_DESTROY}") \
         if data.exempt_part else ()
     return PageFurniture(data.partnership, data.printed_marking, show(data.produced_on), notices)
 

@@ -21,6 +21,7 @@ from ..interchange.chase_mail import Draft, Line, message, recipients
 from ..interchange.ics import Event, calendar
 from ..store import Register
 from ..store.review_cycle import log_chase
+from .round_contact import for_round
 from .coming_up import KIND_WORDS, ComingUp, Item, coming_up
 from .changes import Changes, Kind
 
@@ -134,12 +135,10 @@ def _draft(reg: Register, found: ComingUp, items: list[Item], part: str) -> Draf
     what = ", ".join(x for x in (f"{len(late)} overdue" if late else "",
                                  f"{len(due)} due by {show(found.until)}" if due else "") if x)
     marking = PART_II if part == EXEMPT else ""
-    subject = f"{reg.name}: {what}" + (f" \u2013 {marking}" if marking else "")
-    if marking:
-        subject = f"{marking}: {subject}"
+    subject = f"{marking}: {reg.name}: {what}" if marking else f"{reg.name}: {what}"  # the marking said once
     meeting = f"{found.meeting['board']} on {show(found.meeting_date)}" if found.meeting else ""
     return Draft(owner_name=items[0].owner_name, email=items[0].email, partnership=reg.name, subject=subject,
-                 marking=marking, due=due, overdue=late, meeting=meeting)
+                 marking=marking, due=due, overdue=late, meeting=meeting, sender=for_round(reg).name)
 
 
 def _line(item: Item) -> Line:

@@ -1,4 +1,6 @@
 """The import command: --explain, --scheme LxI, --map for every field, owners matched by name."""
+from pathlib import Path
+
 import pytest
 
 from csp_desktop.cli.interchange_commands import ALL_FIELDS
@@ -7,9 +9,12 @@ from csp_desktop.store import Register
 from csp_desktop.store.actions import list_actions
 from csp_desktop.store.partners import add_owner, list_owners
 from csp_desktop.store.risks import list_risks
+from tests.cli.invoke import rows_of
 from tests.cli.test_cli import SHARED, run
 from tests.conftest import snapshot
 from tests.conftest import known
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "registers"
 
 
 @pytest.fixture
@@ -110,3 +115,19 @@ def test_an_owner_named_as_a_partner_is_that_body(reg_path, tmp_path):
     with Register.open(reg_path) as reg:
         (owner,) = list_owners(reg)
         assert (owner.name, owner.kind) == ("West Mercia Police", "body") and owner.organisation_id
+
+
+def test_a_refused_import_lists_its_problems_in_row_order(reg_path):
+    before = rows_of(reg_path)
+    result = run("import", reg_path, FIXTURES / "bad-wrong-level.csv")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines[0].startswith("Error: bad-wrong-level.csv, row 3") and "(and 1 more problem)" in lines[0]
+    assert lines[1].startswith("bad-wrong-level.csv, row 4") and len(lines) == 2
+    assert rows_of(reg_path) == before
+
+
+def test_a_warning_shows_a_non_breaking_space_as_a_space(reg_path):
+    result = run("import", reg_path, FIXTURES / "csp-action-plan.csv")
+    assert result.exit_code == 0, result.output
+    assert "\\xa0" not in result.output and "'Violence against women and girls'" in result.output

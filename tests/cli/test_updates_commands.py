@@ -26,8 +26,9 @@ def test_send_writes_one_workbook_per_owner(tmp_path, setup):
     path, _ = setup
     result = run("updates", "send", path, tmp_path / "out")
     assert result.exit_code == 0
-    assert "Siân Prŵs - update" in result.output and "2 risks, 1 mitigations, 2 actions" in result.output
+    assert "Siân Prŵs - update" in result.output and "2 risks, 1 mitigation, 2 actions" in result.output
     assert "Sent 2 workbook(s)" in result.output
+    assert "1 risk, 1 mitigation, 1 action\n" in result.output  # one, not "1 risks"
     assert len(list((tmp_path / "out").glob("*.xlsx"))) == 2
 
 

@@ -83,7 +83,9 @@ def test_exempt_pack_holds_only_exempt_items_with_the_notice_on_every_page(packs
     texts = pages_text(built["exempt"][0])
     for text in texts:
         assert NOT_FOR_PUBLICATION in text and SCHEDULE_12A in text
-        assert "Not for publication; return or destroy after the meeting" in text
+        assert f"{NOT_FOR_PUBLICATION}: return or destroy after the meeting" in text
+        # The footer says "not for publication" once, not "NOT FOR PUBLICATION: Not for publication".
+        assert f"{NOT_FOR_PUBLICATION}: Not for publication" not in text
     everything = "\n".join(texts)
     assert EXEMPT_REF in everything and EXEMPT_TITLE in everything and EXEMPT_ACTION in everything
     assert "Kestrel reserve paper" in everything  # an action on an exempt risk is exempt too

@@ -9,7 +9,9 @@ import pytest
 
 from csp_desktop.domain.model import Action, Owner
 from csp_desktop.errors import UserError
+from csp_desktop.interchange.chase_mail import CALENDAR_LINE, Draft, html_body, plain_body
 from csp_desktop.services.chase import PART_II, chase
+from csp_desktop.services.round_contact import set_contact
 from csp_desktop.services.coming_up import coming_up
 from csp_desktop.store.actions import add_action
 from csp_desktop.store.partners import add_owner
@@ -216,3 +218,25 @@ def test_a_long_display_name_with_a_comma_stays_one_address():
     msg = message_from_bytes(bytes(message(Draft(name, f'"{name}" <john@example.org>', "P", "S", ""))),
                              policy=default)
     assert [(a.display_name, a.addr_spec) for a in msg["To"].addresses] == [(name, "john@example.org")]
+
+
+def test_the_subject_says_the_marking_once_and_the_coordinator_signs(register, tmp_path):
+    build_cycle_register(register)
+    set_contact(register, "Gwen Coordinator", "gwen@glanhafren.gov.uk")
+    out = tmp_path / "drafts"
+    out.mkdir()
+    result = chase(register, out, today=TODAY)
+    secret = parse(next(w for w in result.written if w.part == "exempt").eml)
+    assert str(secret["Subject"]).count(PART_II) == 1
+    for written in result.written:
+        plain, html = bodies(parse(written.eml))
+        assert "Thank you,\nGwen Coordinator\n" in plain
+        assert "Thank you,<br>Gwen Coordinator" in html
+        assert "review dates" not in plain and CALENDAR_LINE in plain
+
+
+def test_no_calendar_line_without_a_calendar():
+    draft = Draft(owner_name="Ann", email="", partnership="P", subject="s", marking="", sender="")
+    plain, html = plain_body(draft), html_body(draft)
+    assert CALENDAR_LINE not in plain and CALENDAR_LINE not in html
+    assert plain.rstrip().endswith("Thank you,")

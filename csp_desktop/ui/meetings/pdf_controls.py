@@ -32,7 +32,8 @@ class PdfControls(QWidget):
         self.page.setAccessibleName("Page")
         self.page.setMinimum(1)
         self.page.editingFinished.connect(lambda: self.go_to(self.page.value()))
-        self.count = QLabel("of 0")
+        self.count = QLabel()
+        self.page_label = QLabel("Page")
         self.find_box = QLineEdit()
         self.find_box.setAccessibleName("Find in the pack")
         self.find_box.setPlaceholderText("Find in the pack")
@@ -46,7 +47,7 @@ class PdfControls(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         widget: QWidget
-        for widget in (self.fit_width, self.fit_page, self.zoom_out, self.zoom_in, QLabel("Page"), self.page,
+        for widget in (self.fit_width, self.fit_page, self.zoom_out, self.zoom_in, self.page_label, self.page,
                        self.count):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -63,7 +64,10 @@ class PdfControls(QWidget):
     def set_pages(self, pages: int) -> None:
         self.page.setMaximum(max(pages, 1))
         self.page.setValue(1)
-        self.count.setText(f"of {pages}")
+        # No pack yet: no page box at all, rather than "Page 1 of 0" (the pane already says to build one).
+        self.count.setText(f"of {pages}" if pages else "")
+        self.page_label.setVisible(pages > 0)
+        self.page.setVisible(pages > 0)
         self.setEnabled(pages > 0)
 
     # -- zoom ------------------------------------------------------------------------------------

@@ -51,8 +51,14 @@ class PlanView(QWidget):
         self.tree.setUniformRowHeights(True)  # thousands of actions: rows all one height scroll fast
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((310, 160, 175)):
-            header.resizeSection(column, width)
+        # Every column within the tree's width (no sideways scroll clipping "Latest / detail"): the plan's
+        # names take what is left; the others are as wide as a typical lead, RAG count and risk list.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        width = self.tree.fontMetrics().horizontalAdvance
+        for column, sample in ((1, "Glanhafren Council"), (2, "Actions: 1 amber  1 green; PIs: 1 green"),
+                               (3, "Risks: R-01 (12)")):
+            header.resizeSection(column, width(sample) + 16)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.tree.itemExpanded.connect(lambda item: fill_children(item, self.summary))
         self.priority_panel = PriorityPanel(session)
@@ -108,7 +114,12 @@ class PlanView(QWidget):
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(self.panels)
         splitter.addWidget(scroller)
-        splitter.setSizes([780, 500])
+        # The tree takes the width the selected item's panel does not need (its widest, the indicator's form).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        panel = max(p.minimumSizeHint().width() for p in (self.priority_panel, self.indicator_panel,
+                                                            self.action_panel, self.item_panel))
+        splitter.setSizes([900, panel + 40])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)

@@ -207,7 +207,7 @@ class RiskTableModel(QAbstractTableModel):
                 and 0 <= section < len(COLUMNS)):
             basis = getattr(self, "travel_basis", "")
             # on two lines, the date without its year: the column stays as narrow as its arrows
-            return f"{COLUMNS[section]}\n{_short_basis(basis)}" if section == TRAVEL and basis else COLUMNS[section]
+            return travel_column_header(basis) if section == TRAVEL else COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == TRAVEL:
             basis = getattr(self, "travel_basis", "")
             return f"Direction of travel {basis}, as in the board pack" if basis else None
@@ -369,10 +369,23 @@ def describe_rating(scheme: Scheme, rating: Rating | None) -> str:
         return (f"Likelihood {rating.likelihood} x impact {rating.impact} = {rating.score}, "
                 f"outside the {scheme.size} matrix")
     band = scheme.band_for(rating.score)
-    return (f"Likelihood {rating.likelihood} {scheme.label(LIKELIHOOD, rating.likelihood)} x impact "
-            f"{rating.impact} {scheme.label(IMPACT, rating.impact)} = {rating.score}, {band.name if band else ''}")
+    return (f"Likelihood {_level(scheme, LIKELIHOOD, rating.likelihood)} x impact "
+            f"{_level(scheme, IMPACT, rating.impact)} = {rating.score}, {band.name if band else ''}")
 
 
-def _short_basis(basis: str) -> str:
-    """"since 24/10/2026" as "since 24/10"; "since first review" as it is."""
-    return re.sub(r"(\d\d/\d\d)/\d{4}$", r"\1", basis)
+def _level(scheme: Scheme, axis: str, level: int) -> str:
+    """"4 Likely"; just "4" when the scheme's label is the number itself (not "4 4")."""
+    label = scheme.label(axis, level)
+    return str(level) if label.strip() in ("", str(level)) else f"{level} {label}"
+
+
+def travel_column_header(basis: str) -> str:
+    """The Travel column's header on two lines no wider than its arrows need: "Travel\nsince 24/10" (the
+    date without its year), and "Travel since\nfirst review" (not "since first review" clipped to fit)."""
+    if not basis:
+        return COLUMNS[TRAVEL]
+    dated = re.sub(r"(\d\d/\d\d)/\d{4}$", r"\1", basis)
+    if dated != basis:
+        return f"{COLUMNS[TRAVEL]}\n{dated}"
+    words = basis.split(" ", 1)
+    return f"{COLUMNS[TRAVEL]} {words[0]}\n{words[1]}" if len(words) == 2 else f"{COLUMNS[TRAVEL]}\n{basis}"

@@ -19,7 +19,7 @@ from .risk_loader import RiskData
 from .risk_editor import RiskEditor
 from ..common.text import ask, tell
 from .risk_table_model import (COLUMNS, INHERENT, NEXT_REVIEW, PRIORITY, REF, STATUS, TARGET, TITLE, TRAVEL,
-                               RiskFilter, RiskFilterProxy, RiskTableModel)
+                               RiskFilter, RiskFilterProxy, RiskTableModel, travel_column_header)
 
 ANY_OF = {"owner": "Any owner", "band": "Any band", "priority": "Any priority", "status": "Any status"}
 EDITOR_WIDTH = 400
@@ -54,10 +54,12 @@ class RisksView(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setCollapsible(0, False)  # the editor may be folded away to give the titles the width
         splitter.setCollapsible(1, True)
-        splitter.setSizes([880, EDITOR_WIDTH])
+        # Wide enough for every tab's name (none behind scroll arrows) and the details' fields, at any font size.
+        self._editor_width = max(EDITOR_WIDTH, self.editor.tabs.tabBar().sizeHint().width() + 16,
+                                 self.editor.minimumSizeHint().width())
+        splitter.setSizes([880, self._editor_width])
         splitter.splitterMoved.connect(self.editor_moved)
         self.splitter = splitter
-        self._editor_width = EDITOR_WIDTH
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -125,7 +127,11 @@ class RisksView(QWidget):
                                          "00/00/0000", "closed")):
             if column != TITLE:
                 widths[column] = max(width(sample), width(COLUMNS[column])) + 24
-                self.table.setColumnWidth(column, widths[column])
+        # The Travel header's widest line when there is no earlier meeting: "Travel since" / "first review".
+        first = travel_column_header("since first review").split("\n")
+        widths[TRAVEL] = max(widths[TRAVEL], *(width(line) + 24 for line in first))
+        for column, column_width in widths.items():
+            self.table.setColumnWidth(column, column_width)
         # On a narrow window these go first (all are in the editor beside the table), so titles keep their width.
         self.column_fit = ColumnFit(self.table, widths, TITLE,
                                     (STATUS, TARGET, INHERENT, TRAVEL, NEXT_REVIEW, PRIORITY))

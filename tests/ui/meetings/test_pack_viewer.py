@@ -41,6 +41,19 @@ def test_page_count_and_jumping_to_a_page(built, qtbot):
     qtbot.waitUntil(lambda: built.pdf.view.pageNavigator().currentPage() == 2)
 
 
+def test_no_page_count_before_a_pack_is_built(qtbot, register):
+    view = MeetingsView(Session(register))
+    qtbot.addWidget(view)
+    controls = view.pdf.controls
+    assert controls.count.text() == ""  # not "Page 1 of 0"
+    assert controls.page.isHidden() and controls.page_label.isHidden()
+
+
+def test_the_page_box_shows_once_a_pack_is_built(built):
+    controls = built.pdf.controls
+    assert not controls.page.isHidden() and not controls.page_label.isHidden()
+
+
 def test_zoom_buttons(built):
     controls, view = built.pdf.controls, built.pdf.view
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth

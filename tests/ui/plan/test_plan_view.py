@@ -270,3 +270,17 @@ def test_an_edit_elsewhere_is_read_when_the_plan_is_next_shown(view, session, mo
     assert reloads == [1]
     session.notify(Changes.of(Kind.PLAN))
     assert reloads == [1, 1]  # on screen: at once
+
+
+def test_every_column_and_its_heading_fits_the_tree_at_1366_wide(view, qtbot):
+    """The last column's heading was clipped ("Latest / det") behind a sideways scroll, the RAG cut short."""
+    qtbot.wait(50)
+    tree, header = view.tree, view.tree.header()
+    width = header.fontMetrics().horizontalAdvance
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= tree.viewport().width()
+    assert not tree.horizontalScrollBar().isVisible()
+    for column in range(header.count()):
+        assert width(tree.headerItem().text(column)) + 8 <= header.sectionSize(column)
+    alcohol = _top(view, "Alcohol Harm Reduction")
+    assert tree.fontMetrics().horizontalAdvance("Actions: 1 amber  1 green; PIs: 1 green") <= header.sectionSize(2)
+    assert header.sectionSize(0) >= header.sectionSize(2) and alcohol.text(2)

@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from csp_desktop.domain.model import Risk
 from csp_desktop.domain.scoring import Rating, default_5x5, words_3x3
 from csp_desktop.ui.risks.risk_table_model import (INHERENT, REF, RESIDUAL, TITLE, TRAVEL, RiskFilter, RiskFilterProxy,
-                                             RiskTableModel)
+                                             RiskTableModel, travel_column_header)
 from csp_desktop.domain.ordering import natural_key
 from tests.conftest import known
 
@@ -152,3 +152,21 @@ def test_the_travel_column_has_the_packs_basis_and_arrows(qtbot, demo_register):
     assert model.headerData(TRAVEL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
         f"Direction of travel since {since}, as in the board pack"
     assert {r.id: r.direction for r in pack.risks} == {rid: listing.travel[rid] for rid in (r.id for r in pack.risks)}
+
+
+
+def test_the_travel_header_names_its_basis_on_two_short_lines():
+    assert travel_column_header("since 24/10/2026") == "Travel\nsince 24/10"
+    assert travel_column_header("since first review") == "Travel since\nfirst review"
+    assert travel_column_header("") == "Travel"
+
+
+def test_a_score_in_words_says_a_numeric_label_once():
+    """A scheme whose labels are the numbers read "Likelihood 4 4 x impact 5 5"."""
+    from dataclasses import replace
+
+    from csp_desktop.ui.risks.risk_table_model import describe_rating
+    digits = ("1", "2", "3", "4", "5")
+    numbered = replace(default_5x5(), likelihood_labels=digits, impact_labels=digits)
+    assert describe_rating(numbered, Rating(4, 5)).startswith("Likelihood 4 x impact 5 = 20")
+    assert describe_rating(default_5x5(), Rating(4, 3)).startswith("Likelihood 4 Likely x impact 3 Moderate = 12")

@@ -229,3 +229,28 @@ def test_a_review_after_a_grid_change_records_the_previous_reviews_score_as_befo
     assert (newest.item(0, 2).text(), newest.item(0, 3).text()) == ("20", "15")
     last = reviews_for(reg, risk.id)[-1]
     assert (known(last.before).score, known(last.after).score) == (20, 15)
+
+
+def test_the_travel_header_fits_its_column_with_or_without_an_earlier_meeting(qtbot, window):
+    """With no earlier meeting the header was clipped to "ince first reviev"."""
+    view = risks_view(qtbot, window)
+    view.set_editor_shown(False)  # beside the editor at 1366 wide, the Travel column gives the titles its room
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(TRAVEL))
+    width = view.table.horizontalHeader().fontMetrics().horizontalAdvance
+    for basis in ("since first review", "since 24/10/2026"):
+        view.model.set_rows([row.risk for row in view.model.rows], {}, travel_basis=basis)
+        header = view.model.headerData(TRAVEL, Qt.Orientation.Horizontal)
+        assert all(width(line) + 8 <= view.table.columnWidth(TRAVEL) for line in header.split("\n")), header
+
+
+def test_the_editor_shows_every_tab_and_its_fields_at_1366_wide(qtbot, window):
+    """At 1366x768 the Response and History tabs were behind scroll arrows and the fields cut off."""
+    view = risks_view(qtbot, window)
+    pick_risk(view, "R-01")
+    qtbot.wait(50)
+    bar, tabs = view.editor.tabs.tabBar(), view.editor.tabs
+    assert view.editor.width() >= view.editor.minimumSizeHint().width()
+    assert all(bar.tabRect(i).right() <= tabs.width() for i in range(bar.count()))
+    assert bar.sizeHint().width() <= tabs.width()
+    details = tabs.widget(0)
+    assert not details.horizontalScrollBar().isVisible()
