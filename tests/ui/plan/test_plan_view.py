@@ -46,7 +46,7 @@ def test_each_priority_shows_lead_agency_rag_and_children(view):
     assert view.heading.text() == "Community Safety Strategy 2011-2014, year two"
     alcohol = _top(view, "Alcohol Harm Reduction")
     assert alcohol.text(1) == "West Mercia Police and Herefordshire Public Health"
-    assert "Actions: 12 green" in alcohol.text(2) and "PIs: 1 green" in alcohol.text(2)
+    assert "Actions: 12 no date" in alcohol.text(2) and "PIs: 1 green" in alcohol.text(2)
     assert alcohol.childCount() == 0  # its rows are made when it is first opened
     alcohol.setExpanded(True)
     kinds = [alcohol.child(n).data(0, ITEM_ROLE)[0] for n in range(alcohol.childCount())]
