@@ -1,5 +1,6 @@
 """The Plan view on the shared Herefordshire and South Worcestershire tables: tree, panels, undoable edits."""
 import pytest
+from PySide6.QtCore import Qt
 
 from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.services.plan import load_plan
@@ -56,6 +57,7 @@ def test_each_priority_shows_lead_agency_rag_and_children(view):
     assert "Risks: 2 (6)" in alcohol.text(3)
     action = alcohol.child(0)
     assert action.text(1) == "West Mercia Police and Herefordshire Public Health"  # no owner: the lead agency
+    assert action.text(2) == "No date" and action.background(2).style() == Qt.BrushStyle.NoBrush  # undated: no colour
 
 
 def test_indicator_panel_charts_values_and_screenshots(view, session, qtbot):
