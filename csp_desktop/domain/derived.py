@@ -1,8 +1,8 @@
 """Facts derived from the register's data and today's date."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .model import Action, Review, Risk
 from .scoring import Rating
@@ -14,6 +14,7 @@ NO_DATE = "no date"   # an open action with no due date: nothing says it is late
 # Worst first, for "the worse of" the dates' band and the reported one: an undated action sits below amber
 # (nothing says it is slipping) and above green (nothing says it is on time).
 RAG_ORDER = (RED, AMBER, NO_DATE, GREEN)
+_RANK = {band: rank for rank, band in enumerate(RAG_ORDER)}
 # Words, never colour alone, so a grey print or a colour-blind reader loses nothing.
 BAND_WORDS = {RED: "Red", AMBER: "Amber", NO_DATE: "No date", GREEN: "Green"}
 _DATED_WORDS = {RED: "overdue by its dates", AMBER: "due within 30 days", NO_DATE: "no due date",
@@ -40,8 +41,7 @@ def dated_rag(action: Action, today: date) -> str | None:
     return GREEN
 
 
-@dataclass(frozen=True)
-class Rag:
+class Rag(NamedTuple):   # a tuple: made for every action on every read, so cheap to make
     """An action's RAG as shown everywhere (app, command line, plan, pack): the worse of what its dates say
     and what its owner or file reported, so a reported Amber is never shown as Green."""
     band: str | None       # shown: RED, AMBER, NO_DATE, GREEN, or None for a closed action
@@ -87,7 +87,7 @@ def rag(action: Action, today: date) -> str | None:
 
 def worse(band: str, other: str | None) -> str:
     """The worse of two bands (RAG_ORDER)."""
-    return band if other is None or RAG_ORDER.index(band) <= RAG_ORDER.index(other) else other
+    return band if other is None or _RANK[band] <= _RANK[other] else other
 
 
 def review_due(risk: Risk, today: date) -> bool:

@@ -1,6 +1,8 @@
 """The words people write in real sheets for statuses, yes/no and owners, read into the register's terms."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 _RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing", "controlled", "managed",
                                  "controls tasked", "awaiting control", "overdue control", "awaiting review",
                                  "treat", "tolerate", "transfer", "new", "escalated", "increased", "decreased",
@@ -84,6 +86,7 @@ def read_reported_status(status, rag=None) -> tuple[str, str]:
     return mapped, reported
 
 
+@lru_cache(maxsize=1024)   # a register repeats a handful of reported statuses across thousands of actions
 def reported_band(reported: str) -> str | None:
     """The RAG band ("red", "amber", "green") that a status as reported gives, or None if it gives none.
 

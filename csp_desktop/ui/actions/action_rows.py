@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from ...domain.dates import show
-from ...domain.derived import AMBER, GREEN, RAG_ORDER, RED, is_overdue, rag_of
+from ...domain.derived import AMBER, GREEN, RAG_ORDER, RED, rag_of
 from ...domain.model import ACTION_STATUSES, Action
 from ...domain.ordering import natural_key
 
@@ -73,7 +73,7 @@ class ActionRow:
         self.action = action
         shown = rag_of(action, today)
         self.rag, self.rag_note = shown.band, shown.note
-        self.overdue = is_overdue(action, today)  # not "red": an owner may report Red before the due date
+        self.overdue = shown.dated == RED  # the dates' red is exactly overdue; a reported Red is not
         linked = linked_text(action, meetings)
         self.texts = (one_line(action.ref), one_line(action.title), one_line(action.owner_name),
                       due_shown(action), status_shown(action), one_line(action.progress),
