@@ -75,3 +75,12 @@ def test_the_reason_is_given_where_report_and_dates_differ():
 def test_worse_and_band_words_cover_every_band():
     assert set(BAND_WORDS) == set(RAG_ORDER)
     assert worse(GREEN, NO_DATE) == NO_DATE and worse(NO_DATE, AMBER) == AMBER and worse(RED, None) == RED
+
+
+def test_a_kept_pack_from_before_the_rule_prints_its_undated_green_as_no_date():
+    """Issued packs keep their actions: one kept when undated actions were "green" rebuilds as it printed."""
+    from csp_desktop.domain.pack import PackAction
+    assert PackAction("a", "A-1", "x", rag=GREEN).shown_rag == NO_DATE
+    assert PackAction("a", "A-1", "x", rag=GREEN, due=LATER).shown_rag == GREEN
+    assert PackAction("a", "A-1", "x", rag=AMBER, rag_note="reported").shown_rag == AMBER
+    assert PackAction("a", "A-1", "x").shown_rag is None
