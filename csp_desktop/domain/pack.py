@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .derived import DOWN, NEW, UNCHANGED, UP
+from .derived import DOWN, GREEN, NEW, NO_DATE, UNCHANGED, UP
 from .model import PACK_SECTIONS
 from .plan_pack import PackPriority
 from .scoring import Rating, Scheme
@@ -109,7 +109,7 @@ class PackAction:
     status: str = "not started"
     progress: str = ""
     risk_ref: str = ""
-    rag: str | None = None
+    rag: str | None = None     # as shown (derived.rag_of): the worse of the dates' band and the reported one
     overdue: bool = False
     exempt: bool = False
     meeting_id: str | None = None
@@ -124,6 +124,13 @@ class PackAction:
     exempt_paragraph: int | None = None
     status_reported: str = ""   # the status in the imported file's own words
     due_text: str = ""          # a due date written as words
+    rag_note: str = ""          # derived.Rag.short_note: "reported" when the band is the reported one
+
+    @property
+    def shown_rag(self) -> str | None:
+        """The band to print. Packs issued before undated actions had a band of their own kept them as green;
+        no action is green without a due date now, so such a kept pack prints "No date" as it did then."""
+        return NO_DATE if self.rag == GREEN and self.due is None else self.rag
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .derived import rag
+from .derived import Rag, rag_of
 from .model import Action, Indicator, Priority
 from .plan import IndicatorValue, Objective, PlanInfo, Theme, Trend, indicator_rag, latest_number, trend
 from .scoring import Rating
@@ -66,7 +66,7 @@ class PlanSummary:
     themes: list[Theme]
     unplaced_indicators: list[IndicatorLine]   # under no priority
     today: date
-    action_rags: dict[str, str | None] = field(default_factory=dict)
+    action_rags: dict[str, Rag] = field(default_factory=dict)   # by action id (derived.rag_of)
 
 
 def summarise(info: PlanInfo, priorities: list[Priority], leads: dict[str, list[str]], objectives: list[Objective],
@@ -85,7 +85,7 @@ def summarise(info: PlanInfo, priorities: list[Priority], leads: dict[str, list[
             lines[o.priority_id].objectives.append(by_objective[o.id])
     action_rags = {}
     for a in actions:
-        action_rags[a.id] = rag(a, today)
+        action_rags[a.id] = rag_of(a, today)
         home = by_objective.get(a.objective_id) if a.objective_id else None
         if home is not None:
             home.actions.append(a)
@@ -95,7 +95,7 @@ def summarise(info: PlanInfo, priorities: list[Priority], leads: dict[str, list[
             continue
         # a.priority_id is in lines when home is None (checked above)
         line = lines[home.objective.priority_id] if home is not None else lines[a.priority_id]  # type: ignore[index]
-        line.action_rag[action_rags[a.id] or "closed"] += 1
+        line.action_rag[action_rags[a.id].band or "closed"] += 1
     unplaced = []
     for ind in indicators:
         item = indicator_line(ind, values.get(ind.id, []), info.amber_tolerance)

@@ -1,6 +1,8 @@
 """The words people write in real sheets for statuses, yes/no and owners, read into the register's terms."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 _RISK_STATUS = {**dict.fromkeys(["open", "active", "live", "current", "ongoing", "controlled", "managed",
                                  "controls tasked", "awaiting control", "overdue control", "awaiting review",
                                  "treat", "tolerate", "transfer", "new", "escalated", "increased", "decreased",
@@ -22,6 +24,15 @@ _ACTION_STATUS = {
 _RAG = {**dict.fromkeys(["g", "green"], "Green"), **dict.fromkeys(["a", "amber", "a/g", "amber/green"], "Amber"),
         **dict.fromkeys(["r", "red", "a/r", "red/amber", "amber/red"], "Red"),
         **dict.fromkeys(["b", "blue"], "Blue")}
+# What a reported status says of how an open action is going, as a RAG band: an owner's "Delayed" is amber
+# however far off the due date is. Words that say nothing of progress ("Ongoing", "Active") are absent.
+_REPORTED_BAND = {
+    **dict.fromkeys(["on track", "on target", "on schedule", "not yet due", "in hand"], "green"),
+    **dict.fromkeys(["delayed", "behind", "behind schedule", "at risk", "slipped", "slipping", "some slippage"],
+                    "amber"),
+    **dict.fromkeys(["off track", "overdue", "stalled", "blocked"], "red"),
+}
+_WORST_FIRST = ("red", "amber", "green")
 _YES = {"yes", "y", "true", "1", "exempt", "x", "part ii", "part 2"}
 _NO = {"no", "n", "false", "0", "public", "part i", "part 1"}
 _BODY_WORDS = {"group", "groups", "partners", "partnership", "board", "police", "council", "service", "services",
@@ -73,6 +84,25 @@ def read_reported_status(status, rag=None) -> tuple[str, str]:
     if colour:
         reported = f"{reported} ({colour})" if reported else (f"{word} ({colour})" if word else colour)
     return mapped, reported
+
+
+@lru_cache(maxsize=1024)   # a register repeats a handful of reported statuses across thousands of actions
+def reported_band(reported: str) -> str | None:
+    """The RAG band ("red", "amber", "green") that a status as reported gives, or None if it gives none.
+
+    Reads what read_reported_status keeps: a colour ("Amber"), words ("Behind schedule") or both
+    ("Delayed (Green)"); where words and colour disagree, the worse counts. Blue (done) gives none.
+    """
+    text = " ".join(str(reported or "").split())
+    if not text:
+        return None
+    words, colour = text, None
+    if text.endswith(")") and "(" in text:
+        words, _, inside = text[:-1].rpartition("(")
+        colour = _RAG.get(_key(inside))
+    colour = colour or _RAG.get(_key(words))
+    bands = {(colour or "").lower(), _REPORTED_BAND.get(_key(words), "")}
+    return next((band for band in _WORST_FIRST if band in bands), None)
 
 
 def parse_yes_no(value) -> bool:

@@ -91,8 +91,11 @@ def key_flowables(data: PackData) -> list:
         markup(f"<b>Direction of travel</b> ({esc(since)}): {ARROWS[UP]} up (worse), {ARROWS[DOWN]} down "
                f"(better), {ARROWS[UNCHANGED]} the same, {ARROWS[NEW]} new (not in the register, or not scored, "
                "then).", BODY),
-        markup("<b>Action RAG</b>: red when overdue, amber when due within 30 days, green otherwise; an action "
-               "with no due date shows \"No date\"; completed and cancelled actions carry no RAG.", BODY),
+        markup("<b>Action RAG</b>: red when overdue, amber when due within 30 days, green otherwise; an open "
+               "action with no due date shows \"No date\"; completed and cancelled actions carry no RAG. Where "
+               "the owner or the imported file reported a worse status (Amber, Red, \"Delayed\", \"Off track\"), "
+               "that is shown, marked \"(reported)\"; a reported status better than the dates is noted under "
+               "the band.", BODY),
     ]
     return story
 

@@ -10,6 +10,7 @@ from collections import Counter
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak
 
+from ..domain.derived import RAG_ORDER
 from ..domain.pack import PackData
 from ..domain.plan import IndicatorValue
 from ..domain.plan_pack import PackIndicator, PackPriority
@@ -50,8 +51,8 @@ def _actions(data: PackData, priority: PackPriority) -> list:
 def _action_counts(actions: list) -> str:
     if not actions:
         return "No plan actions in this part of the pack."
-    counts = Counter("closed" if a.rag is None else a.rag for a in actions)
-    parts = [f"{counts[k]} {k}" for k in ("red", "amber", "green", "closed") if counts[k]]
+    counts = Counter(a.shown_rag or "closed" for a in actions)
+    parts = [f"{counts[k]} {k}" for k in (*RAG_ORDER, "closed") if counts[k]]
     return f"Actions: {len(actions)} ({', '.join(parts)})."
 
 

@@ -11,20 +11,22 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak
 
 from ..domain.dates import show
+from ..domain.derived import BAND_WORDS
 from ..domain.pack import PackAction, PackData
 from .layout import Bookmark
 from .styles import BODY, RAG_COLOURS, SUBHEADING, esc, ink_on, markup
 from .tables import chunked, lead_height, wrapped
 
 HEADER = ["Ref", "Action", "Latest progress (dated note)", "Risk", "Due\n(revised)", "Status\ncompleted", "RAG"]
-WIDTHS = [c * cm for c in (1.6, 9.0, 8.6, 1.7, 2.2, 2.1, 1.5)]
+WIDTHS = [c * cm for c in (1.6, 8.7, 8.6, 1.7, 2.2, 2.1, 1.8)]
 MATTERS_HEADER = ["Ref", "Action", "Owner", "Latest progress (dated note)", "Due\n(revised)", "Status\ncompleted",
                   "RAG"]
-MATTERS_WIDTHS = [c * cm for c in (1.6, 7.4, 3.6, 8.3, 2.2, 2.1, 1.5)]
+MATTERS_WIDTHS = [c * cm for c in (1.6, 7.1, 3.6, 8.3, 2.2, 2.1, 1.8)]
 # The opening table is a compact list to act on: the progress notes are in each owner's table below.
 SOON_HEADER = ["Ref", "Action", "Owner", "Risk", "Due\n(revised)", "Status", "RAG"]
-SOON_WIDTHS = [c * cm for c in (1.6, 12.0, 6.0, 1.7, 2.2, 1.9, 1.3)]
+SOON_WIDTHS = [c * cm for c in (1.6, 11.5, 6.0, 1.7, 2.2, 1.9, 1.8)]
 RAG_COLUMN = 6
+RAG_WIDTH = WIDTHS[RAG_COLUMN]   # wide enough for "(reported)" under the band word
 NO_OWNER = "No owner named"
 NO_PRIORITY = "Not under a plan priority"
 NO_DATE = "No date"
@@ -133,15 +135,14 @@ def _status(action: PackAction) -> str:
 
 
 def _rag(action: PackAction) -> str:
-    if action.overdue:
-        return "Red"
-    if action.rag is not None and action.due is None:
-        return NO_DATE
-    return action.rag.capitalize() if action.rag else "\u2013"
+    """The band word, and beneath it why, where the owner's or file's report made it differ from the dates.
+    Every table gives the RAG column the same width (RAG_WIDTH)."""
+    word = BAND_WORDS.get(action.shown_rag or "", "\u2013")
+    return wrapped(f"{word}\n({action.rag_note})", RAG_WIDTH) if action.rag_note else word
 
 
 def _rag_style(action: PackAction, line: int) -> list:
-    fill = RAG_COLOURS.get(action.rag or "") if action.due is not None or action.rag is None else None
+    fill = RAG_COLOURS.get(action.shown_rag or "")  # none for "No date": the words say it
     if fill is None:
         return []
     return [("BACKGROUND", (RAG_COLUMN, line), (RAG_COLUMN, line), fill),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.dates import to_iso
-from ..domain.derived import is_overdue, rag
+from ..domain.derived import is_overdue, rag_of
 from ..domain.exemption import exempt_ids
 from ..domain.model import Action, Risk
 from ..domain.ordering import natural_key
@@ -15,7 +15,7 @@ from ..store.risks import list_risks, mitigations_by_risk
 
 RISK_COLUMNS = ("ref", "title", "owner", "inherent_likelihood", "inherent_impact", "inherent_score",
                 "residual_likelihood", "residual_impact", "residual_score", "band", "exempt", "status", "version")
-ACTION_COLUMNS = ("ref", "title", "owner", "due", "status", "rag", "progress", "priority", "risk", "exempt",
+ACTION_COLUMNS = ("ref", "title", "owner", "due", "status", "rag", "rag_note", "progress", "priority", "risk", "exempt",
                   "version")
 
 
@@ -48,8 +48,9 @@ def risk_rows(reg: Register) -> list[dict]:
 
 def action_listing_row(action: Action, today: date, exempt: frozenset[str] = frozenset()) -> dict:
     """`exempt`: the register's exempt ids (domain.exemption), so an action on an exempt risk lists as exempt."""
+    shown = rag_of(action, today)
     return {"ref": action.ref, "title": action.title, "owner": action.owner_name or None,
-            "due": to_iso(action.due), "status": action.status, "rag": rag(action, today),
+            "due": to_iso(action.due), "status": action.status, "rag": shown.band, "rag_note": shown.note or None,
             "progress": action.progress, "priority": action.priority_title or None,
             "risk": action.risk_ref or None, "exempt": action.exempt or action.id in exempt,
             "version": action.version}

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Callable
 
-from ..domain.derived import direction_of_travel, is_overdue, rag, review_due
+from ..domain.derived import direction_of_travel, is_overdue, rag_of, review_due
 from ..domain.plan_pack import for_part as plan_for_part
 from .plan_pack import lead_agency_names, plan_section
 from ..domain.exemption import exempt_ids
@@ -272,11 +272,12 @@ def _original_due_dates(reg: Register) -> dict[str, date | None]:
 def _pack_action(action: Action, today: date, exempt: bool, people, notes, lead_agency: str,
                  original_due: date | None) -> PackAction:
     """An action on an exempt risk is exempt too: its title and risk would reveal the exempt item."""
+    shown = rag_of(action, today)
     dated = [n for n in notes if n.at is not None]
     note = dated[-1] if dated else None
     return PackAction(id=action.id, ref=action.ref, title=action.title, owner=action.owner_name, due=action.due,
                       status=action.status, progress=note.text if note else action.progress, risk_ref=action.risk_ref,
-                      rag=rag(action, today), overdue=is_overdue(action, today), exempt=exempt,
+                      rag=shown.band, rag_note=shown.short_note, overdue=is_overdue(action, today), exempt=exempt,
                       meeting_id=action.meeting_id, completed_on=action.completed_on,
                       owner_org=people.get(action.owner_id or "", ("", ""))[1],
                       original_due=original_due if original_due != action.due else None,

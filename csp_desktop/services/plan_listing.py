@@ -1,6 +1,7 @@
 """The plan as rows for the command line: priorities, indicators and the whole plan as a document."""
 from __future__ import annotations
 
+from ..domain.derived import RAG_ORDER
 from ..domain.plan import TREND_ARROWS
 from ..domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, owner_or_lead
 from ..errors import UserError
@@ -9,7 +10,7 @@ from ..store import plan as store
 from ..domain.dates import show
 
 PRIORITY_COLUMNS = ("ref", "title", "lead_agencies", "retired", "objectives", "actions", "actions_red", "actions_amber",
-                    "actions_green", "indicators", "risks", "version")
+                    "actions_no_date", "actions_green", "indicators", "risks", "version")
 INDICATOR_COLUMNS = ("ref", "priority", "title", "unit", "direction", "target", "target_value", "latest_period",
                      "latest", "latest_value", "rag", "trend", "trend_year", "version")
 
@@ -19,7 +20,8 @@ def priority_rows(summary: PlanSummary) -> list[dict]:
              "retired": line.priority.retired_on.isoformat() if line.priority.retired_on else "",
              "objectives": len(line.objectives), "actions": len(line.all_actions()),
              "actions_red": line.action_rag["red"], "actions_amber": line.action_rag["amber"],
-             "actions_green": line.action_rag["green"], "indicators": len(line.indicators),
+             "actions_no_date": line.action_rag["no date"], "actions_green": line.action_rag["green"],
+             "indicators": len(line.indicators),
              "risks": len(line.risks), "version": line.priority.version} for line in summary.priorities]
 
 
@@ -72,7 +74,7 @@ def plan_text(summary: PlanSummary) -> str:
         out.append(f"\n{head}{line.priority.title}\n  Lead: {line.lead or 'none named'}")
         if line.priority.retired_on:
             out.append(f"  Retired {show(line.priority.retired_on)}: {line.priority.retired_reason}")
-        rags = ", ".join(f"{line.action_rag[k]} {k}" for k in ("red", "amber", "green") if line.action_rag[k])
+        rags = ", ".join(f"{line.action_rag[k]} {k}" for k in RAG_ORDER if line.action_rag[k])
         out.append(f"  Actions: {len(line.all_actions())}" + (f" ({rags})" if rags else ""))
         for o in line.objectives:
             out.append(f"    Objective {o.objective.ref} {o.objective.title} ({len(o.actions)} actions)")

@@ -26,7 +26,7 @@ def test_plan_shows_each_priority_with_lead_agency_actions_and_indicators(plans)
     assert "2011-2014, year two" in result.output
     assert ("Priority 2: Alcohol Harm Reduction\n"
             "  Lead: West Mercia Police and Herefordshire Public Health") in result.output
-    assert "Actions: 12 (12 green)" in result.output
+    assert "Actions: 12 (12 no date)" in result.output
     assert "Indicator 1.4 Reduce all (total) recorded crime" in result.output
     assert "target 9632; latest 8031 (to 31/01/12); RAG green" in result.output
     assert "Criminal damage" in result.output  # South Worcestershire's priorities too

@@ -1,7 +1,7 @@
 from datetime import date
 
-from csp_desktop.domain.derived import (AMBER, DOWN, GREEN, NEW, RED, UNCHANGED, UP, direction_of_travel, is_overdue,
-                                        rag, review_due)
+from csp_desktop.domain.derived import (AMBER, DOWN, GREEN, NEW, NO_DATE, RED, UNCHANGED, UP, direction_of_travel,
+                                        is_overdue, rag, review_due)
 from csp_desktop.domain.model import Action, Review, Risk
 from csp_desktop.domain.scoring import Rating
 
@@ -15,7 +15,7 @@ def test_overdue_action_is_red_and_complete_has_no_rag():
     assert not is_overdue(done, TODAY) and rag(done, TODAY) is None
     assert rag(Action("Soon", due=date(2026, 12, 10)), TODAY) == AMBER
     assert rag(Action("Later", due=date(2027, 3, 1)), TODAY) == GREEN
-    assert rag(Action("No date"), TODAY) == GREEN
+    assert rag(Action("No date"), TODAY) == NO_DATE
 
 
 def test_review_due_only_for_open_risks_past_their_date():

@@ -45,7 +45,7 @@ def test_public_pack_shows_each_priority_with_lead_indicators_and_action_counts(
     text = _text(out)
     assert "Performance against the plan" in text
     assert "Priority 2: Alcohol Harm Reduction" in text
-    assert "Lead: West Mercia Police and Herefordshire Public Health. Actions: 1 (1 green)." in text
+    assert "Lead: West Mercia Police and Herefordshire Public Health. Actions: 1 (1 no date)." in text
     assert "798 (Rate =" in text and "970 (Rate 5.41)" in text and "\u25bc worse" in text
     assert "target 970" in text  # the chart's own label, drawn into the page
     # actions without an owner are tracked under their priority's lead agency

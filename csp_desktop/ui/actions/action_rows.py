@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from ...domain.dates import show
-from ...domain.derived import AMBER, GREEN, RED, rag
+from ...domain.derived import AMBER, GREEN, RAG_ORDER, RED, rag_of
 from ...domain.model import ACTION_STATUSES, Action
 from ...domain.ordering import natural_key
 
@@ -18,7 +18,7 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 RAG_COLOURS = {RED: "#C00000", AMBER: "#FFC000", GREEN: "#70AD47"}
 NO_DUE = date.max.toordinal() + 1  # actions without a due date sort after every date
-RAG_RANK = {RED: 0, AMBER: 1, GREEN: 2, None: 3}
+RAG_RANK: dict[str | None, int] = {**{band: rank for rank, band in enumerate(RAG_ORDER)}, None: len(RAG_ORDER)}
 SHOWN_CHARS = 300  # a cell shows one line; a 10,000-character title need not be laid out whole
 
 
@@ -51,6 +51,11 @@ def due_shown(action: Action) -> str:
     return day
 
 
+def rag_text(word: str, short_note: str) -> str:
+    """The band word, marked when it is the reported one rather than the dates' ("Amber (reported)")."""
+    return f"{word} ({short_note})" if short_note else word
+
+
 def status_shown(action: Action) -> str:
     """The status, with the file's own words for it when they say more ("in progress: Delayed (Amber)")."""
     return f"{action.status}: {action.status_reported}" if action.status_reported else action.status
@@ -62,16 +67,17 @@ class ActionRow:
     Sort keys are made only for the column sorted on (the model caches them per column): with 50,000
     actions that keeps opening the tracker from paying for seven sorts nobody asked for.
     """
-    __slots__ = ("action", "texts", "linked", "search", "rag", "overdue", "shown")
+    __slots__ = ("action", "texts", "linked", "search", "rag", "rag_note", "overdue", "shown")
 
     def __init__(self, action: Action, today: date, meetings: dict[str, str]):
         self.action = action
-        self.rag = rag(action, today)
-        self.overdue = self.rag == RED  # red is exactly overdue and still open
+        shown = rag_of(action, today)
+        self.rag, self.rag_note = shown.band, shown.note
+        self.overdue = shown.dated == RED  # the dates' red is exactly overdue; a reported Red is not
         linked = linked_text(action, meetings)
         self.texts = (one_line(action.ref), one_line(action.title), one_line(action.owner_name),
                       due_shown(action), status_shown(action), one_line(action.progress),
-                      self.rag.capitalize() if self.rag else "", one_line(linked))
+                      rag_text(shown.word, shown.short_note), one_line(linked))
         self.linked = linked
         self.search = "\n".join((action.ref, action.title, action.owner_name, action.progress, linked,
                                  action.status, action.status_reported, action.due_text)).casefold()

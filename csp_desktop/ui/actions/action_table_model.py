@@ -169,11 +169,13 @@ class ActionTableModel(QAbstractTableModel):
             return row.action.status if column == STATUS else row.texts[column]
         if role == ACTION_ROLE:
             return row.action
-        if column == RAG and row.rag:
+        if column == RAG and row.rag in RAG_COLOURS:  # "no date" has no colour: its words say it
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(RAG_COLOURS[row.rag])
             if role == Qt.ItemDataRole.ForegroundRole:
                 return text_colour_on(RAG_COLOURS[row.rag])
+        if role == Qt.ItemDataRole.ToolTipRole and column == RAG:
+            return row.rag_note or None
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, PROGRESS, LINKED, DUE, STATUS):
             return tooltip(row.action, column, row.texts[LINKED])
         return None

@@ -28,7 +28,7 @@ WIDER = (Kind.OWNERS, Kind.RISKS, Kind.MEETINGS)  # named on many actions: read 
 # Due and Status leave room for an imported file's own words ("Q4 2026/27", "in progress: Delayed").
 COLUMN_SAMPLES = ("R-0000", "", "Owner name here wide", "00/00/0000 (Q4 0000/00)", "in progress: Delayed",
                   "Progress: a good long phrase",
-                  "Amber ", "Risk R-00; Priority: a long name")
+                  "Amber (reported)", "Risk R-00; Priority: a long name")
 
 
 class ActionsView(QWidget):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import show
+from ...domain.derived import Rag
 from ...domain.plan_summary import PriorityLine, owner_or_lead
 from ..common.accessible import named
 from .plan_commands import SetPlanFields, push
@@ -37,14 +38,14 @@ class ActionPanel(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
 
-    def show_action(self, action, line: PriorityLine, rag: str | None) -> None:
+    def show_action(self, action, line: PriorityLine, rag: Rag | None) -> None:
         self.action, self.line = action, line
         self.title.setText(f"{action.ref}  {action.title}".strip())
         owner = owner_or_lead(action, line)
         lead_note = "" if action.owner_name else " (the priority's lead agency: no owner named)"
         self.facts.setText(f"Priority: {line.priority.ref} {line.priority.title}\nLed by: {owner}{lead_note}\n"
                            f"Status: {action.status}; due {show(action.due) or 'not set'}; RAG "
-                           f"{rag.capitalize() if rag else 'none (closed)'}")
+                           f"{_rag_words(rag)}")
         self.objective.clear()
         self.objective.addItem("(the priority as a whole)", None)
         for o in line.objectives:
@@ -60,3 +61,10 @@ class ActionPanel(QWidget):
         refusal = push(self.session, command)
         if refusal:
             self.refused.emit(refusal)
+
+
+def _rag_words(rag: Rag | None) -> str:
+    """"Amber (reported Amber; on time by its dates)": the band and, where the dates alone say otherwise, why."""
+    if rag is None or rag.band is None:
+        return "none (closed)"
+    return f"{rag.word} ({rag.note})" if rag.note else rag.word

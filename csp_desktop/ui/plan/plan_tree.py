@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from ...domain.derived import RAG_ORDER
 from ...domain.plan import TREND_ARROWS
 from ...domain.plan_summary import IndicatorLine, PlanSummary, PriorityLine, format_number, owner_or_lead
 from ...domain.dates import show
@@ -44,7 +45,7 @@ def fill_tree(tree: QTreeWidget, summary: PlanSummary) -> None:
     tree.setUpdatesEnabled(True)
 
 
-def _counts(counter, order=("red", "amber", "green")) -> str:
+def _counts(counter, order=RAG_ORDER) -> str:
     return "  ".join(f"{counter[k]} {k}" for k in order if counter[k])
 
 
@@ -95,14 +96,17 @@ def fill_children(item: QTreeWidgetItem, summary: PlanSummary) -> None:
 
 
 def _action_item(action, line: PriorityLine, summary: PlanSummary) -> QTreeWidgetItem:
-    rag = summary.action_rags.get(action.id)
+    shown = summary.action_rags.get(action.id)
     due = show(action.due) if action.due else "no due date"
     item = QTreeWidgetItem([f"{action.ref}  {action.title}" if action.ref else action.title,
                             owner_or_lead(action, line),
-                            (rag or action.status).capitalize(), f"{action.status}, {due}"])
+                            shown.word if shown and shown.band else action.status.capitalize(),
+                            f"{action.status}, {due}"])
     item.setData(0, ITEM_ROLE, ("action", action.id))
     item.setToolTip(0, action.title)
-    _paint_rag(item, rag)
+    if shown and shown.note:  # the band is not what the dates alone say: say why
+        item.setToolTip(2, f"{shown.word}: {shown.note}")
+    _paint_rag(item, shown.band if shown else None)
     return item
 
 

@@ -1,5 +1,6 @@
 """The Plan view on the shared Herefordshire and South Worcestershire tables: tree, panels, undoable edits."""
 import pytest
+from PySide6.QtCore import Qt
 
 from csp_desktop.services.changes import Changes, Kind
 from csp_desktop.services.plan import load_plan
@@ -46,7 +47,7 @@ def test_each_priority_shows_lead_agency_rag_and_children(view):
     assert view.heading.text() == "Community Safety Strategy 2011-2014, year two"
     alcohol = _top(view, "Alcohol Harm Reduction")
     assert alcohol.text(1) == "West Mercia Police and Herefordshire Public Health"
-    assert "Actions: 12 green" in alcohol.text(2) and "PIs: 1 green" in alcohol.text(2)
+    assert "Actions: 12 no date" in alcohol.text(2) and "PIs: 1 green" in alcohol.text(2)
     assert alcohol.childCount() == 0  # its rows are made when it is first opened
     alcohol.setExpanded(True)
     kinds = [alcohol.child(n).data(0, ITEM_ROLE)[0] for n in range(alcohol.childCount())]
@@ -56,6 +57,7 @@ def test_each_priority_shows_lead_agency_rag_and_children(view):
     assert "Risks: 2 (6)" in alcohol.text(3)
     action = alcohol.child(0)
     assert action.text(1) == "West Mercia Police and Herefordshire Public Health"  # no owner: the lead agency
+    assert action.text(2) == "No date" and action.background(2).style() == Qt.BrushStyle.NoBrush  # undated: no colour
 
 
 def test_indicator_panel_charts_values_and_screenshots(view, session, qtbot):
