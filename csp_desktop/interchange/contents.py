@@ -37,6 +37,7 @@ def _number_text(value) -> str:
 class Contents:
     file: str
     scheme: Scheme | None = None
+    scale_note: str = ""   # how the scale was read from the file ("read as 4x4: ..."), "" when chosen or kept
     name: str | None = None
     organisations: list[Organisation] = field(default_factory=list)
     owners: list[Owner] = field(default_factory=list)
