@@ -19,7 +19,7 @@ ROWS, COLUMNS, CHARS = 80, 30, 2000   # the corner of a sheet a key sits in; bou
 SIZES = range(3, 6)
 _AXIS_WORDS = {LIKELIHOOD: re.compile(r"\b(likelihood|probability)\b"),
                IMPACT: re.compile(r"\b(impact|consequences?|severity)\b")}
-_RANGE = re.compile(r"(?<![\d.])1\s*(?:\([^)]{0,20}\)\s*)?(?:-|–|—|to)\s*(\d{1,15})(?![\d.])")
+_RANGE = re.compile(r"(?<![\d.])1\s*(?:\([^)]{0,20}\)\s*)?(?:-|–|—|to)\s*(\d+)(?!\d|\.\d)")
 _KEY_LINE = re.compile(r"^\s*(\d{1,15})\s*(?:[-–=:)]|\s)\s*[a-z]")
 
 
@@ -143,18 +143,20 @@ def _ranges(rows: list[list], name: str) -> tuple[list[Stated], list[str]]:
         for cell in row:
             if not isinstance(cell, str):
                 continue
-            text = cell.lower()
-            axes = [axis for axis, pattern in _AXIS_WORDS.items() if pattern.search(text)]
-            match = _RANGE.search(text)
-            if not axes or not match:
-                continue
-            top = int(match.group(1))
-            quoted = _quote(cell, match)
-            if top not in SIZES:
-                bad.append(f"says levels run {quoted!r}, but the app scores on 3 to 5 levels a side, so it "
-                           "was not taken as the file's scale")
-                continue
-            found.append(Stated({axis: top for axis in axes}, f"{name} says {quoted!r}"))
+            text, start = cell.lower(), 0
+            for match in _RANGE.finditer(text):
+                # The axes named since the last range: "likelihood from 1 to 5 and impact from 1 to 4".
+                axes = [axis for axis, pattern in _AXIS_WORDS.items() if pattern.search(text, start, match.end())]
+                start = match.end()
+                if not axes:
+                    continue
+                quoted = _quote(cell, match)
+                top = int(match.group(1)) if len(match.group(1)) < 4 else 1000
+                if top not in SIZES:
+                    bad.append(f"says levels run {quoted!r}, but the app scores on 3 to 5 levels a side, so it "
+                               "was not taken as the file's scale")
+                    continue
+                found.append(Stated({axis: top for axis in axes}, f"{name} says {quoted!r}"))
     return found, bad
 
 
