@@ -9,7 +9,7 @@ from .columns import SheetReading
 from .contents import Contents
 from .problems import ERROR, WARNING, Problem, ReadError, column_name
 from .scale_key import stated_scales
-from .scales import read_scale
+from .scales import ScaleReading, read_scale
 from .scheme_sheet import SCHEME_SHEET, read_scheme_sheet
 from .sheet_rows import SheetReader, filled
 from .table_readers import READERS
@@ -39,7 +39,9 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if any(layout.kind == h.RISKS for _, layout in tables):
         plan.scheme = scheme or (read_scheme_sheet(scheme_sheet, book.file) if scheme_sheet else None)
         if plan.scheme is None:
-            plan.scheme, plan.scale_note, keys = _read_scale(book, tables, problems)
+            reading = _read_scale(book, tables, problems)
+            plan.scheme, plan.scale_note, plan.scale_guessed = reading.scheme, reading.note, reading.guessed
+            keys = plan.scale_sheets = reading.sheets
     level_scheme = plan.scheme or scheme or register_scheme or preset("5x5")
     for table, layout in tables:
         problems += _unread_columns(book.file, table, layout)
@@ -59,14 +61,14 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     return plan
 
 
-def _read_scale(book, tables, problems: list[Problem]) -> tuple[Scheme, str, set]:
+def _read_scale(book, tables, problems: list[Problem]) -> ScaleReading:
     """The scale from the sheets that are not tables (a guidance, key or matrix sheet) and the levels."""
     tabled = {id(sheet) for sheet, _ in tables}
     others = [s for s in book.sheets if id(s) not in tabled and s.name != SCHEME_SHEET]
     stated, unusable = stated_scales(others, book.file)
     reading = read_scale(tables, stated, book.file)
     problems += unusable + reading.problems
-    return reading.scheme, reading.note, reading.sheets
+    return reading
 
 
 class RowCount:

@@ -29,6 +29,7 @@ class ScaleReading:
     note: str
     problems: list[Problem]
     sheets: set          # the sheets whose key or matrix gave the scale
+    guessed: bool = False  # worked out from numbers that stop short of the scale's top: maybe a smaller one
 
 
 def infer_scheme(tables) -> Scheme:
@@ -59,7 +60,8 @@ def read_scale(tables, stated: list[Stated], file: str) -> ScaleReading:
         scheme = replace(sized_scheme(digits[LIKELIHOOD], digits[IMPACT]), appetite="")
     else:
         scheme = sized_scheme(labels[LIKELIHOOD], labels[IMPACT])
-    return ScaleReading(scheme, scale_note(scheme.size, sizes, why), problems, used)
+    guessed = any(kind == "guess" and what < sizes[axis] for axis, (kind, what) in why.items())
+    return ScaleReading(scheme, scale_note(scheme.size, sizes, why), problems, used, guessed)
 
 
 def _stated_size(axis: str, hint: tuple | None, stated: list[Stated], file: str, problems: list) -> tuple:

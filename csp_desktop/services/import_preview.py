@@ -66,7 +66,8 @@ class Preview:
             text += "; matches " + ", ".join(_counted(n, name) for name, n in self.result.matched.items()) + \
                     " already in the register"
         if self.result.scheme_changed and self.result.scheme is not None:
-            text += f"; the register takes the file's {self.result.scheme.size} scale"
+            whose = "a guessed" if self.result.scale_guessed else "the file's"   # never claim a guess is the file's
+            text += f"; the register takes {whose} {self.result.scheme.size} scale"
         return text + "."
 
 
