@@ -106,9 +106,9 @@ def _axes(corner: list, text: str) -> tuple[str, str]:
     """(the axis down the rows, the axis across): read from the corner cell's words, e.g. "Impact → /
     Likelihood ↓"; impact across by default, as most published matrices draw it."""
     words = " ".join(str(c) for c in corner if isinstance(c, str)).lower() or text
-    at = {axis: (m.start() if (m := pattern.search(words)) else None) for axis, pattern in _AXIS_WORDS.items()}
-    if at[LIKELIHOOD] is not None and (at[IMPACT] is None or at[LIKELIHOOD] < at[IMPACT]) and "→" in words \
-            and words.index("→") > at[LIKELIHOOD] and (at[IMPACT] is None or words.index("→") < at[IMPACT]):
+    likelihood, impact = _AXIS_WORDS[LIKELIHOOD].search(words), _AXIS_WORDS[IMPACT].search(words)
+    arrow = words.find("→")
+    if likelihood and arrow > likelihood.start() and not (impact and likelihood.start() < impact.start() < arrow):
         return IMPACT, LIKELIHOOD   # "Likelihood → / Impact ↓": likelihood across
     return LIKELIHOOD, IMPACT
 

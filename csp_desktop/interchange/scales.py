@@ -40,7 +40,12 @@ def infer_scheme(tables) -> Scheme:
 def read_scale(tables, stated: list[Stated], file: str) -> ScaleReading:
     """The scale as the file states it (a heading "(1-4)", a key or matrix sheet) when every level in the
     file fits it; otherwise as its level cells read, and then the note says it is worked out, not stated."""
-    sizes, labels, numbers_only, why, problems, used = {}, {}, True, {}, [], set()
+    sizes: dict = {}
+    labels: dict = {}
+    why: dict = {}
+    problems: list[Problem] = []
+    used: set = set()
+    numbers_only = True
     for axis in (LIKELIHOOD, IMPACT):
         values, hint = _level_cells(tables, axis)
         said, where = _stated_size(axis, hint, stated, file, problems)

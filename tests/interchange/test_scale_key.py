@@ -89,6 +89,11 @@ def test_a_sentence_giving_each_axis_its_own_range_is_read_axis_by_axis(tmp_path
     assert "'Score likelihood from 1 (rare) to 5 (almost certain), and impact from 1 to 4'" in contents.scale_note
 
 
+def test_a_matrix_drawn_with_likelihood_across_reads_its_axes_the_other_way(tmp_path):
+    contents = read_spreadsheet(book(tmp_path, ("Matrix", grid(5, 4, corner="Likelihood → / Impact ↓"))))
+    assert contents.scheme.size == "4x5"
+
+
 def test_numbers_alone_are_a_guess_and_say_so(tmp_path):
     contents = read_spreadsheet(book(tmp_path))
     assert contents.scheme.size == "5x5"
