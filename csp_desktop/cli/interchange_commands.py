@@ -83,8 +83,12 @@ def import_(register, file, sheet, maps, scheme, dry_run, mapping_name, save_as,
     matched = ", ".join(f"{n} {name}" for name, n in result.matched.items())
     also = f" (matched {matched} already in the register)" if matched else ""
     click.echo(f"{verb} {counts} from {file.name} into {register.name}{also}.")
+    if result.scale_note:
+        click.echo(f"Scale: {result.scale_note}.")
     if result.scheme_changed and result.scheme is not None:
-        click.echo(f"The register now scores on the file's {result.scheme.size} matrix.")
+        # "the file's" only when the file carried its scheme; a scale read from its levels was said above.
+        whose = "that" if result.scale_note else "the file's"
+        click.echo(f"The register now scores on {whose} {result.scheme.size} matrix.")
     if save_as and not dry_run:
         click.echo(f"Kept these choices as the mapping {save_as!r}.")
 

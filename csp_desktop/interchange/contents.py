@@ -38,6 +38,9 @@ def _number_text(value) -> str:
 class Contents:
     file: str
     scheme: Scheme | None = None
+    scale_note: str = ""   # how the scale was read from the file ("read as 4x4: ..."), "" when chosen or kept
+    scale_guessed: bool = False                           # the note says it is a guess from the numbers
+    scale_sheets: set = field(default_factory=set)        # sheets read for the scale (a key or matrix)
     name: str | None = None
     organisations: list[Organisation] = field(default_factory=list)
     owners: list[Owner] = field(default_factory=list)

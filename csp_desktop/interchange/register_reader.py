@@ -8,7 +8,8 @@ from . import headers as h
 from .columns import SheetReading
 from .contents import Contents
 from .problems import ERROR, WARNING, Problem, ReadError, column_name
-from .scales import infer_scheme
+from .scale_key import stated_scales
+from .scales import ScaleReading, read_scale
 from .scheme_sheet import SCHEME_SHEET, read_scheme_sheet
 from .sheet_rows import SheetReader, filled
 from .table_readers import READERS
@@ -33,14 +34,18 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
         raise ReadError([_nothing_found(book, readings)])
     _check_mapped_columns_exist(book.file, tables, mapping or {})
     scheme_sheet = next((s for s in book.sheets if s.name == SCHEME_SHEET), None)
-    if any(layout.kind == h.RISKS for _, layout in tables):
-        plan.scheme = scheme or (read_scheme_sheet(scheme_sheet, book.file) if scheme_sheet else None) \
-            or infer_scheme(tables)
-    level_scheme = plan.scheme or scheme or register_scheme or preset("5x5")
     problems: list[Problem] = []
+    keys: set = set()   # sheets whose key or matrix gave the scale: read, so not named as unread
+    if any(layout.kind == h.RISKS for _, layout in tables):
+        plan.scheme = scheme or (read_scheme_sheet(scheme_sheet, book.file) if scheme_sheet else None)
+        if plan.scheme is None:
+            reading = _read_scale(book, tables, problems)
+            plan.scheme, plan.scale_note, plan.scale_guessed = reading.scheme, reading.note, reading.guessed
+            keys = plan.scale_sheets = reading.sheets
+    level_scheme = plan.scheme or scheme or register_scheme or preset("5x5")
     for table, layout in tables:
         problems += _unread_columns(book.file, table, layout)
-    problems += _unread_sheets(book, readings)
+    problems += _unread_sheets(book, [r for r in readings if r.sheet not in keys])
     count = RowCount(sum(len(t.rows) - layout.data_from for t, layout in tables), progress)
     for kind in _KIND_ORDER:
         for table, layout in tables:
@@ -54,6 +59,16 @@ def read_spreadsheet(path: Path, *, sheet: str | None = None, mapping: dict[str,
     if not any(plan.counts().values()):
         raise ReadError([_yielded_nothing(book, readings)])
     return plan
+
+
+def _read_scale(book, tables, problems: list[Problem]) -> ScaleReading:
+    """The scale from the sheets that are not tables (a guidance, key or matrix sheet) and the levels."""
+    tabled = {id(sheet) for sheet, _ in tables}
+    others = [s for s in book.sheets if id(s) not in tabled and s.name != SCHEME_SHEET]
+    stated, unusable = stated_scales(others, book.file)
+    reading = read_scale(tables, stated, book.file)
+    problems += unusable + reading.problems
+    return reading
 
 
 class RowCount:

@@ -66,7 +66,8 @@ class Preview:
             text += "; matches " + ", ".join(_counted(n, name) for name, n in self.result.matched.items()) + \
                     " already in the register"
         if self.result.scheme_changed and self.result.scheme is not None:
-            text += f"; the register takes the file's {self.result.scheme.size} scale"
+            whose = "a guessed" if self.result.scale_guessed else "the file's"   # never claim a guess is the file's
+            text += f"; the register takes {whose} {self.result.scheme.size} scale"
         return text + "."
 
 
@@ -241,6 +242,7 @@ _APP_WORDS = (
     (re.compile(r"Name the columns with --map"), "Choose what the columns hold in the lists above them"),
     (re.compile(r"; name it with --map"), "; choose what it holds in the list above it"),
     (re.compile(r"or choose --scheme (\S+?)\."), r"or choose the \1 scale in the preview."),
+    (re.compile(r"choose --scheme (\S+?)(?=\.|$)"), r"choose the \1 scale above"),
     (re.compile(r"--scheme 4x4"), "the 4x4 scale"),
     (re.compile(r"--map names"), "you chose"),
     (re.compile(r"named with --map"), "chosen by you"),
@@ -294,7 +296,9 @@ def scale_words(result: ImportResult | None) -> str:
     if result is None or result.scheme is None:
         return ""
     s = result.scheme
-    return (f"{s.size}: likelihood {', '.join(s.likelihood_labels)}; impact {', '.join(s.impact_labels)}")
+    words = f"{s.size}: likelihood {', '.join(s.likelihood_labels)}; impact {', '.join(s.impact_labels)}"
+    # How the file's scale was read, so a guess from the numbers alone is not taken for what the file says.
+    return words + (f"\nThe file's scale: {in_app_words(result.scale_note)}." if result.scale_note else "")
 
 
 def column_letters(index: int) -> str:

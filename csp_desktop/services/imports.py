@@ -34,6 +34,9 @@ class ImportResult:
     warnings: list[Problem] = field(default_factory=list)
     scheme: Scheme | None = None
     scheme_changed: bool = False
+    scale_note: str = ""   # how the file's scale was read (interchange Contents.scale_note)
+    scale_guessed: bool = False
+    scale_sheets: set = field(default_factory=set)
     dry_run: bool = False
 
     @property
@@ -171,7 +174,9 @@ def _refuse_the_register_itself(reg: Register, path: Path) -> None:
 
 def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False, before_commit=None,
                    steps: Steps | None = None) -> ImportResult:
-    result = ImportResult(contents.file, {}, warnings=list(contents.warnings), dry_run=dry_run)
+    result = ImportResult(contents.file, {}, warnings=list(contents.warnings), dry_run=dry_run,
+                          scale_note=contents.scale_note, scale_guessed=contents.scale_guessed,
+                          scale_sheets=set(contents.scale_sheets))
     try:
         with reg.transaction():
             result.scheme_changed = _adopt_scheme(reg, contents)

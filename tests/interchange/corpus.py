@@ -37,4 +37,5 @@ def imported(tmp_path, name: str, **options) -> dict:
             "priorities": sorted((p.ref, p.title, p.lead_agency) for p in list_priorities(reg)),
             "indicators": [(i.title, i.target, i.latest, i.latest_label) for i in list_indicators(reg)],
             "warnings": [str(w) for w in result.warnings],
+            "scale": result.scale_note,
         }

@@ -29,6 +29,7 @@ EXPECTED = {
         'warnings': [
             "sheet 'Appendix B', row 10: was read as a footnote and not imported: '* Score ",
         ],
+        'scale': "read as 5x5 from the levels it uses: the file states no scale for likelihood or impact (no key, matrix sheet or heading such as 'Likelihood (1-5)'), its highest likelihood is 5 and its highest impact is 5, and 5x5 is the largest scale that fits",
     },
     'leics-opcc-4x4.csv': {
         'scheme': (('1', '2', '3', '4'), ('1', '2', '3', '4')),  # numbers only: the file named no words for its levels
@@ -55,9 +56,10 @@ EXPECTED = {
             "row 3, column J (Risk Status): 'Controlled' was read as open (a risk is open or c",
             "row 4, column J (Risk Status): 'Awaiting Review' was read as open (a risk is open",
         ],
+        'scale': "read as 4x4: its heading 'Likelihood (1-4)' says 1 to 4 and its heading 'Impact (1-4)' says 1 to 4, and every likelihood and impact in the file fits it",
     },
     'bracknell-unmitigated-current.xlsx': {
-        'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
+        'scheme': (('1', '2', '3', '4'), ('1', '2', '3', '4')),  # numbers only: the file named no words for its levels
         'risks': [
             ('O1', 'CCTV control room staffing gaps at night', 'Operational', 'open', 'Head of Neighbourhoods', None, (4, 3), (3, 3), (2, 2), '2026-12-31'),
             ('O2', 'ASB case system unsupported after 2027', 'Operational', 'open', 'ICT Partner', None, (3, 3), (3, 2), (1, 2), '2027-03-31'),
@@ -78,9 +80,8 @@ EXPECTED = {
         'indicators': [],
         'warnings': [
             "sheet 'Cover': was not read: 3 rows with text, but no row among t",
-            "sheet 'Guidance': was not read: 3 rows with text, but no row among t",
-            "sheet 'Matrix': was not read: 5 rows with text, but no row among t",
         ],
+        'scale': "read as 4x4: the Guidance sheet says 'Score likelihood and impact from 1 (low) to 4 (high)' and the Matrix sheet's grid runs 1 to 4, and every likelihood and impact in the file fits it",
     },
     'south-kesteven-gross-net.csv': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
@@ -101,6 +102,7 @@ EXPECTED = {
         'priorities': [],
         'indicators': [],
         'warnings': [],
+        'scale': "read as 5x5, a guess: the file states no scale for likelihood or impact (no key, matrix sheet or heading such as 'Likelihood (1-5)'), its highest likelihood is 4 and its highest impact is 4, and 5x5 is the largest scale that fits. If it is scored on fewer levels, choose --scheme 4x4",
     },
     'east-sussex-labelled-5x4.csv': {
         'scheme': (('Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'), ('Minimal', 'Moderate', 'Major', 'Critical')),
@@ -119,6 +121,7 @@ EXPECTED = {
         'priorities': [],
         'indicators': [],
         'warnings': [],
+        'scale': "read as 5x4: likelihood of 5 levels from how the file writes them ('5 - Almost certain', '4 - Likely', '3 - Possible'); impact of 4 levels from how the file writes them ('4 (Critical)', '3 (Major)', '1 (Minimal)')",
     },
     'west-oxon-action-tracker.xlsx': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
@@ -145,6 +148,7 @@ EXPECTED = {
             "sheet 'Strategic Risk Register', row 1: these columns were not imported: 'Direction of tra",
             "sheet 'Strategic Risk Register', row 2, column B (Risk title): holds a link whose text was never saved; the text ",
         ],
+        'scale': "read as 5x5, a guess: the file states no scale for likelihood or impact (no key, matrix sheet or heading such as 'Likelihood (1-5)'), its highest likelihood is 3 and its highest impact is 5, and 5x5 is the largest scale that fits. If it is scored on fewer levels, choose --scheme 3x5",
     },
     'reading-controls-actions.csv': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
@@ -170,6 +174,7 @@ EXPECTED = {
         'warnings': [
             "row 1: these columns were not imported: 'Where monitored'",
         ],
+        'scale': "read as 5x5, a guess: the file states no scale for likelihood or impact (no key, matrix sheet or heading such as 'Likelihood (1-5)'), its highest likelihood is 4 and its highest impact is 4, and 5x5 is the largest scale that fits. If it is scored on fewer levels, choose --scheme 4x4",
     },
     'csp-words-3x3.csv': {
         'scheme': (('Low', 'Medium', 'High'), ('Low', 'Medium', 'High')),
@@ -190,6 +195,7 @@ EXPECTED = {
         'priorities': [],
         'indicators': [],
         'warnings': [],
+        'scale': "read as 3x3: likelihood of 3 levels from how the file writes them ('High', 'Low', 'Medium'); impact of 3 levels from how the file writes them ('High', 'Medium', 'M')",
     },
     'lrf-labels-after.csv': {
         'scheme': (('Low', 'Medium Low', 'Medium', 'Medium High', 'High'), ('Insignificant', 'Minor', 'Moderate', 'Significant', 'Catastrophic')),
@@ -218,6 +224,7 @@ EXPECTED = {
             "row 5, column E (Overall rating): 'Low' is not a number; the score is worked out fro",
             "row 6, column E (Overall rating): 'Medium' is not a number; the score is worked out ",
         ],
+        'scale': "read as 5x5: likelihood of 5 levels from how the file writes them ('Medium High (4)', 'Low (1)', 'Medium (3)'); impact of 5 levels from how the file writes them ('Significant (4)', 'Catastrophic (5)', 'Moderate (3)')",
     },
     'csp-action-plan.csv': {
         'scheme': (('Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'), ('Negligible', 'Minor', 'Moderate', 'Major', 'Catastrophic')),
@@ -240,6 +247,7 @@ EXPECTED = {
         'warnings': [
             "row 6, column B (Priority title): gives priority P1 the title 'Domestic abuse', but ",
         ],
+        'scale': '',
     },
     'csp-plan-workbook.xlsx': {
         'scheme': (('Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'), ('Negligible', 'Minor', 'Moderate', 'Major', 'Catastrophic')),
@@ -263,6 +271,7 @@ EXPECTED = {
         'warnings': [
             "sheet 'Guidance': was not read: 2 rows with text, but no row among t",
         ],
+        'scale': '',
     },
     'col-original-current-target.csv': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
@@ -279,6 +288,7 @@ EXPECTED = {
         'priorities': [],
         'indicators': [],
         'warnings': [],
+        'scale': "read as 5x5, a guess: the file states no scale for likelihood or impact (no key, matrix sheet or heading such as 'Likelihood (1-5)'), its highest likelihood is 4 and its highest impact is 4, and 5x5 is the largest scale that fits. If it is scored on fewer levels, choose --scheme 4x4",
     },
 }
 

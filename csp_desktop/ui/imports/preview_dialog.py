@@ -238,6 +238,9 @@ class PreviewDialog(QDialog):
     def show_checked(self, preview) -> None:
         self.preview = preview
         self.scale_labels.setText(scale_words(preview.result) or f"The register's scale is {preview.register_scale}.")
+        for n, view in enumerate(preview.sheets):  # a guidance or matrix sheet the scale was read from
+            if preview.result is not None and view.key in preview.result.scale_sheets and self.sheets.item(n):
+                self.sheets.item(n).setText(f"{view.name}: read for the scale")
         self.problems.show_problems(preview.problems)
         self.summary.setText(preview.summary())
         self.updates.setVisible(bool(preview.already))

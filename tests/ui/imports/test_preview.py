@@ -125,16 +125,28 @@ def test_a_sheet_left_out_by_keyboard_and_a_scale_chosen(qtbot, win):
     assert len(audit(path, "actions")) == 5 and audit(path, "indicators") == []
 
 
+def test_the_preview_shows_the_scale_the_files_matrix_sheet_states(qtbot, win):
+    dialog = open_preview(qtbot, win, REGISTERS / "bracknell-unmitigated-current.xlsx")
+    shown = dialog.scale_labels.text()
+    assert shown.startswith("4x4") and "the Matrix sheet's grid runs 1 to 4" in shown and "guess" not in shown
+    assert not any("'Matrix'" in p.place() for p in dialog.preview.problems)  # read, so not "not read"
+    listed = [dialog.sheets.item(n).text() for n in range(dialog.sheets.count())]
+    assert listed[:3] == ["Cover: not read", "Guidance: read for the scale", "Matrix: read for the scale"]
+    assert "the register takes the file's 4x4 scale" in dialog.summary.text()
+
+
 def test_the_scale_chosen_in_the_preview_is_the_registers(qtbot, win):
     path = win.session.register.path
-    dialog = open_preview(qtbot, win, REGISTERS / "bracknell-unmitigated-current.xlsx")
-    assert dialog.scale_labels.text().startswith("5x5")  # 4x4 cannot be told from numbers 1-4 alone
+    dialog = open_preview(qtbot, win, REGISTERS / "south-kesteven-gross-net.csv")
+    shown = dialog.scale_labels.text()  # numbers 1-4 and nothing saying so: a guess, said to be one
+    assert shown.startswith("5x5") and "a guess" in shown and "choose the 4x4 scale above" in shown
+    assert "--" not in shown and "the register takes a guessed 5x5 scale" in dialog.summary.text()
     reread(qtbot, dialog, lambda: choose_by_mouse(qtbot, dialog.scale, "4x4"))
     assert dialog.scale_labels.text().startswith("4x4") and dialog.import_button.isEnabled()
     do_import(qtbot, win, dialog)
     with Register.open(path, read_only=True) as reg:
         assert reg.scheme.size == "4x4"
-        assert reg.query("SELECT count(*) AS n FROM risks")[0]["n"] == 5
+        assert reg.query("SELECT count(*) AS n FROM risks")[0]["n"] == 2
     assert any(a["change"] == "update" for a in audit(path, "register_info"))
 
 
