@@ -10,7 +10,7 @@ from csp_desktop.cli import main
 from csp_desktop.interchange.register_reader import read_spreadsheet
 from csp_desktop.services.imports import import_file
 from csp_desktop.store.risks import list_risks
-from tests.conftest import snapshot
+from tests.conftest import known, snapshot
 from tests.interchange.corpus import CORPUS
 
 RISKS = [["Ref", "Risk", "Likelihood", "Impact"], ["R1", "Flooding of the control room", 3, 2],
@@ -42,7 +42,7 @@ def test_bracknell_reads_as_4x4_from_its_guidance_and_matrix_sheets_and_bands_as
     result = import_file(register, CORPUS / "bracknell-unmitigated-current.xlsx")
     assert register.scheme.size == "4x4" and result.scheme_changed
     assert "Matrix sheet's grid runs 1 to 4" in result.scale_note and "guess" not in result.scale_note
-    bands = {r.ref: register.scheme.band_for(r.residual.score).name for r in list_risks(register)
+    bands = {r.ref: register.scheme.band_for(known(r.residual).score).name for r in list_risks(register)
              if r.status == "open"}
     assert bands == {"S1": "High", "S2": "High", "O1": "High", "O2": "High"}  # 9, 8, 9, 6 of 16
 
@@ -61,11 +61,11 @@ def test_the_command_says_how_the_scale_was_read_and_never_claims_a_guess_is_the
 
 
 def test_values_only_to_3_on_a_stated_5x5_key_stay_5x5(tmp_path):
-    key = [["Likelihood"]] + [[f"{n} - {w}"] for n, w in enumerate(
+    key: list[list] = [["Likelihood"]] + [[f"{n} - {w}"] for n, w in enumerate(
         ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"], 1)]
     key += [["Impact"]] + [[n, w] for n, w in enumerate(["Negligible", "Minor", "Moderate", "Major", "Severe"], 1)]
     contents = read_spreadsheet(book(tmp_path, ("Key", key)))
-    assert contents.scheme.size == "5x5"
+    assert known(contents.scheme).size == "5x5"
     assert contents.scale_note == ("read as 5x5: the Key sheet lists likelihood levels 1 to 5 and the Key sheet "
                                    "lists impact levels 1 to 5, and every likelihood and impact in the file fits it")
     assert contents.warnings == []   # the key was read: not named as a sheet left unread
@@ -73,30 +73,30 @@ def test_values_only_to_3_on_a_stated_5x5_key_stay_5x5(tmp_path):
 
 def test_a_5x5_matrix_sheet_keeps_a_file_scored_to_3_on_5x5(tmp_path):
     contents = read_spreadsheet(book(tmp_path, ("Matrix", grid(5, 5))))
-    assert contents.scheme.size == "5x5" and "Matrix sheet's grid runs 1 to 5" in contents.scale_note
+    assert known(contents.scheme).size == "5x5" and "Matrix sheet's grid runs 1 to 5" in contents.scale_note
 
 
 def test_a_matrix_of_5_likelihoods_down_and_4_impacts_across_reads_as_5x4(tmp_path):
     contents = read_spreadsheet(book(tmp_path, ("Matrix", grid(5, 4))))
-    assert contents.scheme.size == "5x4"
+    assert known(contents.scheme).size == "5x4"
     assert "1 to 5 in likelihood and 1 to 4 in impact" in contents.scale_note
 
 
 def test_a_sentence_giving_each_axis_its_own_range_is_read_axis_by_axis(tmp_path):
     said = [["Scoring"], ["Score likelihood from 1 (rare) to 5 (almost certain), and impact from 1 to 4."]]
     contents = read_spreadsheet(book(tmp_path, ("Guidance", said)))
-    assert contents.scheme.size == "5x4" and "guess" not in contents.scale_note
+    assert known(contents.scheme).size == "5x4" and "guess" not in contents.scale_note
     assert "'Score likelihood from 1 (rare) to 5 (almost certain), and impact from 1 to 4'" in contents.scale_note
 
 
 def test_a_matrix_drawn_with_likelihood_across_reads_its_axes_the_other_way(tmp_path):
     contents = read_spreadsheet(book(tmp_path, ("Matrix", grid(5, 4, corner="Likelihood → / Impact ↓"))))
-    assert contents.scheme.size == "4x5"
+    assert known(contents.scheme).size == "4x5"
 
 
 def test_numbers_alone_are_a_guess_and_say_so(tmp_path):
     contents = read_spreadsheet(book(tmp_path))
-    assert contents.scheme.size == "5x5"
+    assert known(contents.scheme).size == "5x5"
     assert contents.scale_note.startswith("read as 5x5, a guess: the file states no scale")
     assert "its highest likelihood is 3 and its highest impact is 3" in contents.scale_note
     assert contents.scale_note.endswith("choose --scheme 3x3")
@@ -105,7 +105,7 @@ def test_numbers_alone_are_a_guess_and_say_so(tmp_path):
 def test_a_key_the_levels_do_not_fit_is_named_and_the_levels_win(tmp_path):
     risks = RISKS + [["R3", "Night-time economy violence", 5, 4]]
     contents = read_spreadsheet(book(tmp_path, ("Matrix", grid(4, 4)), risks=risks))
-    assert contents.scheme.size == "5x4"   # impact still fits the grid; likelihood 5 does not
+    assert known(contents.scheme).size == "5x4"   # impact still fits the grid; likelihood 5 does not
     assert any("grid runs 1 to 4, but some likelihood levels in the file do not fit" in str(w)
                for w in contents.warnings)
 
@@ -113,11 +113,11 @@ def test_a_key_the_levels_do_not_fit_is_named_and_the_levels_win(tmp_path):
 def test_two_keys_that_disagree_are_named_and_the_levels_decide(tmp_path):
     contents = read_spreadsheet(book(tmp_path, ("Matrix", grid(4, 4)),
                                      ("Guidance", [["Score likelihood and impact from 1 to 5."]])))
-    assert contents.scheme.size == "5x5" and "a guess" in contents.scale_note
+    assert known(contents.scheme).size == "5x5" and "a guess" in contents.scale_note
     assert any("states more than one likelihood scale" in str(w) for w in contents.warnings)
 
 
-HOSTILE = {
+HOSTILE: dict[str, list[list]] = {
     "text in the matrix squares": [["Impact → / Likelihood ↓", 1, 2, 3, 4]] +
                                   [[n, "see note", "x", "=A1", "<script>"] for n in (4, 3, 2, 1)],
     "a 7-level grid": grid(7, 7),
@@ -133,7 +133,7 @@ HOSTILE = {
 def test_hostile_keys_give_a_clear_warning_never_a_crash_and_write_nothing_on_a_dry_run(tmp_path, register, name):
     path = book(tmp_path, ("Matrix", HOSTILE[name]))
     contents = read_spreadsheet(path)
-    assert contents.scheme.size == "5x5" and "a guess" in contents.scale_note
+    assert known(contents.scheme).size == "5x5" and "a guess" in contents.scale_note
     taken = [str(w) for w in contents.warnings if "was not taken as the file's scale" in str(w)]
     if name not in ("huge and odd numbers", "a long cell"):
         assert taken and all("sheet 'Matrix'" in w for w in taken), contents.warnings
