@@ -87,8 +87,8 @@ def meeting_edit(register, meeting_id, expected, **values):
 @main.command()
 @REGISTER
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--meeting", "meeting_id", help="The meeting's id (see `meetings`); without it the pack is "
-                                              "the register as at today.")
+@click.option("--meeting", "meeting_id", help="The meeting: its id (see `meetings`), the start of it, or the day "
+                                              "it is held on; without it the pack is the register as at today.")
 @click.option("--part", type=click.Choice(PARTS), default=PUBLIC, show_default=True,
               help="public: Part I, no exempt items. exempt: Part II, only the exempt items.")
 @click.option("--marking", type=click.Choice(MARKINGS), help="Protective marking on every page "
