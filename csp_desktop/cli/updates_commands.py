@@ -118,7 +118,7 @@ def _account(receipt, dry_run: bool) -> None:
     if proposed:
         click.echo(table([_change_row(c) for c in proposed], CHANGE_COLUMNS))
     for change in receipt.changes:
-        if change["detail"] and change["flag"] != "comment":  # the account above lists the comments
+        if change["detail"] and change["flag"] not in ("comment", "added", "identity"):  # the account lists these
             click.echo(f"  {change['item'][:40]} / {change['field']}: {change['flag'] or 'note'}: {change['detail']}.")
     if receipt.applied:
         for change_id, why in receipt.applied.held:

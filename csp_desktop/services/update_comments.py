@@ -69,11 +69,11 @@ def _comment(sheet: str, tbl: str, row_id: str, label: str, heading: str, text: 
              how: str, *, old: str = "", item: dict | None = None) -> dict:
     kept = text if len(text) <= MAX_CELL_TEXT else text[:MAX_CELL_TEXT]
     cut = f" (cut at {MAX_CELL_TEXT:,} of its {len(text):,} characters)" if kept is not text else ""
-    where = f"{sheet} {letter}{number}" + (f" ({_short(label, LABEL_SHOWN)})" if label and row_id else "")
+    where = f"{sheet} {letter}{number}" + (f" ({short(label, LABEL_SHOWN)})" if label and row_id else "")
     return {"tbl": tbl, "row_id": row_id, "item": label, "field": heading, "old_value": old, "new_value": kept,
             "flag": COMMENT, "outcome": NOT_TAKEN, "apply_value": None,
             "sent_version": item["row_version"] if item else None,
-            "detail": f"{where}: {how}: {heading}: {_short(kept)}{cut}; kept in the returns log, not applied"}
+            "detail": f"{where}: {how}: {heading}: {short(kept)}{cut}; kept in the returns log, not applied"}
 
 
 def _letter_of(row: ReturnedRow, key: str) -> str:
@@ -112,7 +112,7 @@ def _plain(value) -> str:
     return " ".join(ILLEGAL_CHARACTERS_RE.sub("", str(value)).split())
 
 
-def _short(text: str, most: int = SHOWN) -> str:
+def short(text: str, most: int = SHOWN) -> str:
     """One line, without control characters, cut to `most` characters."""
     one_line = " ".join(ILLEGAL_CHARACTERS_RE.sub(" ", text).split())
     return one_line if len(one_line) <= most else one_line[:most - 1] + "\u2026"

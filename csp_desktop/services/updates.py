@@ -26,8 +26,8 @@ from ..store.partners import list_owners
 from .backups import make_backup
 from ..store.risks import reviews_by_risk
 from .update_apply import Applied, apply_decisions
-from .update_comments import COMMENT
-from .update_compare import compare
+from .update_comments import COMMENT, LABEL_SHOWN, SHOWN, short
+from .update_compare import ADDED, IDENTITY, compare
 from .round_contact import for_round
 from .update_send import file_name_for, keep_only, owner_parts, sent_items, workbook_for
 
@@ -236,11 +236,19 @@ def account(receipt: Receipt) -> str:
         parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
         line = f"{receipt.file} ({receipt.owner}): {len(proposed)} proposed change(s): {parts}."
     lines = [line] + [f"  Note: {note}." for note in receipt.notes]
+    # Rows that cannot be taken (added, moved, copied) keep the owner's words too: name them here, where the app
+    # shows what happened to the file.
+    lines += [f"  {_unmatched_line(c)}." for c in proposed if c["flag"] in (ADDED, IDENTITY)]
     if comments:
         lines.append(f"  {len(comments)} cell(s) written outside the columns taken back are kept with the return "
                      "but not applied:")
         lines += [f"    {c['detail']}." for c in comments]
     return "\n".join(lines)
+
+
+def _unmatched_line(change: dict) -> str:
+    words = f": {short(change['new_value'], SHOWN)}" if change.get("new_value") else ""
+    return f"{short(change['item'], LABEL_SHOWN)} / {change['field']}{words}: {change['flag']}: {change['detail']}"
 
 
 # -- deciding ------------------------------------------------------------------------------------------
