@@ -129,7 +129,8 @@ def _read_sheet(ws, sheet: str, tbl: str, columns: tuple[Column, ...], book: Ret
     ws.reset_dimensions()  # LibreOffice and others may record a wrong sheet size
     rows = ws.iter_rows(min_row=1)
     title = f"{sheet} owned by {book.meta.get('owner_name', '')}"
-    book.loose += [c for c in _written(sheet, 1, next(rows, ()), []) if not (c.column == 1 and _text(c.value.value) == title)]
+    book.loose += [c for c in _written(sheet, 1, next(rows, ()), [])
+                   if not (c.column == 1 and _text(c.value.value) == title)]   # the title line as sent is not theirs
     headings = [_text(c.value) for c in next(rows, ())]
     where, missing, lost = {}, [], set()
     for index, column in enumerate(columns):

@@ -63,7 +63,8 @@ def test_words_outside_the_taken_columns_are_named_on_a_dry_run(register, sent, 
     for words in ("Risks Q3 (R-01 Night-time economy violence): wrote in a column that is not taken back: column Q: "
                   "NB: chair wants this escalated",
                   "wrote in a column that is not taken back: column M: Rang Jo on 07700 900123",
-                  "(A-2 Review CCTV): changed a column that is not taken back: Latest progress: Quotes in; CCTV ordered",
+                  "(A-2 Review CCTV): changed a column that is not taken back: Latest progress: "
+                  "Quotes in; CCTV ordered",
                   "Budget query for March: ask the chair / row: added: Actions row ",
                   "My notes B4: wrote outside the table: column B: Remember the licensing review"):
         assert words in said, words
@@ -180,7 +181,8 @@ def test_a_sheet_full_of_words_keeps_the_first_five_thousand_and_says_so(registe
 
 
 def test_a_register_of_the_previous_schema_keeps_its_returns_and_takes_comments(tmp_path):
-    mine = next(n for n, f in enumerate(migrations.migration_files(), start=1) if f.name.endswith("_return_comments.sql"))
+    files = migrations.migration_files()
+    mine = next(n for n, f in enumerate(files, start=1) if f.name.endswith("_return_comments.sql"))
     path = tmp_path / "old.cspreg"
     build_at(path, mine - 1)
     conn = sqlite3.connect(path)
