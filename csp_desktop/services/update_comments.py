@@ -35,13 +35,13 @@ def row_comments(row: ReturnedRow, item: dict | None, label: str, *, locked: boo
         if column.key in LABEL_KEYS[row.tbl]:
             continue   # kept already: an edited label is the row's identity trouble; an added row's is its item
         text = _text(row.cells.get(column.key, CellValue(None)))
-        sent = _plain(shown.get(column.key)) if shown is not None else ""
-        if text and _plain(text) != sent:
+        sent = shown.get(column.key) if shown is not None else None
+        if text and not _same(text, sent):
             found.append(_comment(row.sheet, row.tbl, row.row_id, label, column.heading, text, row.number,
-                                  _letter_of(row, column.key), NOT_TAKEN_BACK, old=sent, item=item))
+                                  _letter_of(row, column.key), NOT_TAKEN_BACK, old=_plain(sent), item=item))
     for cell in row.loose:
         text = _text(cell.value)
-        if cell.key and shown is not None and _plain(text) == _plain(shown.get(cell.key)):
+        if cell.key and shown is not None and _same(text, shown.get(cell.key)):
             continue   # the value sent, under a heading the owner changed
         found.append(_loose(cell, row.tbl, row.row_id, label, item))
     return found
@@ -97,16 +97,20 @@ def _text(cell: CellValue) -> str:
     return str(value).strip()
 
 
+def _same(text: str, sent) -> bool:
+    """Whether a cell still holds what was sent: a date as the workbook showed it, spaces and the control
+    characters the writer drops ignored."""
+    if _plain(text) == _plain(sent):
+        return True
+    try:
+        return isinstance(sent, str) and len(sent) == 10 and _plain(text) == show(date.fromisoformat(sent))
+    except ValueError:
+        return False
+
+
 def _plain(value) -> str:
-    """A value as compared with what was sent: dates as the workbook showed them, spaces and control
-    characters (which the writer drops) ignored."""
     if value is None:
         return ""
-    if isinstance(value, str):
-        try:
-            value = show(date.fromisoformat(value)) if len(value) == 10 else value
-        except ValueError:
-            pass
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(ILLEGAL_CHARACTERS_RE.sub("", str(value)).split())

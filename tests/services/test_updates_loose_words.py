@@ -200,3 +200,16 @@ def test_a_register_of_the_previous_schema_keeps_its_returns_and_takes_comments(
             reg.db.execute("UPDATE return_changes SET flag = 'comment' WHERE id = 'c1'")
     finally:
         reg.close()
+
+
+def test_a_heading_the_owner_added_names_their_column_and_the_title_line_is_theirs_too(register, sent, tmp_path):
+    wb = load_workbook(sent["book"])
+    ws = wb["Risks"]
+    ws["Q2"], ws["Q3"], ws["D1"] = "My notes", "Ask Jo", "DRAFT - not checked"
+    receipt = updates.receive(register, _save(wb, tmp_path), dry_run=True, today=TODAY)
+    said = updates.account(receipt)
+    assert "Risks Q3 (R-01 Night-time economy violence): wrote in a column that is not taken back: My notes: " \
+           "Ask Jo" in said
+    assert "Risks Q2: wrote outside the table: column Q: My notes" in said
+    assert "Risks D1: wrote outside the table: column D: DRAFT - not checked" in said
+    assert len(_comments(receipt.changes)) == 3   # the title line as sent (A1) is not the owner's
