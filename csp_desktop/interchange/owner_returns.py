@@ -11,12 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.xml import DEFUSEDXML
 
 from ..errors import UserError
-from openpyxl.utils import get_column_letter
-
 from .owner_layout import (FIRST_DATA_ROW, FORMAT, HEADER_ROW, INSTRUCTIONS_SHEET, META_KEYS, META_SHEET,
                            OPTIONAL_SHEETS, ROW_ID, ROW_VERSION, SHEETS, Column)
 from .safe_xlsx import NotAWorkbook, check_xlsx
@@ -64,6 +63,8 @@ class ReturnedWorkbook:
     problems: list[str] = field(default_factory=list)   # whole sheets or columns that could not be read
     loose: list[LooseCell] = field(default_factory=list)   # cells written outside any row of a table
     unread: set[str] = field(default_factory=set)         # tables ("risks", ...) whose sheet was refused whole
+    kept: int = 0          # loose cells kept so far, here and in rows
+    dropped: int = 0       # loose cells past MAX_LOOSE: counted, not kept
 
 
 def read_owner_workbook(path: Path) -> ReturnedWorkbook:
@@ -101,7 +102,10 @@ def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
         for name in wb.sheetnames:   # a sheet the owner added for their notes: every word on it is kept
             if name not in SHEETS and name not in (META_SHEET, INSTRUCTIONS_SHEET):
                 _read_added_sheet(wb[name], name, book)
-        _cap_loose(book)
+        if book.dropped:
+            book.problems.append(f"{book.kept + book.dropped:,} cells were written outside the columns taken back; "
+                                 f"only the first {MAX_LOOSE:,} are listed and kept, so keep the file itself for the "
+                                 "rest")
         return book
     except UserError:
         raise
@@ -129,8 +133,8 @@ def _read_sheet(ws, sheet: str, tbl: str, columns: tuple[Column, ...], book: Ret
     ws.reset_dimensions()  # LibreOffice and others may record a wrong sheet size
     rows = ws.iter_rows(min_row=1)
     title = f"{sheet} owned by {book.meta.get('owner_name', '')}"
-    book.loose += [c for c in _written(sheet, 1, next(rows, ()), [])
-                   if not (c.column == 1 and _text(c.value.value) == title)]   # the title line as sent is not theirs
+    book.loose += _room(book, [c for c in _written(sheet, 1, next(rows, ()), [])
+                               if not (c.column == 1 and _text(c.value.value) == title)])   # as sent: not theirs
     headings = [_text(c.value) for c in next(rows, ())]
     where, missing, lost = {}, [], set()
     for index, column in enumerate(columns):
@@ -152,11 +156,11 @@ def _read_sheet(ws, sheet: str, tbl: str, columns: tuple[Column, ...], book: Ret
         book.problems.append(_lost(sheet, column, index, now))
     taken = set(where.values())
     places = {i: c.key for i, c in enumerate(columns) if c.key in lost}  # where a column whose heading changed was sent
-    book.loose += [c for c in _written(sheet, HEADER_ROW, (), headings)
-                   if c.column - 1 not in taken and c.column - 1 not in places]
+    book.loose += _room(book, [c for c in _written(sheet, HEADER_ROW, (), headings)
+                               if c.column - 1 not in taken and c.column - 1 not in places])
     for number, cells in enumerate(rows, start=FIRST_DATA_ROW):
         values = {key: _cell(cells[i]) if i < len(cells) else CellValue(None) for key, i in where.items()}
-        loose = [c for c in _written(sheet, number, cells, headings) if c.column - 1 not in taken]
+        loose = _room(book, [c for c in _written(sheet, number, cells, headings) if c.column - 1 not in taken])
         for cell in loose:
             cell.key = places.get(cell.column - 1)
         if all(_blank(v.value) and not v.formula for v in values.values()):
@@ -200,9 +204,9 @@ def _keep_owner_words(rows, sheet: str, columns: tuple[Column, ...], headings: l
     """A sheet that cannot be matched: keep what stands in the owner's columns and beyond the table."""
     mine = {i for i, c in enumerate(columns) if c.for_owner}
     for number, cells in enumerate(rows, start=FIRST_DATA_ROW):
-        book.loose += [c for c in _written(sheet, number, cells, headings)
-                       if c.column - 1 in mine or c.column > len(columns)]
-    book.loose += [c for c in _written(sheet, HEADER_ROW, (), headings) if c.column > len(columns)]
+        book.loose += _room(book, [c for c in _written(sheet, number, cells, headings)
+                                   if c.column - 1 in mine or c.column > len(columns)])
+    book.loose += _room(book, [c for c in _written(sheet, HEADER_ROW, (), headings) if c.column > len(columns)])
 
 
 def _read_added_sheet(ws, sheet: str, book: ReturnedWorkbook) -> None:
@@ -210,24 +214,19 @@ def _read_added_sheet(ws, sheet: str, book: ReturnedWorkbook) -> None:
         return  # a chart sheet holds no words
     ws.reset_dimensions()
     for number, cells in enumerate(ws.iter_rows(), start=1):
-        book.loose += _written(sheet, number, cells, [])
+        book.loose += _room(book, _written(sheet, number, cells, []))
 
 
 # A workbook with more loose cells than this is not an owner's notes; the first ones are kept and the rest counted.
 MAX_LOOSE = 5000
 
 
-def _cap_loose(book: ReturnedWorkbook) -> None:
-    count = len(book.loose) + sum(len(r.loose) for r in book.rows)
-    if count <= MAX_LOOSE:
-        return
-    room = MAX_LOOSE
-    for row in book.rows:
-        row.loose = row.loose[:max(room, 0)]
-        room -= len(row.loose)
-    book.loose = book.loose[:max(room, 0)]
-    book.problems.append(f"{count:,} cells were written outside the columns taken back; only the first "
-                         f"{MAX_LOOSE:,} are listed and kept, so keep the file itself for the rest")
+def _room(book: ReturnedWorkbook, found: list[LooseCell]) -> list[LooseCell]:
+    """As many of these as the cap leaves room for; the rest are counted (a hostile file cannot fill memory)."""
+    room = max(MAX_LOOSE - book.kept, 0)
+    book.kept += min(len(found), room)
+    book.dropped += max(len(found) - room, 0)
+    return found[:room]
 
 
 def _cell(cell) -> CellValue:
