@@ -70,6 +70,7 @@ def _comment(sheet: str, tbl: str, row_id: str, label: str, heading: str, text: 
     kept = text if len(text) <= MAX_CELL_TEXT else text[:MAX_CELL_TEXT]
     cut = f" (cut at {MAX_CELL_TEXT:,} of its {len(text):,} characters)" if kept is not text else ""
     where = f"{sheet} {letter}{number}" + (f" ({short(label, LABEL_SHOWN)})" if label and row_id else "")
+    heading = short(heading, LABEL_SHOWN)   # an owner's heading may hold line breaks; the account is one line a cell
     return {"tbl": tbl, "row_id": row_id, "item": label, "field": heading, "old_value": old, "new_value": kept,
             "flag": COMMENT, "outcome": NOT_TAKEN, "apply_value": None,
             "sent_version": item["row_version"] if item else None,

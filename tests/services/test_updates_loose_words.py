@@ -205,7 +205,7 @@ def test_a_register_of_the_previous_schema_keeps_its_returns_and_takes_comments(
 def test_a_heading_the_owner_added_names_their_column_and_the_title_line_is_theirs_too(register, sent, tmp_path):
     wb = load_workbook(sent["book"])
     ws = wb["Risks"]
-    ws["Q2"], ws["Q3"], ws["D1"] = "My notes", "Ask Jo", "DRAFT - not checked"
+    ws["Q2"], ws["Q3"], ws["D1"] = "My\nnotes", "Ask Jo", "DRAFT - not checked"   # a heading on two lines
     receipt = updates.receive(register, _save(wb, tmp_path), dry_run=True, today=TODAY)
     said = updates.account(receipt)
     assert "Risks Q3 (R-01 Night-time economy violence): wrote in a column that is not taken back: My notes: " \
