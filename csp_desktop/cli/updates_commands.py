@@ -110,15 +110,16 @@ def _account(receipt, dry_run: bool) -> None:
     if receipt.refused:
         click.echo(line, err=True)
         return
-    click.echo(line + (" [dry run: nothing written]" if dry_run and receipt.duplicate_of is None else ""))
+    first, *rest = line.split("\n")
+    click.echo("\n".join([first + (" [dry run: nothing written]" if dry_run and receipt.duplicate_of is None else ""),
+                          *rest]))
     if receipt.duplicate_of is not None:
         return
-    for note in receipt.notes:
-        click.echo(f"  Note: {note}.")
-    if receipt.changes:
-        click.echo(table([_change_row(c) for c in receipt.changes], CHANGE_COLUMNS))
+    proposed = [c for c in receipt.changes if c["flag"] != "comment"]  # the account lists the comments
+    if proposed:
+        click.echo(table([_change_row(c) for c in proposed], CHANGE_COLUMNS))
     for change in receipt.changes:
-        if change["detail"]:
+        if change["detail"] and change["flag"] not in ("comment", "added", "identity"):  # the account lists these
             click.echo(f"  {change['item'][:40]} / {change['field']}: {change['flag'] or 'note'}: {change['detail']}.")
     if receipt.applied:
         for change_id, why in receipt.applied.held:

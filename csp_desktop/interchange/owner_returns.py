@@ -11,12 +11,13 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.xml import DEFUSEDXML
 
 from ..errors import UserError
-from .owner_layout import (FIRST_DATA_ROW, FORMAT, HEADER_ROW, META_KEYS, META_SHEET, OPTIONAL_SHEETS, ROW_ID,
-                           ROW_VERSION, SHEETS, SHEETS_KEY, SHEETS_SEPARATOR)
+from .owner_layout import (FIRST_DATA_ROW, FORMAT, HEADER_ROW, INSTRUCTIONS_SHEET, META_KEYS, META_SHEET,
+                           OPTIONAL_SHEETS, ROW_ID, ROW_VERSION, SHEETS, SHEETS_KEY, SHEETS_SEPARATOR, Column)
 from .safe_xlsx import NotAWorkbook, check_xlsx
 
 
@@ -31,6 +32,18 @@ class CellValue:
 
 
 @dataclass
+class LooseCell:
+    """A cell the owner wrote in where nothing is taken back: a column, row or sheet the workbook did not have,
+    or a column whose heading was changed. Kept so the coordinator sees every word of the return."""
+    sheet: str
+    row: int                      # spreadsheet row number
+    column: int                   # 1 = A
+    heading: str                  # the text in the heading row above it ("" if none)
+    value: CellValue
+    key: str | None = None        # the layout column sent at this place, when its heading was changed
+
+
+@dataclass
 class ReturnedRow:
     sheet: str
     number: int                   # the spreadsheet row number, for messages
@@ -38,6 +51,8 @@ class ReturnedRow:
     row_id: str
     version: object               # as found; the service checks it
     cells: dict[str, CellValue]   # every column by key, the owner's cells and the locked ones
+    loose: list[LooseCell] = field(default_factory=list)   # cells of the row outside the columns taken
+    lost: frozenset[str] = frozenset()                     # layout columns whose heading was changed: not read
 
 
 @dataclass
@@ -45,7 +60,11 @@ class ReturnedWorkbook:
     file: str
     meta: dict
     rows: list[ReturnedRow] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)   # whole sheets that could not be read
+    problems: list[str] = field(default_factory=list)   # whole sheets or columns that could not be read
+    loose: list[LooseCell] = field(default_factory=list)   # cells written outside any row of a table
+    unread: set[str] = field(default_factory=set)         # tables ("risks", ...) whose sheet was refused whole
+    kept: int = 0          # loose cells kept so far, here and in rows
+    dropped: int = 0       # loose cells past MAX_LOOSE: counted, not kept
 
 
 def read_owner_workbook(path: Path) -> ReturnedWorkbook:
@@ -80,6 +99,13 @@ def _read(path: Path, *, data_only: bool) -> ReturnedWorkbook:
                     book.problems.append(f"the {sheet} sheet is missing, so nothing on it was taken")
                 continue
             _read_sheet(wb[sheet], sheet, tbl, columns, book)
+        for name in wb.sheetnames:   # a sheet the owner added for their notes: every word on it is kept
+            if name not in SHEETS and name not in (META_SHEET, INSTRUCTIONS_SHEET):
+                _read_added_sheet(wb[name], name, book)
+        if book.dropped:
+            book.problems.append(f"{book.kept + book.dropped:,} cells were written outside the columns taken back; "
+                                 f"only the first {MAX_LOOSE:,} are listed and kept, so keep the file itself for the "
+                                 "rest")
         return book
     except UserError:
         raise
@@ -110,27 +136,104 @@ def _sheets_sent(meta: dict) -> set[str]:
     return set(meta[SHEETS_KEY].split(SHEETS_SEPARATOR)) & set(SHEETS)
 
 
-def _read_sheet(ws, sheet: str, tbl: str, columns, book: ReturnedWorkbook) -> None:
+def _read_sheet(ws, sheet: str, tbl: str, columns: tuple[Column, ...], book: ReturnedWorkbook) -> None:
     ws.reset_dimensions()  # LibreOffice and others may record a wrong sheet size
-    rows = ws.iter_rows(min_row=HEADER_ROW)
+    rows = ws.iter_rows(min_row=1)
+    title = f"{sheet} owned by {book.meta.get('owner_name', '')}"
+    book.loose += _room(book, [c for c in _written(sheet, 1, next(rows, ()), [])
+                               if not (c.column == 1 and _text(c.value.value) == title)])   # as sent: not theirs
     headings = [_text(c.value) for c in next(rows, ())]
-    where, missing = {}, []
-    for column in columns:
-        if column.heading not in headings and column.optional:
-            missing.append(column.key)   # a workbook sent before the column existed: read as empty
+    where, missing, lost = {}, [], set()
+    for index, column in enumerate(columns):
+        if column.heading in headings:
+            where[column.key] = headings.index(column.heading)
             continue
-        if column.heading not in headings:
-            book.problems.append(f"the {sheet} sheet has lost its {column.heading!r} column, so nothing on it "
-                                 "was taken")
+        now = headings[index] if index < len(headings) else ""
+        missing.append(column.key)   # read as empty
+        if column.optional and (not now or now in _HEADINGS):
+            continue   # a workbook sent before the column existed
+        if column.key in (ROW_ID, ROW_VERSION):
+            book.problems.append(f"the {sheet} sheet has lost its hidden {column.heading!r} column, so its rows "
+                                 "cannot be matched and nothing on it was taken (anything written on it is listed "
+                                 "with the cells not taken back)")
+            book.unread.add(tbl)
+            _keep_owner_words(rows, sheet, columns, headings, book)
             return
-        where[column.key] = headings.index(column.heading)
+        lost.add(column.key)
+        book.problems.append(_lost(sheet, column, index, now))
+    taken = set(where.values())
+    places = {i: c.key for i, c in enumerate(columns) if c.key in lost}  # where a column whose heading changed was sent
+    book.loose += _room(book, [c for c in _written(sheet, HEADER_ROW, (), headings)
+                               if c.column - 1 not in taken and c.column - 1 not in places])
     for number, cells in enumerate(rows, start=FIRST_DATA_ROW):
         values = {key: _cell(cells[i]) if i < len(cells) else CellValue(None) for key, i in where.items()}
+        loose = _room(book, [c for c in _written(sheet, number, cells, headings) if c.column - 1 not in taken])
+        for cell in loose:
+            cell.key = places.get(cell.column - 1)
         if all(_blank(v.value) and not v.formula for v in values.values()):
+            book.loose += loose   # a note beside or below the table, in no row that was sent
             continue
         values.update({key: CellValue(None) for key in missing})
         book.rows.append(ReturnedRow(sheet=sheet, number=number, tbl=tbl, row_id=_text(values[ROW_ID].value),
-                                     version=values[ROW_VERSION].value, cells=values))
+                                     version=values[ROW_VERSION].value, cells=values, loose=loose,
+                                     lost=frozenset(lost)))
+
+
+def _lost(sheet: str, column: Column, index: int, now: str) -> str:
+    """One sentence for a heading the reader cannot find: the column is not read, the rest of the sheet is."""
+    if not now or now in _HEADINGS:   # deleted, or emptied: nothing stands in its place
+        said = f"the {sheet} sheet has lost its {column.heading!r} column"
+    else:
+        said = f"the {sheet} sheet's heading {column.heading!r} (column {get_column_letter(index + 1)}) was " \
+               f"changed to {now!r}"
+    return said + ", so that column was not taken (the rest of the sheet was read; anything written under a " \
+                  "changed heading is listed with the cells not taken back)"
+
+
+_HEADINGS = {c.heading for _tbl, columns in SHEETS.values() for c in columns}
+
+
+def _written(sheet: str, number: int, cells, headings: list[str]) -> list[LooseCell]:
+    """The cells of one row that hold anything, each with the heading above it. With no cells, the headings
+    themselves are the row (the heading row, read already)."""
+    if not cells:
+        return [LooseCell(sheet, number, i + 1, "", CellValue(text)) for i, text in enumerate(headings) if text]
+    found = []
+    for i, cell in enumerate(cells):
+        value = _cell(cell)
+        if value.formula or not _blank(value.value):
+            found.append(LooseCell(sheet, number, i + 1, headings[i] if i < len(headings) else "", value))
+    return found
+
+
+def _keep_owner_words(rows, sheet: str, columns: tuple[Column, ...], headings: list[str],
+                      book: ReturnedWorkbook) -> None:
+    """A sheet that cannot be matched: keep what stands in the owner's columns and beyond the table."""
+    mine = {i for i, c in enumerate(columns) if c.for_owner}
+    for number, cells in enumerate(rows, start=FIRST_DATA_ROW):
+        book.loose += _room(book, [c for c in _written(sheet, number, cells, headings)
+                                   if c.column - 1 in mine or c.column > len(columns)])
+    book.loose += _room(book, [c for c in _written(sheet, HEADER_ROW, (), headings) if c.column > len(columns)])
+
+
+def _read_added_sheet(ws, sheet: str, book: ReturnedWorkbook) -> None:
+    if not hasattr(ws, "iter_rows"):
+        return  # a chart sheet holds no words
+    ws.reset_dimensions()
+    for number, cells in enumerate(ws.iter_rows(), start=1):
+        book.loose += _room(book, _written(sheet, number, cells, []))
+
+
+# A workbook with more loose cells than this is not an owner's notes; the first ones are kept and the rest counted.
+MAX_LOOSE = 5000
+
+
+def _room(book: ReturnedWorkbook, found: list[LooseCell]) -> list[LooseCell]:
+    """As many of these as the cap leaves room for; the rest are counted (a hostile file cannot fill memory)."""
+    room = max(MAX_LOOSE - book.kept, 0)
+    book.kept += min(len(found), room)
+    book.dropped += max(len(found) - room, 0)
+    return found[:room]
 
 
 def _cell(cell) -> CellValue:

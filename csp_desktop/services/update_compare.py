@@ -2,7 +2,8 @@
 
 Flags: conflict (the row changed in the register after sending; both values shown), invalid (the owner's
 value cannot be read; never applied), added / deleted (rows the owner added or removed), identity (a
-hidden identity cell was edited or rows were moved without it), formula (a formula's cached value was read).
+hidden identity cell was edited or rows were moved without it), formula (a formula's cached value was read),
+comment (words written outside the columns taken back; kept, never applied: see update_comments).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..interchange.owner_layout import LABEL_KEYS, MAX_CELL_TEXT, SHEETS
 from ..interchange.owner_returns import CellValue, ReturnedRow, ReturnedWorkbook, day_from_serial
 from ..store import Register
 from ..store.returns import NOT_TAKEN, PENDING, Current, current_values
+from .update_comments import loose_comments, row_comments
 from .update_indicators import indicator_proposals
 from .update_send import rating_text
 
@@ -48,6 +50,8 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
         seen.add(row.row_id)
         if trouble:
             changes += _unmatched(row, item, trouble)
+            # An added row's cells are all the owner's; a moved or copied row's locked cells were sent (elsewhere).
+            changes += row_comments(row, None, _label(row), locked=not row.row_id)
             continue
         assert item is not None  # a row matching nothing sent is trouble (above)
         now = current[row.tbl].get(row.row_id)
@@ -55,8 +59,10 @@ def compare(reg: Register, book: ReturnedWorkbook, items: list[dict]) -> list[di
         found = indicator_proposals(reg, row, shown) if row.tbl == "indicators" else _proposals(row, shown, scheme)
         for proposal in found:
             changes.append(_flagged(proposal, row, item, now, scheme))
-    changes += [_deleted(item) for item in items if item["row_id"] not in seen]
-    return changes
+        changes += row_comments(row, item, item["label"])
+    # A sheet refused whole (its hidden identity lost) says so once; its rows were not deleted.
+    changes += [_deleted(item) for item in items if item["row_id"] not in seen and item["tbl"] not in book.unread]
+    return changes + loose_comments(book)
 
 
 def _identity_trouble(row: ReturnedRow, item: dict | None, seen: set) -> tuple[str, str] | None:
@@ -72,6 +78,8 @@ def _identity_trouble(row: ReturnedRow, item: dict | None, seen: set) -> tuple[s
         return IDENTITY, f"{where}: its hidden row version was edited ({row.version!r}, sent {item['row_version']})"
     shown = json.loads(item["sent"])
     for key in LABEL_KEYS[row.tbl]:
+        if key in row.lost:
+            continue  # its heading was changed, so it was not read; the hidden ID and version still match
         if _plain(row.cells[key].value) != _plain(shown.get(key)):
             return IDENTITY, (f"{where} shows {_plain(row.cells[key].value)!r} but its hidden identity belongs to "
                               f"{_plain(shown.get(key))!r}: rows were sorted or moved without their hidden columns")
@@ -83,12 +91,16 @@ def _unmatched(row: ReturnedRow, item: dict | None, trouble: tuple[str, str]) ->
     flag, detail = trouble
     owner_cells = [c for c in SHEETS[row.sheet][1] if c.for_owner]
     words = [(c.heading, _words(row.cells[c.key])) for c in owner_cells if _words(row.cells[c.key])]
-    label = " ".join(_plain(row.cells[k].value) for k in LABEL_KEYS[row.tbl]).strip()
+    label = _label(row)
     base = {"tbl": row.tbl, "row_id": row.row_id, "item": label, "flag": flag, "detail": detail,
             "outcome": NOT_TAKEN, "apply_value": None, "sent_version": item["row_version"] if item else None}
     if not words:
         return [{**base, "field": "row"}]
     return [{**base, "field": heading, "new_value": text} for heading, text in words]
+
+
+def _label(row: ReturnedRow) -> str:
+    return " ".join(_plain(row.cells[k].value) for k in LABEL_KEYS[row.tbl]).strip()
 
 
 def _deleted(item: dict) -> dict:

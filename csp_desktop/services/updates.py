@@ -26,7 +26,8 @@ from ..store.partners import list_owners
 from .backups import make_backup
 from ..store.risks import reviews_by_risk
 from .update_apply import Applied, apply_decisions
-from .update_compare import compare
+from .update_comments import COMMENT, LABEL_SHOWN, SHOWN, short
+from .update_compare import ADDED, IDENTITY, compare
 from .round_contact import for_round
 from .update_send import file_name_for, keep_only, owner_parts, sent_items, workbook_for
 
@@ -214,7 +215,8 @@ def _proposed(reg: Register, path: Path) -> tuple[list[dict], dict, list[str]]:
 
 
 def account(receipt: Receipt) -> str:
-    """One line saying what became of a file, for the coordinator."""
+    """What became of a file, for the coordinator: one line, then the notes on it and every word the owner
+    wrote outside the columns taken back (kept in the returns log, never applied), one per line."""
     if receipt.refused:
         return f"{receipt.file}: refused. {receipt.refused}"
     if receipt.duplicate_of is not None:
@@ -223,13 +225,30 @@ def account(receipt: Receipt) -> str:
         if receipt.applied and receipt.applied.applied:
             line += f" {len(receipt.applied.applied)} change(s) still waiting from it were applied now."
         return line
-    if not receipt.changes:
-        return f"{receipt.file} ({receipt.owner}): no changes proposed."
-    counts: dict[str, int] = {}
-    for change in receipt.changes:
-        counts[change.get("outcome", log.PENDING)] = counts.get(change.get("outcome", log.PENDING), 0) + 1
-    parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
-    return f"{receipt.file} ({receipt.owner}): {len(receipt.changes)} proposed change(s): {parts}."
+    comments = [c for c in receipt.changes if c["flag"] == COMMENT]
+    proposed = [c for c in receipt.changes if c["flag"] != COMMENT]
+    if not proposed:
+        line = f"{receipt.file} ({receipt.owner}): no changes proposed."
+    else:
+        counts: dict[str, int] = {}
+        for change in proposed:
+            counts[change.get("outcome", log.PENDING)] = counts.get(change.get("outcome", log.PENDING), 0) + 1
+        parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+        line = f"{receipt.file} ({receipt.owner}): {len(proposed)} proposed change(s): {parts}."
+    lines = [line] + [f"  Note: {note}." for note in receipt.notes]
+    # Rows that cannot be taken (added, moved, copied) keep the owner's words too: name them here, where the app
+    # shows what happened to the file.
+    lines += [f"  {_unmatched_line(c)}." for c in proposed if c["flag"] in (ADDED, IDENTITY)]
+    if comments:
+        lines.append(f"  {len(comments)} cell(s) written outside the columns taken back are kept with the return "
+                     "but not applied:")
+        lines += [f"    {c['detail']}." for c in comments]
+    return "\n".join(lines)
+
+
+def _unmatched_line(change: dict) -> str:
+    words = f": {short(change['new_value'], SHOWN)}" if change.get("new_value") else ""
+    return f"{short(change['item'], LABEL_SHOWN)} / {change['field']}{words}: {change['flag']}: {change['detail']}"
 
 
 # -- deciding ------------------------------------------------------------------------------------------

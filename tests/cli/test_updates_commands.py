@@ -124,3 +124,29 @@ def test_the_coordinator_is_set_shown_and_given_per_round(tmp_path, setup):
     (book,) = (tmp_path / "out").glob("*.xlsx")
     lines = [row[0] for row in load_workbook(book)["Instructions"].iter_rows(values_only=True) if row[0]]
     assert "Your coordinator: Ffion Ŵyn, sam@csp.example.org." in lines
+
+
+def test_receive_names_words_outside_the_yellow_columns_on_a_dry_run_and_keeps_them(tmp_path, setup):
+    from openpyxl import load_workbook
+    path, items = setup
+    wb = load_workbook(_sent(tmp_path, setup))
+    wb["Risks"]["Q3"] = "NB: chair wants this escalated"
+    wb["Actions"]["F4"] = "Quotes in; CCTV ordered"   # the read-only "Latest progress" of A-2
+    wb["Mitigations"]["F2"] = "My revisions"          # the heading of "Revised mitigation"
+    back = tmp_path / "b.xlsx"
+    wb.save(back)
+    with Register.open(path) as reg:
+        before = register_state(reg)
+    for flags in (("--dry-run",), ("--accept-all",)):
+        result = run("updates", "receive", path, back, *flags)
+        assert result.exit_code == 0, result.output
+        out = result.output
+        assert "wrote in a column that is not taken back: column Q: NB: chair wants this escalated" in out
+        assert "changed a column that is not taken back: Latest progress: Quotes in; CCTV ordered" in out
+        assert out.count("'Revised mitigation'") == 1 and "deleted" not in out
+    with Register.open(path) as reg:
+        assert register_state(reg) == before
+        assert get_action(reg, items["a2"].id).progress == "Quotes requested"
+    log = run("updates", "log", path).output.splitlines()
+    changes = run("updates", "log", path, "--changes", log[2].split()[0]).output
+    assert "NB: chair wants this escalated" in changes and "comment" in changes

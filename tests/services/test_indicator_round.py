@@ -94,3 +94,15 @@ def test_an_indicators_sheet_the_owner_deleted_is_reported(sent, tmp_path):
     wb.save(path)
     receipt = receive(register, path, accept_all=True)
     assert receipt.notes == ["the Indicators sheet is missing, so nothing on it was taken"]
+
+
+def test_an_untouched_indicator_return_has_no_comments_and_a_note_beside_it_is_kept(sent, tmp_path):
+    register, path, _ = sent
+    wb = load_workbook(path)
+    wb.save(tmp_path / "untouched.xlsx")
+    assert receive(register, tmp_path / "untouched.xlsx", dry_run=True).changes == []
+    wb["Indicators"]["M3"] = "Figure from the PCC dashboard"
+    wb.save(tmp_path / "note.xlsx")
+    [kept] = receive(register, tmp_path / "note.xlsx", dry_run=True).changes
+    assert (kept["flag"], kept["tbl"], kept["new_value"]) == ("comment", "indicators", "Figure from the PCC dashboard")
+    assert kept["detail"].startswith("Indicators M3 (2.1 Reduce assaults with less serious injury): wrote in a column")

@@ -81,4 +81,4 @@ def test_a_full_register_says_the_disk_is_full(register):
     with pytest.raises(RegisterError, match="is full, so nothing was saved"):
         with register.transaction():
             register.db.execute("CREATE TABLE filler (x)")
-            register.db.executemany("INSERT INTO filler VALUES (?)", [("x" * 4000,)] * 50)
+            register.db.conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 4000,)] * 50)

@@ -7,7 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.shorten import shorten
 
 FLAG_COLOURS: dict[str | None, str] = {"conflict": "#F8CBAD", "invalid": "#FFC7CE", "formula": "#FFEB9C",
-                                       "identity": "#FFC7CE", "added": "#D9D9D9", "deleted": "#D9D9D9"}
+                                       "identity": "#FFC7CE", "added": "#D9D9D9", "deleted": "#D9D9D9",
+                                       "comment": "#DDEBF7"}
 DECISION_COLOURS: dict[str | None, str] = {"accept": "#C6EFCE", "reject": "#F2F2F2"}
 MAX_SHOWN = 200  # characters of a long text shown in a cell; the whole text is in the tooltip and detail pane
 

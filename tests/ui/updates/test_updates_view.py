@@ -260,3 +260,24 @@ def test_a_refused_send_is_one_sentence(view, tmp_path):
     view.wait()
     text = view.account.toPlainText()
     assert text and "Traceback" not in text and "Sent" not in text
+
+
+def test_words_outside_the_yellow_columns_are_named_and_kept(view, qtbot, tmp_path):
+    from openpyxl import load_workbook
+    wb = load_workbook(view.back)
+    wb["Risks"]["Q3"] = "NB: chair wants this escalated"
+    wb["Actions"]["F4"] = "Quotes in; CCTV ordered"   # the read-only "Latest progress" of A-2
+    wb.save(view.back)
+    before = register_state(view.session.register)
+    view.receive_files([view.back])
+    view.wait()
+    said = view.account.toPlainText()
+    assert "2 cell(s) written outside the columns taken back are kept with the return but not applied:" in said
+    assert "Risks Q3 (R-01 Night-time economy violence): wrote in a column that is not taken back: column Q: " \
+           "NB: chair wants this escalated" in said
+    assert "changed a column that is not taken back: Latest progress: Quotes in; CCTV ordered" in said
+    comments = [c for c in view.review.rows if c["flag"] == "comment"]
+    assert {c["outcome"] for c in comments} == {"not taken"}   # shown with the file, never to be accepted
+    assert register_state(view.session.register) == before
+    SCREENSHOTS.mkdir(exist_ok=True)
+    view.grab().save(str(SCREENSHOTS / "updates_comments.png"))
