@@ -133,7 +133,11 @@ def _guess_note(size: str, sizes: dict, why: dict) -> str:
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().replace(".", "", 1).isdigit())
+    if isinstance(value, (int, float)):
+        return True
+    text = value.strip() if isinstance(value, str) else ""
+    # ASCII only: str.isdigit() also takes "¹" or "٣", which float() refuses (found by the fuzzed imports)
+    return text.isascii() and text.replace(".", "", 1).isdigit()
 
 
 def _level_cells(tables, axis: str) -> tuple[list, tuple[int, str] | None]:

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from csp_desktop.cli import main
+from csp_desktop.interchange.problems import ReadError
 from csp_desktop.interchange.register_reader import read_spreadsheet
 from csp_desktop.services.imports import import_file
 from csp_desktop.store.risks import list_risks
@@ -144,3 +145,11 @@ def test_hostile_keys_give_a_clear_warning_never_a_crash_and_write_nothing_on_a_
     before = snapshot(register)
     import_file(register, path, dry_run=True)
     assert snapshot(register) == before
+
+
+def test_digits_that_are_not_ascii_are_words_not_levels(tmp_path):
+    # str.isdigit() takes "¹" and "٣" though float() refuses them: the fuzzed imports found the crash
+    path = tmp_path / "odd.csv"
+    path.write_text("Risk,Likelihood,Impact\nFloods,\u00b9,3\nFires,\u0663,2\nTheft,4,4\n", encoding="utf-8")
+    with pytest.raises(ReadError, match=r"row 2, column B \(Likelihood\): '¹' is not a likelihood level"):
+        read_spreadsheet(path)
