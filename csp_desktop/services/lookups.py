@@ -5,6 +5,7 @@ widget); these are the reads they need, by name.
 """
 from __future__ import annotations
 
+from ..domain.exemption import exempt_ids
 from ..domain.model import Action, Meeting, Organisation, Owner, Priority, Risk
 from ..store import Register
 from ..store import actions as store_actions
@@ -48,3 +49,17 @@ def action_versions(reg: Register) -> dict[str, int]:
 
 def actions_by_id(reg: Register, ids) -> list[Action]:
     return store_actions.actions_by_id(reg, ids)
+
+
+def exempt_paragraphs(reg: Register, actions: list[Action]) -> dict[str, int | None]:
+    """The exempt ones among every risk and these actions (`domain.exemption.exempt_ids`, the one rule), each
+    with the Schedule 12A paragraph to name: its own, else (an action exempt with its risk) its risk's."""
+    all_risks = store_risks.list_risks(reg)
+    mitigations = [m for ms in store_risks.mitigations_by_risk(reg).values() for m in ms]
+    on_risk = {m.id: m.risk_id for m in mitigations}
+    exempt = exempt_ids(all_risks, actions, mitigations)
+    found: dict[str, int | None] = {r.id: r.exempt_paragraph for r in all_risks if r.id in exempt}
+    for a in actions:
+        if a.id in exempt:
+            found[a.id] = a.exempt_paragraph or found.get(a.risk_id or on_risk.get(a.mitigation_id or "") or "")
+    return found

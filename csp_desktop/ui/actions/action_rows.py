@@ -11,6 +11,7 @@ from ...domain.dates import show
 from ...domain.derived import AMBER, GREEN, RAG_ORDER, RED, rag_of
 from ...domain.model import ACTION_STATUSES, Action
 from ...domain.ordering import natural_key
+from ..common.exempt_mark import EXEMPT_MARK, exempt_note, marked
 
 REF, TITLE, OWNER, DUE, STATUS, PROGRESS, RAG, LINKED = range(8)
 HEADERS = ("Ref", "Title", "Owner", "Due", "Status", "Progress", "RAG", "Linked to")
@@ -67,20 +68,25 @@ class ActionRow:
     Sort keys are made only for the column sorted on (the model caches them per column): with 50,000
     actions that keeps opening the tracker from paying for seven sorts nobody asked for.
     """
-    __slots__ = ("action", "texts", "linked", "search", "rag", "rag_note", "overdue", "shown")
+    __slots__ = ("action", "texts", "linked", "search", "rag", "rag_note", "overdue", "shown", "exempt_note")
 
-    def __init__(self, action: Action, today: date, meetings: dict[str, str]):
+    def __init__(self, action: Action, today: date, meetings: dict[str, str],
+                 exempt: dict[str, int | None] | None = None):
+        """`exempt`: the exempt ids with their paragraphs (services.lookups.exempt_paragraphs)."""
         self.action = action
+        is_exempt = exempt is not None and action.id in exempt
+        self.exempt_note = exempt_note(exempt[action.id]) if exempt is not None and is_exempt else ""
         shown = rag_of(action, today)
         self.rag, self.rag_note = shown.band, shown.note
         self.overdue = shown.dated == RED  # the dates' red is exactly overdue; a reported Red is not
         linked = linked_text(action, meetings)
-        self.texts = (one_line(action.ref), one_line(action.title), one_line(action.owner_name),
+        self.texts = (one_line(action.ref), marked(one_line(action.title), is_exempt), one_line(action.owner_name),
                       due_shown(action), status_shown(action), one_line(action.progress),
                       rag_text(shown.word, shown.short_note), one_line(linked))
         self.linked = linked
         self.search = "\n".join((action.ref, action.title, action.owner_name, action.progress, linked,
-                                 action.status, action.status_reported, action.due_text)).casefold()
+                                 action.status, action.status_reported, action.due_text,
+                                 EXEMPT_MARK if is_exempt else "")).casefold()
         self.shown = True
 
     def key(self, column: int):
@@ -101,8 +107,9 @@ class ActionRow:
         return (action.progress if column == PROGRESS else self.linked).casefold()
 
 
-def tooltip(action: Action, column: int, linked: str) -> str | None:
-    """The cell's whole text (up to a screenful), escaped so what the user typed is never read as markup."""
-    text = {TITLE: action.title, PROGRESS: action.progress, LINKED: linked, DUE: due_shown(action),
-            STATUS: status_shown(action)}[column]
+def tooltip(action: Action, column: int, linked: str, note: str = "") -> str | None:
+    """The cell's whole text (up to a screenful), escaped so what the user typed is never read as markup;
+    the title's after `note` (why it is exempt) on a line of its own."""
+    text = {TITLE: "\n".join(filter(None, (note, action.title))), PROGRESS: action.progress, LINKED: linked,
+            DUE: due_shown(action), STATUS: status_shown(action)}[column]
     return f"<p style='white-space:pre-wrap'>{html.escape(text[:1000])}</p>" if text else None

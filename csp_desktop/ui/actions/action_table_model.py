@@ -34,17 +34,19 @@ class ActionTableModel(QAbstractTableModel):
 
     # -- filling -------------------------------------------------------------------------------------
 
-    def set_rows(self, actions: list[Action], today: date, meetings: dict[str, str] | None = None) -> None:
-        self._replace_all([ActionRow(a, today, meetings or {}) for a in actions])
+    def set_rows(self, actions: list[Action], today: date, meetings: dict[str, str] | None = None,
+                 exempt: dict[str, int | None] | None = None) -> None:
+        """`exempt`: the exempt ids, each with its paragraph (services.lookups.exempt_paragraphs)."""
+        self._replace_all([ActionRow(a, today, meetings or {}, exempt) for a in actions])
 
     def apply_changes(self, changed: list[Action], removed: set[str], today: date,
-                      meetings: dict[str, str] | None = None) -> None:
+                      meetings: dict[str, str] | None = None, exempt: dict[str, int | None] | None = None) -> None:
         """Take in re-read actions and drop deleted ones, building only the rows that changed.
 
         An edited row keeps its place (it does not jump away under the cursor when its status changes);
         added or removed actions mean a reset of the reused rows, in the current sort order.
         """
-        fresh = self._built([ActionRow(a, today, meetings or {}) for a in changed])
+        fresh = self._built([ActionRow(a, today, meetings or {}, exempt) for a in changed])
         where = self._positions()
         if removed or any(row.action.id not in where for row in fresh):
             by_id = {row.action.id: row for row in fresh}
@@ -177,5 +179,5 @@ class ActionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == RAG:
             return row.rag_note or None
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, PROGRESS, LINKED, DUE, STATUS):
-            return tooltip(row.action, column, row.texts[LINKED])
+            return tooltip(row.action, column, row.texts[LINKED], row.exempt_note if column == TITLE else "")
         return None

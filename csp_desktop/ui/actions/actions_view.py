@@ -14,6 +14,7 @@ from ...domain.model import ACTION_STATUSES
 from ...services import lookups
 from ...services.changes import Changes, Kind
 from ..common.column_fit import ColumnFit
+from ..common.exempt_mark import MarkKeepingDelegate
 from .action_commands import DeleteActionCommand, SetStatusCommand
 from ..common.accessible import named
 from .action_editor import ActionEditor
@@ -126,6 +127,8 @@ class ActionsView(QWidget):
         self.delegate = StatusDelegate(table)
         self.delegate.chosen.connect(lambda action, status: self.set_status([action], status))
         table.setItemDelegateForColumn(STATUS, self.delegate)
+        self.title_delegate = MarkKeepingDelegate(table)
+        table.setItemDelegateForColumn(TITLE, self.title_delegate)
         table.activated.connect(self._activated)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
@@ -169,7 +172,9 @@ class ActionsView(QWidget):
         self._fill_owner_filter(lookups.owners(reg))
         today = self.today()
         self.proxy.today = today
-        self.model.set_rows(lookups.actions(reg), today, meetings)
+        actions = lookups.actions(reg)
+        # the exempt ids once per read; a risk's exempt flag changing reads the tracker again (WIDER)
+        self.model.set_rows(actions, today, meetings, lookups.exempt_paragraphs(reg, actions))
         self._select_ids(selected)
         self._update_count()
 
@@ -274,7 +279,8 @@ class ActionsView(QWidget):
         if not fresh and not removed:
             return
         selected = {a.id for a in self.selected_actions()}
-        self.model.apply_changes(fresh, set(removed), self.today(), self._meetings)
+        self.model.apply_changes(fresh, set(removed), self.today(), self._meetings,
+                                 lookups.exempt_paragraphs(reg, fresh))
         if removed or len(selected) != len(self.table.selectionModel().selectedRows()):
             self._select_ids(selected)
         self._update_count()

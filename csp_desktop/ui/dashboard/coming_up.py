@@ -18,13 +18,13 @@ from ...services.changes import Kind
 from ...services.coming_up import (ACTION, KIND_WORDS, Item, Overview, OwnerGroup, by_organisation, due_between,
                                    overdue_of, overview)
 from ..common.accessible import named
+from ..common.exempt_mark import EXEMPT_SUFFIX
 from ..common.text import plain_tooltip
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 WINDOWS = (("Before the next meeting", None), ("Next 7 days", 7), ("Next 14 days", 14), ("Next 28 days", 28),
            ("Next 60 days", 60), ("Next 90 days", 90))
 LATE = QColor("#C00000")
-EXEMPT_MARK = "Part II"
 EXPAND_ALL_UP_TO = 300
 MORE = "more"
 REFRESH_ON = (Kind.RISKS, Kind.ACTIONS, Kind.MEETINGS, Kind.OWNERS, Kind.CHASE, Kind.CADENCE)
@@ -160,7 +160,7 @@ class ComingUpPanel(QWidget):
         return item
 
     def _row(self, item: Item) -> QTreeWidgetItem:
-        label = item.label + (f"  [{EXEMPT_MARK}]" if item.exempt else "")
+        label = item.label + (EXEMPT_SUFFIX if item.exempt else "")
         row = QTreeWidgetItem([label, KIND_WORDS[item.kind], show(item.due), item.owner_name or "(no owner)",
                                item.organisation])
         row.setData(0, ITEM_ROLE, item)

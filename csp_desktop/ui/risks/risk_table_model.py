@@ -16,11 +16,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.dates import show
+from ...domain.exemption import exempt_ids
 from ...domain.derived import ARROWS, NEW, review_due
 from ...domain.model import Risk
 from ...domain.ordering import natural_key
 from ...domain.scoring import IMPACT, LIKELIHOOD, Rating, Scheme
 from ..common.colours import text_colour_on
+from ..common.exempt_mark import EXEMPT_MARK, exempt_note, marked
 from ..common.text import plain_tooltip
 
 COLUMNS = ("Ref", "Title", "Owner", "Priority", "Inherent", "Residual", "Target", "Travel", "Next review", "Status")
@@ -45,8 +47,14 @@ class Row:
     def search(self) -> str:
         if self._search is None:
             r = self.risk
-            self._search = "\n".join((r.ref, r.title, r.description, r.owner_name)).casefold()
+            mark = EXEMPT_MARK if self.exempt else ""
+            self._search = "\n".join((r.ref, r.title, r.description, r.owner_name, mark)).casefold()
         return self._search
+
+    @property
+    def exempt(self) -> bool:
+        """Asked of the one rule (a risk is exempt by its own flag; its actions follow it, in their table)."""
+        return bool(exempt_ids((self.risk,)))
 
 
 def make_rows(risks: list[Risk], travel: dict[str, str], with_search: bool = True) -> list[Row]:
@@ -244,8 +252,8 @@ class RiskTableModel(QAbstractTableModel):
             return ARROWS.get(row.travel, "")
         if column == NEXT_REVIEW:
             return show(risk.next_review)
-        values = {REF: risk.ref, TITLE: risk.title, OWNER: risk.owner_name, PRIORITY: risk.priority_title,
-                  STATUS: risk.status}
+        values = {REF: risk.ref, TITLE: marked(risk.title, row.exempt), OWNER: risk.owner_name,
+                  PRIORITY: risk.priority_title, STATUS: risk.status}
         return values.get(column, "")
 
     def _spoken(self, row: Row, column: int) -> str:
@@ -279,7 +287,8 @@ class RiskTableModel(QAbstractTableModel):
         if column == TRAVEL:
             return TRAVEL_WORDS.get(row.travel)
         if column == TITLE:
-            return plain_tooltip(risk.description or risk.title)
+            note = exempt_note(risk.exempt_paragraph) if row.exempt else ""
+            return plain_tooltip("\n".join(filter(None, (note, risk.description or risk.title))))
         return plain_tooltip(self._text(row, column))
 
     # -- sorting -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ...services import risk_editing as editing
 from ...services.changes import Changes, Kind
 from . import risk_commands as commands
 from ..common.column_fit import ColumnFit
+from ..common.exempt_mark import MarkKeepingDelegate
 from .risk_loader import RiskData
 from .risk_editor import RiskEditor
 from ..common.text import ask, tell
@@ -114,6 +115,8 @@ class RisksView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
+        self.title_delegate = MarkKeepingDelegate(self.table)
+        self.table.setItemDelegateForColumn(TITLE, self.title_delegate)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
