@@ -83,6 +83,8 @@ def import_(register, file, sheet, maps, scheme, dry_run, mapping_name, save_as,
     matched = ", ".join(f"{n} {name}" for name, n in result.matched.items())
     also = f" (matched {matched} already in the register)" if matched else ""
     click.echo(f"{verb} {counts} from {file.name} into {register.name}{also}.")
+    if result.review_note:
+        click.echo(result.review_note)
     if result.scale_note:
         click.echo(f"Scale: {result.scale_note}.")
     if result.scheme_changed and result.scheme is not None:

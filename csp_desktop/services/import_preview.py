@@ -68,7 +68,7 @@ class Preview:
         if self.result.scheme_changed and self.result.scheme is not None:
             whose = "a guessed" if self.result.scale_guessed else "the file's"   # never claim a guess is the file's
             text += f"; the register takes {whose} {self.result.scheme.size} scale"
-        return text + "."
+        return text + "." + (f"\n{self.result.review_note}" if self.result.review_note else "")
 
 
 def _counted(n: int, table: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar
@@ -22,6 +23,7 @@ from ..store.meetings import list_meetings
 from ..store.risks import list_risks
 from . import plan_import
 from .backups import make_backup
+from .cadence import cadence
 from .changes import Changes, Kind
 from ..interchange.writers import meeting_key
 
@@ -38,6 +40,7 @@ class ImportResult:
     scale_guessed: bool = False
     scale_sheets: set = field(default_factory=set)
     dry_run: bool = False
+    review_note: str = ""  # the next review dates the import set, in one line ("" when it set none)
 
     @property
     def changes(self) -> Changes:
@@ -184,6 +187,7 @@ def apply_contents(reg: Register, contents: Contents, *, dry_run: bool = False, 
             writer = _Writer(reg, contents, steps)
             writer.write()
             result.counts, result.matched = contents.counts(), writer.matched
+            result.review_note = writer.review_note
             result.warnings = list(contents.warnings)
             if before_commit is not None:
                 before_commit(result)
@@ -243,6 +247,7 @@ class _Writer:
         self.written, self.to_write = 0, 0
         self.ids: dict[str, str] = {}
         self.matched: dict[str, int] = {}
+        self.review_note = ""
         # What the register already holds, read once for every check below.
         self.existing_risks, self.existing_actions = list_risks(reg), list_actions(reg)
 
@@ -263,6 +268,7 @@ class _Writer:
         self._number_unreferenced()
         self._link_actions_to_register_risks()
         self._link_to_register()
+        self._date_next_reviews()
         self.to_write = sum(self.c.counts().values()) + len(self.c.organisations)
         self._link_to_matched()
         for part in ("organisations", "owners", "priorities", "meetings", "risks", "mitigations", "reviews"):
@@ -379,6 +385,28 @@ class _Writer:
                 raise RegisterError(f"{self.c.file}, {where}: names {table[:-1]} {key!r}, which is neither in the "
                                     f"file nor in {self.reg.path.name}; nothing was imported.")
             setattr(item, attribute, found)
+
+    def _date_next_reviews(self, today: date | None = None) -> None:
+        """An open risk the file gives no next review is due its band's cycle after its last review in the
+        file (overdue, if that is past), else after today: as `risk add` does, so Coming up counts it."""
+        undated = [r for r in self.c.risks if r.next_review is None and r.status != "closed"]
+        if not undated:
+            return
+        last: dict[str, date] = {}
+        for review in self.c.reviews:
+            if review.risk_id and review.reviewed_on > last.get(review.risk_id, date.min):
+                last[review.risk_id] = review.reviewed_on
+        cycle, scheme, today = cadence(self.reg), self.reg.scheme, today or date.today()
+        for risk in undated:
+            rating = risk.residual or risk.inherent
+            risk.next_review = cycle.next_review(scheme, rating.score if rating else None,
+                                                 last.get(risk.id, today))
+        dated = sum(1 for r in undated if r.next_review is not None)
+        if dated:
+            reviewed = sum(1 for r in undated if r.next_review is not None and r.id in last)
+            since = f" ({reviewed} from their last review in the file)" if reviewed else ""
+            self.review_note = (f"{dated} {'risk' if dated == 1 else 'risks'} had no next review date: each is "
+                                f"due after its band's review cycle{since}.")
 
     def _add(self, part: str, items: list) -> None:
         for start in range(0, len(items), self.WRITE_CHUNK):

@@ -1,6 +1,8 @@
 """Importing a corpus register into a fresh register and describing the result in plain values."""
+from datetime import date
 from pathlib import Path
 
+from csp_desktop.services.cadence import cadence
 from csp_desktop.services.imports import import_file
 from csp_desktop.store import Register
 from csp_desktop.store.actions import list_actions
@@ -15,6 +17,17 @@ def _levels(rating):
     return (rating.likelihood, rating.impact) if rating else None
 
 
+def _next_review(reg, risk) -> str | None:
+    """A date the import set from the band's review cycle (the file gave none) reads "today + cycle",
+    so the expectations hold on any day; a date the file gave reads as itself."""
+    if risk.next_review is None:
+        return None
+    rating = risk.residual or risk.inherent
+    if risk.next_review == cadence(reg).next_review(reg.scheme, rating.score if rating else None, date.today()):
+        return "today + cycle"
+    return risk.next_review.isoformat()
+
+
 def imported(tmp_path, name: str, **options) -> dict:
     """Import one corpus file into a new register; return what the register then holds."""
     with Register.create(tmp_path / f"{Path(name).stem}.cspreg", "Corpus") as reg:
@@ -27,7 +40,7 @@ def imported(tmp_path, name: str, **options) -> dict:
             "scheme": (reg.scheme.likelihood_labels, reg.scheme.impact_labels),
             "risks": [(r.ref, r.title, r.category, r.status, r.owner_name, priorities.get(r.priority_id),
                        _levels(r.inherent), _levels(r.residual), _levels(r.target),
-                       r.next_review.isoformat() if r.next_review else None) for r in risks],
+                       _next_review(reg, r)) for r in risks],
             "descriptions": {r.ref: r.description for r in risks if r.description},
             "mitigations": {r.ref: [(m.description, m.owner_name) for m in mitigations.get(r.id, [])]
                             for r in risks if mitigations.get(r.id)},

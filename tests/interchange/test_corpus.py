@@ -8,9 +8,9 @@ EXPECTED = {
     'wm-pcc-appendix-b.xlsx': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
         'risks': [
-            ('1', 'The road network is not safe, leading to more people killed or seriously injured', '', 'open', 'TM', ('', 'Protecting from harm'), (5, 5), (5, 5), (4, 5), None),
-            ('2', 'Cybercrime rises because people and businesses stay vulnerable', '', 'open', 'AF', ('', 'Tackling national and international threats'), (5, 5), (5, 5), (4, 4), None),
-            ('3', 'Crime does not reduce across the area', '', 'open', 'AF / MK', ('', 'Protecting from harm'), (5, 5), (5, 4), (4, 4), None),
+            ('1', 'The road network is not safe, leading to more people killed or seriously injured', '', 'open', 'TM', ('', 'Protecting from harm'), (5, 5), (5, 5), (4, 5), 'today + cycle'),
+            ('2', 'Cybercrime rises because people and businesses stay vulnerable', '', 'open', 'AF', ('', 'Tackling national and international threats'), (5, 5), (5, 5), (4, 4), 'today + cycle'),
+            ('3', 'Crime does not reduce across the area', '', 'open', 'AF / MK', ('', 'Protecting from harm'), (5, 5), (5, 4), (4, 4), 'today + cycle'),
         ],
         'descriptions': {},
         'mitigations': {},
@@ -86,8 +86,8 @@ EXPECTED = {
     'south-kesteven-gross-net.csv': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
         'risks': [
-            ('SK1', 'Funding for the partnership analyst ends, so the strategic assessment cannot be produced', '', 'open', 'Head of Community\xa0Safety', None, (4, 4), (3, 3), None, None),
-            ('SK2', 'Night-time economy violence rises over the summer', '', 'open', 'Licensing Manager', None, (3, 4), (2, 3), None, None),
+            ('SK1', 'Funding for the partnership analyst ends, so the strategic assessment cannot be produced', '', 'open', 'Head of Community\xa0Safety', None, (4, 4), (3, 3), None, 'today + cycle'),
+            ('SK2', 'Night-time economy violence rises over the summer', '', 'open', 'Licensing Manager', None, (3, 4), (2, 3), None, 'today + cycle'),
         ],
         'descriptions': {},
         'mitigations': {
@@ -107,9 +107,9 @@ EXPECTED = {
     'east-sussex-labelled-5x4.csv': {
         'scheme': (('Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'), ('Minimal', 'Moderate', 'Major', 'Critical')),
         'risks': [
-            ('SR1', 'Domestic abuse refuge capacity falls short', '', 'open', 'Director of Adult Social Care', None, (5, 4), (4, 3), None, None),
-            ('SR2', 'Prevent referrals not assessed in time', '', 'open', 'Prevent Lead', None, (4, 3), (2, 2), None, None),
-            ('SR3', 'Partnership website out of date', '', 'open', 'Communications Officer', None, (3, 1), (1, 1), None, None),
+            ('SR1', 'Domestic abuse refuge capacity falls short', '', 'open', 'Director of Adult Social Care', None, (5, 4), (4, 3), None, 'today + cycle'),
+            ('SR2', 'Prevent referrals not assessed in time', '', 'open', 'Prevent Lead', None, (4, 3), (2, 2), None, 'today + cycle'),
+            ('SR3', 'Partnership website out of date', '', 'open', 'Communications Officer', None, (3, 1), (1, 1), None, 'today + cycle'),
         ],
         'descriptions': {},
         'mitigations': {
@@ -126,9 +126,9 @@ EXPECTED = {
     'west-oxon-action-tracker.xlsx': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
         'risks': [
-            ('ER5', 'Election period limits partnership communications', '', 'open', 'Monitoring Officer', None, None, (2, 2), (1, 2), None),
-            ('SR2', 'Major civil emergency overwhelms partners', '', 'open', 'Head of Resilience', None, None, (3, 5), (2, 4), None),
-            ('SR3', 'Anti-social behaviour case reviews missed', '', 'open', 'Community Safety Manager', None, None, (3, 3), (2, 2), None),
+            ('ER5', 'Election period limits partnership communications', '', 'open', 'Monitoring Officer', None, None, (2, 2), (1, 2), 'today + cycle'),
+            ('SR2', 'Major civil emergency overwhelms partners', '', 'open', 'Head of Resilience', None, None, (3, 5), (2, 4), 'today + cycle'),
+            ('SR3', 'Anti-social behaviour case reviews missed', '', 'open', 'Community Safety Manager', None, None, (3, 3), (2, 2), 'today + cycle'),
         ],
         'descriptions': {},
         'mitigations': {},
@@ -153,8 +153,8 @@ EXPECTED = {
     'reading-controls-actions.csv': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
         'risks': [
-            ('CSP-01', 'Cuckooing of vulnerable tenants goes unseen', '', 'open', '', None, (4, 4), (3, 4), (2, 3), None),
-            ('CSP-02', 'Serious violence strategy not refreshed', '', 'open', '', None, (3, 4), (2, 4), (1, 4), None),
+            ('CSP-01', 'Cuckooing of vulnerable tenants goes unseen', '', 'open', '', None, (4, 4), (3, 4), (2, 3), 'today + cycle'),
+            ('CSP-02', 'Serious violence strategy not refreshed', '', 'open', '', None, (3, 4), (2, 4), (1, 4), 'today + cycle'),
         ],
         'descriptions': {
             'CSP-01': '12 cases in 2025/26',
@@ -179,9 +179,9 @@ EXPECTED = {
     'csp-words-3x3.csv': {
         'scheme': (('Low', 'Medium', 'High'), ('Low', 'Medium', 'High')),
         'risks': [
-            ('1', 'Loss of the community safety grant', '', 'open', 'District council', None, (3, 3), (2, 3), None, None),
-            ('2', 'Key partner leaves the partnership', '', 'open', 'Partnership chair', None, (1, 3), (1, 2), None, None),
-            ('3', 'Data breach of shared case data', '', 'open', 'Information governance', None, (2, 2), (1, 2), None, None),
+            ('1', 'Loss of the community safety grant', '', 'open', 'District council', None, (3, 3), (2, 3), None, 'today + cycle'),
+            ('2', 'Key partner leaves the partnership', '', 'open', 'Partnership chair', None, (1, 3), (1, 2), None, 'today + cycle'),
+            ('3', 'Data breach of shared case data', '', 'open', 'Information governance', None, (2, 2), (1, 2), None, 'today + cycle'),
         ],
         'descriptions': {
             '1': 'Decision due in February',
@@ -200,11 +200,11 @@ EXPECTED = {
     'lrf-labels-after.csv': {
         'scheme': (('Low', 'Medium Low', 'Medium', 'Medium High', 'High'), ('Insignificant', 'Minor', 'Moderate', 'Significant', 'Catastrophic')),
         'risks': [
-            ('H1', 'Flooding of the town centre', '', 'open', '', None, (4, 4), None, None, None),
-            ('H2', "Loss of a partner's data centre", '', 'open', '', None, (1, 5), None, None, None),
-            ('H3', 'Prolonged heatwave', '', 'open', '', None, (3, 3), None, None, None),
-            ('H4', 'Public disorder after a major event', '', 'open', '', None, (2, 2), None, None, None),
-            ('H5', 'Fuel shortage', '', 'open', '', None, (5, 1), None, None, None),
+            ('H1', 'Flooding of the town centre', '', 'open', '', None, (4, 4), None, None, 'today + cycle'),
+            ('H2', "Loss of a partner's data centre", '', 'open', '', None, (1, 5), None, None, 'today + cycle'),
+            ('H3', 'Prolonged heatwave', '', 'open', '', None, (3, 3), None, None, 'today + cycle'),
+            ('H4', 'Public disorder after a major event', '', 'open', '', None, (2, 2), None, None, 'today + cycle'),
+            ('H5', 'Fuel shortage', '', 'open', '', None, (5, 1), None, None, 'today + cycle'),
         ],
         'descriptions': {},
         'mitigations': {
@@ -276,7 +276,7 @@ EXPECTED = {
     'col-original-current-target.csv': {
         'scheme': (('1', '2', '3', '4', '5'), ('1', '2', '3', '4', '5')),  # numbers only: the file named no words for its levels
         'risks': [
-            ('PA1', "Oversight of the force's spending is weak", '', 'open', 'Authority Director', None, (4, 4), (3, 4), (2, 3), None),
+            ('PA1', "Oversight of the force's spending is weak", '', 'open', 'Authority Director', None, (4, 4), (3, 4), (2, 3), 'today + cycle'),
             ('PA2', 'Relationship with the force breaks down', '', 'closed', 'Chair', None, (3, 4), (2, 4), (1, 4), None),
         ],
         'descriptions': {},

@@ -138,8 +138,10 @@ def test_the_risk_response_is_exported_and_read_back(register, tmp_path, suffix)
     from csp_desktop.domain.scoring import Rating
     add_risk(register, Risk("Tolerated", ref="R-1", residual=Rating(4, 4), response="tolerate",
                             response_reason="Costs more than it saves; reviewed by the board",
-                            accepted_by="Chair, PEG", accepted_on=date(2026, 6, 1), accepted_until=date(2027, 5, 31)))
-    add_risk(register, Risk("Treated", ref="R-2", response="treat", response_reason="Plan in place"))
+                            accepted_by="Chair, PEG", accepted_on=date(2026, 6, 1), accepted_until=date(2027, 5, 31),
+                            next_review=date(2027, 1, 4)))  # dated, or the import would date it from today
+    add_risk(register, Risk("Treated", ref="R-2", response="treat", response_reason="Plan in place",
+                            next_review=date(2027, 1, 4)))
     export_register(register, tmp_path / f"out.{suffix}")
     copy = _fresh(tmp_path)
     result = import_file(copy, tmp_path / f"out.{suffix}")
