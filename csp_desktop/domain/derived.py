@@ -115,13 +115,10 @@ def direction_of_travel(history: list[Review]) -> str:
 ARROWS = {UP: "\u25b2", DOWN: "\u25bc", UNCHANGED: "\u25ba", NEW: "NEW"}
 
 
-def review_before(history: list[Review], on: date, residual: Rating | None,
-                  inherent: Rating | None) -> Rating | None:
+def review_before(history: list[Review], on: date, current: Rating | None) -> Rating | None:
     """A new review's "before": the residual score confirmed at the previous review (the latest one
-    dated on or before `on`). At a risk's first review, the residual it was given when added (as it
-    stands), or its inherent score if it has none: never the inherent score over a residual, which
-    would show a risk that got worse since it was added as having come down."""
+    dated on or before `on`). At a risk's first review, the score it stands at (`Risk.current`: the
+    residual it was given when added, else its inherent score): never the inherent score over a
+    residual, which would show a risk that got worse since it was added as having come down."""
     earlier = [r for r in history if r.reviewed_on is None or r.reviewed_on <= on]
-    if earlier:
-        return earlier[-1].after
-    return residual if residual is not None else inherent
+    return earlier[-1].after if earlier else current

@@ -40,7 +40,7 @@ def band_change(reg: Register, risk: Risk, changes: dict, today: date) -> tuple[
     if "next_review" in changes or not {"inherent", "residual"} & set(changes):
         return {}, ""
     scheme = reg.scheme
-    before = _band(scheme, risk.residual or risk.inherent)
+    before = _band(scheme, risk.current)
     after_residual = changes.get("residual", risk.residual)
     after_inherent = changes.get("inherent", risk.inherent)
     rating = after_residual or after_inherent

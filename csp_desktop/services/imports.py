@@ -398,7 +398,7 @@ class _Writer:
                 last[review.risk_id] = review.reviewed_on
         cycle, scheme, today = cadence(self.reg), self.reg.scheme, today or date.today()
         for risk in undated:
-            rating = risk.residual or risk.inherent
+            rating = risk.current
             risk.next_review = cycle.next_review(scheme, rating.score if rating else None,
                                                  last.get(risk.id, today))
         dated = sum(1 for r in undated if r.next_review is not None)

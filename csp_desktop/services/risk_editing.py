@@ -162,7 +162,7 @@ def add_risk(reg: Register, risk: Risk, today: date | None = None) -> Done[Risk]
     review would leave it (a new risk never falls out of Coming up for want of a date)."""
     check_value("title", risk.title)
     if risk.next_review is None:
-        risk.next_review = cadence.next_review_after(reg, risk.residual or risk.inherent, today or date.today())
+        risk.next_review = cadence.next_review_after(reg, risk.current, today or date.today())
     store_risks.add_risk(reg, risk)
     return Done(store_risks.get_risk(reg, risk.id), _risk(risk.id))
 

@@ -110,7 +110,7 @@ def record_review(reg: Register, risk: Risk, after: Rating | None, *, on: date, 
     """Append a review and set the risk's residual score to `after` (the same score is a valid review).
 
     Its "before" is the score at the previous review (domain.derived.review_before)."""
-    before = review_before(reviews_for(reg, risk.id), on, risk.residual, risk.inherent)
+    before = review_before(reviews_for(reg, risk.id), on, risk.current)
     review = Review(risk_id=risk.id, reviewed_on=on, reviewer=reviewer, before=before, after=after, note=note)
     risk_check = Risk(title=risk.title, ref=risk.ref, residual=after)
     check_fits(reg, risk_check)
