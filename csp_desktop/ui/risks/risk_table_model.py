@@ -37,11 +37,17 @@ RISK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class Row:
     """One risk as the table shows it; search text is made on first use and kept."""
-    __slots__ = ("risk", "travel", "shown", "position", "_search")
+    __slots__ = ("risk", "travel", "exempt", "shown", "position", "_search")
     _search: str | None
 
     def __init__(self, risk: Risk, travel: str, position: int):
-        self.risk, self.travel, self.position, self.shown, self._search = risk, travel, position, True, None
+        self.position, self.shown = position, True
+        self.show(risk, travel)
+
+    def show(self, risk: Risk, travel: str) -> None:
+        """Hold `risk` as it now stands; whether it is exempt is asked of the one rule once, not at each paint."""
+        self.risk, self.travel, self._search = risk, travel, None
+        self.exempt = bool(exempt_ids((risk,)))
 
     @property
     def search(self) -> str:
@@ -50,11 +56,6 @@ class Row:
             mark = EXEMPT_MARK if self.exempt else ""
             self._search = "\n".join((r.ref, r.title, r.description, r.owner_name, mark)).casefold()
         return self._search
-
-    @property
-    def exempt(self) -> bool:
-        """Asked of the one rule (a risk is exempt by its own flag; its actions follow it, in their table)."""
-        return bool(exempt_ids((self.risk,)))
 
 
 def make_rows(risks: list[Risk], travel: dict[str, str], with_search: bool = True) -> list[Row]:
@@ -178,7 +179,7 @@ class RiskTableModel(QAbstractTableModel):
                 self._append(Row(risk, travel.get(risk.id, NEW), len(self.rows)))
                 continue
             row = self.rows[n]
-            row.risk, row.travel, row._search = risk, travel.get(risk.id, row.travel), None
+            row.show(risk, travel.get(risk.id, row.travel))
             flipped |= self._refilter(row)
             self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
         for n in sorted((n for n in map(self.row_for_id, removed) if n is not None), reverse=True):
