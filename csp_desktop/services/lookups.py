@@ -5,8 +5,10 @@ widget); these are the reads they need, by name.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..domain.exemption import exempt_ids
-from ..domain.model import Action, Meeting, Organisation, Owner, Priority, Risk
+from ..domain.model import Action, Meeting, Mitigation, Organisation, Owner, Priority, Risk
 from ..store import Register
 from ..store import actions as store_actions
 from ..store import meetings as store_meetings
@@ -51,14 +53,27 @@ def actions_by_id(reg: Register, ids) -> list[Action]:
     return store_actions.actions_by_id(reg, ids)
 
 
-def exempt_paragraphs(reg: Register, actions: list[Action]) -> dict[str, int | None]:
-    """The exempt ones among every risk and these actions (`domain.exemption.exempt_ids`, the one rule), each
+@dataclass(frozen=True)
+class ExemptRisks:
+    """The exempt risks and their mitigations: all an action's exemption turns on besides its own flag. Read
+    once with the tracker, so an edit of one action does not read every risk and mitigation again."""
+    risks: tuple[Risk, ...]
+    mitigations: tuple[Mitigation, ...]
+
+
+def exempt_risks(reg: Register) -> ExemptRisks:
+    every = store_risks.list_risks(reg)
+    exempt = exempt_ids(every)  # the one rule decides which risks
+    mitigations = (m for ms in store_risks.mitigations_by_risk(reg).values() for m in ms if m.risk_id in exempt)
+    return ExemptRisks(tuple(r for r in every if r.id in exempt), tuple(mitigations))
+
+
+def exempt_paragraphs(basis: ExemptRisks, actions: list[Action]) -> dict[str, int | None]:
+    """The exempt ones among the risks and these actions (`domain.exemption.exempt_ids`, the one rule), each
     with the Schedule 12A paragraph to name: its own, else (an action exempt with its risk) its risk's."""
-    all_risks = store_risks.list_risks(reg)
-    mitigations = [m for ms in store_risks.mitigations_by_risk(reg).values() for m in ms]
-    on_risk = {m.id: m.risk_id for m in mitigations}
-    exempt = exempt_ids(all_risks, actions, mitigations)
-    found: dict[str, int | None] = {r.id: r.exempt_paragraph for r in all_risks if r.id in exempt}
+    on_risk = {m.id: m.risk_id for m in basis.mitigations}
+    exempt = exempt_ids(basis.risks, actions, basis.mitigations)
+    found: dict[str, int | None] = {r.id: r.exempt_paragraph for r in basis.risks if r.id in exempt}
     for a in actions:
         if a.id in exempt:
             found[a.id] = a.exempt_paragraph or found.get(a.risk_id or on_risk.get(a.mitigation_id or "") or "")

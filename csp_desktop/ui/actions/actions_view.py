@@ -37,6 +37,7 @@ class ActionsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.today = today
+        self._exempt_risks: lookups.ExemptRisks | None = None  # read with the tracker (reload)
         self.setAccessibleName("Actions")
         self.model = ActionTableModel(self)
         self.proxy = ActionFilterProxy(self)
@@ -173,8 +174,9 @@ class ActionsView(QWidget):
         today = self.today()
         self.proxy.today = today
         actions = lookups.actions(reg)
-        # the exempt ids once per read; a risk's exempt flag changing reads the tracker again (WIDER)
-        self.model.set_rows(actions, today, meetings, lookups.exempt_paragraphs(reg, actions))
+        # the exempt risks once per read; a risk's exempt flag changing reads the tracker again (WIDER)
+        self._exempt_risks = lookups.exempt_risks(reg)
+        self.model.set_rows(actions, today, meetings, lookups.exempt_paragraphs(self._exempt_risks, actions))
         self._select_ids(selected)
         self._update_count()
 
@@ -233,6 +235,8 @@ class ActionsView(QWidget):
     # -- reacting ------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.MITIGATIONS):
+            self._exempt_risks = None  # an action may now hang on an exempt risk through a new mitigation
         if changes.names_only:
             self._names_changed(changes.ids)
         elif changes.touches(*WIDER):
@@ -279,8 +283,10 @@ class ActionsView(QWidget):
         if not fresh and not removed:
             return
         selected = {a.id for a in self.selected_actions()}
+        if self._exempt_risks is None:  # a mitigation changed since the tracker was read
+            self._exempt_risks = lookups.exempt_risks(reg)
         self.model.apply_changes(fresh, set(removed), self.today(), self._meetings,
-                                 lookups.exempt_paragraphs(reg, fresh))
+                                 lookups.exempt_paragraphs(self._exempt_risks, fresh))
         if removed or len(selected) != len(self.table.selectionModel().selectedRows()):
             self._select_ids(selected)
         self._update_count()

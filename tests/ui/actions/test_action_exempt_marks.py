@@ -66,3 +66,16 @@ def test_flipping_a_risks_flag_moves_the_marks_of_its_actions(view, register):
     session.undo_stack.undo()
     session.undo_stack.undo()
     assert {ref for ref, title in titles(view).items() if title.endswith(EXEMPT_SUFFIX)} == {"A-1", "A-2", "A-3"}
+
+
+def test_an_action_moved_onto_a_new_mitigation_of_an_exempt_risk_is_marked(view, register):
+    # The tracker keeps the exempt risks it read; a new mitigation makes it read them again at the next edit.
+    from csp_desktop.services import action_editing, risk_editing
+    secret = next(r.action.risk_id for r in view.model.all_rows if r.action.ref == "A-1")
+    added = risk_editing.add_mitigation(register, Mitigation(secret, "Relocate the meeting place"))
+    view.session.notify(added.changes)
+    public = next(r.action for r in view.model.all_rows if r.action.ref == "A-5")
+    moved = action_editing.update_action(register, public.id, {"mitigation_id": added.value.id}, public.version)
+    view.session.notify(moved.changes)
+    assert titles(view)["A-5"] == "Alone" + EXEMPT_SUFFIX
+    assert "Exempt information (Schedule 12A, paragraph 7)" in tip(view, "A-5")
